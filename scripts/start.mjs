@@ -1,0 +1,71 @@
+// `npm start`: local D1 migrations, wrangler dev on 127.0.0.1:$PORT (default 8787),
+// the demo workspace seeded on first request, and the URLs + demo login printed.
+import { spawn, spawnSync } from "node:child_process";
+import { copyFileSync, existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { DEMO_ADMIN } from "../src/db/demo-admin.ts";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const port = Number(process.env.PORT || 8787);
+const base = `http://127.0.0.1:${port}`;
+const wrangler = join(root, "node_modules/.bin/wrangler");
+// Browser tests and benchmarks run against their own local state, never the developer's.
+const persist = process.env.LINEDESK_PERSIST_TO ? ["--persist-to", process.env.LINEDESK_PERSIST_TO] : [];
+
+if (!existsSync(join(root, ".dev.vars"))) {
+  copyFileSync(join(root, ".dev.vars.example"), join(root, ".dev.vars"));
+  console.log("Created .dev.vars from .dev.vars.example (safe demo values).");
+}
+const vars = Object.fromEntries(
+  readFileSync(join(root, ".dev.vars"), "utf8")
+    .split("\n")
+    .map((line) => /^\s*([A-Z0-9_]+)\s*=\s*"?(.*?)"?\s*$/.exec(line))
+    .filter(Boolean)
+    .map((m) => [m[1], m[2]]),
+);
+
+console.log("Applying D1 migrations to the local database…");
+const migrate = spawnSync(wrangler, ["d1", "migrations", "apply", "DB", "--local", ...persist], { cwd: root, stdio: "inherit", env: { ...process.env, CI: "1" } });
+if (migrate.status !== 0) process.exit(migrate.status ?? 1);
+
+// The demo .dev.vars points the LINE client at the built-in simulator on 8787;
+// follow $PORT. A LINE_API_BASE_URL pointing anywhere else is left alone.
+const extra = [];
+const local = /^http:\/\/127\.0\.0\.1:\d+\/simulator\/line(-data)?$/;
+if (local.test(vars.LINE_API_BASE_URL ?? "")) extra.push("--var", `LINE_API_BASE_URL:${base}/simulator/line`);
+if (local.test(vars.LINE_DATA_API_BASE_URL ?? "")) extra.push("--var", `LINE_DATA_API_BASE_URL:${base}/simulator/line-data`);
+
+const dev = spawn(wrangler, ["dev", "--ip", "127.0.0.1", "--port", String(port), "--show-interactive-dev-session=false", ...persist, ...extra], {
+  cwd: root,
+  stdio: ["ignore", "inherit", "inherit"],
+  env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
+});
+const stop = (signal) => dev.kill(signal);
+process.on("SIGINT", () => stop("SIGINT"));
+process.on("SIGTERM", () => stop("SIGTERM"));
+dev.on("exit", (code) => process.exit(code ?? 0));
+
+const deadline = Date.now() + 120_000;
+while (Date.now() < deadline) {
+  try {
+    const res = await fetch(`${base}/healthz`);
+    if (res.ok) break;
+  } catch {
+    // not up yet
+  }
+  await new Promise((r) => setTimeout(r, 500));
+}
+
+const simulator = vars.SIMULATOR === "on";
+console.log(`
+  ┌──────────────────────────────────────────────────────────────┐
+    linedesk is running
+
+    Inbox        ${base}/inbox
+    Demo login   ${DEMO_ADMIN.email}  /  ${DEMO_ADMIN.password}${simulator ? `
+    Simulator    ${base}/simulator   (chat as a LINE customer)` : ""}
+    Webhook      ${base}/webhooks/line/${vars.LINE_CHANNEL_ID ?? "<channel id>"}
+    REST API     ${base}/api/v1/conversations  (Bearer ${vars.DEMO_API_TOKEN ? "DEMO_API_TOKEN" : "<token>"})
+  └──────────────────────────────────────────────────────────────┘
+`);

@@ -1,0 +1,78 @@
+// The Hono app: global middleware, one sub-app per feature, one error mapper.
+import { type Context, Hono } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { HTTPException } from "hono/http-exception";
+import { secureHeaders } from "hono/secure-headers";
+import { apiRoutes } from "./api/routes";
+import { authRoutes } from "./auth/routes";
+import { ensureBootstrap } from "./db/seed";
+import { type AppEnv, simulatorEnabled } from "./env";
+import { inboxRoutes } from "./inbox/routes";
+import { ErrorFragment, ErrorPage } from "./inbox/views/layout";
+import { simulatorApp } from "./simulator/routes";
+import { webhookRoutes } from "./webhooks/routes";
+
+export const app = new Hono<AppEnv>();
+
+/** htmx swaps error responses too: send the error toast to #toasts instead of the request's target. */
+function htmxError(c: Context<AppEnv>, message: string, status: ContentfulStatusCode) {
+  c.header("HX-Retarget", "#toasts");
+  c.header("HX-Reswap", "beforeend");
+  return c.html(<ErrorFragment message={message} />, status);
+}
+
+app.use(async function bootstrapMiddleware(c, next) {
+  await ensureBootstrap(c.env);
+  await next();
+});
+
+app.use(
+  "*",
+  secureHeaders({
+    // Media from LINE's sticker CDN and customers' https images; everything else is ours.
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"],
+      imgSrc: ["'self'", "data:", "blob:", "https:"],
+      mediaSrc: ["'self'", "blob:", "https:"],
+      connectSrc: ["'self'", "ws:", "wss:"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      frameAncestors: ["'none'"],
+      formAction: ["'self'"],
+    },
+    crossOriginEmbedderPolicy: false,
+  }),
+);
+
+app.get("/", (c) => c.redirect("/inbox"));
+app.get("/healthz", (c) => c.json({ ok: true }));
+app.route("/", authRoutes);
+app.route("/webhooks", webhookRoutes);
+app.route("/inbox", inboxRoutes);
+app.route("/api/v1", apiRoutes);
+app.use("/simulator/*", async function simulatorGate(c, next) {
+  if (!simulatorEnabled(c.env)) throw new HTTPException(404, { message: "Not found" });
+  await next();
+});
+app.route("/simulator", simulatorApp);
+
+app.notFound((c) => {
+  if (c.req.path.startsWith("/api/") || c.req.path.startsWith("/webhooks/")) return c.json({ error: "Not found" }, 404);
+  if (c.req.header("hx-request")) return htmxError(c, "Not found", 404);
+  return c.html(<ErrorPage status={404} message="This page does not exist." />, 404);
+});
+
+app.onError((error, c) => {
+  const status = error instanceof HTTPException ? error.status : 500;
+  const message = error instanceof HTTPException ? error.message : "Something went wrong on our side. Please try again.";
+  if (status >= 500) console.error("request failed", c.req.method, c.req.path, error instanceof Error ? error.stack ?? error.message : error);
+  if (error instanceof HTTPException && error.res) {
+    // Keep headers (WWW-Authenticate, HX-Redirect) set on the exception's response.
+    for (const [k, v] of error.res.headers) c.header(k, v);
+  }
+  if (c.req.path.startsWith("/api/") || c.req.path.startsWith("/webhooks/") || c.req.path.startsWith("/simulator/line")) {
+    return c.json({ error: message }, status);
+  }
+  if (c.req.header("hx-request")) return htmxError(c, message, status);
+  return c.html(<ErrorPage status={status} message={message} />, status);
+});

@@ -1,0 +1,79 @@
+// Sign in and sign out. The login form is protected by a double-submit CSRF
+// cookie (there is no session yet); logout by the session's CSRF token.
+import { zValidator } from "@hono/zod-validator";
+import { eq } from "drizzle-orm";
+import { Hono } from "hono";
+import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import { z } from "zod";
+import { db, schema } from "../db/client";
+import type { AppEnv } from "../env";
+import { LoginPage } from "../inbox/views/login";
+import { randomToken, verifyPassword } from "../lib/crypto";
+import { requireCsrf, requireSession, sameSecret } from "./middleware";
+import { createSession, destroySession, SESSION_COOKIE, SESSION_TTL_MS } from "./session";
+
+const LOGIN_CSRF_COOKIE = "ld_login_csrf";
+
+const loginForm = z.object({
+  email: z.string().trim().toLowerCase().email("Enter the email address you were invited with").max(254),
+  password: z.string().min(1, "Enter your password").max(200),
+  _csrf: z.string().min(1),
+  next: z.string().optional(),
+});
+
+/** Only same-site paths are allowed as a post-login destination. */
+function safeNext(next: string | undefined): string {
+  return next && next.startsWith("/") && !next.startsWith("//") ? next : "/inbox";
+}
+
+export const authRoutes = new Hono<AppEnv>()
+  .get("/login", (c) => {
+    const csrfToken = randomToken(24);
+    setCookie(c, LOGIN_CSRF_COOKIE, csrfToken, { httpOnly: true, sameSite: "Lax", path: "/login", secure: isHttps(c.req.url) });
+    return c.html(<LoginPage csrfToken={csrfToken} next={c.req.query("next")} />);
+  })
+  .post(
+    "/login",
+    zValidator("form", loginForm, (result, c) => {
+      if (!result.success) {
+        const form = result.data as Partial<Record<string, unknown>>;
+        const message = result.error.issues[0]?.message ?? "Check the form";
+        return c.html(<LoginPage csrfToken={getCookie(c, LOGIN_CSRF_COOKIE) ?? ""} email={String(form.email ?? "")} error={message} />, 422);
+      }
+    }),
+    async (c) => {
+      const form = c.req.valid("form");
+      const cookieToken = getCookie(c, LOGIN_CSRF_COOKIE);
+      if (!cookieToken || !(await sameSecret(cookieToken, form._csrf))) {
+        const csrfToken = randomToken(24);
+        setCookie(c, LOGIN_CSRF_COOKIE, csrfToken, { httpOnly: true, sameSite: "Lax", path: "/login", secure: isHttps(c.req.url) });
+        return c.html(<LoginPage csrfToken={csrfToken} email={form.email} error="The sign-in form expired. Please try again." />, 403);
+      }
+      const user = await db(c.env.DB).select().from(schema.users).where(eq(schema.users.email, form.email)).get();
+      // Hash even when the user does not exist so timing does not reveal which emails are registered.
+      const ok = await verifyPassword(form.password, user?.passwordHash ?? "pbkdf2$100000$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=");
+      if (!user || !ok) {
+        return c.html(<LoginPage csrfToken={form._csrf} email={form.email} error="That email and password do not match." next={form.next} />, 422);
+      }
+      const { token } = await createSession(c.env.DB, user);
+      setCookie(c, SESSION_COOKIE, token, {
+        httpOnly: true,
+        sameSite: "Lax",
+        path: "/",
+        secure: isHttps(c.req.url),
+        maxAge: SESSION_TTL_MS / 1000,
+      });
+      deleteCookie(c, LOGIN_CSRF_COOKIE, { path: "/login" });
+      return c.redirect(safeNext(form.next), 303);
+    },
+  )
+  .post("/logout", requireSession(), requireCsrf(), async (c) => {
+    const token = getCookie(c, SESSION_COOKIE);
+    if (token) await destroySession(c.env.DB, token);
+    deleteCookie(c, SESSION_COOKIE, { path: "/" });
+    return c.redirect("/login", 303);
+  });
+
+function isHttps(url: string): boolean {
+  return url.startsWith("https:");
+}

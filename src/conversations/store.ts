@@ -1,0 +1,281 @@
+// The ConversationDO's SQLite storage: thread messages, metadata, outbox, member profiles.
+import type { DeliveryStatus, DeliveryVia, Direction, MessageBody, ThreadMessage } from "./model";
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS messages (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  webhook_event_id TEXT UNIQUE,
+  line_message_id TEXT,
+  direction TEXT NOT NULL,
+  body TEXT NOT NULL,
+  sender_line_user_id TEXT,
+  agent_id TEXT,
+  agent_name TEXT,
+  status TEXT NOT NULL,
+  via TEXT,
+  error TEXT,
+  retry_key TEXT,
+  payload TEXT,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  media_key TEXT,
+  mark_as_read_token TEXT,
+  created_at INTEGER NOT NULL,
+  redelivered INTEGER NOT NULL DEFAULT 0,
+  standby INTEGER NOT NULL DEFAULT 0,
+  unsent INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS messages_line_message_id ON messages(line_message_id);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS outbox (
+  id TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_at INTEGER NOT NULL,
+  last_error TEXT
+);
+CREATE TABLE IF NOT EXISTS members (
+  line_user_id TEXT PRIMARY KEY,
+  display_name TEXT,
+  picture_url TEXT,
+  language TEXT,
+  fetched_at INTEGER
+);
+`;
+
+type Row = Record<string, SqlStorageValue>;
+
+export interface NewMessage {
+  id: string;
+  webhookEventId?: string | null;
+  lineMessageId?: string | null;
+  direction: Direction;
+  body: MessageBody;
+  senderLineUserId?: string | null;
+  agentId?: string | null;
+  agentName?: string | null;
+  status: DeliveryStatus;
+  retryKey?: string | null;
+  /** The LINE message objects for an outbound message. */
+  payload?: unknown;
+  markAsReadToken?: string | null;
+  createdAt: number;
+  redelivered?: boolean;
+  standby?: boolean;
+}
+
+export interface OutboundRecord {
+  message: ThreadMessage;
+  retryKey: string | null;
+  payload: unknown;
+  attempts: number;
+}
+
+export interface OutboxJob {
+  id: string;
+  kind: string;
+  payload: string;
+  attempts: number;
+  nextAt: number;
+}
+
+const str = (v: SqlStorageValue | undefined): string | null => (typeof v === "string" ? v : null);
+const num = (v: SqlStorageValue | undefined): number => (typeof v === "number" ? v : Number(v ?? 0));
+
+export class ThreadStore {
+  constructor(private readonly sql: SqlStorage) {
+    sql.exec(SCHEMA);
+  }
+
+  hasEvent(webhookEventId: string): boolean {
+    return this.sql.exec("SELECT 1 FROM messages WHERE webhook_event_id = ?", webhookEventId).toArray().length > 0;
+  }
+
+  insert(m: NewMessage): number {
+    const row = this.sql
+      .exec(
+        `INSERT INTO messages (id, webhook_event_id, line_message_id, direction, body, sender_line_user_id, agent_id, agent_name,
+           status, retry_key, payload, mark_as_read_token, created_at, redelivered, standby)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
+        m.id,
+        m.webhookEventId ?? null,
+        m.lineMessageId ?? null,
+        m.direction,
+        JSON.stringify(m.body),
+        m.senderLineUserId ?? null,
+        m.agentId ?? null,
+        m.agentName ?? null,
+        m.status,
+        m.retryKey ?? null,
+        m.payload === undefined ? null : JSON.stringify(m.payload),
+        m.markAsReadToken ?? null,
+        m.createdAt,
+        m.redelivered ? 1 : 0,
+        m.standby ? 1 : 0,
+      )
+      .one();
+    return num(row.seq);
+  }
+
+  get(id: string): ThreadMessage | null {
+    const row = this.sql.exec(`${SELECT} WHERE m.id = ?`, id).toArray()[0];
+    return row ? toMessage(row) : null;
+  }
+
+  outbound(id: string): OutboundRecord | null {
+    const row = this.sql.exec(`${SELECT} WHERE m.id = ? AND m.direction = 'outbound'`, id).toArray()[0];
+    if (!row) return null;
+    const payload = str(row.payload);
+    return { message: toMessage(row), retryKey: str(row.retry_key), payload: payload ? JSON.parse(payload) : null, attempts: num(row.attempts) };
+  }
+
+  /** Messages after a seq (live catch-up), oldest first. */
+  after(seq: number, limit = 500): ThreadMessage[] {
+    return this.sql.exec(`${SELECT} WHERE m.seq > ? ORDER BY m.seq ASC LIMIT ?`, seq, limit).toArray().map(toMessage);
+  }
+
+  /** The newest `limit` messages before a seq (or the newest overall), oldest first. */
+  page(beforeSeq: number | null, limit: number): ThreadMessage[] {
+    const rows =
+      beforeSeq === null
+        ? this.sql.exec(`${SELECT} ORDER BY m.seq DESC LIMIT ?`, limit).toArray()
+        : this.sql.exec(`${SELECT} WHERE m.seq < ? ORDER BY m.seq DESC LIMIT ?`, beforeSeq, limit).toArray();
+    return rows.map(toMessage).reverse();
+  }
+
+  latest(): ThreadMessage | null {
+    const row = this.sql.exec(`${SELECT} ORDER BY m.seq DESC LIMIT 1`).toArray()[0];
+    return row ? toMessage(row) : null;
+  }
+
+  byLineMessageId(lineMessageId: string): ThreadMessage | null {
+    const row = this.sql.exec(`${SELECT} WHERE m.line_message_id = ? LIMIT 1`, lineMessageId).toArray()[0];
+    return row ? toMessage(row) : null;
+  }
+
+  setDelivery(id: string, update: { status: DeliveryStatus; via?: DeliveryVia | null; error?: string | null; attempts?: number }): void {
+    this.sql.exec(
+      "UPDATE messages SET status = ?, via = COALESCE(?, via), error = ?, attempts = COALESCE(?, attempts) WHERE id = ?",
+      update.status,
+      update.via ?? null,
+      update.error ?? null,
+      update.attempts ?? null,
+      id,
+    );
+  }
+
+  setMediaKey(id: string, key: string): void {
+    this.sql.exec("UPDATE messages SET media_key = ? WHERE id = ?", key, id);
+  }
+
+  markUnsent(lineMessageId: string): ThreadMessage | null {
+    this.sql.exec("UPDATE messages SET unsent = 1 WHERE line_message_id = ?", lineMessageId);
+    return this.byLineMessageId(lineMessageId);
+  }
+
+  /** The newest markAsReadToken among inbound messages after `afterSeq`. */
+  latestReadToken(): string | null {
+    const row = this.sql.exec("SELECT mark_as_read_token FROM messages WHERE mark_as_read_token IS NOT NULL ORDER BY seq DESC LIMIT 1").toArray()[0];
+    return row ? str(row.mark_as_read_token) : null;
+  }
+
+  // --- metadata -------------------------------------------------------------
+
+  getMeta<T>(key: string): T | null {
+    const row = this.sql.exec("SELECT value FROM meta WHERE key = ?", key).toArray()[0];
+    return row ? (JSON.parse(String(row.value)) as T) : null;
+  }
+
+  setMeta(key: string, value: unknown): void {
+    this.sql.exec("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", key, JSON.stringify(value));
+  }
+
+  // --- members (profiles of the LINE users who write in this conversation) ----
+
+  hasMember(lineUserId: string): boolean {
+    return this.sql.exec("SELECT 1 FROM members WHERE line_user_id = ?", lineUserId).toArray().length > 0;
+  }
+
+  addMember(lineUserId: string): void {
+    this.sql.exec("INSERT OR IGNORE INTO members (line_user_id) VALUES (?)", lineUserId);
+  }
+
+  setProfile(lineUserId: string, p: { displayName: string; pictureUrl?: string | null; language?: string | null }, now: number): void {
+    this.sql.exec(
+      `INSERT INTO members (line_user_id, display_name, picture_url, language, fetched_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT(line_user_id) DO UPDATE SET display_name = excluded.display_name, picture_url = excluded.picture_url,
+         language = excluded.language, fetched_at = excluded.fetched_at`,
+      lineUserId,
+      p.displayName,
+      p.pictureUrl ?? null,
+      p.language ?? null,
+      now,
+    );
+  }
+
+  member(lineUserId: string): { displayName: string | null; pictureUrl: string | null; language: string | null } | null {
+    const row = this.sql.exec("SELECT display_name, picture_url, language FROM members WHERE line_user_id = ?", lineUserId).toArray()[0];
+    return row ? { displayName: str(row.display_name), pictureUrl: str(row.picture_url), language: str(row.language) } : null;
+  }
+
+  // --- outbox ---------------------------------------------------------------
+
+  enqueue(id: string, kind: string, payload: unknown, nextAt: number): void {
+    this.sql.exec(
+      "INSERT INTO outbox (id, kind, payload, next_at) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET next_at = MIN(next_at, excluded.next_at), payload = excluded.payload",
+      id,
+      kind,
+      JSON.stringify(payload),
+      nextAt,
+    );
+  }
+
+  dueJobs(now: number, limit = 20): OutboxJob[] {
+    return this.sql
+      .exec("SELECT id, kind, payload, attempts, next_at FROM outbox WHERE next_at <= ? ORDER BY next_at LIMIT ?", now, limit)
+      .toArray()
+      .map((r) => ({ id: String(r.id), kind: String(r.kind), payload: String(r.payload), attempts: num(r.attempts), nextAt: num(r.next_at) }));
+  }
+
+  nextJobAt(): number | null {
+    const row = this.sql.exec("SELECT MIN(next_at) AS at FROM outbox").one();
+    return row.at === null ? null : num(row.at);
+  }
+
+  finishJob(id: string): void {
+    this.sql.exec("DELETE FROM outbox WHERE id = ?", id);
+  }
+
+  postponeJob(id: string, attempts: number, nextAt: number, error: string): void {
+    this.sql.exec("UPDATE outbox SET attempts = ?, next_at = ?, last_error = ? WHERE id = ?", attempts, nextAt, error, id);
+  }
+
+  pendingJobs(): number {
+    return num(this.sql.exec("SELECT COUNT(*) AS n FROM outbox").one().n);
+  }
+}
+
+const SELECT = `SELECT m.*, mem.display_name AS sender_name FROM messages m LEFT JOIN members mem ON mem.line_user_id = m.sender_line_user_id`;
+
+function toMessage(row: Row): ThreadMessage {
+  return {
+    id: String(row.id),
+    seq: num(row.seq),
+    direction: String(row.direction) as Direction,
+    body: JSON.parse(String(row.body)) as MessageBody,
+    lineMessageId: str(row.line_message_id),
+    senderLineUserId: str(row.sender_line_user_id),
+    senderName: str(row.sender_name),
+    agentId: str(row.agent_id),
+    agentName: str(row.agent_name),
+    status: String(row.status) as DeliveryStatus,
+    via: str(row.via) as DeliveryVia | null,
+    error: str(row.error),
+    mediaKey: str(row.media_key),
+    createdAt: num(row.created_at),
+    redelivered: num(row.redelivered) === 1,
+    standby: num(row.standby) === 1,
+    unsent: num(row.unsent) === 1,
+  };
+}

@@ -1,0 +1,46 @@
+// WorkspaceDO: the live inbox feed of one workspace. ConversationDOs publish a
+// re-rendered list item whenever a conversation's index row changes; every open
+// inbox of the workspace receives it over a hibernating WebSocket.
+import { DurableObject } from "cloudflare:workers";
+import type { Bindings } from "../env";
+import { acceptLive, broadcast, closeLive } from "./live";
+
+export interface ConversationFeedEvent {
+  type: "conversation";
+  id: string;
+  html: string;
+  unread: number;
+  lastActivityAt: number;
+}
+
+export class WorkspaceDO extends DurableObject<Bindings> {
+  async publish(event: ConversationFeedEvent): Promise<number> {
+    const sockets = this.ctx.getWebSockets("inbox");
+    broadcast(sockets, { type: "conversation", id: event.id, html: event.html, unread: event.unread });
+    return sockets.length;
+  }
+
+  override async fetch(request: Request): Promise<Response> {
+    if (request.headers.get("upgrade")?.toLowerCase() !== "websocket") return new Response("expected a WebSocket", { status: 426 });
+    const user = new URL(request.url).searchParams.get("user") ?? "";
+    const { response, server } = acceptLive(this.ctx, ["inbox", `user:${user}`], { userId: user });
+    server.send(JSON.stringify({ type: "ready", seq: 0 }));
+    return response;
+  }
+
+  override async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
+    try {
+      if (message === "ping") ws.send("pong");
+    } catch (error) {
+      console.warn("inbox feed: message handler failed", error);
+    }
+  }
+
+  override async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
+    closeLive(ws, code, reason);
+  }
+
+  override async webSocketError(_ws: WebSocket, error: unknown): Promise<void> {
+    console.warn("inbox feed: socket error", error instanceof Error ? error.message : error);
+  }
+}

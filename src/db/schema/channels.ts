@@ -1,0 +1,59 @@
+// LINE channels (one LINE Official Account each), contacts and their LINE identities.
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { workspaces } from "./workspaces";
+
+export const channels = sqliteTable(
+  "channels",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
+    name: text("name").notNull(),
+    /** LINE's channel id: the webhook URL is /webhooks/line/<lineChannelId>. */
+    lineChannelId: text("line_channel_id").notNull(),
+    /** AES-GCM sealed with APP_SECRET (lib/crypto encryptSecret). */
+    channelSecretEnc: text("channel_secret_enc").notNull(),
+    accessTokenEnc: text("access_token_enc").notNull(),
+    /** The bot's user id (webhook `destination`), learned from the first webhook. */
+    botUserId: text("bot_user_id"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("channels_line_channel_unique").on(t.lineChannelId), index("channels_workspace_idx").on(t.workspaceId)],
+);
+
+export const contacts = sqliteTable(
+  "contacts",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
+    displayName: text("display_name"),
+    pictureUrl: text("picture_url"),
+    language: text("language"),
+    statusMessage: text("status_message"),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [index("contacts_workspace_idx").on(t.workspaceId)],
+);
+
+export const contactIdentities = sqliteTable(
+  "contact_identities",
+  {
+    id: text("id").primaryKey(),
+    contactId: text("contact_id")
+      .notNull()
+      .references(() => contacts.id),
+    channelId: text("channel_id")
+      .notNull()
+      .references(() => channels.id),
+    lineUserId: text("line_user_id").notNull(),
+    /** following | unfollowed (blocked) */
+    friendStatus: text("friend_status", { enum: ["following", "unfollowed", "unknown"] }).notNull(),
+    profileFetchedAt: integer("profile_fetched_at"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("contact_identities_channel_user_unique").on(t.channelId, t.lineUserId), index("contact_identities_contact_idx").on(t.contactId)],
+);

@@ -1,0 +1,3 @@
+export * from "./workspaces";
+export * from "./channels";
+export * from "./conversations";

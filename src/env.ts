@@ -1,0 +1,44 @@
+// The Worker's environment: bindings from wrangler.toml and vars/secrets from
+// .dev.vars (locally) or `wrangler secret put` (production).
+import type { ConversationDO } from "./conversations/conversation-do";
+import type { WorkspaceDO } from "./conversations/workspace-do";
+import type { LineSimulatorDO } from "./simulator/simulator-do";
+
+export interface Bindings {
+  DB: D1Database;
+  MEDIA: R2Bucket;
+  ASSETS: Fetcher;
+  CONVERSATIONS: DurableObjectNamespace<ConversationDO>;
+  WORKSPACES: DurableObjectNamespace<WorkspaceDO>;
+  LINE_SIMULATOR: DurableObjectNamespace<LineSimulatorDO>;
+  /** Signs sessions and encrypts channel secrets at rest. */
+  APP_SECRET: string;
+  LINE_CHANNEL_ID?: string;
+  LINE_CHANNEL_SECRET?: string;
+  LINE_CHANNEL_ACCESS_TOKEN?: string;
+  LINE_API_BASE_URL?: string;
+  LINE_DATA_API_BASE_URL?: string;
+  /** "on" mounts the LINE simulator and seeds the demo workspace. Never on in production. */
+  SIMULATOR?: string;
+  DEMO_API_TOKEN?: string;
+}
+
+export type AppEnv = { Bindings: Bindings };
+
+export function simulatorEnabled(env: Pick<Bindings, "SIMULATOR">): boolean {
+  return env.SIMULATOR === "on";
+}
+
+export function lineApiBase(env: Pick<Bindings, "LINE_API_BASE_URL">): string {
+  return (env.LINE_API_BASE_URL ?? "https://api.line.me").replace(/\/+$/, "");
+}
+
+export function lineDataApiBase(env: Pick<Bindings, "LINE_DATA_API_BASE_URL">): string {
+  return (env.LINE_DATA_API_BASE_URL ?? "https://api-data.line.me").replace(/\/+$/, "");
+}
+
+declare global {
+  namespace Cloudflare {
+    interface Env extends Bindings {}
+  }
+}

@@ -1,0 +1,134 @@
+// The HTML document shell shared by every page (top bar, assets, toasts), plus
+// the friendly error page and the htmx error toast that app.onError renders.
+import type { Child, FC } from "hono/jsx";
+import { raw } from "hono/html";
+import { Avatar } from "./avatar";
+import { IconAlert, IconLogout, LogoMark } from "./icons";
+
+export interface LayoutProps {
+  title: string;
+  user?: { name: string; email: string } | null;
+  /** The session's CSRF token: in `<meta name="csrf-token">` and the logout form. */
+  csrfToken?: string;
+  bodyClass?: string;
+  /** Extra items for the top bar, before the agent menu (the inbox puts #live-status here). */
+  topbarExtra?: Child;
+  children?: Child;
+}
+
+/** A full HTML document. Text is escaped by hono/jsx; nothing here is raw except the doctype. */
+export const Layout: FC<LayoutProps> = ({ title, user, csrfToken, bodyClass, topbarExtra, children }) => (
+  <>
+    {raw("<!DOCTYPE html>")}
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
+        {csrfToken ? <meta name="csrf-token" content={csrfToken} /> : null}
+        <meta name="theme-color" content="#ffffff" />
+        <title>{title === "linedesk" ? title : `${title} · linedesk`}</title>
+        <link rel="icon" href="/icons/logo.svg" type="image/svg+xml" />
+        <link rel="stylesheet" href="/app.css" />
+        <script src="/vendor/htmx.min.js" defer></script>
+        <script src="/inbox.js" defer></script>
+      </head>
+      <body class={bodyClass}>
+        <a class="skip-link" href="#main">
+          Skip to content
+        </a>
+        <header class="topbar">
+          <a class="brand" href={user ? "/inbox" : "/"} aria-label="linedesk home">
+            <LogoMark />
+            <span class="brand__name">linedesk</span>
+          </a>
+          <div class="topbar__spacer"></div>
+          {topbarExtra}
+          {user ? (
+            <div class="agent-menu">
+              <Avatar name={user.name} size="sm" />
+              <span class="agent-menu__who">
+                <span class="agent-menu__name">{user.name}</span>
+                <span class="agent-menu__email">{user.email}</span>
+              </span>
+              <form method="post" action="/logout" class="agent-menu__logout">
+                <input type="hidden" name="_csrf" value={csrfToken ?? ""} />
+                <button type="submit" class="btn btn--ghost btn--sm" title="Log out">
+                  <IconLogout />
+                  <span class="btn__label">Log out</span>
+                </button>
+              </form>
+            </div>
+          ) : null}
+        </header>
+        <main id="main" class="main">
+          {children}
+        </main>
+        <div id="toasts" class="toasts" aria-live="polite"></div>
+      </body>
+    </html>
+  </>
+);
+
+const STATUS_TITLES: Record<number, string> = {
+  400: "That request didn't look right",
+  401: "Please sign in",
+  403: "You can't do that here",
+  404: "We couldn't find that page",
+  405: "That action isn't available here",
+  409: "Someone else changed this first",
+  413: "That's too large to upload",
+  422: "Please check what you entered",
+  429: "Slow down a little",
+  500: "Something went wrong on our side",
+  502: "LINE didn't answer in time",
+  503: "linedesk is busy right now",
+};
+
+export interface ErrorPageProps {
+  status: number;
+  message: string;
+  user?: { name: string; email: string } | null;
+  csrfToken?: string;
+}
+
+/** A finished-looking error page. `message` is shown as text; never pass a stack trace. */
+export const ErrorPage: FC<ErrorPageProps> = ({ status, message, user, csrfToken }) => {
+  const heading = STATUS_TITLES[status] ?? (status >= 500 ? "Something went wrong on our side" : "That didn't work");
+  return (
+    <Layout title={heading} user={user} csrfToken={csrfToken} bodyClass="page-error">
+      <section class="error-card" aria-labelledby="error-title">
+        <p class="error-card__code">{String(status)}</p>
+        <h1 id="error-title" class="error-card__title">
+          {heading}
+        </h1>
+        <p class="error-card__message">{message}</p>
+        <div class="error-card__actions">
+          <a class="btn btn--primary" href="/inbox">
+            Back to the inbox
+          </a>
+          {status === 401 ? (
+            <a class="btn btn--ghost" href="/login">
+              Sign in
+            </a>
+          ) : null}
+        </div>
+      </section>
+    </Layout>
+  );
+};
+
+export interface ErrorFragmentProps {
+  message: string;
+}
+
+/**
+ * An error toast for htmx requests. app.onError should send it with
+ * `HX-Retarget: #toasts` and `HX-Reswap: beforeend` so it never replaces the
+ * element that made the request (htmx 4 swaps 4xx/5xx responses).
+ */
+export const ErrorFragment: FC<ErrorFragmentProps> = ({ message }) => (
+  <div class="toast toast--error" role="alert">
+    <IconAlert />
+    <span>{message}</span>
+  </div>
+);

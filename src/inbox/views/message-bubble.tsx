@@ -1,0 +1,130 @@
+// One message in the thread: inbound bubbles on the left, outbound on the
+// right with their delivery state (and a retry form when LINE refused it),
+// system events as a centred line. Its id `msg-<id>` is stable so a status
+// change can replace it (retry response, or an OOB swap over the WebSocket).
+import type { FC } from "hono/jsx";
+import type { ThreadMessage } from "../../conversations/model";
+import type { ConversationSourceType } from "./conversation-list";
+import { Avatar } from "./avatar";
+import { IconAlert, IconCheck, IconClock, IconRetry } from "./icons";
+import { isFilledBubble, MessageContent, type StickerUrl } from "./message-body";
+import { clockLabel, TimeLabel } from "./time";
+
+export interface MessageBubbleProps {
+  message: ThreadMessage;
+  conversationId: string;
+  stickerUrl: StickerUrl;
+  /** Group and room chats show who said what; 1:1 chats do not. Default "user". */
+  sourceType?: ConversationSourceType;
+  /**
+   * The session's CSRF token for the retry form. Bubbles pushed over the
+   * WebSocket have none: inbox.js then sends `x-csrf-token` from the meta tag.
+   */
+  csrfToken?: string;
+  timeZone?: string;
+  /** Follows a message from the same sender within minutes: no repeated name or avatar. */
+  continued?: boolean;
+  /** Rendered as hx-swap-oob on the root (e.g. "true") for WebSocket updates. */
+  swapOob?: string;
+}
+
+function mediaUrl(conversationId: string, messageId: string): string {
+  return `/inbox/c/${encodeURIComponent(conversationId)}/media/${encodeURIComponent(messageId)}`;
+}
+
+export function retryUrl(conversationId: string, messageId: string): string {
+  return `/inbox/c/${encodeURIComponent(conversationId)}/messages/${encodeURIComponent(messageId)}/retry`;
+}
+
+export const MessageBubble: FC<MessageBubbleProps> = ({ message, conversationId, stickerUrl, sourceType = "user", csrfToken, timeZone = "UTC", continued, swapOob }) => {
+  const { body } = message;
+  const time = <TimeLabel class="msg__time" at={message.createdAt} label={clockLabel(message.createdAt, timeZone)} timeZone={timeZone} />;
+
+  if (body.type === "event") {
+    return (
+      <div id={`msg-${message.id}`} class={`msg msg--system msg--event-${body.event}`} data-seq={message.seq} hx-swap-oob={swapOob} role="note">
+        <span class="system-line">
+          <span>{body.text}</span>
+          {time}
+        </span>
+      </div>
+    );
+  }
+
+  const inbound = message.direction === "inbound";
+  const multi = sourceType === "group" || sourceType === "room";
+  const sender = inbound ? (multi ? message.senderName ?? "Member" : null) : message.agentName ?? "Automation";
+  const kind = message.unsent ? "unsent" : body.type;
+  const filled = message.unsent || isFilledBubble(body);
+  const withAvatar = multi && inbound;
+  const classes = ["msg", inbound ? "msg--in" : "msg--out", `msg--${message.status}`, withAvatar ? "msg--with-avatar" : "", continued ? "msg--continued" : ""]
+    .filter(Boolean)
+    .join(" ");
+
+  return (
+    <div id={`msg-${message.id}`} class={classes} data-seq={message.seq} data-status={message.status} hx-swap-oob={swapOob}>
+      {withAvatar ? <span class="msg__avatar">{continued ? null : <Avatar name={message.senderName ?? "Member"} size="sm" />}</span> : null}
+      <div class="msg__main">
+        {sender && !continued ? <div class="msg__sender">{sender}</div> : null}
+        <div class="msg__row">
+          <div class={`bubble bubble--${kind}${filled ? "" : " bubble--bare"}`}>
+            {message.unsent ? (
+              <span class="bubble__unsent">The customer unsent this message</span>
+            ) : (
+              <MessageContent body={body} mediaUrl={mediaUrl(conversationId, message.id)} stickerUrl={stickerUrl} />
+            )}
+          </div>
+          <div class="msg__aside">
+            {message.standby ? <span class="tag tag--standby" title="Received while the channel was in standby mode">standby</span> : null}
+            {message.redelivered ? <span class="tag tag--redelivered" title="LINE delivered this webhook again">redelivered</span> : null}
+            {time}
+          </div>
+        </div>
+        {inbound ? null : <DeliveryState message={message} conversationId={conversationId} csrfToken={csrfToken} />}
+      </div>
+    </div>
+  );
+};
+
+interface DeliveryStateProps {
+  message: ThreadMessage;
+  conversationId: string;
+  csrfToken?: string;
+}
+
+/** "Sending…", "Sent via reply (free)", "Sent via push", or LINE's error with a retry form. */
+const DeliveryState: FC<DeliveryStateProps> = ({ message, conversationId, csrfToken }) => {
+  switch (message.status) {
+    case "pending":
+      return (
+        <div class="delivery delivery--pending" role="status">
+          <IconClock /> Sending…
+        </div>
+      );
+    case "sent":
+      return (
+        <div class="delivery delivery--sent">
+          <IconCheck /> {message.via === "reply" ? "Sent via reply (free)" : message.via === "push" ? "Sent via push" : "Sent"}
+        </div>
+      );
+    case "failed": {
+      const action = retryUrl(conversationId, message.id);
+      return (
+        <div class="delivery delivery--failed">
+          <span class="delivery__error" role="alert">
+            <IconAlert />
+            <span>{message.error ? `Not delivered: ${message.error}` : "Not delivered"}</span>
+          </span>
+          <form method="post" action={action} hx-post={action} hx-target="closest .msg" hx-swap="outerHTML" hx-disable="find button" class="delivery__retry">
+            {csrfToken ? <input type="hidden" name="_csrf" value={csrfToken} /> : null}
+            <button type="submit" class="btn btn--danger-ghost btn--xs">
+              <IconRetry /> Retry
+            </button>
+          </form>
+        </div>
+      );
+    }
+    default:
+      return null;
+  }
+};

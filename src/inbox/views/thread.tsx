@@ -1,0 +1,222 @@
+// The conversation pane: header, message list and composer.
+//
+// htmx contract (what the routes return):
+// - GET /inbox/c/:id with HX-Request: a <ThreadView> fragment; the list link
+//   swaps it into #thread-pane (innerHTML) and pushes the URL. Without
+//   HX-Request: the full <InboxPage thread=…>.
+// - GET /inbox/c/:id?before=<seq> ("Load older"): same as above for the
+//   messages before <seq>; the link keeps only `#thread-messages > *` of the
+//   response (hx-select) and puts it in its own place (outerHTML).
+// - POST /inbox/c/:id/messages (the composer, fields `_csrf`, `text`):
+//   · success, HX-Request: 200 with a fresh <Composer autofocus> as the main
+//     content (it replaces #composer) followed by
+//     `<hx-partial hx-target="#thread-messages" hx-swap="beforeend scroll:bottom">`
+//     + <MessageBubble> + `</hx-partial>`. The same bubble may also arrive over
+//     the WebSocket; inbox.js should replace an existing #msg-<id> rather than
+//     append a second one.
+//   · invalid (empty / > 5000 chars): 422 with <Composer error=… text=…> alone.
+//   · without HX-Request: 303 to /inbox/c/:id on success; on 422 the full page
+//     with ThreadView composerError / composerText.
+//   · other failures go through app.onError (ErrorFragment toast).
+// - POST /inbox/c/:id/messages/:messageId/retry: the updated <MessageBubble>
+//   (it replaces the bubble, outerHTML); without HX-Request, 303 back.
+import type { FC } from "hono/jsx";
+import type { ThreadMessage } from "../../conversations/model";
+import { Avatar } from "./avatar";
+import type { ConversationSourceType } from "./conversation-list";
+import { IconAlert, IconBack, IconChat, IconSend, IconUsers } from "./icons";
+import type { StickerUrl } from "./message-body";
+import { MessageBubble } from "./message-bubble";
+import { dayKey, dayLabel } from "./time";
+
+export { MessageBubble, type MessageBubbleProps } from "./message-bubble";
+
+export interface ThreadConversation {
+  id: string;
+  title: string;
+  pictureUrl: string | null;
+  status: "open" | "resolved";
+  sourceType: ConversationSourceType;
+}
+
+export interface ThreadViewProps {
+  conversation: ThreadConversation;
+  /** Oldest first. */
+  messages: ThreadMessage[];
+  csrfToken: string;
+  stickerUrl: StickerUrl;
+  composerError?: string;
+  composerText?: string;
+  /** There are messages before the first one shown. */
+  hasOlder?: boolean;
+  timeZone?: string;
+  /** "Now" for the day dividers, default Date.now(). */
+  now?: number;
+}
+
+export interface ComposerProps {
+  conversationId: string;
+  csrfToken: string;
+  /** Shown in an alert box above the textarea (the route answers 422). */
+  error?: string;
+  /** The text to put back after an error. */
+  text?: string;
+  /** Focus the textarea (after a send or an error). Default: when there is an error. */
+  autofocus?: boolean;
+  /** Placeholder naming the customer, e.g. "Reply to Mika…". */
+  placeholder?: string;
+}
+
+const SOURCE_LABEL: Record<ConversationSourceType, string> = {
+  user: "1:1 chat",
+  group: "Group chat",
+  room: "Multi-person chat",
+  channel: "Channel events",
+};
+
+export const ThreadView: FC<ThreadViewProps> = (props) => {
+  const { conversation: c, messages, csrfToken, stickerUrl, hasOlder, timeZone = "UTC" } = props;
+  const now = props.now ?? Date.now();
+  const first = messages[0];
+  const last = messages[messages.length - 1];
+  const olderHref = first ? `/inbox/c/${encodeURIComponent(c.id)}?before=${first.seq}` : null;
+  let previousDay: number | null = null;
+
+  return (
+    <section class="thread" id="thread" data-conversation-id={c.id} aria-labelledby="thread-title">
+      <header class="thread-head">
+        <a class="thread-head__back btn btn--ghost btn--icon" href="/inbox" aria-label="Back to conversations">
+          <IconBack />
+        </a>
+        <Avatar name={c.title} pictureUrl={c.pictureUrl} />
+        <div class="thread-head__who">
+          <h2 id="thread-title" class="thread-head__title">
+            {c.title}
+          </h2>
+          <p class="thread-head__sub">
+            {c.sourceType !== "user" ? <IconUsers /> : null}
+            <span>{SOURCE_LABEL[c.sourceType]}</span>
+            <span aria-hidden="true">·</span>
+            <span>LINE</span>
+          </p>
+        </div>
+        <span class={`status-pill status-pill--${c.status}`}>{c.status === "open" ? "Open" : "Resolved"}</span>
+      </header>
+
+      <div id="thread-messages" class="thread-messages" data-conversation-id={c.id} data-last-seq={last?.seq ?? 0} role="log" aria-live="polite" aria-label={`Messages with ${c.title}`}>
+        {hasOlder && olderHref ? (
+          <div class="thread-older">
+            <a class="btn btn--ghost btn--sm" href={olderHref} hx-get={olderHref} hx-target="closest .thread-older" hx-swap="outerHTML" hx-select="#thread-messages > *">
+              Load older messages
+            </a>
+          </div>
+        ) : null}
+        {messages.length === 0 ? (
+          <div class="thread-empty">
+            <IconChat />
+            <p>No messages yet. Say hello!</p>
+          </div>
+        ) : null}
+        {messages.map((m, i) => {
+          const day = dayKey(m.createdAt, timeZone);
+          const newDay = day !== previousDay;
+          previousDay = day;
+          const prev = messages[i - 1];
+          return (
+            <>
+              {newDay ? <DayDivider at={m.createdAt} now={now} timeZone={timeZone} /> : null}
+              <MessageBubble
+                message={m}
+                conversationId={c.id}
+                stickerUrl={stickerUrl}
+                sourceType={c.sourceType}
+                csrfToken={csrfToken}
+                timeZone={timeZone}
+                continued={!newDay && prev !== undefined && sameSpeaker(prev, m)}
+              />
+            </>
+          );
+        })}
+      </div>
+
+      <Composer
+        conversationId={c.id}
+        csrfToken={csrfToken}
+        error={props.composerError}
+        text={props.composerText}
+        placeholder={`Reply to ${c.title}…`}
+      />
+    </section>
+  );
+};
+
+const GROUP_WINDOW_MS = 5 * 60_000;
+
+/** Consecutive messages from one speaker within five minutes read as one block. */
+function sameSpeaker(a: ThreadMessage, b: ThreadMessage): boolean {
+  if (a.body.type === "event" || b.body.type === "event" || a.direction !== b.direction) return false;
+  if (b.createdAt - a.createdAt > GROUP_WINDOW_MS) return false;
+  return a.direction === "inbound"
+    ? (a.senderLineUserId ?? a.senderName) === (b.senderLineUserId ?? b.senderName)
+    : (a.agentId ?? a.agentName) === (b.agentId ?? b.agentName);
+}
+
+const DayDivider: FC<{ at: number; now: number; timeZone: string }> = ({ at, now, timeZone }) => (
+  <div class="day-divider" role="separator">
+    <span>{dayLabel(at, now, timeZone)}</span>
+  </div>
+);
+
+/** The reply form. Enter sends and Shift+Enter adds a line (inbox.js, via data-enter-submits). */
+export const Composer: FC<ComposerProps> = ({ conversationId, csrfToken, error, text, autofocus, placeholder }) => {
+  const action = `/inbox/c/${encodeURIComponent(conversationId)}/messages`;
+  return (
+    <form
+      id="composer"
+      class={`composer${error ? " composer--error" : ""}`}
+      method="post"
+      action={action}
+      hx-post={action}
+      hx-target="this"
+      hx-swap="outerHTML"
+      hx-disable="find button"
+    >
+      <input type="hidden" name="_csrf" value={csrfToken} />
+      {error ? (
+        <div class="alert alert--error composer__error" role="alert" id="composer-error">
+          <IconAlert />
+          <span>{error}</span>
+        </div>
+      ) : null}
+      <div class="composer__box">
+        <label class="visually-hidden" for="composer-text">
+          Reply
+        </label>
+        <textarea
+          id="composer-text"
+          class="composer__input"
+          name="text"
+          rows={2}
+          required
+          maxlength={5000}
+          placeholder={placeholder ?? "Write a reply…"}
+          data-enter-submits
+          autofocus={autofocus ?? Boolean(error)}
+          aria-invalid={error ? "true" : undefined}
+          aria-describedby={error ? "composer-error composer-hint" : "composer-hint"}
+        >
+          {text ?? ""}
+        </textarea>
+        <div class="composer__bar">
+          <span class="composer__hint" id="composer-hint">
+            <kbd>Enter</kbd> to send · <kbd>Shift</kbd>+<kbd>Enter</kbd> for a new line
+          </span>
+          <button type="submit" class="btn btn--primary composer__send">
+            <span class="composer__send-label">Send</span>
+            <IconSend />
+          </button>
+        </div>
+      </div>
+    </form>
+  );
+};

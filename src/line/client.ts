@@ -1,0 +1,152 @@
+// A small typed client for the LINE Messaging API.
+//
+// Why not @line/bot-sdk's MessagingApiClient: it builds URLs with
+// `new URL("/v2/...", baseURL)`, which drops any path in LINE_API_BASE_URL (so a
+// fake LINE mounted under a path would be unreachable), it cannot time out a
+// request, and it turns content downloads into Node streams. We keep the SDK's
+// request/response types so payloads stay exactly LINE's.
+import type { messagingApi } from "@line/bot-sdk";
+
+export type LineMessage = messagingApi.Message;
+
+export interface LineClientOptions {
+  accessToken: string;
+  apiBase: string;
+  dataBase: string;
+  /** Abort a call after this long; a timed-out call counts as retryable. */
+  timeoutMs?: number;
+}
+
+/** A failed LINE call, classified for the retry policy. */
+export class LineApiError extends Error {
+  constructor(
+    /** HTTP status, or 0 when LINE could not be reached (network error, timeout). */
+    readonly status: number,
+    message: string,
+    readonly details: Array<{ message?: string; property?: string }> = [],
+  ) {
+    super(message);
+    this.name = "LineApiError";
+  }
+
+  /** Timeouts, network errors and 5xx may be retried (push always with its retry key). */
+  get retryable(): boolean {
+    return this.status === 0 || this.status >= 500;
+  }
+
+  /** A reason an agent can read next to the failed message. */
+  get reason(): string {
+    const detail = this.details.map((d) => [d.property, d.message].filter(Boolean).join(": ")).filter(Boolean);
+    const base = this.status === 0 ? this.message : `LINE ${this.status}: ${this.message}`;
+    return detail.length ? `${base} (${detail.join("; ")})` : base;
+  }
+}
+
+export interface LineResult<T> {
+  status: number;
+  body: T;
+  requestId: string | null;
+}
+
+export type LineClient = ReturnType<typeof createLineClient>;
+
+export function createLineClient(options: LineClientOptions) {
+  const timeoutMs = options.timeoutMs ?? 10_000;
+
+  async function call<T>(base: string, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<LineResult<T>> {
+    let response: Response;
+    try {
+      response = await fetch(`${base}${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${options.accessToken}`,
+          ...(body === undefined ? {} : { "content-type": "application/json" }),
+          ...headers,
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (error) {
+      const timedOut = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
+      throw new LineApiError(0, timedOut ? `LINE did not answer within ${timeoutMs / 1000} s` : "LINE could not be reached");
+    }
+    const text = await response.text();
+    const parsed = parseJson(text);
+    if (!response.ok) {
+      const message = isRecord(parsed) && typeof parsed.message === "string" ? parsed.message : response.statusText || "error";
+      const details = isRecord(parsed) && Array.isArray(parsed.details) ? parsed.details.filter(isRecord).map(toDetail) : [];
+      throw new LineApiError(response.status, message, details);
+    }
+    return { status: response.status, body: parsed as T, requestId: response.headers.get("x-line-request-id") };
+  }
+
+  const api = options.apiBase;
+  return {
+    reply(request: messagingApi.ReplyMessageRequest) {
+      return call<messagingApi.ReplyMessageResponse>(api, "POST", "/v2/bot/message/reply", request);
+    },
+    /** Push with an X-Line-Retry-Key. A 409 means LINE already accepted this key: the caller treats it as sent. */
+    push(request: messagingApi.PushMessageRequest, retryKey: string) {
+      return call<messagingApi.PushMessageResponse>(api, "POST", "/v2/bot/message/push", request, { "x-line-retry-key": retryKey });
+    },
+    profile(source: { type: "user" | "group" | "room"; id: string }, userId: string) {
+      const u = encodeURIComponent(userId);
+      const path =
+        source.type === "group"
+          ? `/v2/bot/group/${encodeURIComponent(source.id)}/member/${u}`
+          : source.type === "room"
+            ? `/v2/bot/room/${encodeURIComponent(source.id)}/member/${u}`
+            : `/v2/bot/profile/${u}`;
+      return call<messagingApi.UserProfileResponse>(api, "GET", path);
+    },
+    quota() {
+      return call<messagingApi.MessageQuotaResponse>(api, "GET", "/v2/bot/message/quota");
+    },
+    quotaConsumption() {
+      return call<messagingApi.QuotaConsumptionResponse>(api, "GET", "/v2/bot/message/quota/consumption");
+    },
+    showLoading(chatId: string, loadingSeconds = 20) {
+      return call<object>(api, "POST", "/v2/bot/chat/loading/start", { chatId, loadingSeconds });
+    },
+    markAsRead(markAsReadToken: string) {
+      return call<object>(api, "POST", "/v2/bot/chat/markAsRead", { markAsReadToken });
+    },
+    /** Downloads message content (image, video, audio, file) as a stream. */
+    async content(messageId: string): Promise<Response> {
+      let response: Response;
+      try {
+        response = await fetch(`${options.dataBase}/v2/bot/message/${encodeURIComponent(messageId)}/content`, {
+          headers: { authorization: `Bearer ${options.accessToken}` },
+          signal: AbortSignal.timeout(timeoutMs * 3),
+        });
+      } catch {
+        throw new LineApiError(0, "LINE content could not be downloaded");
+      }
+      if (!response.ok) {
+        await response.body?.cancel();
+        throw new LineApiError(response.status, response.status === 404 ? "content is no longer on LINE" : "content download failed");
+      }
+      return response;
+    },
+  };
+}
+
+function parseJson(text: string): unknown {
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function toDetail(d: Record<string, unknown>): { message?: string; property?: string } {
+  return {
+    message: typeof d.message === "string" ? d.message : undefined,
+    property: typeof d.property === "string" ? d.property : undefined,
+  };
+}

@@ -1,0 +1,171 @@
+// The LINE simulator's routes, mounted by the app at /simulator when SIMULATOR=on:
+// the phone page and its actions, generated artwork (avatars, stickers, emoji), the
+// customer's media, the live WebSocket, the fake LINE APIs and the control hooks.
+import type { Context } from "hono";
+import { Hono } from "hono";
+import { z } from "zod";
+import type { AppEnv } from "../env";
+import { avatarSvg } from "./avatars";
+import { controlApp } from "./control";
+import type { PhoneAction } from "./customer-actions";
+import { customerActionSchema, formToObject, mediaFieldsSchema, newGroupSchema, newUserSchema } from "./customer-actions";
+import { lineApiApp, lineDataApp, simulatorChannelId } from "./line-api";
+import type { ActionOutcome, ChannelContext } from "./phone";
+import { simulatorStub } from "./simulator-do";
+import { emojiSvg, stickerSvg } from "./stickers";
+import { PhonePage } from "./views/phone-page";
+
+function stubFor(c: Context<AppEnv>) {
+  return simulatorStub(c.env, simulatorChannelId(c.env));
+}
+
+function channel(c: Context<AppEnv>): ChannelContext {
+  return { channelId: simulatorChannelId(c.env), channelSecret: c.env.LINE_CHANNEL_SECRET ?? null, origin: new URL(c.req.url).origin };
+}
+
+function svg(body: string, maxAge = 86_400): Response {
+  return new Response(body, { headers: { "content-type": "image/svg+xml; charset=utf-8", "cache-control": `public, max-age=${maxAge}` } });
+}
+
+/** JSON callers (tests, scripts, simulator.js) get JSON; plain forms get a redirect back to the phone. */
+function wantsJson(c: Context<AppEnv>): boolean {
+  return (c.req.header("accept") ?? "").includes("application/json") || (c.req.header("content-type") ?? "").startsWith("application/json");
+}
+
+async function readBody(c: Context<AppEnv>): Promise<Record<string, unknown>> {
+  if ((c.req.header("content-type") ?? "").startsWith("application/json")) {
+    const body: unknown = await c.req.json().catch(() => null);
+    return typeof body === "object" && body !== null ? { ...body } : {};
+  }
+  return formToObject(await c.req.parseBody({ all: true }));
+}
+
+function phoneUrl(chatId: string | null, as: string | null | undefined, error?: string): string {
+  const q = new URLSearchParams();
+  if (chatId) q.set("chat", chatId);
+  if (as) q.set("as", as);
+  if (error) q.set("error", error);
+  const s = q.toString();
+  return s ? `/simulator?${s}` : "/simulator";
+}
+
+function answer(c: Context<AppEnv>, outcome: ActionOutcome, fallbackChat: string | null, as?: string | null): Response {
+  if (wantsJson(c)) return c.json(outcome, outcome.ok ? 200 : 422);
+  return c.redirect(outcome.ok ? phoneUrl(outcome.chatId, as) : phoneUrl(fallbackChat, as, outcome.error), 303);
+}
+
+function invalid(c: Context<AppEnv>, issues: ReadonlyArray<{ message: string }>, chatId: string | null, as?: string | null): Response {
+  const error = issues.map((i) => i.message).join("; ");
+  if (wantsJson(c)) return c.json({ ok: false, error, issues }, 422);
+  return c.redirect(phoneUrl(chatId, as, error), 303);
+}
+
+const chatParam = z.object({ chatId: z.string().regex(/^[UCR][0-9a-f]{32}$/) });
+const pageQuery = z.object({
+  chat: z.string().regex(/^[UCR][0-9a-f]{32}$/).optional().catch(undefined),
+  as: z.string().regex(/^U[0-9a-f]{32}$/).optional().catch(undefined),
+  error: z.string().max(500).optional().catch(undefined),
+});
+
+function parseChat(c: Context<AppEnv>): string | null {
+  const parsed = chatParam.safeParse({ chatId: c.req.param("chatId") });
+  return parsed.success ? parsed.data.chatId : null;
+}
+
+export const simulatorApp = new Hono<AppEnv>();
+
+simulatorApp.route("/line", lineApiApp);
+simulatorApp.route("/line-data", lineDataApp);
+simulatorApp.route("/control", controlApp);
+
+simulatorApp.get("/", async (c) => {
+  const query = pageQuery.parse(c.req.query());
+  const stub = stubFor(c);
+  const overview = await stub.overview(simulatorChannelId(c.env));
+  const chatId = query.chat ?? overview.chats[0]?.chatId ?? null;
+  const snapshot = chatId ? await stub.snapshot(chatId, query.as ?? null) : null;
+  const error = query.error ?? (query.chat && !snapshot ? "That chat does not exist (the simulator may have been reset)." : null);
+  c.header("cache-control", "no-store");
+  return c.html(<PhonePage overview={overview} snapshot={snapshot} error={error} />);
+});
+
+simulatorApp.post("/users", async (c) => {
+  const parsed = newUserSchema.safeParse(await readBody(c));
+  if (!parsed.success) return invalid(c, parsed.error.issues, null);
+  return answer(c, await stubFor(c).createUser(channel(c), parsed.data), null);
+});
+
+simulatorApp.post("/groups", async (c) => {
+  const parsed = newGroupSchema.safeParse(await readBody(c));
+  if (!parsed.success) return invalid(c, parsed.error.issues, null);
+  return answer(c, await stubFor(c).createGroup(channel(c), parsed.data), null);
+});
+
+simulatorApp.post("/chats/:chatId/send", async (c) => {
+  const chatId = parseChat(c);
+  if (!chatId) return invalid(c, [{ message: "Unknown chat" }], null);
+  const body = await readBody(c);
+  let action: PhoneAction;
+  if (body.file !== undefined) {
+    const media = mediaFieldsSchema.safeParse(body);
+    if (!media.success) return invalid(c, media.error.issues, chatId, typeof body.as === "string" ? body.as : null);
+    const { file, as, duration } = media.data;
+    action = { kind: "media", as, bytes: await file.arrayBuffer(), contentType: file.type, fileName: file.name, duration };
+  } else {
+    const parsed = customerActionSchema.safeParse(body);
+    if (!parsed.success) return invalid(c, parsed.error.issues, chatId, typeof body.as === "string" ? body.as : null);
+    action = parsed.data;
+  }
+  return answer(c, await stubFor(c).send(channel(c), chatId, action), chatId, action.as);
+});
+
+for (const act of ["follow", "unfollow", "redeliver"] as const) {
+  simulatorApp.post(`/chats/:chatId/${act}`, async (c) => {
+    const chatId = parseChat(c);
+    if (!chatId) return invalid(c, [{ message: "Unknown chat" }], null);
+    const stub = stubFor(c);
+    const outcome = act === "redeliver" ? await stub.redeliver(channel(c), chatId) : await stub[act](channel(c), chatId);
+    return answer(c, outcome, chatId, c.req.query("as"));
+  });
+}
+
+simulatorApp.get("/ws", async (c) => {
+  const chat = pageQuery.safeParse(c.req.query());
+  if (c.req.header("upgrade")?.toLowerCase() !== "websocket") return c.text("Expected a WebSocket upgrade", 426);
+  if (!chat.success || !chat.data.chat) return c.text("Unknown chat", 404);
+  return stubFor(c).fetch(c.req.raw);
+});
+
+simulatorApp.get("/avatars/:file", async (c) => {
+  const match = /^([A-Za-z0-9_-]{1,64})\.svg$/.exec(c.req.param("file"));
+  if (!match?.[1]) return c.notFound();
+  const id = match[1];
+  if (id === "account") return svg(avatarSvg("account", "LD", "account"));
+  const stub = stubFor(c);
+  if (/^U[0-9a-f]{32}$/.test(id)) {
+    const user = await stub.user(id);
+    return svg(avatarSvg(id, user?.displayName ?? "?"), user ? 300 : 60);
+  }
+  const chat = /^[CR][0-9a-f]{32}$/.test(id) ? await stub.chat(id) : null;
+  return svg(avatarSvg(id, chat?.name ?? "?", "group"), chat ? 300 : 60);
+});
+
+simulatorApp.get("/stickers/:packageId/:stickerId", (c) => {
+  const ids = z.object({ packageId: z.string().regex(/^\d{1,20}$/), stickerId: z.string().regex(/^\d{1,20}$/) }).safeParse(c.req.param());
+  if (!ids.success) return c.notFound();
+  return svg(stickerSvg(ids.data.packageId, ids.data.stickerId), 604_800);
+});
+
+simulatorApp.get("/emoji/:productId/:emojiId", (c) => {
+  const ids = z.object({ productId: z.string().regex(/^[0-9a-f]{1,40}$/), emojiId: z.string().regex(/^\d{1,10}$/) }).safeParse(c.req.param());
+  if (!ids.success) return c.notFound();
+  return svg(emojiSvg(ids.data.productId, ids.data.emojiId), 604_800);
+});
+
+simulatorApp.get("/media/:messageId", async (c) => {
+  const id = z.string().regex(/^\d{1,30}$/).safeParse(c.req.param("messageId"));
+  if (!id.success) return c.notFound();
+  const media = await stubFor(c).media(id.data, false);
+  if (!media.found) return c.notFound();
+  return new Response(media.bytes, { headers: { "content-type": media.contentType, "cache-control": "private, max-age=3600" } });
+});

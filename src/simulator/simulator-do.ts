@@ -1,0 +1,325 @@
+// LineSimulatorDO: one LINE look-alike per channel (`idFromName(channelId)`). It owns the
+// fake users and chats, the fake Messaging API's state (reply tokens, retry keys, quota)
+// in SQLite, and the phone pages' hibernating WebSockets that show the business's replies live.
+import { DurableObject } from "cloudflare:workers";
+import type { Bindings } from "../env";
+import type { NewGroup, NewUser, PhoneAction } from "./customer-actions";
+import { botUserIdFor } from "./line-ids";
+import { FakeMessagingApi, lineError } from "./messaging";
+import type { ActionOutcome, ChannelContext } from "./phone";
+import { CustomerPhone, mediaKey } from "./phone";
+import { SimulatorStore } from "./store";
+import type { ApiResult, Chat, ChatEntry, FailRule, FakeUser, PhoneFrame, QuotaState, SocketAttachment } from "./types";
+import type { RenderContext } from "./views/bubbles";
+import { renderChatLog, renderEntry, renderQuickReplies } from "./views/bubbles";
+
+export const DEFAULT_ACCOUNT_NAME = "linedesk demo";
+
+/** The simulator instance for a channel (the default channel comes from LINE_CHANNEL_ID). */
+export function simulatorStub(env: Pick<Bindings, "LINE_SIMULATOR">, channelId: string): DurableObjectStub<LineSimulatorDO> {
+  return env.LINE_SIMULATOR.get(env.LINE_SIMULATOR.idFromName(channelId));
+}
+
+/** Everything the phone page needs to draw one chat; the log is rendered here, once, for every caller. */
+export interface ChatSnapshot {
+  chat: Chat;
+  users: FakeUser[];
+  /** Who holds the phone: the 1:1 customer, or a member of the group. */
+  viewerId: string | null;
+  accountName: string;
+  logHtml: string;
+  quickRepliesHtml: string;
+}
+
+export interface Overview {
+  chats: Chat[];
+  users: FakeUser[];
+  quota: QuotaState;
+  failRule: FailRule | null;
+  events: ReturnType<SimulatorStore["recentEvents"]>;
+  accountName: string;
+  destination: string;
+}
+
+export type MediaResult = { found: false; result: ApiResult } | { found: true; contentType: string; fileName: string | null; bytes: ArrayBuffer };
+
+function isAttachment(value: unknown): value is SocketAttachment {
+  return typeof value === "object" && value !== null && "chatId" in value && typeof value.chatId === "string";
+}
+
+export class LineSimulatorDO extends DurableObject<Bindings> {
+  private readonly store: SimulatorStore;
+  private readonly api: FakeMessagingApi;
+  private readonly phone: CustomerPhone;
+  /** Live sockets and their state; rebuilt from attachments after hibernation. */
+  private readonly sessions = new Map<WebSocket, SocketAttachment>();
+  /** Phone updates started by the current call; awaited before the call returns. */
+  private pending: Array<Promise<void>> = [];
+
+  constructor(ctx: DurableObjectState, env: Bindings) {
+    super(ctx, env);
+    this.store = new SimulatorStore(ctx.storage.sql);
+    this.api = new FakeMessagingApi(this.store, {
+      delivered: (chatId, entries) => this.later(this.sendEntries(chatId, entries.map((e) => e.id), "append")),
+      typing: (chatId, seconds) => this.broadcast(chatId, () => ({ t: "typing", chatId, seconds })),
+      read: (chatId, ids) => this.broadcast(chatId, () => ({ t: "read", chatId, ids })),
+    });
+    this.phone = new CustomerPhone(
+      this.store,
+      env.MEDIA,
+      {
+        appended: (chatId, id) => this.later(this.sendEntries(chatId, [id], "append")),
+        deliveryChanged: (ids) => {
+          const chatId = ids[0] ? this.store.entry(ids[0])?.chatId : undefined;
+          if (chatId) this.later(this.sendEntries(chatId, ids, "replace"));
+        },
+      },
+      botUserIdFor,
+    );
+    for (const ws of ctx.getWebSockets()) {
+      const attachment: unknown = ws.deserializeAttachment();
+      if (isAttachment(attachment)) this.sessions.set(ws, attachment);
+    }
+    ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair("ping", "pong"));
+  }
+
+  // The fake Messaging API (see messaging.ts for LINE's rules).
+
+  async reply(rawBody: string): Promise<ApiResult> {
+    return this.settled(this.api.reply(rawBody));
+  }
+
+  async push(rawBody: string, retryKey: string | null, requestId: string): Promise<ApiResult> {
+    return this.settled(this.api.push(rawBody, retryKey, requestId));
+  }
+
+  async profile(userId: string, origin: string): Promise<ApiResult> {
+    return this.api.profile(userId, origin);
+  }
+
+  async memberProfile(type: "group" | "room", chatId: string, userId: string, origin: string): Promise<ApiResult> {
+    return this.api.memberProfile(type, chatId, userId, origin);
+  }
+
+  async groupSummary(groupId: string, origin: string): Promise<ApiResult> {
+    return this.api.groupSummary(groupId, origin);
+  }
+
+  async quota(): Promise<ApiResult> {
+    return this.api.quota();
+  }
+
+  async consumption(): Promise<ApiResult> {
+    return this.api.consumption();
+  }
+
+  async loading(rawBody: string): Promise<ApiResult> {
+    return this.api.loading(rawBody);
+  }
+
+  async markAsRead(rawBody: string): Promise<ApiResult> {
+    return this.api.markAsRead(rawBody);
+  }
+
+  async botInfo(channelId: string, origin: string): Promise<ApiResult> {
+    const userId = await botUserIdFor(channelId);
+    return {
+      status: 200,
+      body: JSON.stringify({
+        userId, basicId: "@linedesk", displayName: this.accountName(), pictureUrl: `${origin}/simulator/avatars/account.svg`,
+        chatMode: "chat", markAsReadMode: "manual",
+      }),
+    };
+  }
+
+  /** Bytes a customer sent. `viaApi` applies injected failures (the data API); the phone page does not. */
+  async media(messageId: string, viaApi: boolean): Promise<MediaResult> {
+    const failure = viaApi ? this.store.takeFailure("other") : null;
+    if (failure) return { found: false, result: lineError(failure.status) };
+    const meta = this.store.media(messageId);
+    const object = meta ? await this.env.MEDIA.get(mediaKey(messageId)) : null;
+    if (!meta || !object) return { found: false, result: lineError(404, "Not found") };
+    return { found: true, contentType: meta.contentType, fileName: meta.fileName, bytes: await object.arrayBuffer() };
+  }
+
+  // Controls for tests and demos.
+
+  async setFailRule(rule: FailRule): Promise<FailRule> {
+    this.store.setFailRule(rule);
+    return rule;
+  }
+
+  async setQuota(state: Partial<QuotaState>): Promise<QuotaState> {
+    return this.store.setQuota(state, Date.now());
+  }
+
+  /** JSON of what the business sent to (and the customer sent in) a chat, oldest first. */
+  async chatEntriesJson(chatId: string): Promise<string> {
+    return JSON.stringify({ entries: this.store.entries(chatId, 500) });
+  }
+
+  // The phone page.
+
+  async overview(channelId: string): Promise<Overview> {
+    this.phone.seed();
+    const text = this.store.meta("fail_rule");
+    const rule = text ? (JSON.parse(text) as FailRule) : null;
+    return {
+      chats: this.store.chats(), users: this.store.users(), quota: this.store.quota(Date.now()),
+      failRule: rule && rule.count > 0 ? rule : null, events: this.store.recentEvents(), accountName: this.accountName(),
+      destination: await botUserIdFor(channelId),
+    };
+  }
+
+  async snapshot(chatId: string, requestedViewer: string | null): Promise<ChatSnapshot | null> {
+    const chat = this.store.chat(chatId);
+    if (!chat) return null;
+    const viewerId =
+      chat.type === "user" ? chat.chatId : requestedViewer && chat.memberIds.includes(requestedViewer) ? requestedViewer : (chat.memberIds[0] ?? null);
+    const entries = this.store.entries(chatId);
+    const ctx = this.renderContext(chat, viewerId);
+    return {
+      chat, users: this.store.users(), viewerId, accountName: ctx.accountName,
+      logHtml: await renderChatLog(entries, ctx), quickRepliesHtml: await renderQuickReplies(entries, ctx),
+    };
+  }
+
+  async user(userId: string): Promise<FakeUser | null> {
+    return this.store.user(userId);
+  }
+
+  async chat(chatId: string): Promise<Chat | null> {
+    return this.store.chat(chatId);
+  }
+
+  async createUser(ctx: ChannelContext, input: NewUser): Promise<ActionOutcome> {
+    return this.settled(await this.phone.createUser(ctx, input));
+  }
+
+  async createGroup(ctx: ChannelContext, input: NewGroup): Promise<ActionOutcome> {
+    return this.settled(await this.phone.createGroup(ctx, input));
+  }
+
+  async follow(ctx: ChannelContext, userId: string): Promise<ActionOutcome> {
+    return this.settled(await this.phone.follow(ctx, userId));
+  }
+
+  async unfollow(ctx: ChannelContext, userId: string): Promise<ActionOutcome> {
+    return this.settled(await this.phone.unfollow(ctx, userId));
+  }
+
+  async send(ctx: ChannelContext, chatId: string, action: PhoneAction): Promise<ActionOutcome> {
+    return this.settled(await this.phone.send(ctx, chatId, action));
+  }
+
+  async redeliver(ctx: ChannelContext, chatId: string): Promise<ActionOutcome> {
+    return this.settled(await this.phone.redeliver(ctx, chatId));
+  }
+
+  // Live updates: one hibernating WebSocket per open phone page, tagged with its chat id.
+
+  override async fetch(request: Request): Promise<Response> {
+    if (request.headers.get("upgrade")?.toLowerCase() !== "websocket") return new Response("Expected a WebSocket", { status: 426 });
+    const url = new URL(request.url);
+    const chatId = url.searchParams.get("chat") ?? "";
+    if (!this.store.chat(chatId)) return new Response("Unknown chat", { status: 404 });
+    const pair = new WebSocketPair();
+    const attachment: SocketAttachment = { chatId, viewerId: url.searchParams.get("as") || null, connectedAt: Date.now() };
+    this.ctx.acceptWebSocket(pair[1], [chatId]);
+    pair[1].serializeAttachment(attachment);
+    this.sessions.set(pair[1], attachment);
+    return new Response(null, { status: 101, webSocket: pair[0] });
+  }
+
+  override async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
+    try {
+      // The page only sends keep-alive pings (answered by the auto-response); ignore anything else.
+      if (typeof message !== "string" || message.length > 1000) return;
+    } catch (error) {
+      console.error("simulator: webSocketMessage failed", { chatId: this.sessions.get(ws)?.chatId, error: String(error) });
+    }
+  }
+
+  override async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
+    try {
+      this.sessions.delete(ws);
+      // Reciprocate the close; 1005/1006 are reserved and may not be sent back.
+      ws.close(code === 1005 || code === 1006 ? 1000 : code, reason);
+    } catch (error) {
+      console.error("simulator: webSocketClose failed", { code, error: String(error) });
+    }
+  }
+
+  override async webSocketError(ws: WebSocket, error: unknown): Promise<void> {
+    try {
+      console.error("simulator: socket error", { chatId: this.sessions.get(ws)?.chatId, error: String(error) });
+      this.sessions.delete(ws);
+    } catch (inner) {
+      console.error("simulator: webSocketError failed", String(inner));
+    }
+  }
+
+  private accountName(): string {
+    return this.store.meta("account_name") ?? DEFAULT_ACCOUNT_NAME;
+  }
+
+  private renderContext(chat: Chat, viewerId: string | null): RenderContext {
+    const users = new Map(this.store.users().map((u) => [u.userId, u]));
+    return { chat, users, viewerId, accountName: this.accountName(), quoted: (t) => this.store.entryByQuoteToken(t) };
+  }
+
+  private later(work: Promise<void>): void {
+    this.pending.push(work.catch((error: unknown) => console.error("simulator: phone update failed", String(error))));
+  }
+
+  private async settled<T>(value: T): Promise<T> {
+    const work = this.pending;
+    this.pending = [];
+    await Promise.all(work);
+    return value;
+  }
+
+  private attachment(ws: WebSocket): SocketAttachment | null {
+    const known = this.sessions.get(ws);
+    if (known) return known;
+    const value: unknown = ws.deserializeAttachment();
+    return isAttachment(value) ? value : null;
+  }
+
+  private broadcast(chatId: string, frame: (viewerId: string | null) => PhoneFrame): void {
+    for (const ws of this.ctx.getWebSockets(chatId)) send(ws, frame(this.attachment(ws)?.viewerId ?? null));
+  }
+
+  /** Renders entries once per viewer (sides differ in group chats) and sends them with the quick-reply bar. */
+  private async sendEntries(chatId: string, ids: string[], how: "append" | "replace"): Promise<void> {
+    const sockets = this.ctx.getWebSockets(chatId);
+    const chat = this.store.chat(chatId);
+    if (sockets.length === 0 || !chat) return;
+    const entries = ids.map((id) => this.store.entry(id)).filter((e): e is ChatEntry => e !== null);
+    const latest = this.store.entries(chatId, 1);
+    const frames = new Map<string, PhoneFrame[]>();
+    for (const ws of sockets) {
+      const viewerId = this.attachment(ws)?.viewerId ?? null;
+      let list = frames.get(viewerId ?? "");
+      if (!list) {
+        const ctx = this.renderContext(chat, viewerId);
+        list = [];
+        for (const entry of entries) {
+          const html = await renderEntry(entry, ctx);
+          list.push(how === "append" ? { t: "append", chatId, id: `m-${entry.id}`, html } : { t: "replace", id: `m-${entry.id}`, html });
+        }
+        if (how === "append") list.push({ t: "quickReply", chatId, html: await renderQuickReplies(latest, ctx) });
+        frames.set(viewerId ?? "", list);
+      }
+      for (const frame of list) send(ws, frame);
+    }
+  }
+}
+
+function send(ws: WebSocket, frame: PhoneFrame): void {
+  try {
+    ws.send(JSON.stringify(frame));
+  } catch {
+    // The socket closed while we rendered; its close handler cleans up.
+  }
+}

@@ -1,0 +1,110 @@
+// The simulator page: a LINE-style phone showing one chat between a fake customer (or
+// group) and the account, next to the side panel. Server-rendered; simulator.js adds
+// live updates over the simulator's WebSocket and sends forms without reloading.
+import { raw } from "hono/html";
+import type { FC } from "hono/jsx";
+import type { ChatSnapshot, Overview } from "../simulator-do";
+import { avatarPath } from "./bubbles";
+import { Composer } from "./composer";
+import { Sidebar } from "./sidebar";
+
+export interface PhonePageProps {
+  overview: Overview;
+  snapshot: ChatSnapshot | null;
+  error: string | null;
+}
+
+const ChatHeader: FC<{ snapshot: ChatSnapshot; viewerId: string | null }> = ({ snapshot, viewerId }) => {
+  const { chat } = snapshot;
+  const user = chat.type === "user" ? snapshot.users.find((u) => u.userId === chat.chatId) : undefined;
+  const members = snapshot.users.filter((u) => chat.memberIds.includes(u.userId));
+  const enc = encodeURIComponent(chat.chatId);
+  return (
+    <header class="phone-top">
+      <a class="icon-btn back" href="#side" data-open-side aria-label="Chats">‹</a>
+      <div class="phone-title">
+        <strong>{snapshot.accountName}</strong>
+        <small>{chat.type === "user" ? `chatting as ${chat.name}` : `${chat.name} · ${chat.memberIds.length} members`}</small>
+      </div>
+      <details class="phone-menu">
+        <summary class="icon-btn" aria-label="Chat menu">☰</summary>
+        <div class="menu-pop">
+          {chat.type === "user" && user ? (
+            <form method="post" action={`/simulator/chats/${enc}/${user.following ? "unfollow" : "follow"}`} data-async>
+              <button type="submit" class="menu-item">{user.following ? "Block account (unfollow)" : "Unblock (follow)"}</button>
+            </form>
+          ) : null}
+          <form method="post" action={`/simulator/chats/${enc}/redeliver`} data-async>
+            <button type="submit" class="menu-item">Redeliver last event</button>
+          </form>
+          <a class="menu-item" href={`/simulator/control/chats/${enc}/messages`} target="_blank" rel="noopener">Chat as JSON</a>
+        </div>
+      </details>
+      {chat.type === "user" ? null : (
+        <form class="speaker" method="get" action="/simulator">
+          <input type="hidden" name="chat" value={chat.chatId} />
+          <label>
+            <img class="avatar tiny" src={avatarPath(viewerId ?? "unknown")} alt="" />
+            <select name="as" data-autosubmit aria-label="Speaking as">
+              {members.map((m) => <option value={m.userId} selected={m.userId === viewerId}>{m.displayName}</option>)}
+            </select>
+          </label>
+          <noscript><button class="btn" type="submit">Switch</button></noscript>
+        </form>
+      )}
+    </header>
+  );
+};
+
+export const PhonePage: FC<PhonePageProps> = ({ overview, snapshot, error }) => {
+  const viewerId = snapshot?.viewerId ?? null;
+  const user = snapshot?.chat.type === "user" ? snapshot.users.find((u) => u.userId === snapshot.chat.chatId) : undefined;
+  const blocked = user && !user.following ? `${user.displayName} has blocked the account.` : null;
+  return (
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
+        <meta name="theme-color" content="#06c755" />
+        <meta name="robots" content="noindex" />
+        <title>{snapshot ? `${snapshot.chat.name} — LINE simulator` : "LINE simulator"}</title>
+        <link rel="icon" href="/simulator/avatars/account.svg" />
+        <link rel="stylesheet" href="/simulator.css" />
+        <script src="/simulator.js" defer />
+      </head>
+      <body class="sim" data-chat={snapshot?.chat.chatId ?? ""} data-as={viewerId ?? ""}>
+        <div class="shell">
+          <Sidebar overview={overview} activeChatId={snapshot?.chat.chatId ?? null} />
+          <main class="stage">
+            <div class="phone" role="region" aria-label="Phone">
+              {snapshot ? (
+                <>
+                  <ChatHeader snapshot={snapshot} viewerId={viewerId} />
+                  {error ? <p class="flash" role="alert">{error}</p> : null}
+                  <div class="chat-scroll" id="chat-scroll">
+                    {raw(snapshot.logHtml)}
+                    <div class="typing" id="typing" hidden>
+                      <img class="avatar" src={avatarPath("account")} alt="" />
+                      <span class="dots" aria-label="typing"><i /><i /><i /></span>
+                    </div>
+                  </div>
+                  {raw(snapshot.quickRepliesHtml)}
+                  <Composer chatId={snapshot.chat.chatId} viewerId={snapshot.chat.type === "user" ? null : viewerId} disabled={blocked} />
+                </>
+              ) : (
+                <div class="empty-phone">
+                  {error ? <p class="flash" role="alert">{error}</p> : null}
+                  <p>Pick a customer or create one to start chatting.</p>
+                  <a class="btn primary" href="#side" data-open-side>Open chats</a>
+                </div>
+              )}
+            </div>
+            <p class="stage-note">
+              Messages go to <code>/webhooks/line/…</code> signed with the channel secret · the app answers through the fake Messaging API.
+            </p>
+          </main>
+        </div>
+      </body>
+    </html>
+  );
+};

@@ -1,0 +1,63 @@
+// POST /webhooks/line/:channelId — LINE's webhook. Thin: verify → parse → group → DO.
+// Answers 200 only after every conversation's Durable Object has stored its events.
+import { Hono } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { ConversationMeta } from "../conversations/conversation-do";
+import { conversationKeyName, type ConversationKey } from "../conversations/model";
+import type { AppEnv } from "../env";
+import { channelByLineId } from "../line/channel-store";
+import { callbackBodySchema, parseEvent, type ParsedEvent } from "../line/webhook-schema";
+import { verifySignature } from "../lib/crypto";
+
+/** LINE webhook bodies are a few KB; 1 MiB leaves room for large batches while refusing abuse. */
+export const MAX_WEBHOOK_BYTES = 1024 * 1024;
+const CHANNEL_ID = /^[0-9A-Za-z_-]{1,64}$/;
+
+export const webhookRoutes = new Hono<AppEnv>().post("/line/:channelId", async (c) => {
+  const lineChannelId = c.req.param("channelId");
+  const declared = Number(c.req.header("content-length") ?? "0");
+  if (declared > MAX_WEBHOOK_BYTES) throw new HTTPException(413, { message: "Webhook body too large" });
+  const channel = CHANNEL_ID.test(lineChannelId) ? await channelByLineId(c.env, lineChannelId) : null;
+  if (!channel) throw new HTTPException(404, { message: "Unknown channel" });
+
+  const body = await c.req.arrayBuffer();
+  if (body.byteLength > MAX_WEBHOOK_BYTES) throw new HTTPException(413, { message: "Webhook body too large" });
+  // Nothing is parsed, stored or logged before the signature checks out.
+  if (!(await verifySignature(channel.channelSecret, body, c.req.header("x-line-signature")))) {
+    throw new HTTPException(401, { message: "Invalid signature" });
+  }
+
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder().decode(body));
+  } catch {
+    throw new HTTPException(400, { message: "Body is not valid JSON" });
+  }
+  const callback = callbackBodySchema.safeParse(json);
+  if (!callback.success) throw new HTTPException(400, { message: "Body is not a LINE webhook (destination and events are required)" });
+
+  const groups = groupByConversation(channel.id, callback.data.events.map(parseEvent));
+  await Promise.all(
+    [...groups.values()].map(({ key, events }) => {
+      const ns = c.env.CONVERSATIONS;
+      const id = ns.idFromName(conversationKeyName(key));
+      const conversation: ConversationMeta = { id: id.toString(), channelId: channel.id, workspaceId: channel.workspaceId, source: key.source };
+      return ns.get(id).ingest({ conversation, events });
+    }),
+  );
+  return c.json({ ok: true });
+});
+
+/** Groups events by conversation (channel + user, group or room), keeping LINE's order within each. */
+export function groupByConversation(channelId: string, events: ParsedEvent[]): Map<string, { key: ConversationKey; events: ParsedEvent[] }> {
+  const groups = new Map<string, { key: ConversationKey; events: ParsedEvent[] }>();
+  for (const parsed of events) {
+    const source = parsed.kind === "known" ? parsed.event.source : parsed.envelope?.source;
+    const key: ConversationKey = { channelId, source: source ?? { type: "channel" } };
+    const name = conversationKeyName(key);
+    const group = groups.get(name);
+    if (group) group.events.push(parsed);
+    else groups.set(name, { key, events: [parsed] });
+  }
+  return groups;
+}

@@ -1,0 +1,358 @@
+// `npm run bench`: signed LINE webhook ingest, linedesk (wrangler dev, local workerd,
+// durable ack from a Durable Object) side by side with a baseline Node server in the usual
+// shape (express + @line/bot-sdk middleware awaiting a reply call to a local fake LINE).
+//
+// For each target: a warm-up, then (a) maximum throughput with a fixed number of
+// connections, (b) a constant 1,000 req/s open-loop run. Prints a table, writes
+// test/bench/results/latest.json and latest.md. Only 127.0.0.1 is ever targeted; every
+// child runs in its own process group and is killed at the end, on failure and on Ctrl-C.
+//
+// Environment knobs (all optional):
+//   BENCH_SECONDS      seconds per measured phase (default 10)
+//   BENCH_WARMUP       warm-up seconds per target (default min(3, BENCH_SECONDS))
+//   BENCH_CONNECTIONS  sockets in the max-throughput phase (default 64)
+//   BENCH_RATE         req/s in the constant-rate phase (default 1000)
+//   BENCH_USERS        distinct LINE users (= conversations) per target (default 8)
+//   BENCH_TARGETS      comma list of targets, run one after another, each alone on the
+//                      machine (default "baseline,linedesk"); linedesk variants:
+//                        linedesk         `wrangler dev` as a developer runs it
+//                        linedesk-noobs   same, with wrangler's local trace collector off
+//                                         (X_LOCAL_OBSERVABILITY=false)
+//                        linedesk-direct  same as noobs, but requests go straight to the
+//                                         Worker's workerd socket, skipping wrangler's proxy
+//   BENCH_WRANGLER_LOG wrangler dev --log-level (default "warn": no per-request log lines)
+//   BENCH_BUNDLE       1 (default): bundle once with `wrangler deploy --dry-run` and run
+//                      `wrangler dev --no-bundle` on that, so edits under src/ during the
+//                      run cannot reload the Worker mid-measurement; 0: run from source
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir, cpus } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { closedLoop, constantRate, oneRequest } from "./load.mjs";
+import { Children, cpuDelta, freePort, groupCpu, groupPids, listeningPorts } from "./procs.mjs";
+import { signBody, webhookRequestFactory } from "./webhook.mjs";
+import { renderMarkdown, renderTable } from "./report.mjs";
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = resolve(HERE, "../..");
+const HOST = "127.0.0.1";
+
+const num = (name, dflt) => {
+  const v = Number(process.env[name]);
+  return Number.isFinite(v) && v > 0 ? v : dflt;
+};
+const SECONDS = Math.min(num("BENCH_SECONDS", 10), 300);
+// V8 (both Node and workerd) needs several seconds of load before it settles.
+const WARMUP = Math.min(num("BENCH_WARMUP", Math.min(8, Math.max(2, SECONDS))), 60);
+const CONNECTIONS = Math.min(num("BENCH_CONNECTIONS", 64), 1024);
+const RATE = Math.min(num("BENCH_RATE", 1000), 20_000);
+const USERS = Math.min(num("BENCH_USERS", 8), 10_000);
+const TARGETS = (process.env.BENCH_TARGETS ?? "baseline,linedesk").split(",").map((s) => s.trim());
+const WRANGLER_LOG = process.env.BENCH_WRANGLER_LOG ?? "warn";
+const BUNDLE = process.env.BENCH_BUNDLE !== "0";
+
+const LINEDESK_VARIANTS = {
+  linedesk: { label: "linedesk (wrangler dev)", env: {}, direct: false },
+  "linedesk-noobs": { label: "linedesk (wrangler dev, local traces off)", env: { X_LOCAL_OBSERVABILITY: "false" }, direct: false },
+  "linedesk-direct": { label: "linedesk (workerd socket, no proxy, traces off)", env: { X_LOCAL_OBSERVABILITY: "false" }, direct: true },
+};
+for (const t of TARGETS) if (t !== "baseline" && !LINEDESK_VARIANTS[t]) throw new Error(`unknown BENCH_TARGETS entry ${t}`);
+
+const runDir = mkdtempSync(join(tmpdir(), "linedesk-bench-"));
+const children = new Children(runDir);
+let keepRunDir = false;
+
+// Cleanup on every way out.
+process.on("exit", () => children.stopAllNow());
+for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+  process.on(sig, async () => {
+    console.error(`\n${sig}: stopping children...`);
+    await children.stopAll(1500);
+    process.exit(130);
+  });
+}
+
+function log(msg) {
+  console.log(`[bench] ${msg}`);
+}
+
+function readDevVars() {
+  const path = join(ROOT, ".dev.vars");
+  if (!existsSync(path)) {
+    copyFileSync(join(ROOT, ".dev.vars.example"), path);
+    log("created .dev.vars from .dev.vars.example");
+  }
+  const vars = {};
+  for (const line of readFileSync(path, "utf8").split("\n")) {
+    const m = /^\s*([A-Z0-9_]+)\s*=\s*(.*)\s*$/.exec(line);
+    if (!m) continue;
+    let v = m[2];
+    if ((v.startsWith('"') && v.endsWith('"')) || (v.startsWith("'") && v.endsWith("'"))) v = v.slice(1, -1);
+    vars[m[1]] = v;
+  }
+  return vars;
+}
+
+async function startNodeServer(name, script, args, env) {
+  const entry = children.spawn(name, process.execPath, [join(HERE, script), ...args], { env });
+  const { port } = await children.waitReadyLine(entry, 20_000);
+  return { entry, port };
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const WRANGLER = join(ROOT, "node_modules/wrangler/bin/wrangler.js");
+const WRANGLER_ENV = { WRANGLER_SEND_METRICS: "false", CI: "1", NO_COLOR: "1", FORCE_COLOR: "0" };
+
+/** Bundles the Worker once (same esbuild step as `wrangler dev`), so the run is immune to edits. */
+async function bundleWorker() {
+  if (!existsSync(join(ROOT, "src/index.ts"))) throw new Error("src/index.ts does not exist yet");
+  if (!BUNDLE) return null;
+  const outDir = join(runDir, "bundle");
+  log("bundling the Worker (wrangler deploy --dry-run --outdir)...");
+  const build = children.spawn("wrangler-bundle", process.execPath, [WRANGLER, "deploy", "--dry-run", "--outdir", outDir], { cwd: ROOT, env: WRANGLER_ENV });
+  await children.waitExit(build, 180_000);
+  return join(outDir, "index.js");
+}
+
+async function startLinedesk(name, variant, bundle, fakePort) {
+  const stateDir = join(runDir, `state-${name}`);
+  mkdirSync(stateDir);
+  const env = { ...WRANGLER_ENV, ...variant.env };
+  log(`${name}: applying D1 migrations to a fresh local state dir...`);
+  const migrate = children.spawn(`${name}-migrate`, process.execPath, [WRANGLER, "d1", "migrations", "apply", "DB", "--local", "--persist-to", stateDir], { cwd: ROOT, env });
+  await children.waitExit(migrate, 180_000);
+
+  const port = await freePort();
+  const inspectorPort = await freePort();
+  const fake = `http://${HOST}:${fakePort}`;
+  const args = [
+    WRANGLER, "dev", ...(bundle ? [bundle, "--no-bundle"] : []),
+    "--ip", HOST, "--port", String(port), "--inspector-port", String(inspectorPort),
+    "--persist-to", stateDir, "--log-level", WRANGLER_LOG, "--show-interactive-dev-session=false",
+    // Outbound LINE calls (after the ack) go to the same local fake as the baseline's.
+    "--var", `LINE_API_BASE_URL:${fake}`, "--var", `LINE_DATA_API_BASE_URL:${fake}`,
+  ];
+  log(`${name}: starting wrangler dev on ${HOST}:${port}${Object.keys(variant.env).length ? ` with ${JSON.stringify(variant.env)}` : ""}...`);
+  const entry = children.spawn(name, process.execPath, args, { cwd: ROOT, env });
+  return { entry, port };
+}
+
+/** Polls with LINE's verify call ({"events":[]}, signed) until the target answers 2xx. */
+async function waitAnswering(target, timeoutMs) {
+  const until = Date.now() + timeoutMs;
+  let last = "";
+  while (Date.now() < until) {
+    if (target.entry?.exited) throw new Error(`${target.name} exited (${target.entry.exitInfo}):\n${target.entry.output.slice(-3000)}`);
+    try {
+      const r = await oneRequest({ host: HOST, port: target.port, request: target.verifyRequest(), timeoutMs: 10_000 });
+      if (r.status >= 200 && r.status < 300) return;
+      last = `status ${r.status}: ${r.body.slice(0, 200)}`;
+    } catch (err) {
+      last = err.message;
+    }
+    await sleep(500);
+  }
+  throw new Error(`${target.name} did not answer 2xx within ${timeoutMs} ms (last: ${last})\n${target.entry?.output.slice(-3000) ?? ""}`);
+}
+
+/**
+ * The port of the workerd process that runs the Worker itself (wrangler dev starts two:
+ * one for its reload-buffering proxy, which owns the public port, and one for the Worker,
+ * whose entry socket is on a random port). Found from /proc and confirmed with a signed
+ * verify call that must answer 2xx.
+ */
+async function findDirectPort(entry, proxyPort, makeVerify) {
+  const candidates = [];
+  for (const p of groupPids(entry.child.pid)) {
+    if (p.comm !== "workerd") continue;
+    const ports = listeningPorts(p.pid);
+    if (ports.includes(proxyPort)) continue;
+    candidates.push(...ports);
+  }
+  for (const port of candidates) {
+    try {
+      const r = await oneRequest({ host: HOST, port, request: makeVerify(port), timeoutMs: 2000 });
+      if (r.status >= 200 && r.status < 300 && r.head.startsWith("HTTP/1.1")) return port;
+    } catch {}
+  }
+  throw new Error(`could not find the Worker's own workerd socket (candidates ${candidates.join(", ")})`);
+}
+
+function makeTarget(name, label, port, path, secret, entry) {
+  const factory = webhookRequestFactory({ host: HOST, port, path, channelSecret: secret, users: USERS });
+  const bad = webhookRequestFactory({ host: HOST, port, path, channelSecret: secret, users: 1, signatureOverride: "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=" });
+  const verifyRequest = (p = port) => {
+    const body = JSON.stringify({ destination: factory.destination, events: [] });
+    const sig = signBody(secret, body);
+    return Buffer.from(`POST ${path} HTTP/1.1\r\nHost: ${HOST}:${p}\r\nContent-Type: application/json; charset=utf-8\r\nx-line-signature: ${sig}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`, "utf8");
+  };
+  return { name, label, port, path, url: `http://${HOST}:${port}${path}`, entry, next: factory.next, badRequest: bad.next, verifyRequest };
+}
+
+/** Runs `fn` and reports CPU seconds used meanwhile by the server's process group(s) and by us. */
+async function withCpu(groups, fn) {
+  const before = groups.map((g) => groupCpu(g.pid));
+  const self = process.cpuUsage();
+  const result = await fn();
+  const after = groups.map((g) => groupCpu(g.pid));
+  const me = process.cpuUsage(self);
+  const cpu = { loadgen: Math.round((me.user + me.system) / 1e4) / 100 };
+  groups.forEach((g, i) => {
+    for (const [comm, s] of Object.entries(cpuDelta(before[i], after[i]))) cpu[`${g.label}:${comm}`] = s;
+  });
+  const okReq = Math.max(1, result.ok2xx);
+  const serverCpu = Object.entries(cpu).filter(([k]) => k !== "loadgen").reduce((a, [, v]) => a + v, 0);
+  return { ...result, cpuSeconds: cpu, serverCpuMsPerReq: Math.round((serverCpu / okReq) * 1e6) / 1e3 };
+}
+
+async function benchTarget(t, groups) {
+  const out = { label: t.label, url: t.url };
+  const good = await oneRequest({ host: HOST, port: t.port, request: t.next() });
+  const bad = await oneRequest({ host: HOST, port: t.port, request: t.badRequest() });
+  out.smoke = { validSignature: good.status, badSignature: bad.status };
+  log(`${t.name}: smoke valid-signature → ${good.status}, bad-signature → ${bad.status}`);
+  if (good.status < 200 || good.status >= 300) throw new Error(`${t.name} rejected a valid signed webhook: ${good.status} ${good.body.slice(0, 300)}`);
+  if (bad.status >= 200 && bad.status < 300) log(`WARNING: ${t.name} accepted a bad signature`);
+
+  const common = { host: HOST, port: t.port, next: t.next };
+  log(`${t.name}: warm-up ${WARMUP}s (closed loop, ${CONNECTIONS} connections)`);
+  out.warmup = await closedLoop({ ...common, connections: CONNECTIONS, durationMs: WARMUP * 1000 });
+  await sleep(1000);
+  log(`${t.name}: max throughput ${SECONDS}s, ${CONNECTIONS} connections`);
+  out.throughput = await withCpu(groups, () => closedLoop({ ...common, connections: CONNECTIONS, durationMs: SECONDS * 1000 }));
+  log(`${t.name}:   ${out.throughput.reqPerSec} req/s, p50 ${out.throughput.latencyMs.p50} ms, p99 ${out.throughput.latencyMs.p99} ms, errors ${out.throughput.errors}, non-2xx ${out.throughput.non2xx}`);
+  // Let after-ack work (outbox alarms, index updates) drain before the next phase.
+  await sleep(2000);
+  log(`${t.name}: constant ${RATE} req/s for ${SECONDS}s (open loop)`);
+  out.fixedRate = await withCpu(groups, () => constantRate({ ...common, rate: RATE, durationMs: SECONDS * 1000 }));
+  log(`${t.name}:   achieved ${out.fixedRate.achievedRate} req/s, p50 ${out.fixedRate.latencyMs.p50} ms, p99 ${out.fixedRate.latencyMs.p99} ms, errors ${out.fixedRate.errors}, non-2xx ${out.fixedRate.non2xx}`);
+  return out;
+}
+
+async function fakeStats(fake) {
+  fake.entry.child.stdin.write("stats\n");
+  const msg = await children.waitJsonLine(fake.entry, (m) => m.stats, 5000).catch(() => null);
+  return msg?.stats ?? null;
+}
+
+async function runBaseline(secret, fake, fakeGroup) {
+  const b = await startNodeServer("baseline", "baseline-server.mjs", [], {
+    CHANNEL_SECRET: secret,
+    CHANNEL_ACCESS_TOKEN: "bench-token",
+    LINE_API_BASE_URL: `http://${HOST}:${fake.port}`,
+    PORT: "0",
+    NODE_ENV: "production",
+  });
+  log(`baseline (express + @line/bot-sdk) on ${HOST}:${b.port}`);
+  const t = makeTarget("baseline", "baseline (express + @line/bot-sdk, awaits reply)", b.port, "/callback", secret, b.entry);
+  try {
+    return await benchTarget(t, [{ pid: b.entry.child.pid, label: "baseline" }, fakeGroup]);
+  } finally {
+    await children.stop(b.entry);
+  }
+}
+
+async function runLinedesk(name, channelId, secret, bundle, fake, fakeGroup) {
+  const variant = LINEDESK_VARIANTS[name];
+  const l = await startLinedesk(name, variant, bundle, fake.port);
+  try {
+    const path = `/webhooks/line/${channelId}`;
+    let t = makeTarget(name, variant.label, l.port, path, secret, l.entry);
+    await waitAnswering(t, 180_000);
+    if (variant.direct) {
+      const port = await findDirectPort(l.entry, l.port, t.verifyRequest);
+      t = makeTarget(name, variant.label, port, path, secret, l.entry);
+    }
+    log(`${name} answers on ${t.url}`);
+    const out = await benchTarget(t, [{ pid: l.entry.child.pid, label: "linedesk" }, fakeGroup]);
+    return out;
+  } finally {
+    await children.stop(l.entry);
+  }
+}
+
+async function main() {
+  const startedAt = new Date().toISOString();
+  const vars = readDevVars();
+  const channelId = vars.LINE_CHANNEL_ID;
+  const secret = vars.LINE_CHANNEL_SECRET;
+  if (!channelId || !secret) throw new Error(".dev.vars must set LINE_CHANNEL_ID and LINE_CHANNEL_SECRET");
+  log(`run dir ${runDir}; targets ${TARGETS.join(", ")}; ${SECONDS}s per phase after ${WARMUP}s warm-up, ${CONNECTIONS} connections, ${RATE} req/s, ${USERS} users`);
+
+  const fake = await startNodeServer("fake-line", "fake-line.mjs", ["0"], {});
+  log(`fake LINE API on ${HOST}:${fake.port}`);
+  const fakeGroup = { pid: fake.entry.child.pid, label: "fake-line" };
+
+  const results = {
+    startedAt,
+    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, node: process.version, platform: process.platform },
+    settings: { seconds: SECONDS, warmupSeconds: WARMUP, connections: CONNECTIONS, rate: RATE, users: USERS, wranglerLogLevel: WRANGLER_LOG, bundled: BUNDLE, targets: TARGETS },
+    targets: {},
+    fakeLineCalls: {},
+  };
+
+  let bundle = null;
+  let bundleError = null;
+  if (TARGETS.some((t) => t !== "baseline")) {
+    try {
+      bundle = await bundleWorker();
+    } catch (err) {
+      bundleError = err;
+    }
+  }
+
+  // One target at a time, alone on the machine: the others are not even running.
+  for (const name of TARGETS) {
+    let before = await fakeStats(fake);
+    try {
+      if (name === "baseline") results.targets[name] = await runBaseline(secret, fake, fakeGroup);
+      else {
+        if (bundleError) throw bundleError;
+        results.targets[name] = await runLinedesk(name, channelId, secret, bundle, fake, fakeGroup);
+      }
+    } catch (err) {
+      keepRunDir = true;
+      results.targets[name] = { label: LINEDESK_VARIANTS[name]?.label ?? name, error: err.message.slice(0, 4000) };
+      log(`${name} failed: ${err.message.split("\n")[0]} (logs in ${runDir})`);
+    }
+    // What the fake LINE API saw during this target (baseline replies, the app's after-ack calls).
+    const after = await fakeStats(fake);
+    before ??= {};
+    results.fakeLineCalls[name] = Object.fromEntries(Object.entries(after ?? {}).map(([k, v]) => [k, v - (before[k] ?? 0)]).filter(([, v]) => v > 0));
+    await sleep(1000);
+  }
+
+  const b = results.targets.baseline;
+  const l = results.targets.linedesk;
+  if (b?.throughput && l?.throughput) {
+    results.throughputRatio = Math.round((l.throughput.reqPerSec / b.throughput.reqPerSec) * 100) / 100;
+    results.goals = {
+      throughputAtLeast2_5x: results.throughputRatio >= 2.5,
+      p99Under50msAt1000: (l.fixedRate.latencyMs.p99 ?? Infinity) < 50 && l.fixedRate.errors === 0 && l.fixedRate.non2xx === 0,
+    };
+  }
+  results.finishedAt = new Date().toISOString();
+
+  const outDir = join(HERE, "results");
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, "latest.json"), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(join(outDir, "latest.md"), renderMarkdown(results));
+  console.log(`\n${renderTable(results)}`);
+  log(`wrote test/bench/results/latest.json and latest.md`);
+  return results;
+}
+
+let exitCode = 0;
+try {
+  const results = await main();
+  if (Object.values(results.targets).some((t) => t.error)) exitCode = 1;
+} catch (err) {
+  keepRunDir = true;
+  console.error(`[bench] failed: ${err.stack ?? err}`);
+  exitCode = 1;
+} finally {
+  await children.stopAll(3000);
+  if (keepRunDir) log(`logs kept in ${runDir}`);
+  else rmSync(runDir, { recursive: true, force: true });
+}
+process.exit(exitCode);

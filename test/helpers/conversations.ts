@@ -1,0 +1,26 @@
+// Finding the Durable Object and index row behind a LINE source, as the webhook does.
+import { env, runDurableObjectAlarm } from "cloudflare:test";
+import { conversationKeyName, type ConversationKey } from "../../src/conversations/model";
+import { CHANNEL_ID } from "./line";
+
+export async function channelRowId(): Promise<string> {
+  const row = await env.DB.prepare("SELECT id FROM channels WHERE line_channel_id = ?").bind(CHANNEL_ID).first<{ id: string }>();
+  if (!row) throw new Error("default channel missing: did a request run ensureBootstrap?");
+  return row.id;
+}
+
+export async function conversationOf(source: ConversationKey["source"]) {
+  const id = env.CONVERSATIONS.idFromName(conversationKeyName({ channelId: await channelRowId(), source }));
+  return { id: id.toString(), stub: env.CONVERSATIONS.get(id) };
+}
+
+/** Runs the DO's alarm until its outbox is empty (bounded), like the runtime would. */
+export async function drainOutbox(stub: DurableObjectStub, rounds = 5): Promise<void> {
+  for (let i = 0; i < rounds; i++) {
+    if (!(await runDurableObjectAlarm(stub))) return;
+  }
+}
+
+export async function indexRow(conversationId: string) {
+  return env.DB.prepare("SELECT * FROM conversations WHERE id = ?").bind(conversationId).first<Record<string, unknown>>();
+}
