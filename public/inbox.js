@@ -195,21 +195,38 @@
     }
   }
 
-  document.addEventListener("htmx:after:swap", () => {
-    // A swapped-in bubble (composer post) may also have arrived over the socket: keep one.
+  // A bubble can arrive twice — in the composer's htmx response and over the
+  // socket — in either order. Keep one: the one with the more final status.
+  const RANK = { pending: 0, failed: 1, sent: 2, received: 2 };
+  function dedupeThread() {
     const box = document.getElementById("thread-messages");
-    if (box) {
-      const seen = new Set();
-      for (const el of Array.from(box.querySelectorAll(":scope > [id^='msg-']")).reverse()) {
-        if (seen.has(el.id)) el.remove();
-        else seen.add(el.id);
-        const seq = Number(el.dataset.seq || 0);
-        if (seq > Number(box.dataset.lastSeq || 0)) box.dataset.lastSeq = String(seq);
+    if (!box) return;
+    const seen = new Map();
+    for (const el of Array.from(box.querySelectorAll(":scope > [id^='msg-']"))) {
+      const prior = seen.get(el.id);
+      if (prior) {
+        const keepPrior = (RANK[prior.dataset.status] ?? 0) > (RANK[el.dataset.status] ?? 0);
+        (keepPrior ? el : prior).remove();
+        if (!keepPrior) seen.set(el.id, el);
+      } else {
+        seen.set(el.id, el);
       }
+      const seq = Number(el.dataset.seq || 0);
+      if (seq > Number(box.dataset.lastSeq || 0)) box.dataset.lastSeq = String(seq);
     }
+  }
+  new MutationObserver(dedupeThread).observe(document.body, { childList: true, subtree: true });
+
+  document.addEventListener("htmx:after:swap", () => {
     const active = openConversationId();
     document.querySelectorAll("#conversation-list [data-conversation-id]").forEach((row) => {
-      row.classList.toggle("is-active", row.dataset.conversationId === active);
+      const isActive = row.dataset.conversationId === active;
+      row.classList.toggle("is-active", isActive);
+      const link = row.querySelector("a");
+      if (link) {
+        if (isActive) link.setAttribute("aria-current", "page");
+        else link.removeAttribute("aria-current");
+      }
     });
     scrollThreadToEnd();
     watchThread();

@@ -26,9 +26,7 @@ app.use(async function bootstrapMiddleware(c, next) {
   await next();
 });
 
-app.use(
-  "*",
-  secureHeaders({
+const securityHeaders = secureHeaders({
     // Media from LINE's sticker CDN and customers' https images; everything else is ours.
     contentSecurityPolicy: {
       defaultSrc: ["'self'"],
@@ -41,8 +39,13 @@ app.use(
       formAction: ["'self'"],
     },
     crossOriginEmbedderPolicy: false,
-  }),
-);
+});
+
+app.use(async function securityHeadersMiddleware(c, next) {
+  // A WebSocket upgrade answers with the Durable Object's 101, whose headers are immutable.
+  if (c.req.header("upgrade")?.toLowerCase() === "websocket") return next();
+  return securityHeaders(c, next);
+});
 
 app.get("/", (c) => c.redirect("/inbox"));
 app.get("/healthz", (c) => c.json({ ok: true }));

@@ -1,0 +1,286 @@
+// LINE simulator page (local only): live updates over the simulator's WebSocket, forms
+// sent without reloading, sheets (stickers, emoji, location, attachments) and the drawer.
+// The page works without this file; this only makes it feel like a phone.
+(() => {
+  "use strict";
+  const body = document.body;
+  const chatId = body.dataset.chat || "";
+  const viewer = body.dataset.as || "";
+  const scroller = document.getElementById("chat-scroll");
+  const typing = document.getElementById("typing");
+  let typingTimer = 0;
+  let socketOpen = false;
+
+  const $ = (sel, root = document) => root.querySelector(sel);
+  const $$ = (sel, root = document) => Array.from(root.querySelectorAll(sel));
+
+  function localTimes(root = document) {
+    for (const t of $$("time[data-local-time]", root)) {
+      const d = new Date(t.getAttribute("datetime"));
+      if (!Number.isNaN(d.getTime())) t.textContent = d.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+    }
+  }
+
+  function toBottom() {
+    if (scroller) scroller.scrollTop = scroller.scrollHeight;
+  }
+
+  function fromHtml(html) {
+    const tpl = document.createElement("template");
+    tpl.innerHTML = html.trim();
+    return tpl.content.firstElementChild;
+  }
+
+  function flash(message) {
+    let el = $(".flash");
+    if (!el) {
+      el = document.createElement("p");
+      el.className = "flash";
+      el.setAttribute("role", "alert");
+      const top = $(".phone-top");
+      if (top) top.after(el);
+      else return alert(message);
+    }
+    el.textContent = message;
+    clearTimeout(flash.timer);
+    flash.timer = setTimeout(() => el.remove(), 6000);
+  }
+
+  function hideTyping() {
+    clearTimeout(typingTimer);
+    if (typing) typing.hidden = true;
+  }
+
+  // Frames from LineSimulatorDO: append | replace | typing | read | quickReply.
+  function onFrame(frame) {
+    const log = document.getElementById("chat-log");
+    if (frame.t === "append" && log && frame.chatId === chatId) {
+      const el = fromHtml(frame.html);
+      if (!el) return;
+      $(".empty-note", log)?.remove();
+      const existing = document.getElementById(frame.id);
+      if (existing) existing.replaceWith(el);
+      else log.append(el);
+      if (el.classList.contains("them") && !el.dataset.kind?.startsWith("postback")) hideTyping();
+      localTimes(el);
+      toBottom();
+    } else if (frame.t === "replace") {
+      const existing = document.getElementById(frame.id);
+      const el = fromHtml(frame.html);
+      if (existing && el) {
+        existing.replaceWith(el);
+        localTimes(el);
+      }
+    } else if (frame.t === "typing" && frame.chatId === chatId && typing) {
+      typing.hidden = false;
+      toBottom();
+      clearTimeout(typingTimer);
+      typingTimer = setTimeout(hideTyping, frame.seconds * 1000);
+    } else if (frame.t === "read" && frame.chatId === chatId) {
+      for (const id of frame.ids) {
+        const meta = $(`#m-${CSS.escape(id)} .meta`);
+        if (meta && !$(".read", meta)) {
+          const read = document.createElement("span");
+          read.className = "read";
+          read.textContent = "Read";
+          meta.prepend(read);
+        }
+      }
+    } else if (frame.t === "quickReply" && frame.chatId === chatId) {
+      const bar = document.getElementById("quick-replies");
+      const el = fromHtml(frame.html);
+      if (bar && el) bar.replaceWith(el);
+    }
+  }
+
+  function connect(attempt = 0) {
+    if (!chatId) return;
+    const proto = location.protocol === "https:" ? "wss:" : "ws:";
+    const qs = new URLSearchParams({ chat: chatId });
+    if (viewer) qs.set("as", viewer);
+    const ws = new WebSocket(`${proto}//${location.host}/simulator/ws?${qs}`);
+    let ping = 0;
+    ws.addEventListener("open", () => {
+      socketOpen = true;
+      attempt = 0;
+      ping = setInterval(() => ws.readyState === 1 && ws.send("ping"), 25000);
+    });
+    ws.addEventListener("message", (e) => {
+      if (e.data === "pong") return;
+      try {
+        onFrame(JSON.parse(e.data));
+      } catch (err) {
+        console.warn("simulator: bad frame", err);
+      }
+    });
+    ws.addEventListener("close", () => {
+      socketOpen = false;
+      clearInterval(ping);
+      setTimeout(() => connect(attempt + 1), Math.min(10000, 500 * 2 ** attempt));
+    });
+  }
+
+  // Sheets (stickers, emoji, location, attachments) and the side drawer.
+  function closeSheets() {
+    for (const s of $$(".sheet.open")) s.classList.remove("open");
+    if (location.hash.startsWith("#sheet-")) history.replaceState(null, "", location.pathname + location.search);
+  }
+
+  document.addEventListener("click", (e) => {
+    const target = e.target instanceof Element ? e.target : null;
+    if (!target) return;
+    const opener = target.closest("[data-open-sheet]");
+    if (opener) {
+      e.preventDefault();
+      const sheet = document.getElementById(`sheet-${opener.dataset.openSheet}`);
+      const wasOpen = sheet?.classList.contains("open");
+      closeSheets();
+      if (sheet && !wasOpen) sheet.classList.add("open");
+      return;
+    }
+    if (target.closest(".sheet-close")) {
+      e.preventDefault();
+      closeSheets();
+      return;
+    }
+    const insert = target.closest("[data-insert]");
+    if (insert) {
+      const area = $("[data-composer] textarea");
+      if (area) {
+        const at = area.selectionStart ?? area.value.length;
+        area.value = `${area.value.slice(0, at)}${insert.dataset.insert}${area.value.slice(area.selectionEnd ?? at)}`;
+        area.focus();
+        area.selectionStart = area.selectionEnd = at + insert.dataset.insert.length;
+      }
+      closeSheets();
+      return;
+    }
+    const copy = target.closest("[data-copy]");
+    if (copy) {
+      navigator.clipboard?.writeText(copy.dataset.copy || "").then(() => flash("Copied to clipboard"));
+      return;
+    }
+    if (target.closest("[data-open-side]")) {
+      e.preventDefault();
+      body.classList.add("side-open");
+      return;
+    }
+    if (target.closest("[data-close-side]") || (body.classList.contains("side-open") && !target.closest(".side"))) {
+      if (target.closest("[data-close-side]")) e.preventDefault();
+      body.classList.remove("side-open");
+    }
+    if (!target.closest(".phone-menu")) for (const d of $$(".phone-menu[open]")) d.removeAttribute("open");
+  });
+
+  document.addEventListener("keydown", (e) => {
+    if (e.key === "Escape") {
+      closeSheets();
+      body.classList.remove("side-open");
+    }
+  });
+
+  // Forms marked data-async are sent with fetch; the result arrives over the WebSocket.
+  document.addEventListener("submit", async (e) => {
+    const form = e.target;
+    if (!(form instanceof HTMLFormElement) || !form.hasAttribute("data-async")) return;
+    e.preventDefault();
+    const data = new FormData(form);
+    const multipart = form.enctype === "multipart/form-data";
+    const button = e.submitter || $("button[type=submit]", form);
+    if (button) button.disabled = true;
+    try {
+      const res = await fetch(form.action, {
+        method: "POST",
+        headers: { accept: "application/json" },
+        body: multipart ? data : new URLSearchParams(data),
+      });
+      const out = await res.json().catch(() => ({ ok: res.ok }));
+      if (!res.ok || !out.ok) {
+        flash(out.error || `Failed (${res.status})`);
+        return;
+      }
+      if (form.hasAttribute("data-composer")) {
+        const area = $("textarea", form);
+        if (area) {
+          area.value = "";
+          area.style.height = "";
+        }
+      }
+      if (form.hasAttribute("data-close-sheets")) {
+        form.reset();
+        closeSheets();
+      }
+      // Follow/unfollow change the composer; without a live socket, reload to show the result.
+      if (/\/(follow|unfollow)$/.test(new URL(form.action).pathname) || !socketOpen) location.reload();
+    } catch (err) {
+      flash(`Could not reach the simulator: ${err.message}`);
+    } finally {
+      if (button) button.disabled = false;
+    }
+  });
+
+  // Composer: Enter sends, Shift+Enter adds a line; the box grows with the text.
+  const area = $("[data-composer] textarea");
+  if (area) {
+    area.addEventListener("keydown", (e) => {
+      if (e.key === "Enter" && !e.shiftKey && !e.isComposing) {
+        e.preventDefault();
+        if (area.value.trim()) area.form?.requestSubmit();
+      }
+    });
+    area.addEventListener("input", () => {
+      area.style.height = "auto";
+      area.style.height = `${Math.min(area.scrollHeight, 120)}px`;
+    });
+  }
+
+  // Attachments: measure video/audio duration (LINE sends it in ms), then send at once.
+  const upload = $("form[data-upload]");
+  const fileInput = upload && $("input[type=file]", upload);
+  if (fileInput) {
+    fileInput.addEventListener("change", () => {
+      const file = fileInput.files?.[0];
+      if (!file) return;
+      const durationField = $("input[name=duration]", upload);
+      const send = () => upload.requestSubmit();
+      if (!/^(video|audio)\//.test(file.type) || !durationField) return send();
+      const media = document.createElement(file.type.startsWith("video") ? "video" : "audio");
+      const url = URL.createObjectURL(file);
+      media.preload = "metadata";
+      media.onloadedmetadata = () => {
+        if (Number.isFinite(media.duration)) durationField.value = String(Math.round(media.duration * 1000));
+        URL.revokeObjectURL(url);
+        send();
+      };
+      media.onerror = () => {
+        URL.revokeObjectURL(url);
+        send();
+      };
+      media.src = url;
+    });
+  }
+
+  for (const select of $$("select[data-autosubmit]")) select.addEventListener("change", () => select.form?.submit());
+
+  // Datetime-picker buttons: tapping the chip first asks for the value.
+  for (const input of $$(".picker-input")) {
+    const form = input.form;
+    const button = form && $("button[type=submit]", form);
+    if (!button) continue;
+    button.addEventListener("click", (e) => {
+      if (input.value || typeof input.showPicker !== "function") return;
+      e.preventDefault();
+      input.style.display = "inline-block";
+      input.addEventListener("change", () => form.requestSubmit(), { once: true });
+      try {
+        input.showPicker();
+      } catch {
+        form.requestSubmit();
+      }
+    });
+  }
+
+  localTimes();
+  toBottom();
+  connect();
+})();

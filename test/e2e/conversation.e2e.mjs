@@ -1,0 +1,59 @@
+// The foundation walk: an agent signs in, a customer writes from the LINE
+// simulator, the message appears live in the inbox, the agent replies, the
+// customer sees the reply. Screenshots of the inbox at desktop and phone width.
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { DESKTOP, launch, PHONE, signIn } from "./browser.mjs";
+
+export default async function run({ base, screenshots }) {
+  const browser = await launch();
+  try {
+    const agentContext = await browser.newContext({ viewport: DESKTOP });
+    const inbox = await agentContext.newPage();
+    await signIn(inbox, base);
+    await inbox.waitForSelector('#live-status[data-state="online"]');
+
+    const customer = await (await browser.newContext({ viewport: PHONE })).newPage();
+    await customer.goto(`${base}/simulator`);
+    const chatName = (await customer.locator(".chat-item.is-active strong").textContent()).trim();
+    const question = `Is the blue jacket in stock? ${Date.now()}`;
+    await customer.fill('textarea[name="text"]', question);
+    await customer.keyboard.press("Enter");
+
+    // Arrives live: no reload of the inbox.
+    const row = inbox.locator(".conv-item", { hasText: question });
+    await row.waitFor({ timeout: 15_000 });
+    assert.match(await row.textContent(), new RegExp(chatName.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
+    await row.locator("a").first().click();
+    await inbox.locator("#thread-messages", { hasText: question }).waitFor();
+
+    const answer = `Yes — sizes M and L are in stock. ${Date.now()}`;
+    await inbox.fill("#composer-text", answer);
+    await inbox.keyboard.press("Enter");
+    const bubble = inbox.locator(".msg", { hasText: answer });
+    await bubble.waitFor();
+    await inbox.locator(".msg[data-status='sent']", { hasText: answer }).waitFor({ timeout: 15_000 });
+    assert.match(await bubble.textContent(), /reply/i, "a fresh reply token is used: the bubble says via reply");
+
+    // The customer sees the agent's answer live in the simulator.
+    await customer.locator("body", { hasText: answer }).waitFor({ timeout: 15_000 });
+
+    // A second customer message arrives live in the open thread.
+    const followUp = `Great, I'll take an M ${Date.now()}`;
+    await customer.fill('textarea[name="text"]', followUp);
+    await customer.keyboard.press("Enter");
+    await inbox.locator("#thread-messages", { hasText: followUp }).waitFor({ timeout: 15_000 });
+
+    await inbox.screenshot({ path: join(screenshots, "inbox-desktop.png") });
+    await customer.screenshot({ path: join(screenshots, "simulator-phone.png") });
+
+    const phone = await (await browser.newContext({ viewport: PHONE, storageState: await agentContext.storageState() })).newPage();
+    await phone.goto(`${base}/inbox`);
+    await phone.screenshot({ path: join(screenshots, "inbox-phone-list.png") });
+    await phone.locator(".conv-item", { hasText: followUp }).locator("a").first().click();
+    await phone.locator("#thread-messages", { hasText: followUp }).waitFor();
+    await phone.screenshot({ path: join(screenshots, "inbox-phone-thread.png") });
+  } finally {
+    await browser.close();
+  }
+}
