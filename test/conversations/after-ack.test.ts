@@ -1,0 +1,119 @@
+// Work done after LINE gets its 200: profiles, media copied to R2, the index,
+// and the live stream agents watch (with catch-up after a reconnect).
+import { env } from "cloudflare:test";
+import { afterEach, describe, expect, it } from "vitest";
+import { conversationOf, drainOutbox, indexRow } from "../helpers/conversations";
+import { type LineCall, messageEvent, postWebhook, routeLineToSimulator, textEvent, userId, webhookBody } from "../helpers/line";
+import { login } from "../helpers/session";
+
+let restore: (() => void) | null = null;
+afterEach(() => restore?.());
+
+const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
+
+function fakeLine(profileName: string) {
+  const routed = routeLineToSimulator((call: LineCall) => {
+    if (call.path.startsWith("/v2/bot/profile/")) {
+      return new Response(JSON.stringify({ userId: call.path.split("/").pop(), displayName: profileName, pictureUrl: "https://profile.line-scdn.net/abc", language: "th" }), { status: 200 });
+    }
+    if (call.path === "/v2/bot/message/9001/content") return new Response(PNG, { status: 200, headers: { "content-type": "image/png" } });
+    if (call.path === "/v2/bot/message/9002/content") return new Response(JSON.stringify({ message: "Not found" }), { status: 404 });
+    return null;
+  });
+  restore = routed.restore;
+  return routed.calls;
+}
+
+describe("after the ack", () => {
+  it("fetches the profile of a new contact once and files the contact in D1", async () => {
+    const calls = fakeLine("Somchai");
+    const uid = userId("profile");
+    await postWebhook(webhookBody([textEvent("สวัสดีครับ", { userId: uid })]));
+    await postWebhook(webhookBody([textEvent("มีสินค้าไหม", { userId: uid })]));
+    const { id, stub } = await conversationOf({ type: "user", userId: uid });
+    await drainOutbox(stub);
+    expect(calls.filter((c) => c.path === `/v2/bot/profile/${uid}`)).toHaveLength(1);
+    const row = await indexRow(id);
+    expect(row).toMatchObject({ title: "Somchai", picture_url: "https://profile.line-scdn.net/abc", unread_count: 2 });
+    const contact = await env.DB.prepare("SELECT c.display_name, c.language, i.line_user_id FROM contacts c JOIN contact_identities i ON i.contact_id = c.id WHERE c.id = ?").bind(row?.contact_id).first();
+    expect(contact).toEqual({ display_name: "Somchai", language: "th", line_user_id: uid });
+    const thread = await stub.thread();
+    expect(thread.messages[0]?.senderName).toBe("Somchai");
+  });
+
+  it("copies image content to R2 and serves it to a signed-in agent", async () => {
+    fakeLine("Image sender");
+    const uid = userId("media");
+    await postWebhook(webhookBody([messageEvent({ type: "image", id: "9001", quoteToken: "q", contentProvider: { type: "line" } }, { userId: uid })]));
+    const { id, stub } = await conversationOf({ type: "user", userId: uid });
+    await drainOutbox(stub);
+    const [image] = (await stub.thread()).messages;
+    expect(image?.mediaKey).toBe(`content/${(await indexRow(id))?.channel_id}/${id}/${image?.id}`);
+    const stored = await env.MEDIA.get(image?.mediaKey ?? "");
+    expect(new Uint8Array(await stored!.arrayBuffer())).toEqual(PNG);
+    const agent = await login();
+    const res = await agent.get(`/inbox/c/${id}/media/${image?.id}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("image/png");
+    expect(new Uint8Array(await res.arrayBuffer())).toEqual(PNG);
+  });
+
+  it("keeps the message when LINE no longer has its content, and says so", async () => {
+    fakeLine("Late sender");
+    const uid = userId("media-gone");
+    await postWebhook(webhookBody([messageEvent({ type: "file", id: "9002", fileName: "menu.pdf", fileSize: 1200 }, { userId: uid })]));
+    const { id, stub } = await conversationOf({ type: "user", userId: uid });
+    await drainOutbox(stub);
+    const [file] = (await stub.thread()).messages;
+    expect(file).toMatchObject({ body: { type: "file", fileName: "menu.pdf" }, mediaKey: null });
+    const agent = await login();
+    const res = await agent.get(`/inbox/c/${id}/media/${file?.id}`);
+    expect(res.status).toBe(404);
+    expect(await res.text()).toContain("LINE no longer has this media");
+  });
+
+  it("pushes to the group id in group chats", async () => {
+    fakeLine("Member");
+    const groupId = `C${"b".repeat(32)}`;
+    await postWebhook(webhookBody([textEvent("who is on duty?", { source: { type: "group", groupId, userId: userId("g-member") }, replyToken: null })]));
+    const { id, stub } = await conversationOf({ type: "group", groupId });
+    await drainOutbox(stub);
+    const { sendText } = await import("../../src/conversations/service");
+    const sends = routeLineToSimulator((call) => (call.path.endsWith("/push") ? new Response("{}", { status: 200 }) : null));
+    expect(await sendText(env, id, { id: null, name: "Agent" }, "I am")).toMatchObject({ status: "sent", via: "push" });
+    expect((await indexRow(id))?.title).toBe("Group chat");
+    expect(sends.calls.find((c) => c.path === "/v2/bot/message/push")?.body).toMatchObject({ to: groupId, messages: [{ type: "text", text: "I am" }] });
+  });
+});
+
+describe("live stream", () => {
+  async function openSocket(stub: DurableObjectStub, after: number) {
+    const res = await stub.fetch(`https://conversation/live?after=${after}`, { headers: { upgrade: "websocket" } });
+    expect(res.status).toBe(101);
+    const ws = res.webSocket!;
+    const frames: Array<{ type: string; seq?: number; html?: string }> = [];
+    ws.addEventListener("message", (e) => frames.push(JSON.parse(String(e.data))));
+    ws.accept();
+    return { ws, frames };
+  }
+
+  const until = async (check: () => boolean) => {
+    for (let i = 0; i < 50 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
+  };
+
+  it("replays what a reconnecting agent missed, then streams new messages", async () => {
+    fakeLine("Live customer");
+    const uid = userId("live");
+    await postWebhook(webhookBody([textEvent("one", { userId: uid }), textEvent("two", { userId: uid }), textEvent("three", { userId: uid })]));
+    const { stub } = await conversationOf({ type: "user", userId: uid });
+    const { ws, frames } = await openSocket(stub, 1);
+    await until(() => frames.some((f) => f.type === "ready"));
+    expect(frames.map((f) => [f.type, f.seq])).toEqual([["message", 2], ["message", 3], ["ready", 3]]);
+    expect(frames[0]?.html).toContain("two");
+    await postWebhook(webhookBody([textEvent("four <b>", { userId: uid })]));
+    await until(() => frames.length > 3);
+    expect(frames[3]).toMatchObject({ type: "message", seq: 4 });
+    expect(frames[3]?.html).toContain("four &lt;b&gt;");
+    ws.close(1000, "done");
+  });
+});
