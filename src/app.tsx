@@ -4,11 +4,15 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import { apiRoutes } from "./api/routes";
+import { inviteRoutes } from "./auth/invites";
 import { authRoutes } from "./auth/routes";
+import { contactRoutes } from "./contacts/routes";
+import { notificationRoutes } from "./contacts/notification-routes";
 import { ensureBootstrap } from "./db/seed";
 import { type AppEnv, simulatorEnabled } from "./env";
 import { inboxRoutes } from "./inbox/routes";
 import { ErrorFragment, ErrorPage } from "./inbox/views/layout";
+import { settingsRoutes } from "./settings/routes";
 import { simulatorApp } from "./simulator/routes";
 import { webhookRoutes } from "./webhooks/routes";
 
@@ -52,6 +56,10 @@ app.get("/healthz", (c) => c.json({ ok: true }));
 app.route("/", authRoutes);
 app.route("/webhooks", webhookRoutes);
 app.route("/inbox", inboxRoutes);
+app.route("/settings", settingsRoutes);
+app.route("/invite", inviteRoutes);
+app.route("/contacts", contactRoutes);
+app.route("/notifications", notificationRoutes);
 app.route("/api/v1", apiRoutes);
 app.use("/simulator/*", async function simulatorGate(c, next) {
   if (!simulatorEnabled(c.env)) throw new HTTPException(404, { message: "Not found" });

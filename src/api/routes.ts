@@ -7,7 +7,7 @@ import { requireApiToken } from "../auth/middleware";
 import type { ThreadMessage } from "../conversations/model";
 import { conversationStub, MAX_TEXT_LENGTH, sendText } from "../conversations/service";
 import type { AppEnv } from "../env";
-import { decodeCursor, findConversation, listConversations, type ConversationRow } from "../inbox/queries";
+import { findConversation, listConversations, type ConversationRow } from "../inbox/queries";
 
 const idParam = z.object({ id: z.string().regex(/^[0-9a-f]{64}$/) });
 const listQuery = z.object({ cursor: z.string().max(100).optional(), limit: z.coerce.number().int().min(1).max(100).default(30) });
@@ -59,7 +59,8 @@ export const apiRoutes = new Hono<AppEnv>()
   .use(requireApiToken())
   .get("/conversations", zValidator("query", listQuery, invalid(400)), async (c) => {
     const { cursor, limit } = c.req.valid("query");
-    const page = await listConversations(c.env.DB, c.get("apiWorkspaceId"), decodeCursor(cursor), limit);
+    // The API lists every conversation (all statuses), newest activity first, pinned first.
+    const page = await listConversations(c.env.DB, c.get("apiWorkspaceId"), "", { view: "any", cursor }, limit);
     return c.json({ data: page.items.map(conversationJson), nextCursor: page.nextCursor });
   })
   .get("/conversations/:id/messages", zValidator("param", idParam, (r) => { if (!r.success) throw notFound(); }), zValidator("query", messagesQuery, invalid(400)), async (c) => {

@@ -95,3 +95,21 @@ export function requireApiToken(): MiddlewareHandler<AppEnv> {
     await next();
   };
 }
+
+export type Role = AgentSession["role"];
+const ROLE_RANK: Record<Role, number> = { agent: 0, supervisor: 1, admin: 2, owner: 3 };
+
+/** True when `role` is at least `minimum` (owner > admin > supervisor > agent). */
+export function hasRole(role: Role, minimum: Role): boolean {
+  return ROLE_RANK[role] >= ROLE_RANK[minimum];
+}
+
+/** Requires at least `minimum` role (after requireSession); 403 with a clear message otherwise. */
+export function requireRole(minimum: Role): MiddlewareHandler<AppEnv> {
+  return async function requireRoleMiddleware(c, next) {
+    if (!hasRole(c.get("session").role, minimum)) {
+      throw new HTTPException(403, { message: `Only ${minimum}s and above can do this.` });
+    }
+    await next();
+  };
+}

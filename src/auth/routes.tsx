@@ -52,7 +52,7 @@ export const authRoutes = new Hono<AppEnv>()
       const user = await db(c.env.DB).select().from(schema.users).where(eq(schema.users.email, form.email)).get();
       // Hash even when the user does not exist so timing does not reveal which emails are registered.
       const ok = await verifyPassword(form.password, user?.passwordHash ?? "pbkdf2$100000$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=");
-      if (!user || !ok) {
+      if (!user || !ok || user.active !== 1) {
         return c.html(<LoginPage csrfToken={form._csrf} email={form.email} error="That email and password do not match." next={form.next} />, 422);
       }
       const { token } = await createSession(c.env.DB, user);

@@ -41,7 +41,7 @@ export async function loadSession(d1: D1Database, token: string, now = Date.now(
     })
     .from(schema.sessions)
     .innerJoin(schema.users, eq(schema.users.id, schema.sessions.userId))
-    .where(and(eq(schema.sessions.id, id), gt(schema.sessions.expiresAt, now)))
+    .where(and(eq(schema.sessions.id, id), gt(schema.sessions.expiresAt, now), eq(schema.users.active, 1)))
     .get();
   return row ?? null;
 }

@@ -20,6 +20,11 @@ export function usableReplyToken(state: ReplyTokenState | null, now: number): st
   return now - state.receivedAt < REPLY_TOKEN_MAX_AGE_MS ? state.token : null;
 }
 
+/** When the current reply token stops being usable (epoch ms), or null when the next send will push. */
+export function replyTokenExpiresAt(state: ReplyTokenState | null, now: number): number | null {
+  return usableReplyToken(state, now) && state ? state.receivedAt + REPLY_TOKEN_MAX_AGE_MS : null;
+}
+
 export type DeliveryOutcome =
   | { kind: "sent"; via: DeliveryVia }
   | { kind: "retry"; reason: string }

@@ -13,6 +13,7 @@ export interface IngestPlan {
   senderLineUserId: string | null;
   replyToken: string | null;
   markAsReadToken: string | null;
+  quoteToken: string | null;
   /** LINE content to copy to R2 (image, video, audio, file sent through LINE). */
   downloadContent: boolean;
   /** The LINE message id this event unsends. */
@@ -36,6 +37,7 @@ export function planEvent(parsed: ParsedEvent): IngestPlan {
       senderLineUserId: env?.source?.userId ?? null,
       replyToken: env?.mode === "active" ? env.replyToken ?? null : null,
       markAsReadToken: null,
+      quoteToken: null,
       downloadContent: false,
       unsendMessageId: null,
       countsAsUnread: true,
@@ -52,6 +54,7 @@ export function planEvent(parsed: ParsedEvent): IngestPlan {
     senderLineUserId: e.source?.userId ?? null,
     replyToken: e.mode === "active" && "replyToken" in e && e.replyToken ? e.replyToken : null,
     markAsReadToken: null,
+    quoteToken: null,
     downloadContent: false,
     unsendMessageId: null,
     countsAsUnread: false,
@@ -66,6 +69,7 @@ export function planEvent(parsed: ParsedEvent): IngestPlan {
       body: messageBody(m),
       lineMessageId: m.id,
       markAsReadToken: m.markAsReadToken ?? null,
+      quoteToken: m.quoteToken ?? null,
       downloadContent: (m.type === "image" || m.type === "video" || m.type === "audio") ? m.contentProvider.type === "line" : m.type === "file",
       countsAsUnread: true,
     };

@@ -4,7 +4,9 @@
 export type LiveFrame =
   | { type: "message"; seq: number; id: string; html: string; direction: string }
   | { type: "update"; id: string; html: string }
-  | { type: "conversation"; id: string; html: string; unread: number }
+  | { type: "conversation"; id: string; html: string; unread: number; lastActivityAt: number; assigneeId: string | null; status: string; inbound: boolean }
+  | { type: "notification"; html: string; count: number }
+  | { type: "presence"; html: string }
   | { type: "ready"; seq: number };
 
 /** Sends a frame to every socket; a socket that fails is closed, never allowed to break the sender. */

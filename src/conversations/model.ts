@@ -1,7 +1,8 @@
 // The conversation domain model shared by the ConversationDO, the inbox views and the API.
 import type { LineEmoji, LineSource } from "../line/webhook-schema";
 
-export type Direction = "inbound" | "outbound" | "system";
+/** note: an agent's internal note in the thread — never sent to LINE. */
+export type Direction = "inbound" | "outbound" | "system" | "note";
 /** received: inbound from LINE; pending/sent/failed: outbound delivery state. */
 export type DeliveryStatus = "received" | "pending" | "sent" | "failed";
 export type DeliveryVia = "reply" | "push";
@@ -19,16 +20,26 @@ export type SystemEvent =
   | "accountLink"
   | "membership";
 
+/** A quick-reply button under an outbound message (LINE message action: tapping sends `text`). */
+export interface QuickReplyButton {
+  label: string;
+  text: string;
+}
+
 export type MessageBody =
-  | { type: "text"; text: string; emojis?: LineEmoji[]; quotedMessageId?: string }
+  | { type: "text"; text: string; emojis?: LineEmoji[]; quotedMessageId?: string; quickReplies?: QuickReplyButton[] }
   | { type: "sticker"; packageId: string; stickerId: string; stickerResourceType?: string; text?: string }
   | { type: "image"; imageSet?: { id: string; index?: number; total?: number }; externalUrl?: string; previewUrl?: string }
   | { type: "video"; durationMs?: number; externalUrl?: string; previewUrl?: string }
   | { type: "audio"; durationMs?: number; externalUrl?: string }
-  | { type: "file"; fileName: string; fileSize: number }
+  /** Inbound files come through LINE; outbound files go as a link (`url`), which LINE cannot send as a file. */
+  | { type: "file"; fileName: string; fileSize: number; url?: string }
   | { type: "location"; title?: string; address?: string; latitude: number; longitude: number }
   | { type: "postback"; data: string; params?: Record<string, unknown> }
   | { type: "event"; event: SystemEvent; text: string }
+  /** Something an agent or automation changed: assignment, status, priority, pin, snooze. */
+  | { type: "activity"; action: ActivityAction; text: string; actorName: string | null }
+  | { type: "note"; text: string }
   | { type: "unsupported"; eventType: string; raw: unknown };
 
 export interface ThreadMessage {
@@ -52,6 +63,8 @@ export interface ThreadMessage {
   error: string | null;
   /** Media copied to R2 (key), when the content was downloaded from LINE. */
   mediaKey: string | null;
+  /** LINE's token to quote this inbound message in a reply. */
+  quoteToken: string | null;
   createdAt: number;
   redelivered: boolean;
   /** Received while the channel was in standby mode: stored, never answered. */
@@ -60,7 +73,36 @@ export interface ThreadMessage {
   unsent: boolean;
 }
 
-export type ConversationStatus = "open" | "resolved";
+export type ConversationStatus = "open" | "follow_up" | "snoozed" | "resolved";
+export const CONVERSATION_STATUSES: readonly ConversationStatus[] = ["open", "follow_up", "snoozed", "resolved"];
+
+export type Priority = 0 | 1 | 2 | 3 | 4;
+export const PRIORITY_LABELS = ["None", "Low", "Medium", "High", "Urgent"] as const;
+
+export type ActivityAction = "assigned" | "unassigned" | "team" | "status" | "snoozed" | "woke" | "reopened" | "priority" | "pinned" | "unpinned";
+
+/** Triage state the ConversationDO owns and mirrors to the D1 index. */
+export interface TriageState {
+  status: ConversationStatus;
+  assigneeId: string | null;
+  assigneeName: string | null;
+  teamId: string | null;
+  teamName: string | null;
+  priority: Priority;
+  pinned: boolean;
+  snoozedUntil: number | null;
+}
+
+export const DEFAULT_TRIAGE: TriageState = {
+  status: "open",
+  assigneeId: null,
+  assigneeName: null,
+  teamId: null,
+  teamName: null,
+  priority: 0,
+  pinned: false,
+  snoozedUntil: null,
+};
 
 /** Who the conversation is with: one LINE user, a group or a room, on one channel. */
 export interface ConversationKey {
@@ -111,5 +153,9 @@ export function previewText(body: MessageBody): string {
       return body.text;
     case "unsupported":
       return `[Unsupported: ${body.eventType}]`;
+    case "activity":
+      return body.text;
+    case "note":
+      return `[Note] ${body.text}`.slice(0, 140);
   }
 }

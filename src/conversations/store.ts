@@ -44,6 +44,12 @@ CREATE TABLE IF NOT EXISTS members (
 );
 `;
 
+/**
+ * Changes after the first schema, applied in order to every object's storage
+ * (existing objects keep their data; new ones run them all after SCHEMA).
+ */
+const MIGRATIONS = ["ALTER TABLE messages ADD COLUMN quote_token TEXT"];
+
 type Row = Record<string, SqlStorageValue>;
 
 export interface NewMessage {
@@ -60,6 +66,7 @@ export interface NewMessage {
   /** The LINE message objects for an outbound message. */
   payload?: unknown;
   markAsReadToken?: string | null;
+  quoteToken?: string | null;
   createdAt: number;
   redelivered?: boolean;
   standby?: boolean;
@@ -86,6 +93,9 @@ const num = (v: SqlStorageValue | undefined): number => (typeof v === "number" ?
 export class ThreadStore {
   constructor(private readonly sql: SqlStorage) {
     sql.exec(SCHEMA);
+    const applied = this.getMeta<number>("schemaMigrations") ?? 0;
+    for (let i = applied; i < MIGRATIONS.length; i++) sql.exec(MIGRATIONS[i] ?? "");
+    if (applied !== MIGRATIONS.length) this.setMeta("schemaMigrations", MIGRATIONS.length);
   }
 
   hasEvent(webhookEventId: string): boolean {
@@ -96,8 +106,8 @@ export class ThreadStore {
     const row = this.sql
       .exec(
         `INSERT INTO messages (id, webhook_event_id, line_message_id, direction, body, sender_line_user_id, agent_id, agent_name,
-           status, retry_key, payload, mark_as_read_token, created_at, redelivered, standby)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
+           status, retry_key, payload, mark_as_read_token, quote_token, created_at, redelivered, standby)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
         m.id,
         m.webhookEventId ?? null,
         m.lineMessageId ?? null,
@@ -110,6 +120,7 @@ export class ThreadStore {
         m.retryKey ?? null,
         m.payload === undefined ? null : JSON.stringify(m.payload),
         m.markAsReadToken ?? null,
+        m.quoteToken ?? null,
         m.createdAt,
         m.redelivered ? 1 : 0,
         m.standby ? 1 : 0,
@@ -146,6 +157,17 @@ export class ThreadStore {
 
   latest(): ThreadMessage | null {
     const row = this.sql.exec(`${SELECT} ORDER BY m.seq DESC LIMIT 1`).toArray()[0];
+    return row ? toMessage(row) : null;
+  }
+
+  first(): ThreadMessage | null {
+    const row = this.sql.exec(`${SELECT} ORDER BY m.seq ASC LIMIT 1`).toArray()[0];
+    return row ? toMessage(row) : null;
+  }
+
+  /** The newest message that is not a system line (what a list preview shows). */
+  latestConversational(): ThreadMessage | null {
+    const row = this.sql.exec(`${SELECT} WHERE m.direction IN ('inbound', 'outbound') ORDER BY m.seq DESC LIMIT 1`).toArray()[0];
     return row ? toMessage(row) : null;
   }
 
@@ -273,6 +295,7 @@ function toMessage(row: Row): ThreadMessage {
     via: str(row.via) as DeliveryVia | null,
     error: str(row.error),
     mediaKey: str(row.media_key),
+    quoteToken: str(row.quote_token),
     createdAt: num(row.created_at),
     redelivered: num(row.redelivered) === 1,
     standby: num(row.standby) === 1,

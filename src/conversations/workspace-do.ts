@@ -4,6 +4,7 @@
 import { DurableObject } from "cloudflare:workers";
 import type { Bindings } from "../env";
 import { acceptLive, broadcast, closeLive } from "./live";
+import type { ConversationStatus } from "./model";
 
 export interface ConversationFeedEvent {
   type: "conversation";
@@ -11,12 +12,23 @@ export interface ConversationFeedEvent {
   html: string;
   unread: number;
   lastActivityAt: number;
+  assigneeId: string | null;
+  status: ConversationStatus;
+  /** The last message came from the customer (browser notifications). */
+  inbound: boolean;
 }
 
 export class WorkspaceDO extends DurableObject<Bindings> {
   async publish(event: ConversationFeedEvent): Promise<number> {
     const sockets = this.ctx.getWebSockets("inbox");
-    broadcast(sockets, { type: "conversation", id: event.id, html: event.html, unread: event.unread });
+    broadcast(sockets, event);
+    return sockets.length;
+  }
+
+  /** Sends one agent (all their open inboxes) a notification, e.g. an @mention. */
+  async notifyUser(userId: string, frame: { type: "notification"; html: string; count: number }): Promise<number> {
+    const sockets = this.ctx.getWebSockets(`user:${userId}`);
+    broadcast(sockets, frame);
     return sockets.length;
   }
 

@@ -87,8 +87,8 @@ describe("after the ack", () => {
 });
 
 describe("live stream", () => {
-  async function openSocket(stub: DurableObjectStub, after: number) {
-    const res = await stub.fetch(`https://conversation/live?after=${after}`, { headers: { upgrade: "websocket" } });
+  async function openSocket(stub: DurableObjectStub, after: number, agent = { id: "usr_a", name: "Aiko" }) {
+    const res = await stub.fetch(`https://conversation/live?after=${after}&user=${agent.id}&name=${encodeURIComponent(agent.name)}`, { headers: { upgrade: "websocket" } });
     expect(res.status).toBe(101);
     const ws = res.webSocket!;
     const frames: Array<{ type: string; seq?: number; html?: string }> = [];
@@ -108,12 +108,40 @@ describe("live stream", () => {
     const { stub } = await conversationOf({ type: "user", userId: uid });
     const { ws, frames } = await openSocket(stub, 1);
     await until(() => frames.some((f) => f.type === "ready"));
-    expect(frames.map((f) => [f.type, f.seq])).toEqual([["message", 2], ["message", 3], ["ready", 3]]);
-    expect(frames[0]?.html).toContain("two");
+    const thread = () => frames.filter((f) => f.type === "message" || f.type === "ready");
+    expect(thread().map((f) => [f.type, f.seq])).toEqual([["message", 2], ["message", 3], ["ready", 3]]);
+    expect(thread()[0]?.html).toContain("two");
     await postWebhook(webhookBody([textEvent("four <b>", { userId: uid })]));
-    await until(() => frames.length > 3);
-    expect(frames[3]).toMatchObject({ type: "message", seq: 4 });
-    expect(frames[3]?.html).toContain("four &lt;b&gt;");
+    await until(() => thread().length > 3);
+    expect(thread()[3]).toMatchObject({ type: "message", seq: 4 });
+    expect(thread()[3]?.html).toContain("four &lt;b&gt;");
     ws.close(1000, "done");
+  });
+
+  it("shows who else is viewing and warns when another agent is typing; the customer sees LINE's loading animation", async () => {
+    const calls = fakeLine("Typing customer");
+    const uid = userId("presence");
+    await postWebhook(webhookBody([textEvent("hello?", { userId: uid })]));
+    const { stub } = await conversationOf({ type: "user", userId: uid });
+    const aiko = await openSocket(stub, 0, { id: "usr_a", name: "Aiko" });
+    const ben = await openSocket(stub, 0, { id: "usr_b", name: "Ben" });
+    const last = (frames: Array<{ type: string; html?: string }>) => frames.filter((f) => f.type === "presence").at(-1)?.html ?? "";
+    await until(() => last(aiko.frames).includes("Ben"));
+    expect(last(aiko.frames)).toContain("Also viewing: Ben");
+    ben.ws.send(JSON.stringify({ type: "typing" }));
+    await until(() => last(aiko.frames).includes("typing"));
+    expect(last(aiko.frames)).toContain("Ben is typing a reply");
+    expect(last(ben.frames)).not.toContain("Ben is typing");
+    await until(() => calls.some((c) => c.path === "/v2/bot/chat/loading/start"));
+    expect(calls.filter((c) => c.path === "/v2/bot/chat/loading/start").map((c) => c.body)).toEqual([{ chatId: uid, loadingSeconds: 20 }]);
+    // Typing again right away does not call LINE again (rate-limited).
+    ben.ws.send(JSON.stringify({ type: "idle" }));
+    ben.ws.send(JSON.stringify({ type: "typing" }));
+    await until(() => false);
+    expect(calls.filter((c) => c.path === "/v2/bot/chat/loading/start")).toHaveLength(1);
+    ben.ws.close(1000, "bye");
+    await until(() => !last(aiko.frames).includes("Ben"));
+    expect(last(aiko.frames)).not.toContain("Ben");
+    aiko.ws.close(1000, "bye");
   });
 });

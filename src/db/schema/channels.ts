@@ -17,6 +17,12 @@ export const channels = sqliteTable(
     accessTokenEnc: text("access_token_enc").notNull(),
     /** The bot's user id (webhook `destination`), learned from the first webhook. */
     botUserId: text("bot_user_id"),
+    /** This month's message quota from LINE (null limit: unlimited), synced by cron and after pushes. */
+    quotaLimit: integer("quota_limit"),
+    quotaUsed: integer("quota_used"),
+    quotaCheckedAt: integer("quota_checked_at"),
+    /** Set when LINE answered that the monthly limit is reached; cleared by the next sync under the limit. */
+    quotaExhaustedAt: integer("quota_exhausted_at"),
     createdAt: integer("created_at").notNull(),
   },
   (t) => [uniqueIndex("channels_line_channel_unique").on(t.lineChannelId), index("channels_workspace_idx").on(t.workspaceId)],
@@ -52,6 +58,10 @@ export const contactIdentities = sqliteTable(
     lineUserId: text("line_user_id").notNull(),
     /** following | unfollowed (blocked) */
     friendStatus: text("friend_status", { enum: ["following", "unfollowed", "unknown"] }).notNull(),
+    followedAt: integer("followed_at"),
+    unfollowedAt: integer("unfollowed_at"),
+    firstSeenAt: integer("first_seen_at"),
+    lastSeenAt: integer("last_seen_at"),
     profileFetchedAt: integer("profile_fetched_at"),
     createdAt: integer("created_at").notNull(),
   },

@@ -1,8 +1,9 @@
 // The conversation index: what inbox lists and filters read. The messages
 // themselves live in each conversation's Durable Object.
-import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { channels, contacts } from "./channels";
-import { workspaces } from "./workspaces";
+import { teams } from "./teams";
+import { users, workspaces } from "./workspaces";
 
 export const conversations = sqliteTable(
   "conversations",
@@ -22,7 +23,16 @@ export const conversations = sqliteTable(
     /** Contact or group name shown in the list (denormalised for one-read lists). */
     title: text("title").notNull(),
     pictureUrl: text("picture_url"),
-    status: text("status", { enum: ["open", "resolved"] }).notNull(),
+    status: text("status", { enum: ["open", "follow_up", "snoozed", "resolved"] }).notNull(),
+    /** active (open or follow-up), snoozed or resolved: lets the main views read one index range in list order. */
+    bucket: text("bucket", { enum: ["active", "snoozed", "resolved"] }).notNull().default("active"),
+    assigneeId: text("assignee_id").references(() => users.id),
+    teamId: text("team_id").references(() => teams.id),
+    /** 0 none, 1 low, 2 medium, 3 high, 4 urgent. */
+    priority: integer("priority").notNull().default(0),
+    /** 1 when pinned: pinned conversations list first. */
+    pinned: integer("pinned").notNull().default(0),
+    snoozedUntil: integer("snoozed_until"),
     lastMessagePreview: text("last_message_preview").notNull(),
     lastMessageDirection: text("last_message_direction", { enum: ["inbound", "outbound", "system"] }).notNull(),
     lastActivityAt: integer("last_activity_at").notNull(),
@@ -31,8 +41,63 @@ export const conversations = sqliteTable(
     lastSeq: integer("last_seq").notNull(),
     createdAt: integer("created_at").notNull(),
   },
+  // One index per inbox view, each ending in the list order (pinned, last activity, id)
+  // so a page is an index range scan at any size.
   (t) => [
-    index("conversations_workspace_activity_idx").on(t.workspaceId, t.lastActivityAt, t.id),
-    index("conversations_contact_idx").on(t.contactId),
+    index("conversations_bucket_idx").on(t.workspaceId, t.bucket, t.pinned, t.lastActivityAt, t.id),
+    index("conversations_status_idx").on(t.workspaceId, t.status, t.pinned, t.lastActivityAt, t.id),
+    index("conversations_assignee_idx").on(t.workspaceId, t.assigneeId, t.bucket, t.pinned, t.lastActivityAt, t.id),
+    index("conversations_team_idx").on(t.workspaceId, t.teamId, t.bucket, t.pinned, t.lastActivityAt, t.id),
+    index("conversations_channel_idx").on(t.workspaceId, t.channelId, t.bucket, t.pinned, t.lastActivityAt, t.id),
+    index("conversations_contact_idx").on(t.contactId, t.lastActivityAt),
   ],
+);
+
+export const tags = sqliteTable(
+  "tags",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
+    name: text("name").notNull(),
+    /** One of the palette names in the CSS (green, blue, amber, red, violet, grey). */
+    color: text("color").notNull().default("grey"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("tags_workspace_name_unique").on(t.workspaceId, t.name)],
+);
+
+export const conversationTags = sqliteTable(
+  "conversation_tags",
+  {
+    conversationId: text("conversation_id")
+      .notNull()
+      .references(() => conversations.id),
+    tagId: text("tag_id")
+      .notNull()
+      .references(() => tags.id),
+    workspaceId: text("workspace_id").notNull(),
+    /** Copied from the conversation so a per-tag view is one index range in list order. */
+    bucket: text("bucket", { enum: ["active", "snoozed", "resolved"] }).notNull().default("active"),
+    pinned: integer("pinned").notNull().default(0),
+    lastActivityAt: integer("last_activity_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.conversationId, t.tagId] }),
+    index("conversation_tags_view_idx").on(t.workspaceId, t.tagId, t.bucket, t.pinned, t.lastActivityAt, t.conversationId),
+  ],
+);
+
+export const contactTags = sqliteTable(
+  "contact_tags",
+  {
+    contactId: text("contact_id")
+      .notNull()
+      .references(() => contacts.id),
+    tagId: text("tag_id")
+      .notNull()
+      .references(() => tags.id),
+  },
+  (t) => [primaryKey({ columns: [t.contactId, t.tagId] }), index("contact_tags_tag_idx").on(t.tagId)],
 );

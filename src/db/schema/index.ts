@@ -1,3 +1,5 @@
 export * from "./workspaces";
 export * from "./channels";
+export * from "./teams";
+export * from "./contacts";
 export * from "./conversations";

@@ -19,6 +19,10 @@ export const users = sqliteTable(
     passwordHash: text("password_hash").notNull(),
     role: text("role", { enum: ["owner", "admin", "supervisor", "agent"] }).notNull(),
     avatarUrl: text("avatar_url"),
+    /** Deactivated users cannot sign in and are not assigned. */
+    active: integer("active").notNull().default(1),
+    availability: text("availability", { enum: ["online", "away", "offline"] }).notNull().default("offline"),
+    availabilityAt: integer("availability_at"),
     createdAt: integer("created_at").notNull(),
   },
   (t) => [uniqueIndex("users_email_unique").on(t.email), index("users_workspace_idx").on(t.workspaceId)],
@@ -56,4 +60,75 @@ export const apiTokens = sqliteTable(
     lastUsedAt: integer("last_used_at"),
   },
   (t) => [uniqueIndex("api_tokens_hash_unique").on(t.tokenHash)],
+);
+
+export const invites = sqliteTable(
+  "invites",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    role: text("role", { enum: ["admin", "supervisor", "agent"] }).notNull(),
+    /** SHA-256 of the token in the invite link. */
+    tokenHash: text("token_hash").notNull(),
+    /** "invite" for a new user, "reset" for a password reset of an existing one. */
+    kind: text("kind", { enum: ["invite", "reset"] }).notNull().default("invite"),
+    userId: text("user_id"),
+    createdBy: text("created_by").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    usedAt: integer("used_at"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("invites_token_unique").on(t.tokenHash), index("invites_workspace_idx").on(t.workspaceId, t.createdAt)],
+);
+
+export const auditLogs = sqliteTable(
+  "audit_logs",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: text("workspace_id").notNull(),
+    /** User id, or null for automation/API. */
+    actorId: text("actor_id"),
+    action: text("action").notNull(),
+    targetType: text("target_type").notNull(),
+    targetId: text("target_id").notNull(),
+    data: text("data", { mode: "json" }).$type<Record<string, unknown>>(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("audit_logs_workspace_idx").on(t.workspaceId, t.createdAt), index("audit_logs_target_idx").on(t.targetType, t.targetId, t.createdAt)],
+);
+
+export const notifications = sqliteTable(
+  "notifications",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: text("workspace_id").notNull(),
+    userId: text("user_id").notNull(),
+    kind: text("kind", { enum: ["mention", "assigned"] }).notNull(),
+    conversationId: text("conversation_id"),
+    contactId: text("contact_id"),
+    actorId: text("actor_id"),
+    body: text("body").notNull(),
+    readAt: integer("read_at"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("notifications_user_idx").on(t.userId, t.readAt, t.createdAt)],
+);
+
+export const cannedReplies = sqliteTable(
+  "canned_replies",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: text("workspace_id").notNull(),
+    /** null: shared with the workspace; otherwise only this agent sees it. */
+    ownerId: text("owner_id"),
+    shortcut: text("shortcut").notNull(),
+    body: text("body").notNull(),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [index("canned_replies_workspace_idx").on(t.workspaceId, t.shortcut)],
 );

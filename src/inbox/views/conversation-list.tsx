@@ -17,6 +17,9 @@ import type { FC } from "hono/jsx";
 import { Avatar } from "./avatar";
 import { IconInbox, IconUsers } from "./icons";
 import { shortLabel, TimeLabel } from "./time";
+import type { ConversationStatus } from "../../conversations/model";
+import { PRIORITY_LABELS } from "../../conversations/model";
+import { filterQuery, type ListFilter } from "../queries";
 
 export type ConversationSourceType = "user" | "group" | "room" | "channel";
 
@@ -28,8 +31,12 @@ export interface ConversationListItemData {
   /** Epoch milliseconds. */
   lastActivityAt: number;
   unreadCount: number;
-  status: "open" | "resolved";
+  status: ConversationStatus;
   sourceType: ConversationSourceType;
+  /** Assigned agent's name (live rows carry it; D1 rows are resolved by the route). */
+  assigneeName?: string | null;
+  priority?: number;
+  pinned?: boolean | number;
 }
 
 export interface ConversationListItemProps {
@@ -47,6 +54,10 @@ export interface ConversationListProps {
   items: ConversationListItemData[];
   nextCursor: string | null;
   activeId?: string;
+  /** The list's filters, kept by "Load more". */
+  filter?: Partial<ListFilter>;
+  /** Why the list is empty, e.g. "No conversations match this search". */
+  emptyText?: string;
   timeZone?: string;
   now?: number;
 }
@@ -71,11 +82,16 @@ export const ConversationListItem: FC<ConversationListItemProps> = ({ item, acti
   const href = conversationHref(item.id);
   const unread = item.unreadCount > 0;
   const source = SOURCE_LABEL[item.sourceType];
-  const classes = ["conv-item", active ? "is-active" : "", unread ? "is-unread" : "", item.status === "resolved" ? "is-resolved" : ""]
+  const pinned = item.pinned === true || item.pinned === 1;
+  const priority = item.priority ?? 0;
+  const classes = ["conv-item", active ? "is-active" : "", unread ? "is-unread" : "", item.status === "resolved" ? "is-resolved" : "", pinned ? "is-pinned" : ""]
     .filter(Boolean)
     .join(" ");
   return (
-    <li id={`conv-${item.id}`} class={classes} data-conversation-id={item.id} hx-swap-oob={swapOob}>
+    <li id={`conv-${item.id}`} class={classes} data-conversation-id={item.id} data-pinned={pinned ? "1" : "0"} data-activity={item.lastActivityAt} hx-swap-oob={swapOob}>
+      <label class="conv-select" title="Select for bulk actions">
+        <input type="checkbox" name="ids" value={item.id} form="bulk-form" aria-label={`Select ${item.title}`} />
+      </label>
       <a
         class="conv-link"
         href={href}
@@ -96,13 +112,18 @@ export const ConversationListItem: FC<ConversationListItemProps> = ({ item, acti
         </span>
         <span class="conv-body">
           <span class="conv-top">
+            {pinned ? <span class="conv-pin" title="Pinned" aria-label="Pinned">📌</span> : null}
             <span class="conv-title">{item.title}</span>
+            {priority >= 2 ? <span class={`tag tag--priority tag--p${priority}`}>{PRIORITY_LABELS[priority]}</span> : null}
             {source ? <span class="tag tag--source">{source}</span> : null}
             <TimeLabel class="conv-time" at={item.lastActivityAt} label={shortLabel(item.lastActivityAt, now ?? Date.now(), timeZone)} timeZone={timeZone} />
           </span>
           <span class="conv-bottom">
             <span class="conv-preview">{item.lastMessagePreview || "\u00a0"}</span>
+            {item.assigneeName ? <span class="conv-assignee" title={`Assigned to ${item.assigneeName}`}>{item.assigneeName}</span> : null}
             {item.status === "resolved" ? <span class="tag tag--resolved">Resolved</span> : null}
+            {item.status === "follow_up" ? <span class="tag tag--follow">Follow-up</span> : null}
+            {item.status === "snoozed" ? <span class="tag tag--snoozed">Snoozed</span> : null}
             {unread ? (
               <span class="badge" aria-label={`${item.unreadCount} unread`}>
                 {unreadLabel(item.unreadCount)}
@@ -116,7 +137,7 @@ export const ConversationListItem: FC<ConversationListItemProps> = ({ item, acti
 };
 
 /** The list `<ul id="conversation-list">` with its rows, "Load more" row and empty state. */
-export const ConversationList: FC<ConversationListProps> = ({ items, nextCursor, activeId, timeZone, now }) => {
+export const ConversationList: FC<ConversationListProps> = ({ items, nextCursor, activeId, timeZone, now, filter, emptyText }) => {
   const at = now ?? Date.now();
   return (
     <ul id="conversation-list" class="conv-list" aria-label="Conversations">
@@ -125,20 +146,26 @@ export const ConversationList: FC<ConversationListProps> = ({ items, nextCursor,
           <span class="conv-empty__icon">
             <IconInbox />
           </span>
-          <strong>No conversations yet</strong>
-          <span>Send a message from the LINE simulator and it will appear here.</span>
+          {emptyText ? (
+            <strong>{emptyText}</strong>
+          ) : (
+            <>
+              <strong>No conversations yet</strong>
+              <span>Send a message from the LINE simulator and it will appear here.</span>
+            </>
+          )}
         </li>
       ) : null}
       {items.map((item) => (
         <ConversationListItem item={item} active={item.id === activeId} timeZone={timeZone} now={at} />
       ))}
-      {nextCursor ? <LoadMoreRow cursor={nextCursor} /> : null}
+      {nextCursor ? <LoadMoreRow cursor={nextCursor} filter={filter ?? {}} /> : null}
     </ul>
   );
 };
 
-const LoadMoreRow: FC<{ cursor: string }> = ({ cursor }) => {
-  const href = `/inbox?cursor=${encodeURIComponent(cursor)}`;
+const LoadMoreRow: FC<{ cursor: string; filter: Partial<ListFilter> }> = ({ cursor, filter }) => {
+  const href = `/inbox/list${filterQuery(filter, { cursor })}`;
   return (
     <li class="conv-more">
       <a class="btn btn--ghost btn--block" href={href} hx-get={href} hx-target="closest .conv-more" hx-swap="outerHTML" hx-select=".conv-item, .conv-more">

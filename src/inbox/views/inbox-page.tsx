@@ -3,14 +3,17 @@
 // link) once #thread-pane holds a conversation.
 import type { FC } from "hono/jsx";
 import { ConversationList, type ConversationListProps } from "./conversation-list";
+import { ListToolbar, type ListToolbarProps } from "./list-toolbar";
+import { ShortcutsOverlay } from "./shortcuts";
 import { IconChat } from "./icons";
 import { Layout } from "./layout";
 import { ThreadView, type ThreadViewProps } from "./thread";
 
 export interface InboxPageProps {
-  user: { name: string; email: string };
+  user: { id: string; name: string; email: string; role: "owner" | "admin" | "supervisor" | "agent" };
   csrfToken: string;
   list: ConversationListProps;
+  toolbar: ListToolbarProps;
   /** The open conversation, or none ("Select a conversation"). */
   thread?: ThreadViewProps | null;
   /** The live feed's WebSocket URL; inbox.js reads it from #inbox[data-ws-url]. */
@@ -18,7 +21,7 @@ export interface InboxPageProps {
   timeZone?: string;
 }
 
-export const InboxPage: FC<InboxPageProps> = ({ user, csrfToken, list, thread, wsUrl, timeZone }) => (
+export const InboxPage: FC<InboxPageProps> = ({ user, csrfToken, list, toolbar, thread, wsUrl, timeZone }) => (
   <Layout
     title={thread ? thread.conversation.title : "Inbox"}
     user={user}
@@ -26,13 +29,17 @@ export const InboxPage: FC<InboxPageProps> = ({ user, csrfToken, list, thread, w
     bodyClass="page-inbox"
     topbarExtra={<LiveStatus />}
   >
-    <div id="inbox" class={`inbox${thread ? " inbox--has-thread" : ""}`} data-ws-url={wsUrl}>
+    <div id="inbox" class={`inbox${thread ? " inbox--has-thread" : ""}`} data-ws-url={wsUrl} data-user-id={user.id}>
       <aside class="list-pane" aria-labelledby="list-title">
         <div class="list-pane__head">
           <h1 id="list-title" class="list-pane__title">
             Conversations
           </h1>
+          <button type="button" class="btn btn--ghost btn--small" data-shortcuts-open title="Keyboard shortcuts (?)">
+            ⌨ <span class="sr-only">Keyboard shortcuts</span>
+          </button>
         </div>
+        <ListToolbar {...toolbar} />
         <div class="list-pane__scroll">
           <ConversationList timeZone={timeZone} {...list} activeId={list.activeId ?? thread?.conversation.id} />
         </div>
@@ -40,7 +47,9 @@ export const InboxPage: FC<InboxPageProps> = ({ user, csrfToken, list, thread, w
       <section id="thread-pane" class="thread-pane" aria-label="Conversation">
         {thread ? <ThreadView timeZone={timeZone} {...thread} /> : <EmptyThread />}
       </section>
+      <aside id="contact-pane" class="contact-pane" aria-label="Contact details"></aside>
     </div>
+    <ShortcutsOverlay />
   </Layout>
 );
 

@@ -2,12 +2,17 @@
 // the friendly error page and the htmx error toast that app.onError renders.
 import type { Child, FC } from "hono/jsx";
 import { raw } from "hono/html";
+import type { Role } from "../../auth/middleware";
+import type { Availability } from "../../settings/forms";
+import { AvailabilityControl } from "../../settings/views/availability";
+import { IconSettings } from "../../settings/views/icons";
 import { Avatar } from "./avatar";
 import { IconAlert, IconLogout, LogoMark } from "./icons";
 
 export interface LayoutProps {
   title: string;
-  user?: { name: string; email: string } | null;
+  /** `role` admin/owner adds the Settings link; `availability` adds the online/away/offline select. */
+  user?: { name: string; email: string; role?: Role; availability?: Availability } | null;
   /** The session's CSRF token: in `<meta name="csrf-token">` and the logout form. */
   csrfToken?: string;
   bodyClass?: string;
@@ -45,6 +50,13 @@ export const Layout: FC<LayoutProps> = ({ title, user, csrfToken, bodyClass, top
           {topbarExtra}
           {user ? (
             <div class="agent-menu">
+              {user.role === "admin" || user.role === "owner" ? (
+                <a class="btn btn--ghost btn--sm" href="/settings" title="Settings">
+                  <IconSettings />
+                  <span class="btn__label">Settings</span>
+                </a>
+              ) : null}
+              {user.availability ? <AvailabilityControl availability={user.availability} csrfToken={csrfToken ?? ""} /> : null}
               <Avatar name={user.name} size="sm" />
               <span class="agent-menu__who">
                 <span class="agent-menu__name">{user.name}</span>

@@ -21,7 +21,9 @@
 // - POST /inbox/c/:id/messages/:messageId/retry: the updated <MessageBubble>
 //   (it replaces the bubble, outerHTML); without HX-Request, 303 back.
 import type { FC } from "hono/jsx";
-import type { ThreadMessage } from "../../conversations/model";
+import type { ConversationStatus, ThreadMessage } from "../../conversations/model";
+import { NoteForm } from "./note-form";
+import { TriageBar, type TriageBarProps } from "./triage-bar";
 import { Avatar } from "./avatar";
 import type { ConversationSourceType } from "./conversation-list";
 import { IconAlert, IconBack, IconChat, IconSend, IconUsers } from "./icons";
@@ -35,7 +37,7 @@ export interface ThreadConversation {
   id: string;
   title: string;
   pictureUrl: string | null;
-  status: "open" | "resolved";
+  status: ConversationStatus;
   sourceType: ConversationSourceType;
 }
 
@@ -49,10 +51,18 @@ export interface ThreadViewProps {
   composerText?: string;
   /** There are messages before the first one shown. */
   hasOlder?: boolean;
+  /** Triage controls in the header (omitted in plain renders such as tests of the thread alone). */
+  triageBar?: TriageBarProps;
+  /** The 1:1 contact, for the contact panel. */
+  contactId?: string | null;
+  /** When the reply token stops being usable (null: the next send is a push). */
+  replyTokenExpiresAt?: number | null;
   timeZone?: string;
   /** "Now" for the day dividers, default Date.now(). */
   now?: number;
 }
+
+const STATUS_LABEL: Record<ConversationStatus, string> = { open: "Open", follow_up: "Follow-up", snoozed: "Snoozed", resolved: "Resolved" };
 
 export interface ComposerProps {
   conversationId: string;
@@ -65,6 +75,8 @@ export interface ComposerProps {
   autofocus?: boolean;
   /** Placeholder naming the customer, e.g. "Reply to Mika…". */
   placeholder?: string;
+  /** When the reply token stops being usable (null: the next send is a push that counts against the quota). */
+  replyTokenExpiresAt?: number | null;
 }
 
 const SOURCE_LABEL: Record<ConversationSourceType, string> = {
@@ -100,8 +112,22 @@ export const ThreadView: FC<ThreadViewProps> = (props) => {
             <span>LINE</span>
           </p>
         </div>
-        <span class={`status-pill status-pill--${c.status}`}>{c.status === "open" ? "Open" : "Resolved"}</span>
+        <span class={`status-pill status-pill--${c.status}`}>{STATUS_LABEL[c.status]}</span>
+        {props.contactId ? (
+          <button
+            class="btn btn--ghost btn--small thread-head__contact"
+            type="button"
+            hx-get={`/contacts/${props.contactId}/panel?conversation=${c.id}`}
+            hx-target="#contact-pane"
+            hx-swap="innerHTML"
+            data-open-panel
+            title="Contact details (i)"
+          >
+            Contact
+          </button>
+        ) : null}
       </header>
+      {props.triageBar ? <TriageBar {...props.triageBar} /> : null}
 
       <div id="thread-messages" class="thread-messages" data-conversation-id={c.id} data-last-seq={last?.seq ?? 0} role="log" aria-live="polite" aria-label={`Messages with ${c.title}`}>
         {hasOlder && olderHref ? (
@@ -139,13 +165,24 @@ export const ThreadView: FC<ThreadViewProps> = (props) => {
         })}
       </div>
 
+      <div id="presence" class="presence" role="status" aria-live="polite"></div>
+      <div class="composer-tabs" role="tablist" aria-label="Reply or note">
+        <button type="button" role="tab" class="composer-tab is-current" data-composer-tab="reply" aria-selected="true">
+          Reply
+        </button>
+        <button type="button" role="tab" class="composer-tab" data-composer-tab="note" aria-selected="false" title="Private note (n)">
+          Private note
+        </button>
+      </div>
       <Composer
         conversationId={c.id}
         csrfToken={csrfToken}
         error={props.composerError}
         text={props.composerText}
         placeholder={`Reply to ${c.title}…`}
+        replyTokenExpiresAt={props.replyTokenExpiresAt ?? null}
       />
+      <NoteForm conversationId={c.id} csrfToken={csrfToken} />
     </section>
   );
 };

@@ -1,0 +1,95 @@
+// Storing webhook events in a conversation: one transaction per batch, deduped by
+// webhookEventId, with the follow-up work queued in the outbox.
+import { newId } from "../lib/ids";
+import type { ParsedEvent } from "../line/webhook-schema";
+import type { ReplyTokenState } from "./delivery";
+import { planEvent } from "./ingest";
+import type { ThreadMessage } from "./model";
+import type { ConversationMeta, ConversationRuntime } from "./runtime";
+
+export interface IngestInput {
+  conversation: ConversationMeta;
+  events: ParsedEvent[];
+}
+
+export async function ingestEvents(rt: ConversationRuntime, input: IngestInput): Promise<{ stored: number; duplicates: number }> {
+  const { store } = rt;
+  const now = Date.now();
+  const created: ThreadMessage[] = [];
+  const updated: ThreadMessage[] = [];
+  let duplicates = 0;
+  rt.ctx.storage.transactionSync(() => {
+    if (!rt.meta()) store.setMeta("conversation", input.conversation);
+    for (const parsed of input.events) {
+      const plan = planEvent(parsed);
+      if (plan.webhookEventId && store.hasEvent(plan.webhookEventId)) {
+        duplicates++;
+        continue;
+      }
+      const id = newId("msg", plan.timestamp);
+      store.insert({
+        id,
+        webhookEventId: plan.webhookEventId,
+        lineMessageId: plan.lineMessageId,
+        direction: plan.direction,
+        body: plan.body,
+        senderLineUserId: plan.senderLineUserId,
+        status: "received",
+        markAsReadToken: plan.markAsReadToken,
+        quoteToken: plan.quoteToken,
+        createdAt: plan.timestamp,
+        redelivered: plan.redelivered,
+        standby: plan.standby,
+      });
+      store.setMeta("mode", plan.standby ? "standby" : "active");
+      if (plan.replyToken) store.setMeta("replyToken", { token: plan.replyToken, receivedAt: now, used: false } satisfies ReplyTokenState);
+      if (plan.countsAsUnread) {
+        store.setMeta("unread", (store.getMeta<number>("unread") ?? 0) + 1);
+        store.setMeta("lastCustomerMessageAt", plan.timestamp);
+      }
+      if (plan.friendStatus) {
+        store.setMeta("friendStatus", plan.friendStatus);
+        store.setMeta(plan.friendStatus === "following" ? "followedAt" : "unfollowedAt", plan.timestamp);
+      }
+      if (plan.senderLineUserId && !store.hasMember(plan.senderLineUserId)) {
+        store.addMember(plan.senderLineUserId);
+        store.enqueue(`profile:${plan.senderLineUserId}`, "profile", { lineUserId: plan.senderLineUserId }, now);
+      }
+      if (plan.downloadContent) store.enqueue(`content:${id}`, "content", { messageId: id }, now);
+      if (plan.unsendMessageId) {
+        const target = store.markUnsent(plan.unsendMessageId);
+        if (target) updated.push(target);
+      }
+      const message = store.get(id);
+      if (message) created.push(message);
+      // A customer writing again brings a resolved or snoozed conversation back to the inbox.
+      if (plan.countsAsUnread) {
+        const reopened = reopenForCustomer(rt, plan.timestamp);
+        if (reopened) created.push(reopened);
+      }
+    }
+    if (created.length) rt.queueIndex(now);
+  });
+  if (created.length) {
+    await rt.scheduleAlarm();
+    rt.publish(created, updated);
+  }
+  return { stored: created.length, duplicates };
+}
+
+function reopenForCustomer(rt: ConversationRuntime, at: number): ThreadMessage | null {
+  const triage = rt.triage();
+  if (triage.status !== "resolved" && triage.status !== "snoozed") return null;
+  const was = triage.status;
+  rt.setTriage({ status: "open", snoozedUntil: null });
+  rt.store.finishJob("wake");
+  const id = newId("msg", at);
+  rt.store.insert({
+    id,
+    direction: "system",
+    body: { type: "activity", action: "reopened", text: was === "snoozed" ? "Snooze ended: the customer wrote again" : "Reopened: the customer wrote again", actorName: null },
+    status: "received",
+    createdAt: at + 1,
+  });
+  return rt.store.get(id);
+}

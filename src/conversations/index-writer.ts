@@ -1,0 +1,165 @@
+// Mirrors a conversation into D1: the index row lists and filters read, the
+// contact (1:1 chats), per-tag list order, and search documents — in one batch —
+// then pushes the re-rendered list row to every open inbox of the workspace.
+import { and, eq } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
+import { db, schema } from "../db/client";
+import { newId } from "../lib/ids";
+import { type ConversationStatus, previewText, type ThreadMessage } from "./model";
+import { renderListItem } from "./render";
+import type { ConversationRuntime } from "./runtime";
+
+const SEARCH_BATCH = 200;
+
+export function bucketOf(status: ConversationStatus): "active" | "snoozed" | "resolved" {
+  return status === "snoozed" || status === "resolved" ? status : "active";
+}
+
+type Profile = { displayName: string | null; pictureUrl: string | null; language: string | null } | null;
+
+/** Writes the index now. `extra` statements (e.g. an audit entry) join the same batch. */
+export async function writeIndex(rt: ConversationRuntime, extra: BatchItem<"sqlite">[] = []): Promise<void> {
+  const meta = rt.requireMeta();
+  const { store } = rt;
+  const latest = store.latest();
+  if (!latest) return;
+  const d = db(rt.env.DB);
+  const now = Date.now();
+  const source = meta.source;
+  const sourceId = source.type === "user" ? source.userId ?? "" : source.type === "group" ? source.groupId : source.type === "room" ? source.roomId : meta.channelId;
+  const profile: Profile = source.type === "user" && source.userId ? store.member(source.userId) : null;
+  const title =
+    source.type === "user"
+      ? profile?.displayName ?? `LINE user …${sourceId.slice(-4)}`
+      : source.type === "group"
+        ? "Group chat"
+        : source.type === "room"
+          ? "Multi-person chat"
+          : "Channel events";
+  const contactId = source.type === "user" && source.userId ? await ensureContact(rt, source.userId, profile) : null;
+  const triage = rt.triage();
+  // The list shows the last thing said, not the last system line.
+  const lastSaid = store.latestConversational() ?? latest;
+  const row = {
+    id: meta.id,
+    workspaceId: meta.workspaceId,
+    channelId: meta.channelId,
+    sourceType: source.type,
+    sourceId,
+    contactId,
+    title,
+    pictureUrl: profile?.pictureUrl ?? null,
+    status: triage.status,
+    bucket: bucketOf(triage.status),
+    assigneeId: triage.assigneeId,
+    teamId: triage.teamId,
+    priority: triage.priority,
+    pinned: triage.pinned ? 1 : 0,
+    snoozedUntil: triage.snoozedUntil,
+    lastMessagePreview: previewText(lastSaid.unsent ? { type: "event", event: "unsend", text: "Message unsent" } : lastSaid.body),
+    lastMessageDirection: lastSaid.direction === "note" ? ("system" as const) : lastSaid.direction,
+    lastActivityAt: lastSaid.createdAt,
+    unreadCount: store.getMeta<number>("unread") ?? 0,
+    lastSeq: latest.seq,
+    createdAt: now,
+  };
+  const { createdAt: _created, id: _id, ...changes } = row;
+  const searchFrom = store.getMeta<number>("searchSeq") ?? 0;
+  const pendingSearch = store.after(searchFrom, SEARCH_BATCH);
+  const searchable = pendingSearch.filter(isSearchable);
+  const statements: BatchItem<"sqlite">[] = [
+    d.insert(schema.conversations).values(row).onConflictDoUpdate({ target: schema.conversations.id, set: changes }),
+    d.update(schema.conversationTags).set({ lastActivityAt: row.lastActivityAt, bucket: row.bucket, pinned: row.pinned }).where(eq(schema.conversationTags.conversationId, meta.id)),
+    ...extra,
+  ];
+  await d.batch(statements as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
+  // FTS5 rows go through D1 directly (drizzle has no model for virtual tables).
+  const insertDoc = rt.env.DB.prepare("INSERT INTO conversation_search (conversation_id, workspace_id, doc_id, content) VALUES (?1, ?2, ?3, ?4)");
+  const titleChanged = store.getMeta<string>("searchTitle") !== title;
+  const searchStatements = [
+    ...(titleChanged
+      ? [rt.env.DB.prepare("DELETE FROM conversation_search WHERE conversation_id = ?1 AND doc_id = 'title'").bind(meta.id), insertDoc.bind(meta.id, meta.workspaceId, "title", title)]
+      : []),
+    ...searchable.map((m) => insertDoc.bind(meta.id, meta.workspaceId, m.id, searchText(m))),
+  ];
+  if (searchStatements.length) await rt.env.DB.batch(searchStatements);
+  if (titleChanged) store.setMeta("searchTitle", title);
+  store.setMeta("searchSeq", pendingSearch.at(-1)?.seq ?? searchFrom);
+  if (pendingSearch.length === SEARCH_BATCH) rt.queueIndex();
+  const html = renderListItem({
+    id: row.id,
+    title: row.title,
+    pictureUrl: row.pictureUrl,
+    lastMessagePreview: row.lastMessagePreview,
+    lastActivityAt: row.lastActivityAt,
+    unreadCount: row.unreadCount,
+    status: row.status,
+    sourceType: row.sourceType,
+    assigneeName: triage.assigneeName,
+    priority: triage.priority,
+    pinned: triage.pinned,
+  });
+  const feed = rt.env.WORKSPACES.get(rt.env.WORKSPACES.idFromName(meta.workspaceId));
+  await feed.publish({
+    type: "conversation",
+    id: row.id,
+    html,
+    unread: row.unreadCount,
+    lastActivityAt: row.lastActivityAt,
+    assigneeId: row.assigneeId,
+    status: row.status,
+    inbound: lastSaid.direction === "inbound",
+  });
+}
+
+function isSearchable(m: ThreadMessage): boolean {
+  return !m.unsent && (m.body.type === "text" || m.body.type === "note" || (m.body.type === "sticker" && !!m.body.text) || m.body.type === "location" || m.body.type === "file");
+}
+
+function searchText(m: ThreadMessage): string {
+  const b = m.body;
+  if (b.type === "text" || b.type === "note") return b.text;
+  if (b.type === "sticker") return b.text ?? "";
+  if (b.type === "location") return [b.title, b.address].filter(Boolean).join(" ");
+  if (b.type === "file") return b.fileName;
+  return "";
+}
+
+async function ensureContact(rt: ConversationRuntime, lineUserId: string, profile: Profile): Promise<string> {
+  const meta = rt.requireMeta();
+  const d = db(rt.env.DB);
+  const now = Date.now();
+  const store = rt.store;
+  const friendStatus: "following" | "unfollowed" | "unknown" = store.getMeta<"following" | "unfollowed">("friendStatus") ?? "unknown";
+  const seen = {
+    friendStatus,
+    followedAt: store.getMeta<number>("followedAt"),
+    unfollowedAt: store.getMeta<number>("unfollowedAt"),
+    lastSeenAt: store.getMeta<number>("lastCustomerMessageAt"),
+  };
+  const where = and(eq(schema.contactIdentities.channelId, meta.channelId), eq(schema.contactIdentities.lineUserId, lineUserId));
+  const identity = await d.select({ contactId: schema.contactIdentities.contactId }).from(schema.contactIdentities).where(where).get();
+  const contactFields = { displayName: profile?.displayName ?? null, pictureUrl: profile?.pictureUrl ?? null, language: profile?.language ?? null, updatedAt: now };
+  if (identity) {
+    await d.batch([
+      d.update(schema.contactIdentities).set({ ...seen, ...(profile?.displayName ? { profileFetchedAt: now } : {}) }).where(where),
+      ...(profile?.displayName ? [d.update(schema.contacts).set(contactFields).where(eq(schema.contacts.id, identity.contactId))] : []),
+    ]);
+    return identity.contactId;
+  }
+  const contactId = newId("ct", now);
+  await d.batch([
+    d.insert(schema.contacts).values({ id: contactId, workspaceId: meta.workspaceId, ...contactFields, createdAt: now }),
+    d.insert(schema.contactIdentities).values({
+      id: newId("ci", now),
+      contactId,
+      channelId: meta.channelId,
+      lineUserId,
+      ...seen,
+      firstSeenAt: store.first()?.createdAt ?? now,
+      profileFetchedAt: profile?.displayName ? now : null,
+      createdAt: now,
+    }),
+  ]);
+  return contactId;
+}

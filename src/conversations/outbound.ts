@@ -1,0 +1,101 @@
+// Outbound messages from agents, the API and automation: stored as pending, then
+// delivered (reply token first, push with a retry key as fallback), retried from
+// the outbox after timeouts/5xx, failed with LINE's reason otherwise.
+import type { LineMessage } from "../line/client";
+import { newId, newRetryKey } from "../lib/ids";
+import { deliver, MAX_DELIVERY_ATTEMPTS, retryDelayMs, usableReplyToken, type ReplyTokenState } from "./delivery";
+import { pushTarget, type ThreadMessage } from "./model";
+import type { ConversationRuntime } from "./runtime";
+import type { DeliveryStatus, DeliveryVia } from "./model";
+
+export interface SendInput {
+  agent: { id: string | null; name: string };
+  messages: LineMessage[];
+  /** The body shown in the thread (the LINE messages are what is sent). */
+  preview: ThreadMessage["body"];
+}
+
+/** Called when a push succeeded or LINE said the monthly limit is reached (quota view). */
+export type DeliveryListener = (event: { via: DeliveryVia | null; status: DeliveryStatus; error: string | null }) => void;
+
+export async function sendMessage(rt: ConversationRuntime, input: SendInput, onDelivery?: DeliveryListener): Promise<ThreadMessage> {
+  rt.requireMeta();
+  const now = Date.now();
+  const id = newId("msg", now);
+  rt.store.insert({
+    id,
+    direction: "outbound",
+    body: input.preview,
+    agentId: input.agent.id,
+    agentName: input.agent.name,
+    status: "pending",
+    retryKey: newRetryKey(),
+    payload: input.messages,
+    createdAt: now,
+  });
+  rt.queueIndex(now);
+  const pending = rt.store.get(id);
+  if (pending) rt.publish([pending], []);
+  await attemptDelivery(rt, id, onDelivery);
+  await rt.scheduleAlarm();
+  const stored = rt.store.get(id);
+  if (!stored) throw new Error(`message ${id} vanished`);
+  return stored;
+}
+
+/** Retries a failed message with its original retry key (LINE answers 409 if it had been accepted after all). */
+export async function retryMessage(rt: ConversationRuntime, messageId: string, onDelivery?: DeliveryListener): Promise<ThreadMessage | null> {
+  const record = rt.store.outbound(messageId);
+  if (!record || record.message.status !== "failed") return record?.message ?? null;
+  rt.store.setDelivery(messageId, { status: "pending", error: null, attempts: 0 });
+  await attemptDelivery(rt, messageId, onDelivery);
+  await rt.scheduleAlarm();
+  return rt.store.get(messageId);
+}
+
+export async function attemptDelivery(rt: ConversationRuntime, messageId: string, onDelivery?: DeliveryListener): Promise<void> {
+  const { store } = rt;
+  const record = store.outbound(messageId);
+  const jobId = `deliver:${messageId}`;
+  if (!record || record.message.status !== "pending" || !record.retryKey) {
+    store.finishJob(jobId);
+    return;
+  }
+  if (store.getMeta<string>("mode") === "standby") {
+    finish(rt, messageId, jobId, { status: "failed", error: "The channel is in standby mode (another module has chat control), so nothing was sent" });
+    return;
+  }
+  const now = Date.now();
+  const tokenState = store.getMeta<ReplyTokenState>("replyToken");
+  const replyToken = record.attempts === 0 ? usableReplyToken(tokenState, now) : null;
+  // Reply tokens are single-use: spend it before the call so a concurrent send cannot reuse it.
+  if (replyToken && tokenState) store.setMeta("replyToken", { ...tokenState, used: true });
+  const outcome = await deliver({
+    client: await rt.lineClient(),
+    messages: record.payload as LineMessage[],
+    replyToken,
+    pushTo: pushTarget(rt.requireMeta().source),
+    retryKey: record.retryKey,
+  });
+  const attempts = record.attempts + 1;
+  if (outcome.kind === "sent") {
+    finish(rt, messageId, jobId, { status: "sent", via: outcome.via, attempts });
+    onDelivery?.({ via: outcome.via, status: "sent", error: null });
+  } else if (outcome.kind === "failed" || attempts >= MAX_DELIVERY_ATTEMPTS) {
+    finish(rt, messageId, jobId, { status: "failed", error: outcome.reason, attempts });
+    onDelivery?.({ via: null, status: "failed", error: outcome.reason });
+  } else {
+    store.setDelivery(messageId, { status: "pending", error: `Retrying: ${outcome.reason}`, attempts });
+    store.enqueue(jobId, "deliver", { messageId }, now + retryDelayMs(attempts));
+    const m = store.get(messageId);
+    if (m) rt.publish([], [m]);
+  }
+}
+
+function finish(rt: ConversationRuntime, messageId: string, jobId: string, update: Parameters<ConversationRuntime["store"]["setDelivery"]>[1]): void {
+  rt.store.setDelivery(messageId, update);
+  rt.store.finishJob(jobId);
+  rt.queueIndex();
+  const m = rt.store.get(messageId);
+  if (m) rt.publish([], [m]);
+}

@@ -1,0 +1,88 @@
+// What every part of a ConversationDO shares: its storage, bindings, identity,
+// triage state, live sockets and alarm. Modules (inbound, outbound, triage,
+// presence, outbox jobs) take a runtime instead of reaching into the class.
+import type { Bindings } from "../env";
+import { createLineClient, type LineClient } from "../line/client";
+import { channelById, type ChannelCredentials } from "../line/channel-store";
+import { stickerUrlFor } from "../line/stickers";
+import { lineApiBase, lineDataApiBase } from "../env";
+import { broadcast } from "./live";
+import { type ConversationKey, DEFAULT_TRIAGE, type ThreadMessage, type TriageState } from "./model";
+import { renderBubble } from "./render";
+import { ThreadStore } from "./store";
+
+export interface ConversationMeta {
+  id: string;
+  channelId: string;
+  workspaceId: string;
+  source: ConversationKey["source"];
+}
+
+export class ConversationRuntime {
+  readonly store: ThreadStore;
+
+  constructor(
+    readonly ctx: DurableObjectState,
+    readonly env: Bindings,
+  ) {
+    this.store = new ThreadStore(ctx.storage.sql);
+  }
+
+  meta(): ConversationMeta | null {
+    return this.store.getMeta<ConversationMeta>("conversation");
+  }
+
+  requireMeta(): ConversationMeta {
+    const meta = this.meta();
+    if (!meta) throw new Error("conversation has not received any event yet");
+    return meta;
+  }
+
+  triage(): TriageState {
+    return { ...DEFAULT_TRIAGE, ...(this.store.getMeta<Partial<TriageState>>("triage") ?? {}) };
+  }
+
+  setTriage(change: Partial<TriageState>): TriageState {
+    const next = { ...this.triage(), ...change };
+    this.store.setMeta("triage", next);
+    return next;
+  }
+
+  async channel(): Promise<ChannelCredentials> {
+    const meta = this.requireMeta();
+    const channel = await channelById(this.env, meta.channelId);
+    if (!channel) throw new Error(`channel ${meta.channelId} no longer exists`);
+    return channel;
+  }
+
+  async lineClient(): Promise<LineClient> {
+    const channel = await this.channel();
+    return createLineClient({ accessToken: channel.accessToken, apiBase: lineApiBase(this.env), dataBase: lineDataApiBase(this.env) });
+  }
+
+  /** Sets the alarm to the earliest outbox job (never later than an alarm already set). */
+  async scheduleAlarm(): Promise<void> {
+    const next = this.store.nextJobAt();
+    if (next === null) return;
+    const current = await this.ctx.storage.getAlarm();
+    if (current === null || current > next) await this.ctx.storage.setAlarm(Math.max(next, Date.now()));
+  }
+
+  /** Queues the D1 index refresh (coalesced: one pending job per conversation). */
+  queueIndex(at = Date.now()): void {
+    this.store.enqueue("index", "index", {}, at);
+  }
+
+  renderBubble(message: ThreadMessage): string {
+    const meta = this.requireMeta();
+    return renderBubble(message, meta.id, stickerUrlFor(this.env), meta.source);
+  }
+
+  /** Pushes new and changed bubbles to every agent watching this conversation. */
+  publish(created: ThreadMessage[], updated: ThreadMessage[]): void {
+    const sockets = this.ctx.getWebSockets("agent");
+    if (!sockets.length || !this.meta()) return;
+    for (const m of created) broadcast(sockets, { type: "message", seq: m.seq, id: m.id, direction: m.direction, html: this.renderBubble(m) });
+    for (const m of updated) broadcast(sockets, { type: "update", id: m.id, html: this.renderBubble(m) });
+  }
+}

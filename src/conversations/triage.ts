@@ -1,0 +1,104 @@
+// Triage: status (open, follow-up, snoozed, resolved), assignment to an agent
+// and/or team, priority and pin. Each change is a system line in the thread, an
+// audit log entry, and an immediate D1 index update so lists reflect it at once.
+import { auditInsert } from "../db/audit";
+import { newId } from "../lib/ids";
+import { type ActivityAction, PRIORITY_LABELS, type Priority, type ThreadMessage, type TriageState } from "./model";
+import { writeIndex } from "./index-writer";
+import type { ConversationRuntime } from "./runtime";
+
+export interface Actor {
+  id: string | null;
+  name: string;
+}
+
+export type TriageChange =
+  | { kind: "status"; status: "open" | "follow_up" | "resolved" }
+  | { kind: "snooze"; until: number }
+  | { kind: "assign"; assignee: { id: string; name: string } | null }
+  | { kind: "team"; team: { id: string; name: string } | null }
+  | { kind: "priority"; priority: Priority }
+  | { kind: "pin"; pinned: boolean };
+
+const STATUS_TEXT = { open: "opened", follow_up: "marked for follow-up", resolved: "resolved" } as const;
+
+/** Applies one change; a change that changes nothing writes nothing. */
+export async function applyTriage(rt: ConversationRuntime, change: TriageChange, actor: Actor, now = Date.now()): Promise<{ triage: TriageState; message: ThreadMessage | null }> {
+  const before = rt.triage();
+  const plan = planChange(before, change, actor, now);
+  if (!plan) return { triage: before, message: null };
+  const id = newId("msg", now);
+  rt.ctx.storage.transactionSync(() => {
+    rt.setTriage(plan.state);
+    if (change.kind === "snooze") rt.store.enqueue("wake", "wake", { until: change.until }, change.until);
+    else if (change.kind === "status") rt.store.finishJob("wake");
+    rt.store.insert({ id, direction: "system", body: { type: "activity", action: plan.action, text: plan.text, actorName: actor.name }, status: "received", createdAt: now });
+  });
+  const message = rt.store.get(id);
+  if (message) rt.publish([message], []);
+  const meta = rt.requireMeta();
+  const audit = auditInsert(rt.env.DB, { workspaceId: meta.workspaceId, actorId: actor.id, action: `conversation.${plan.action}`, targetType: "conversation", targetId: meta.id, data: plan.audit }, now);
+  try {
+    await writeIndex(rt, [audit]);
+  } catch (error) {
+    // The change is stored here; the index catches up from the outbox.
+    console.error("triage: index write failed, queued", meta.id, error instanceof Error ? error.message : error);
+    rt.queueIndex();
+  }
+  await rt.scheduleAlarm();
+  return { triage: rt.triage(), message };
+}
+
+/** Wakes a snoozed conversation when its time has come (outbox job at snoozedUntil). */
+export function wakeIfDue(rt: ConversationRuntime, now: number): ThreadMessage | null {
+  const t = rt.triage();
+  if (t.status !== "snoozed" || (t.snoozedUntil ?? 0) > now) return null;
+  rt.setTriage({ status: "open", snoozedUntil: null });
+  const id = newId("msg", now);
+  rt.store.insert({ id, direction: "system", body: { type: "activity", action: "woke", text: "Snooze ended: back in the inbox", actorName: null }, status: "received", createdAt: now });
+  rt.queueIndex(now);
+  return rt.store.get(id);
+}
+
+interface Plan {
+  state: Partial<TriageState>;
+  action: ActivityAction;
+  text: string;
+  audit: Record<string, unknown>;
+}
+
+function planChange(t: TriageState, change: TriageChange, actor: Actor, now: number): Plan | null {
+  switch (change.kind) {
+    case "status":
+      if (t.status === change.status) return null;
+      return { state: { status: change.status, snoozedUntil: null }, action: "status", text: `${actor.name} ${STATUS_TEXT[change.status]} the conversation`, audit: { from: t.status, to: change.status } };
+    case "snooze": {
+      if (change.until <= now) return null;
+      const when = new Date(change.until).toISOString().replace("T", " ").slice(0, 16);
+      return { state: { status: "snoozed", snoozedUntil: change.until }, action: "snoozed", text: `${actor.name} snoozed the conversation until ${when} UTC`, audit: { until: change.until } };
+    }
+    case "assign":
+      if (t.assigneeId === (change.assignee?.id ?? null)) return null;
+      if (!change.assignee) return { state: { assigneeId: null, assigneeName: null }, action: "unassigned", text: `${actor.name} unassigned ${t.assigneeName ?? "the agent"}`, audit: { from: t.assigneeId } };
+      return {
+        state: { assigneeId: change.assignee.id, assigneeName: change.assignee.name },
+        action: "assigned",
+        text: change.assignee.id === actor.id ? `${actor.name} took the conversation` : `${actor.name} assigned the conversation to ${change.assignee.name}`,
+        audit: { from: t.assigneeId, to: change.assignee.id },
+      };
+    case "team":
+      if (t.teamId === (change.team?.id ?? null)) return null;
+      return {
+        state: { teamId: change.team?.id ?? null, teamName: change.team?.name ?? null },
+        action: "team",
+        text: change.team ? `${actor.name} moved the conversation to team ${change.team.name}` : `${actor.name} removed the team ${t.teamName ?? ""}`.trim(),
+        audit: { from: t.teamId, to: change.team?.id ?? null },
+      };
+    case "priority":
+      if (t.priority === change.priority) return null;
+      return { state: { priority: change.priority }, action: "priority", text: `${actor.name} set priority to ${PRIORITY_LABELS[change.priority]}`, audit: { from: t.priority, to: change.priority } };
+    case "pin":
+      if (t.pinned === change.pinned) return null;
+      return { state: { pinned: change.pinned }, action: change.pinned ? "pinned" : "unpinned", text: `${actor.name} ${change.pinned ? "pinned" : "unpinned"} the conversation`, audit: {} };
+  }
+}

@@ -1,0 +1,208 @@
+// One conversation in the inbox (/inbox/c/:id/...): open it, reply, retry, add
+// notes, triage, media, and its live socket. Session and CSRF are checked by the
+// parent router; every handler loads the conversation scoped to the workspace.
+import { zValidator } from "@hono/zod-validator";
+import { and, eq } from "drizzle-orm";
+import { Hono } from "hono";
+import type { Context } from "hono";
+import { HTTPException } from "hono/http-exception";
+import { z } from "zod";
+import { auditInsert } from "../db/audit";
+import { db, schema } from "../db/client";
+import { conversationStub, MAX_TEXT_LENGTH, sendText } from "../conversations/service";
+import type { AppEnv } from "../env";
+import { lineApiBase, lineDataApiBase } from "../env";
+import { channelById } from "../line/channel-store";
+import { createLineClient } from "../line/client";
+import { stickerUrlFor } from "../line/stickers";
+import { conversationTagIds, workspaceDirectory } from "./directory";
+import { type ConversationRow, findConversation } from "./queries";
+import { renderInboxPage } from "./page";
+import { triageFormSchema, triageRequest } from "./triage-form";
+import { NoteForm } from "./views/note-form";
+import { Composer, MessageBubble, ThreadView, type ThreadViewProps } from "./views/thread";
+import { TriageBar } from "./views/triage-bar";
+
+const conversationParam = z.object({ id: z.string().regex(/^[0-9a-f]{64}$/, "Unknown conversation") });
+const messageParam = conversationParam.extend({ messageId: z.string().regex(/^msg_[0-9a-z]{20}$/, "Unknown message") });
+const threadQuery = z.object({ before: z.coerce.number().int().positive().optional() });
+const textField = z.preprocess(
+  // Browsers send CRLF line breaks; LINE counts characters, so normalise before measuring.
+  (t) => (typeof t === "string" ? t.replace(/\r\n/g, "\n") : ""),
+  z.string().trim().min(1, "Write a message before sending").max(MAX_TEXT_LENGTH, `A LINE message can have at most ${MAX_TEXT_LENGTH} characters`),
+);
+const composerForm = z.object({ text: textField });
+const noteForm = z.object({ text: textField });
+
+const notFound = () => new HTTPException(404, { message: "This conversation does not exist or belongs to another workspace." });
+const byConversation = zValidator("param", conversationParam, (r) => { if (!r.success) throw notFound(); });
+const byMessage = zValidator("param", messageParam, (r) => { if (!r.success) throw notFound(); });
+
+/** Live sockets must come from our own pages (no cross-site WebSocket hijacking). */
+export function requireWebSocket(c: Context<AppEnv>): void {
+  if (c.req.header("upgrade")?.toLowerCase() !== "websocket") throw new HTTPException(426, { message: "Expected a WebSocket" });
+  const origin = c.req.header("origin");
+  if (origin && new URL(origin).host !== new URL(c.req.url).host) throw new HTTPException(403, { message: "Cross-site socket refused" });
+}
+
+async function loadConversation(c: Context<AppEnv>, id: string): Promise<ConversationRow> {
+  const row = await findConversation(c.env.DB, c.get("session").workspaceId, id);
+  if (!row) throw notFound();
+  return row;
+}
+
+/** Everything the thread pane renders for one conversation. */
+export async function threadViewProps(c: Context<AppEnv>, row: ConversationRow, beforeSeq: number | null, extra: Partial<ThreadViewProps> = {}): Promise<ThreadViewProps> {
+  const session = c.get("session");
+  const [thread, directory, tagIds] = await Promise.all([
+    conversationStub(c.env, row.id).thread({ beforeSeq, limit: 50 }),
+    workspaceDirectory(c.env.DB, session.workspaceId),
+    conversationTagIds(c.env.DB, row.id),
+  ]);
+  return {
+    conversation: { id: row.id, title: row.title, pictureUrl: row.pictureUrl, status: thread.triage.status, sourceType: row.sourceType },
+    messages: thread.messages,
+    hasOlder: thread.hasOlder,
+    csrfToken: session.csrfToken,
+    stickerUrl: stickerUrlFor(c.env),
+    contactId: row.contactId,
+    replyTokenExpiresAt: thread.replyTokenExpiresAt,
+    triageBar: { conversationId: row.id, triage: thread.triage, directory, tagIds, csrfToken: session.csrfToken, me: { id: session.userId, name: session.name } },
+    ...extra,
+  };
+}
+
+const isHtmx = (c: Context<AppEnv>) => c.req.header("hx-request") === "true";
+
+export const threadRoutes = new Hono<AppEnv>()
+  .get("/:id", byConversation, zValidator("query", threadQuery), async (c) => {
+    const row = await loadConversation(c, c.req.valid("param").id);
+    const before = c.req.valid("query").before ?? null;
+    const props = await threadViewProps(c, row, before);
+    // Opening the conversation is what marks the customer's messages read.
+    if (before === null) c.executionCtx.waitUntil(conversationStub(c.env, row.id).markRead());
+    if (isHtmx(c)) return c.html(<ThreadView {...props} />);
+    return renderInboxPage(c, {}, props);
+  })
+  .post("/:id/read", byConversation, async (c) => {
+    const row = await loadConversation(c, c.req.valid("param").id);
+    await conversationStub(c.env, row.id).markRead();
+    return c.body(null, 204);
+  })
+  .post("/:id/messages", byConversation, async (c) => {
+    const row = await loadConversation(c, c.req.valid("param").id);
+    const session = c.get("session");
+    // Validated here rather than by zValidator so a failure can re-render with the thread around it.
+    const body = await c.req.parseBody();
+    const parsed = composerForm.safeParse(body);
+    if (!parsed.success) {
+      const error = parsed.error.issues[0]?.message ?? "Check the message";
+      const text = typeof body.text === "string" ? body.text : "";
+      if (isHtmx(c)) return c.html(<Composer conversationId={row.id} csrfToken={session.csrfToken} error={error} text={text} />, 422);
+      return renderInboxPage(c, {}, await threadViewProps(c, row, null, { composerError: error, composerText: text }), 422);
+    }
+    const message = await sendText(c.env, row.id, { id: session.userId, name: session.name }, parsed.data.text);
+    if (!isHtmx(c)) return c.redirect(`/inbox/c/${row.id}`, 303);
+    return c.html(
+      <>
+        <Composer conversationId={row.id} csrfToken={session.csrfToken} autofocus />
+        <hx-partial hx-target="#thread-messages" hx-swap="beforeend scroll:bottom">
+          <MessageBubble message={message} conversationId={row.id} stickerUrl={stickerUrlFor(c.env)} sourceType={row.sourceType} csrfToken={session.csrfToken} />
+        </hx-partial>
+      </>,
+    );
+  })
+  .post("/:id/notes", byConversation, async (c) => {
+    const row = await loadConversation(c, c.req.valid("param").id);
+    const session = c.get("session");
+    const body = await c.req.parseBody();
+    const parsed = noteForm.safeParse(body);
+    if (!parsed.success) {
+      const text = typeof body.text === "string" ? body.text : "";
+      return c.html(<NoteForm conversationId={row.id} csrfToken={session.csrfToken} error={parsed.error.issues[0]?.message ?? "Check the note"} text={text} />, 422);
+    }
+    const note = await conversationStub(c.env, row.id).addNote({ id: session.userId, name: session.name }, parsed.data.text);
+    if (!isHtmx(c)) return c.redirect(`/inbox/c/${row.id}`, 303);
+    return c.html(
+      <>
+        <NoteForm conversationId={row.id} csrfToken={session.csrfToken} />
+        <hx-partial hx-target="#thread-messages" hx-swap="beforeend scroll:bottom">
+          <MessageBubble message={note} conversationId={row.id} stickerUrl={stickerUrlFor(c.env)} sourceType={row.sourceType} csrfToken={session.csrfToken} />
+        </hx-partial>
+      </>,
+    );
+  })
+  .post("/:id/triage", byConversation, async (c) => {
+    const row = await loadConversation(c, c.req.valid("param").id);
+    const session = c.get("session");
+    const form = triageFormSchema.safeParse(await c.req.parseBody());
+    const directory = await workspaceDirectory(c.env.DB, session.workspaceId);
+    const me = { id: session.userId, name: session.name };
+    const request = form.success ? triageRequest(form.data, directory, me) : { error: form.error.issues[0]?.message ?? "Check the form" };
+    if ("change" in request) await conversationStub(c.env, row.id).triage(request.change, me);
+    if ("tag" in request) await setConversationTag(c, row, request.tag.tagId, request.tag.add);
+    if (!isHtmx(c) && !("error" in request)) return c.redirect(`/inbox/c/${row.id}`, 303);
+    const [thread, tagIds] = await Promise.all([conversationStub(c.env, row.id).thread({ limit: 1 }), conversationTagIds(c.env.DB, row.id)]);
+    const bar = <TriageBar conversationId={row.id} triage={thread.triage} directory={directory} tagIds={tagIds} csrfToken={session.csrfToken} me={me} error={"error" in request ? request.error : undefined} />;
+    if ("error" in request) {
+      if (isHtmx(c)) return c.html(bar, 422);
+      return renderInboxPage(c, {}, await threadViewProps(c, row, null), 422);
+    }
+    return c.html(bar);
+  })
+  .post("/:id/messages/:messageId/retry", byMessage, async (c) => {
+    const { id, messageId } = c.req.valid("param");
+    const row = await loadConversation(c, id);
+    const message = await conversationStub(c.env, row.id).retry(messageId);
+    if (!message) throw new HTTPException(404, { message: "That message does not exist." });
+    if (!isHtmx(c)) return c.redirect(`/inbox/c/${row.id}`, 303);
+    return c.html(<MessageBubble message={message} conversationId={row.id} stickerUrl={stickerUrlFor(c.env)} sourceType={row.sourceType} csrfToken={c.get("session").csrfToken} />);
+  })
+  .get("/:id/media/:messageId", byMessage, async (c) => {
+    const { id, messageId } = c.req.valid("param");
+    const row = await loadConversation(c, id);
+    const message = await conversationStub(c.env, row.id).message(messageId);
+    if (!message) throw new HTTPException(404, { message: "That media does not exist." });
+    const headers = new Headers({ "cache-control": "private, max-age=86400", "x-content-type-options": "nosniff" });
+    if (message.mediaKey) {
+      const object = await c.env.MEDIA.get(message.mediaKey);
+      if (object) {
+        object.writeHttpMetadata(headers);
+        return new Response(object.body, { headers });
+      }
+    }
+    // Not copied to R2 yet (or the copy failed): stream it from LINE while it still has it.
+    if (!message.lineMessageId) throw new HTTPException(404, { message: "That media is not available." });
+    const channel = await channelById(c.env, row.channelId);
+    if (!channel) throw new HTTPException(404, { message: "That media is not available." });
+    const client = createLineClient({ accessToken: channel.accessToken, apiBase: lineApiBase(c.env), dataBase: lineDataApiBase(c.env) });
+    const upstream = await client.content(message.lineMessageId).catch(() => null);
+    if (!upstream) throw new HTTPException(404, { message: "LINE no longer has this media." });
+    headers.set("content-type", upstream.headers.get("content-type") ?? "application/octet-stream");
+    if (message.body.type === "file") headers.set("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(message.body.fileName)}`);
+    return new Response(upstream.body, { headers });
+  })
+  .get("/:id/live", byConversation, async (c) => {
+    requireWebSocket(c);
+    const row = await loadConversation(c, c.req.valid("param").id);
+    const session = c.get("session");
+    const after = Number(c.req.query("after") ?? "0");
+    const url = new URL("https://conversation/live");
+    url.searchParams.set("after", String(Number.isFinite(after) && after > 0 ? Math.floor(after) : 0));
+    url.searchParams.set("user", session.userId);
+    url.searchParams.set("name", session.name);
+    return conversationStub(c.env, row.id).fetch(new Request(url, c.req.raw));
+  });
+
+async function setConversationTag(c: Context<AppEnv>, row: ConversationRow, tagId: string, add: boolean): Promise<void> {
+  const session = c.get("session");
+  const d = db(c.env.DB);
+  const ct = schema.conversationTags;
+  const audit = auditInsert(c.env.DB, { workspaceId: session.workspaceId, actorId: session.userId, action: add ? "conversation.tagged" : "conversation.untagged", targetType: "conversation", targetId: row.id, data: { tagId } });
+  await d.batch([
+    add
+      ? d.insert(ct).values({ conversationId: row.id, tagId, workspaceId: row.workspaceId, bucket: row.bucket, pinned: row.pinned, lastActivityAt: row.lastActivityAt }).onConflictDoNothing()
+      : d.delete(ct).where(and(eq(ct.conversationId, row.id), eq(ct.tagId, tagId))),
+    audit,
+  ]);
+}

@@ -1,0 +1,65 @@
+// Turns a triage form post into one TriageChange, validated with zod. Ids are
+// checked against the workspace directory so another workspace's agent or team
+// can never be assigned.
+import { z } from "zod";
+import type { Priority } from "../conversations/model";
+import type { TriageChange } from "../conversations/triage";
+import type { Directory } from "./views/list-toolbar";
+
+const SNOOZE_PRESETS: Record<string, number> = { "1h": 3_600_000, "4h": 4 * 3_600_000, "1d": 24 * 3_600_000, "7d": 7 * 24 * 3_600_000 };
+const MAX_SNOOZE_MS = 366 * 24 * 3_600_000;
+
+export const triageFormSchema = z
+  .object({
+    status: z.enum(["open", "follow_up", "resolved"]).optional(),
+    snooze: z.enum(["1h", "4h", "1d", "7d"]).optional(),
+    snooze_until: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Pick a date and time").optional(),
+    tz_offset: z.coerce.number().int().min(-840).max(840).optional(),
+    assignee: z.string().max(40).optional(),
+    team: z.string().max(40).optional(),
+    priority: z.coerce.number().int().min(0).max(4).optional(),
+    pinned: z.enum(["0", "1"]).optional(),
+    add_tag: z.string().max(40).optional(),
+    remove_tag: z.string().max(40).optional(),
+  })
+  .partial();
+
+export type TriageForm = z.infer<typeof triageFormSchema>;
+
+export type TriageRequest = { change: TriageChange } | { tag: { add: boolean; tagId: string } } | { error: string };
+
+/** One change per post; the first field present wins. */
+export function triageRequest(form: TriageForm, directory: Directory, me: { id: string; name: string }, now = Date.now()): TriageRequest {
+  if (form.status) return { change: { kind: "status", status: form.status } };
+  if (form.snooze) return { change: { kind: "snooze", until: now + (SNOOZE_PRESETS[form.snooze] ?? 0) } };
+  if (form.snooze_until) {
+    // datetime-local has no zone: the browser sends its offset (minutes, as Date#getTimezoneOffset).
+    const until = Date.parse(`${form.snooze_until}:00Z`) + (form.tz_offset ?? 0) * 60_000;
+    if (!Number.isFinite(until) || until <= now) return { error: "Choose a time in the future to snooze until." };
+    if (until - now > MAX_SNOOZE_MS) return { error: "Snooze for at most a year." };
+    return { change: { kind: "snooze", until } };
+  }
+  if (form.assignee !== undefined) {
+    if (form.assignee === "none" || form.assignee === "") return { change: { kind: "assign", assignee: null } };
+    const id = form.assignee === "me" ? me.id : form.assignee;
+    const agent = directory.agents.find((a) => a.id === id);
+    if (!agent) return { error: "That agent is not an active member of this workspace." };
+    return { change: { kind: "assign", assignee: { id: agent.id, name: agent.name } } };
+  }
+  if (form.team !== undefined) {
+    if (form.team === "none" || form.team === "") return { change: { kind: "team", team: null } };
+    const team = directory.teams.find((t) => t.id === form.team);
+    if (!team) return { error: "That team does not exist in this workspace." };
+    return { change: { kind: "team", team } };
+  }
+  if (form.priority !== undefined) return { change: { kind: "priority", priority: form.priority as Priority } };
+  if (form.pinned) return { change: { kind: "pin", pinned: form.pinned === "1" } };
+  for (const [key, add] of [["add_tag", true], ["remove_tag", false]] as const) {
+    const tagId = form[key];
+    if (tagId) {
+      if (!directory.tags.some((t) => t.id === tagId)) return { error: "That tag does not exist in this workspace." };
+      return { tag: { add, tagId } };
+    }
+  }
+  return { error: "Nothing to change." };
+}

@@ -1,0 +1,33 @@
+// The private-note form under the thread: agents' notes are kept in the thread,
+// visually distinct, and never sent to LINE.
+import type { FC } from "hono/jsx";
+
+export interface NoteFormProps {
+  conversationId: string;
+  csrfToken: string;
+  error?: string;
+  text?: string;
+}
+
+export const NoteForm: FC<NoteFormProps> = ({ conversationId, csrfToken, error, text }) => {
+  const action = `/inbox/c/${conversationId}/notes`;
+  return (
+    <form id="note-form" class="note-form" method="post" action={action} hx-post={action} hx-target="this" hx-swap="outerHTML" hidden={!error}>
+      <input type="hidden" name="_csrf" value={csrfToken} />
+      {error ? (
+        <div class="alert alert--error" role="alert">
+          {error}
+        </div>
+      ) : null}
+      <textarea name="text" class="note-form__text" rows={2} maxlength={5000} required placeholder="Private note — only your team sees this" data-enter-submits aria-label="Private note">
+        {text ?? ""}
+      </textarea>
+      <div class="note-form__actions">
+        <span class="note-form__hint">Not sent to the customer</span>
+        <button class="btn btn--small btn--note" type="submit">
+          Add note
+        </button>
+      </div>
+    </form>
+  );
+};
