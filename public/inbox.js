@@ -75,6 +75,9 @@
     });
     connect();
     return {
+      send(data) {
+        if (ws && ws.readyState === 1) ws.send(data);
+      },
       stop() {
         stopped = true;
         clearTimeout(timer);
@@ -104,7 +107,19 @@
           if (connectedOnce) refreshList();
           connectedOnce = true;
         } else if (frame.type === "conversation") {
-          placeRow(frame.id, frame.html);
+          placeRow(frame);
+          refreshCountsSoon();
+          notifyIfMine(frame);
+        } else if (frame.type === "notification") {
+          const badge = document.getElementById("notification-count");
+          if (badge) {
+            badge.textContent = String(frame.count);
+            badge.hidden = !frame.count;
+          }
+          const holder = document.getElementById("notification-list");
+          const item = fragment(frame.html);
+          if (holder && item) holder.prepend(activate(item));
+          notify("Mentioned you", item ? item.textContent.trim() : "You were mentioned in a note", null);
         }
       },
       (state) => setStatus("feed", state),
@@ -115,23 +130,126 @@
     return document.getElementById("thread-messages")?.dataset.conversationId || null;
   }
 
-  function placeRow(id, html) {
+  /** The list's current filters (from the filter form). */
+  function currentFilter() {
+    const form = document.getElementById("list-filter");
+    const data = form ? new FormData(form) : new FormData();
+    return { view: data.get("view") || "all", narrowed: ["team", "tag", "channel", "q"].some((k) => data.get(k)) };
+  }
+
+  const ACTIVE = new Set(["open", "follow_up"]);
+  /** Whether a conversation belongs in the view, from what the live frame says. */
+  function inView(view, frame, pinned) {
+    const me = inbox && inbox.dataset.userId;
+    switch (view) {
+      case "mine": return frame.assigneeId === me && ACTIVE.has(frame.status);
+      case "unassigned": return !frame.assigneeId && ACTIVE.has(frame.status);
+      case "follow_up": return frame.status === "follow_up";
+      case "pinned": return pinned && ACTIVE.has(frame.status);
+      case "snoozed": return frame.status === "snoozed";
+      case "resolved": return frame.status === "resolved";
+      default: return ACTIVE.has(frame.status);
+    }
+  }
+
+  let listRefresh = null;
+  function placeRow(frame) {
     const list = document.getElementById("conversation-list");
     if (!list) return;
-    const row = fragment(html);
+    const filter = currentFilter();
+    // Team, tag, channel and search filters are only known to the server: ask it.
+    if (filter.narrowed) {
+      clearTimeout(listRefresh);
+      listRefresh = setTimeout(refreshList, 500);
+      return;
+    }
+    const row = fragment(frame.html);
     if (!row) return;
     row.removeAttribute("hx-swap-oob");
-    if (id === openConversationId()) row.classList.add("is-active");
-    document.getElementById(`conv-${id}`)?.remove();
+    document.getElementById(`conv-${frame.id}`)?.remove();
+    const pinned = row.dataset.pinned === "1";
+    if (!inView(filter.view, frame, pinned)) return;
+    if (frame.id === openConversationId()) row.classList.add("is-active");
     list.querySelector(".conv-empty")?.remove();
-    list.prepend(activate(row));
+    // Pinned rows stay on top; a new row goes first among its kind.
+    const anchor = pinned ? list.firstElementChild : list.querySelector(".conv-item:not([data-pinned='1']), .conv-more");
+    list.insertBefore(activate(row), anchor);
   }
+
+  let countsTimer = null;
+  function refreshCountsSoon() {
+    clearTimeout(countsTimer);
+    countsTimer = setTimeout(async () => {
+      const response = await fetch("/inbox/counts", { headers: { accept: "application/json" } }).catch(() => null);
+      if (!response || !response.ok) return;
+      const counts = await response.json();
+      for (const [view, n] of Object.entries(counts)) {
+        const el = document.getElementById(`count-${view}`);
+        if (el) el.textContent = String(n);
+      }
+    }, 800);
+  }
+
+  // --- browser notifications and sound (Mine and Unassigned) -----------------
+  const prefs = {
+    get sound() { return localStorage.getItem("linedesk.sound") === "on"; },
+    set sound(on) { localStorage.setItem("linedesk.sound", on ? "on" : "off"); },
+  };
+
+  function beep() {
+    try {
+      const audio = new (window.AudioContext || window.webkitAudioContext)();
+      const osc = audio.createOscillator();
+      const gain = audio.createGain();
+      osc.frequency.value = 880;
+      gain.gain.setValueAtTime(0.15, audio.currentTime);
+      gain.gain.exponentialRampToValueAtTime(0.001, audio.currentTime + 0.35);
+      osc.connect(gain).connect(audio.destination);
+      osc.start();
+      osc.stop(audio.currentTime + 0.35);
+    } catch {
+      // no audio available
+    }
+  }
+
+  function notify(title, body, conversationId) {
+    if (prefs.sound) beep();
+    if (!("Notification" in window) || Notification.permission !== "granted") return;
+    const n = new Notification(title, { body, tag: conversationId || "linedesk", icon: "/icons/logo.svg" });
+    n.onclick = () => {
+      window.focus();
+      if (conversationId) location.href = `/inbox/c/${conversationId}`;
+    };
+  }
+
+  function notifyIfMine(frame) {
+    const me = inbox && inbox.dataset.userId;
+    if (!frame.inbound || !ACTIVE.has(frame.status)) return;
+    if (frame.assigneeId && frame.assigneeId !== me) return;
+    if (frame.id === openConversationId() && document.visibilityState === "visible") return;
+    const row = fragment(frame.html);
+    const name = row ? row.querySelector(".conv-title")?.textContent : "A customer";
+    const preview = row ? row.querySelector(".conv-preview")?.textContent : "";
+    notify(name || "New message", preview || "", frame.id);
+  }
+
+  document.addEventListener("click", (evt) => {
+    const button = evt.target instanceof Element ? evt.target.closest("[data-notify-toggle]") : null;
+    if (!button) return;
+    if ("Notification" in window && Notification.permission === "default") Notification.requestPermission();
+    prefs.sound = !prefs.sound;
+    button.setAttribute("aria-pressed", String(prefs.sound));
+  });
+  document.querySelectorAll("[data-notify-toggle]").forEach((b) => b.setAttribute("aria-pressed", String(prefs.sound)));
 
   async function refreshList() {
     const list = document.getElementById("conversation-list");
     if (!list) return;
     const active = openConversationId();
-    const response = await fetch(`/inbox/list${active ? `?active=${encodeURIComponent(active)}` : ""}`, { headers: { "HX-Request": "true" } });
+    const form = document.getElementById("list-filter");
+    const params = form ? new URLSearchParams(new FormData(form)) : new URLSearchParams();
+    if (active) params.set("active", active);
+    const response = await fetch(`/inbox/list?${params}`, { headers: { "HX-Request": "true" } });
     if (!response.ok) return;
     const fresh = fragment(await response.text());
     if (fresh) list.replaceWith(activate(fresh));
@@ -164,6 +282,12 @@
   function onThreadFrame(id, frame) {
     const box = document.getElementById("thread-messages");
     if (!box || box.dataset.conversationId !== id) return;
+    if (frame.type === "presence") {
+      const holder = document.getElementById("presence");
+      const el = fragment(frame.html);
+      if (holder && el) holder.replaceWith(el);
+      return;
+    }
     if (frame.type !== "message" && frame.type !== "update") return;
     const el = fragment(frame.html);
     if (!el) return;
@@ -230,6 +354,58 @@
     });
     scrollThreadToEnd();
     watchThread();
+  });
+
+  // Typing: tell the conversation (presence for other agents, LINE's loading animation for the customer).
+  let lastTyping = 0;
+  let idleTimer = null;
+  document.addEventListener("input", (evt) => {
+    const el = evt.target;
+    if (!(el instanceof HTMLTextAreaElement) || el.id !== "composer-text" || !thread) return;
+    const now = Date.now();
+    if (now - lastTyping > 2500) {
+      lastTyping = now;
+      thread.socket.send(JSON.stringify({ type: "typing" }));
+    }
+    clearTimeout(idleTimer);
+    idleTimer = setTimeout(() => {
+      lastTyping = 0;
+      if (thread) thread.socket.send(JSON.stringify({ type: "idle" }));
+    }, 5000);
+  });
+
+  // Reply / private note tabs under the thread.
+  function showComposerTab(tab) {
+    document.querySelectorAll("[data-composer-tab]").forEach((b) => {
+      const on = b.dataset.composerTab === tab;
+      b.classList.toggle("is-current", on);
+      b.setAttribute("aria-selected", String(on));
+    });
+    const composer = document.getElementById("composer");
+    const note = document.getElementById("note-form");
+    if (composer) composer.hidden = tab !== "reply";
+    if (note) note.hidden = tab !== "note";
+    const field = tab === "note" ? note?.querySelector("textarea") : composer?.querySelector("textarea");
+    if (field) field.focus();
+  }
+  document.addEventListener("click", (evt) => {
+    const tab = evt.target instanceof Element ? evt.target.closest("[data-composer-tab]") : null;
+    if (tab) showComposerTab(tab.dataset.composerTab);
+  });
+  window.linedeskShowComposerTab = showComposerTab;
+
+  // datetime-local has no zone: send the browser's offset with a custom snooze time.
+  document.addEventListener("submit", (evt) => {
+    const field = evt.target instanceof HTMLFormElement ? evt.target.querySelector("[data-tz-offset]") : null;
+    if (field) field.value = String(new Date().getTimezoneOffset());
+  }, true);
+
+  // Bulk selection: show how many rows are checked.
+  document.addEventListener("change", (evt) => {
+    if (!(evt.target instanceof HTMLInputElement) || evt.target.getAttribute("form") !== "bulk-form") return;
+    const n = document.querySelectorAll("input[form='bulk-form'][name='ids']:checked").length;
+    document.querySelectorAll("[data-selected-count]").forEach((el) => (el.textContent = String(n)));
+    document.getElementById("bulk-form")?.classList.toggle("is-active", n > 0);
   });
 
   document.addEventListener("visibilitychange", () => {

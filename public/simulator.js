@@ -21,6 +21,15 @@
     }
   }
 
+  // Like LINE, consecutive messages from the same sender show the name and picture once.
+  function groupRuns() {
+    for (const entry of $$("#chat-log > .entry.them")) {
+      const prev = entry.previousElementSibling;
+      const same = prev && prev.classList.contains("them") && prev.dataset.sender === entry.dataset.sender;
+      entry.classList.toggle("cont", Boolean(same));
+    }
+  }
+
   function toBottom() {
     if (scroller) scroller.scrollTop = scroller.scrollHeight;
   }
@@ -63,6 +72,7 @@
       else log.append(el);
       if (el.classList.contains("them") && !el.dataset.kind?.startsWith("postback")) hideTyping();
       localTimes(el);
+      groupRuns();
       toBottom();
     } else if (frame.t === "replace") {
       const existing = document.getElementById(frame.id);
@@ -70,6 +80,7 @@
       if (existing && el) {
         existing.replaceWith(el);
         localTimes(el);
+        groupRuns();
       }
     } else if (frame.t === "typing" && frame.chatId === chatId && typing) {
       typing.hidden = false;
@@ -281,6 +292,7 @@
   }
 
   localTimes();
+  groupRuns();
   toBottom();
   connect();
 })();

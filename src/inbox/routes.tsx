@@ -47,19 +47,22 @@ export const inboxRoutes = new Hono<AppEnv>()
     const parsed = bulkForm.safeParse({ ...body, ids });
     const filter = listFilterSchema.safeParse(Object.fromEntries(Object.entries(body).filter(([k, v]) => k.startsWith("filter_") && typeof v === "string" && v).map(([k, v]) => [k.slice(7), v])));
     const listFilter = filter.success ? filter.data : { view: "all" as const };
-    if (!parsed.success) {
+    const directory = await workspaceDirectory(c.env.DB, session.workspaceId);
+    const form = parsed.success ? parsed.data : null;
+    const unknownAgent = form?.assignee && !["me", "none"].includes(form.assignee) && !directory.agents.some((a) => a.id === form.assignee);
+    const unknownTag = form?.tag && !directory.tags.some((t) => t.id === form.tag);
+    if (!form || unknownAgent || unknownTag) {
+      const message = !parsed.success ? parsed.error.issues[0]?.message ?? "Check the selection" : unknownAgent ? "That agent is not an active member of this workspace." : "That tag does not exist in this workspace.";
       c.header("HX-Retarget", "#toasts");
       c.header("HX-Reswap", "beforeend");
-      return c.html(<div class="toast toast--error" role="alert">{parsed.error.issues[0]?.message ?? "Check the selection"}</div>, 422);
+      return c.html(<div class="toast toast--error" role="alert">{message}</div>, 422);
     }
-    const directory = await workspaceDirectory(c.env.DB, session.workspaceId);
     const rows = await db(c.env.DB)
       .select({ id: schema.conversations.id, bucket: schema.conversations.bucket, pinned: schema.conversations.pinned, lastActivityAt: schema.conversations.lastActivityAt })
       .from(schema.conversations)
-      .where(and(eq(schema.conversations.workspaceId, session.workspaceId), inArray(schema.conversations.id, parsed.data.ids)));
+      .where(and(eq(schema.conversations.workspaceId, session.workspaceId), inArray(schema.conversations.id, form.ids)));
     const actor: Actor = { id: session.userId, name: session.name };
     const changes: TriageChange[] = [];
-    const form = parsed.data;
     if (form.action === "resolve") changes.push({ kind: "status", status: "resolved" });
     if (form.action === "apply" && form.assignee) {
       const id = form.assignee === "me" ? session.userId : form.assignee;

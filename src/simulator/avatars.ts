@@ -2,11 +2,12 @@
 // a coloured circle with initials, served as SVG so nothing needs the internet.
 import { escapeXml, hueOf } from "./svg";
 
-/** Up to two initials; the first letter for scripts without word spaces (ja, th, zh). */
+/** Two initials for Latin-style names; one character for CJK, Thai and other scripts. */
 export function initials(name: string): string {
   const words = name.trim().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return "?";
-  const first = Array.from(words[0] ?? "")[0] ?? "?";
+  const first = Array.from(words[0] ?? "")[0];
+  if (!first) return "?";
+  if (!/^[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}0-9]$/u.test(first)) return first;
   const second = words.length > 1 ? (Array.from(words[words.length - 1] ?? "")[0] ?? "") : "";
   return (first + second).toUpperCase();
 }

@@ -84,7 +84,9 @@ export class FakeMessagingApi {
       return lineError(400, "Invalid reply token");
     }
     this.store.useReplyToken(request.data.replyToken, now);
-    const sentMessages = this.deliver(token.chatId, "reply", request.data.messages, now);
+    // A customer who blocked the account since the event gets nothing, as with push.
+    const blocked = this.store.user(token.chatId)?.following === false;
+    const sentMessages = blocked ? request.data.messages.map(sentWithoutDelivery) : this.deliver(token.chatId, "reply", request.data.messages, now);
     return failure ? injected(failure) : json(200, { sentMessages });
   }
 

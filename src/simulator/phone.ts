@@ -117,6 +117,23 @@ export class CustomerPhone {
     return this.emit(ctx, chat, actorId, { type: "message", message: spec, messageId }, null);
   }
 
+  /** The customer unsends their last message: an `unsend` event; the bubble becomes a note. */
+  async unsend(ctx: ChannelContext, chatId: string, as: string | null): Promise<ActionOutcome> {
+    const chat = this.store.chat(chatId);
+    if (!chat) return { ok: false, error: "Unknown chat" };
+    const actorId = chat.type === "user" ? chat.chatId : (as ?? chat.memberIds[0] ?? null);
+    const entry = this.store.lastUnsendable(chatId, actorId);
+    if (!entry || entry.direction !== "in" || entry.item.kind !== "message") return { ok: false, error: "No message to unsend" };
+    const now = this.now();
+    const event = buildWebhookEvent({ type: "unsend", source: sourceOf(chat, entry.userId), messageId: entry.id, webhookEventId: ulid(now) }, now);
+    this.store.replaceInbound(entry.id, { kind: "unsent", messageType: entry.item.message.type }, event.webhookEventId);
+    this.store.insertEvent(event, chatId, now);
+    this.events.deliveryChanged([entry.id]);
+    const result = await this.post(ctx, event);
+    this.events.deliveryChanged(this.store.setDelivery(event.webhookEventId, result.delivery));
+    return { ok: true, chatId, result };
+  }
+
   /** Sends the chat's last event again: same webhookEventId, `isRedelivery: true`. */
   async redeliver(ctx: ChannelContext, chatId: string): Promise<ActionOutcome> {
     const last = this.store.lastEvent(chatId);

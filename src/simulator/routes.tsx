@@ -119,13 +119,18 @@ simulatorApp.post("/chats/:chatId/send", async (c) => {
   return answer(c, await stubFor(c).send(channel(c), chatId, action), chatId, action.as);
 });
 
-for (const act of ["follow", "unfollow", "redeliver"] as const) {
+const actorSchema = z.object({ as: z.string().regex(/^U[0-9a-f]{32}$/).optional().catch(undefined) });
+
+for (const act of ["follow", "unfollow", "redeliver", "unsend"] as const) {
   simulatorApp.post(`/chats/:chatId/${act}`, async (c) => {
     const chatId = parseChat(c);
     if (!chatId) return invalid(c, [{ message: "Unknown chat" }], null);
+    const as = actorSchema.parse(await readBody(c)).as ?? null;
     const stub = stubFor(c);
-    const outcome = act === "redeliver" ? await stub.redeliver(channel(c), chatId) : await stub[act](channel(c), chatId);
-    return answer(c, outcome, chatId, c.req.query("as"));
+    const ctx = channel(c);
+    const outcome =
+      act === "redeliver" ? await stub.redeliver(ctx, chatId) : act === "unsend" ? await stub.unsend(ctx, chatId, as) : await stub[act](ctx, chatId);
+    return answer(c, outcome, chatId, as);
   });
 }
 

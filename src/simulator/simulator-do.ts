@@ -8,10 +8,11 @@ import { botUserIdFor } from "./line-ids";
 import { FakeMessagingApi, lineError } from "./messaging";
 import type { ActionOutcome, ChannelContext } from "./phone";
 import { CustomerPhone, mediaKey } from "./phone";
+import { PhoneSockets } from "./live";
 import { SimulatorStore } from "./store";
-import type { ApiResult, Chat, ChatEntry, FailRule, FakeUser, PhoneFrame, QuotaState, SocketAttachment } from "./types";
+import type { ApiResult, Chat, FailRule, FakeUser, QuotaState } from "./types";
 import type { RenderContext } from "./views/bubbles";
-import { renderChatLog, renderEntry, renderQuickReplies } from "./views/bubbles";
+import { renderChatLog, renderQuickReplies } from "./views/bubbles";
 
 export const DEFAULT_ACCOUNT_NAME = "linedesk demo";
 
@@ -43,16 +44,11 @@ export interface Overview {
 
 export type MediaResult = { found: false; result: ApiResult } | { found: true; contentType: string; fileName: string | null; bytes: ArrayBuffer };
 
-function isAttachment(value: unknown): value is SocketAttachment {
-  return typeof value === "object" && value !== null && "chatId" in value && typeof value.chatId === "string";
-}
-
 export class LineSimulatorDO extends DurableObject<Bindings> {
   private readonly store: SimulatorStore;
   private readonly api: FakeMessagingApi;
   private readonly phone: CustomerPhone;
-  /** Live sockets and their state; rebuilt from attachments after hibernation. */
-  private readonly sessions = new Map<WebSocket, SocketAttachment>();
+  private readonly sockets: PhoneSockets;
   /** Phone updates started by the current call; awaited before the call returns. */
   private pending: Array<Promise<void>> = [];
 
@@ -60,26 +56,23 @@ export class LineSimulatorDO extends DurableObject<Bindings> {
     super(ctx, env);
     this.store = new SimulatorStore(ctx.storage.sql);
     this.api = new FakeMessagingApi(this.store, {
-      delivered: (chatId, entries) => this.later(this.sendEntries(chatId, entries.map((e) => e.id), "append")),
-      typing: (chatId, seconds) => this.broadcast(chatId, () => ({ t: "typing", chatId, seconds })),
-      read: (chatId, ids) => this.broadcast(chatId, () => ({ t: "read", chatId, ids })),
+      delivered: (chatId, entries) => this.later(this.sockets.sendEntries(chatId, entries.map((e) => e.id), "append")),
+      typing: (chatId, seconds) => this.sockets.broadcast(chatId, { t: "typing", chatId, seconds }),
+      read: (chatId, ids) => this.sockets.broadcast(chatId, { t: "read", chatId, ids }),
     });
     this.phone = new CustomerPhone(
       this.store,
       env.MEDIA,
       {
-        appended: (chatId, id) => this.later(this.sendEntries(chatId, [id], "append")),
+        appended: (chatId, id) => this.later(this.sockets.sendEntries(chatId, [id], "append")),
         deliveryChanged: (ids) => {
           const chatId = ids[0] ? this.store.entry(ids[0])?.chatId : undefined;
-          if (chatId) this.later(this.sendEntries(chatId, ids, "replace"));
+          if (chatId) this.later(this.sockets.sendEntries(chatId, ids, "replace"));
         },
       },
       botUserIdFor,
     );
-    for (const ws of ctx.getWebSockets()) {
-      const attachment: unknown = ws.deserializeAttachment();
-      if (isAttachment(attachment)) this.sessions.set(ws, attachment);
-    }
+    this.sockets = new PhoneSockets(ctx, this.store, (chat, viewerId) => this.renderContext(chat, viewerId));
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair("ping", "pong"));
   }
 
@@ -212,6 +205,10 @@ export class LineSimulatorDO extends DurableObject<Bindings> {
     return this.settled(await this.phone.send(ctx, chatId, action));
   }
 
+  async unsend(ctx: ChannelContext, chatId: string, as: string | null): Promise<ActionOutcome> {
+    return this.settled(await this.phone.unsend(ctx, chatId, as));
+  }
+
   async redeliver(ctx: ChannelContext, chatId: string): Promise<ActionOutcome> {
     return this.settled(await this.phone.redeliver(ctx, chatId));
   }
@@ -223,26 +220,21 @@ export class LineSimulatorDO extends DurableObject<Bindings> {
     const url = new URL(request.url);
     const chatId = url.searchParams.get("chat") ?? "";
     if (!this.store.chat(chatId)) return new Response("Unknown chat", { status: 404 });
-    const pair = new WebSocketPair();
-    const attachment: SocketAttachment = { chatId, viewerId: url.searchParams.get("as") || null, connectedAt: Date.now() };
-    this.ctx.acceptWebSocket(pair[1], [chatId]);
-    pair[1].serializeAttachment(attachment);
-    this.sessions.set(pair[1], attachment);
-    return new Response(null, { status: 101, webSocket: pair[0] });
+    return this.sockets.accept(chatId, url.searchParams.get("as") || null);
   }
 
   override async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
     try {
-      // The page only sends keep-alive pings (answered by the auto-response); ignore anything else.
-      if (typeof message !== "string" || message.length > 1000) return;
+      // The page only sends keep-alive pings, answered by the auto-response without waking us.
+      if (message !== "ping") console.warn("simulator: unexpected socket message", { chatId: this.sockets.attachment(ws)?.chatId });
     } catch (error) {
-      console.error("simulator: webSocketMessage failed", { chatId: this.sessions.get(ws)?.chatId, error: String(error) });
+      console.error("simulator: webSocketMessage failed", String(error));
     }
   }
 
   override async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
     try {
-      this.sessions.delete(ws);
+      this.sockets.forget(ws);
       // Reciprocate the close; 1005/1006 are reserved and may not be sent back.
       ws.close(code === 1005 || code === 1006 ? 1000 : code, reason);
     } catch (error) {
@@ -252,8 +244,8 @@ export class LineSimulatorDO extends DurableObject<Bindings> {
 
   override async webSocketError(ws: WebSocket, error: unknown): Promise<void> {
     try {
-      console.error("simulator: socket error", { chatId: this.sessions.get(ws)?.chatId, error: String(error) });
-      this.sessions.delete(ws);
+      console.error("simulator: socket error", { chatId: this.sockets.attachment(ws)?.chatId, error: String(error) });
+      this.sockets.forget(ws);
     } catch (inner) {
       console.error("simulator: webSocketError failed", String(inner));
     }
@@ -277,49 +269,5 @@ export class LineSimulatorDO extends DurableObject<Bindings> {
     this.pending = [];
     await Promise.all(work);
     return value;
-  }
-
-  private attachment(ws: WebSocket): SocketAttachment | null {
-    const known = this.sessions.get(ws);
-    if (known) return known;
-    const value: unknown = ws.deserializeAttachment();
-    return isAttachment(value) ? value : null;
-  }
-
-  private broadcast(chatId: string, frame: (viewerId: string | null) => PhoneFrame): void {
-    for (const ws of this.ctx.getWebSockets(chatId)) send(ws, frame(this.attachment(ws)?.viewerId ?? null));
-  }
-
-  /** Renders entries once per viewer (sides differ in group chats) and sends them with the quick-reply bar. */
-  private async sendEntries(chatId: string, ids: string[], how: "append" | "replace"): Promise<void> {
-    const sockets = this.ctx.getWebSockets(chatId);
-    const chat = this.store.chat(chatId);
-    if (sockets.length === 0 || !chat) return;
-    const entries = ids.map((id) => this.store.entry(id)).filter((e): e is ChatEntry => e !== null);
-    const latest = this.store.entries(chatId, 1);
-    const frames = new Map<string, PhoneFrame[]>();
-    for (const ws of sockets) {
-      const viewerId = this.attachment(ws)?.viewerId ?? null;
-      let list = frames.get(viewerId ?? "");
-      if (!list) {
-        const ctx = this.renderContext(chat, viewerId);
-        list = [];
-        for (const entry of entries) {
-          const html = await renderEntry(entry, ctx);
-          list.push(how === "append" ? { t: "append", chatId, id: `m-${entry.id}`, html } : { t: "replace", id: `m-${entry.id}`, html });
-        }
-        if (how === "append") list.push({ t: "quickReply", chatId, html: await renderQuickReplies(latest, ctx) });
-        frames.set(viewerId ?? "", list);
-      }
-      for (const frame of list) send(ws, frame);
-    }
-  }
-}
-
-function send(ws: WebSocket, frame: PhoneFrame): void {
-  try {
-    ws.send(JSON.stringify(frame));
-  } catch {
-    // The socket closed while we rendered; its close handler cleans up.
   }
 }

@@ -93,7 +93,9 @@ export class SimulatorStore {
   chat(chatId: string): Chat | null {
     const row = this.first<{ chat_id: string; type: string; name: string }>("SELECT chat_id, type, name FROM chats WHERE chat_id = ?", chatId);
     if (!row) return null;
-    const members = this.all<{ user_id: string }>("SELECT user_id FROM chat_members WHERE chat_id = ? ORDER BY user_id", chatId);
+    const members = this.all<{ user_id: string }>(
+      "SELECT m.user_id FROM chat_members m LEFT JOIN users u ON u.user_id = m.user_id WHERE m.chat_id = ? ORDER BY u.created_at, m.user_id", chatId,
+    );
     const type: ChatType = row.type === "group" || row.type === "room" ? row.type : "user";
     const name = type === "user" ? (this.user(row.chat_id)?.displayName ?? row.name) : row.name;
     return { chatId: row.chat_id, type, name, memberIds: members.map((m) => m.user_id) };
@@ -157,6 +159,20 @@ export class SimulatorStore {
     this.sql.exec("UPDATE events SET delivery = ? WHERE webhook_event_id = ?", delivery, webhookEventId);
     this.sql.exec("UPDATE messages SET delivery = ? WHERE webhook_event_id = ?", delivery, webhookEventId);
     return this.all<{ id: string }>("SELECT id FROM messages WHERE webhook_event_id = ?", webhookEventId).map((r) => r.id);
+  }
+
+  /** The customer's latest message in a chat (optionally from one member) that can still be unsent. */
+  lastUnsendable(chatId: string, userId: string | null): ChatEntry | null {
+    const row = this.first<MessageRow>(
+      "SELECT * FROM messages WHERE chat_id = ? AND direction = 'in' AND (? IS NULL OR user_id = ?) AND body LIKE '{\"kind\":\"message\"%' ORDER BY seq DESC LIMIT 1",
+      chatId, userId, userId,
+    );
+    return row ? toEntry(row) : null;
+  }
+
+  /** Replaces what an inbound entry shows and ties it to a new webhook event (e.g. its unsend). */
+  replaceInbound(id: string, item: InboundItem, webhookEventId: string): void {
+    this.sql.exec("UPDATE messages SET body = ?, webhook_event_id = ?, delivery = 'pending', quote_token = NULL WHERE id = ?", JSON.stringify(item), webhookEventId, id);
   }
 
   entries(chatId: string, limit = 200): ChatEntry[] {

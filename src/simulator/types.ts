@@ -34,7 +34,9 @@ export type InboundItem =
   | { kind: "follow"; isUnblocked: boolean }
   | { kind: "unfollow" }
   | { kind: "join" }
-  | { kind: "postback"; data: string; displayText?: string };
+  | { kind: "postback"; data: string; displayText?: string }
+  /** A message the customer took back (LINE removes its content everywhere). */
+  | { kind: "unsent"; messageType: string };
 
 /** One line of a chat on the phone, in either direction. */
 export type ChatEntry =

@@ -169,12 +169,16 @@ export function groupCpu(pgid) {
   return byPid;
 }
 
-/** CPU seconds spent per command name between two groupCpu() snapshots. */
-export function cpuDelta(before, after) {
+/**
+ * CPU seconds spent between two groupCpu() snapshots, per role: `roleOf(pid, comm)` names
+ * a process (default: its command name); processes with the same role are added up.
+ */
+export function cpuDelta(before, after, roleOf = (_pid, comm) => comm) {
   const out = {};
   for (const [pid, a] of Object.entries(after)) {
     const b = before[pid]?.cpuS ?? 0;
-    out[a.comm] = Math.round(((out[a.comm] ?? 0) + a.cpuS - b) * 100) / 100;
+    const role = roleOf(Number(pid), a.comm);
+    out[role] = Math.round(((out[role] ?? 0) + a.cpuS - b) * 100) / 100;
   }
   return out;
 }
@@ -208,4 +212,19 @@ export function cmdline(pid) {
   } catch {
     return [];
   }
+}
+
+function cpuTimes() {
+  const f = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1).map(Number);
+  const idle = f[3] + (f[4] ?? 0);
+  return { idle, total: f.reduce((a, b) => a + b, 0) };
+}
+
+/** Percentage of all CPUs busy (anyone's processes) over the next `ms`. */
+export async function machineBusy(ms) {
+  const a = cpuTimes();
+  await new Promise((r) => setTimeout(r, ms));
+  const b = cpuTimes();
+  const total = b.total - a.total;
+  return total > 0 ? Math.round((1 - (b.idle - a.idle) / total) * 100) : 0;
 }

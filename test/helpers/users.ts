@@ -66,3 +66,17 @@ export async function loginAs(role: TestRole, options: Parameters<typeof createU
   const user = await createUser({ ...options, role });
   return Object.assign(await login(user.email, user.password), { user });
 }
+
+/** A brand-new workspace with one signed-in person (an owner by default): tests that count owners start here. */
+export async function loginInNewWorkspace(role: TestRole = "owner"): Promise<Agent & { user: TestUser }> {
+  const workspaceId = await createWorkspace(`Workspace ${++counter}`);
+  return loginAs(role, { workspaceId });
+}
+
+/** Audit actions recorded in a workspace, oldest first. */
+export async function auditActions(workspaceId: string): Promise<Array<{ action: string; actor_id: string | null; target_id: string; data: string | null }>> {
+  const { results } = await env.DB.prepare("SELECT action, actor_id, target_id, data FROM audit_logs WHERE workspace_id = ? ORDER BY created_at, id")
+    .bind(workspaceId)
+    .all<{ action: string; actor_id: string | null; target_id: string; data: string | null }>();
+  return results;
+}

@@ -23,7 +23,8 @@ async function freshReplyToken(chatId: string): Promise<string> {
 
 describe("authentication", () => {
   it("answers 401 in LINE's words without a valid bearer token, with a request id", async () => {
-    for (const headers of [{}, { authorization: "Bearer wrong" }, { authorization: "Basic abc" }]) {
+    const attempts: Array<Record<string, string>> = [{}, { authorization: "Bearer wrong" }, { authorization: "Basic abc" }];
+    for (const headers of attempts) {
       const res = await sim.request("/line/v2/bot/message/quota", { headers });
       expect(res.status).toBe(401);
       expect(res.headers.get("x-line-request-id")).toBeTruthy();

@@ -91,6 +91,17 @@ describe("webhooks from the phone", () => {
     expect(await phone(sim, `/chats/${chatId}/send`, { kind: "text", text: "   " })).toMatchObject({ ok: false });
   });
 
+  it("unsends the customer's last message", async () => {
+    const chatId = await newCustomer(sim, "Regretful");
+    const sent = await customerSays(sim, hooks, chatId, "my card number is 4242…");
+    expect(await phone(sim, `/chats/${chatId}/unsend`)).toMatchObject({ ok: true, result: { delivery: "ok 200" } });
+    expect(firstEvent(hooks.last())).toMatchObject({ type: "unsend", source: { type: "user", userId: chatId }, unsend: { messageId: sent.message.id } });
+    const page = await (await sim.request(`/?chat=${chatId}`)).text();
+    expect(page).toContain("You unsent a message");
+    expect(page).not.toContain("my card number");
+    expect(await phone(sim, `/chats/${chatId}/unsend`)).toMatchObject({ ok: false });
+  });
+
   it("speaks in group chats as the chosen member", async () => {
     const a = await newCustomer(sim, "Grace");
     const b = await newCustomer(sim, "Hiro");

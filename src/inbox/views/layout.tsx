@@ -34,8 +34,13 @@ export const Layout: FC<LayoutProps> = ({ title, user, csrfToken, bodyClass, top
         <title>{title === "linedesk" ? title : `${title} · linedesk`}</title>
         <link rel="icon" href="/icons/logo.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/app.css" />
+        <link rel="stylesheet" href="/triage.css" />
+        <link rel="stylesheet" href="/contacts.css" />
+        <link rel="stylesheet" href="/composer.css" />
         <script src="/vendor/htmx.min.js" defer></script>
         <script src="/inbox.js" defer></script>
+        <script src="/shortcuts.js" defer></script>
+        <script src="/composer.js" defer></script>
       </head>
       <body class={bodyClass}>
         <a class="skip-link" href="#main">

@@ -99,7 +99,19 @@ export function isFilledBubble(body: MessageContentProps["body"]): boolean {
 export const MessageContent: FC<MessageContentProps> = ({ body, mediaUrl, stickerUrl }) => {
   switch (body.type) {
     case "text":
-      return <div class="bubble__text">{textWithEmojis(body.text, body.emojis)}</div>;
+      return (
+        <>
+          {body.quotedMessageId ? <div class="bubble__quoted">Quoting an earlier message</div> : null}
+          <div class="bubble__text">{textWithEmojis(body.text, body.emojis)}</div>
+          {body.quickReplies?.length ? (
+            <ul class="bubble__quick-replies" aria-label="Quick-reply buttons">
+              {body.quickReplies.map((b) => (
+                <li title={b.text === b.label ? undefined : `Sends “${b.text}”`}>{b.label}</li>
+              ))}
+            </ul>
+          ) : null}
+        </>
+      );
     case "sticker":
       return (
         <div class="sticker">
@@ -162,7 +174,7 @@ export const MessageContent: FC<MessageContentProps> = ({ body, mediaUrl, sticke
             <span class="file-card__name">{body.fileName}</span>
             <span class="file-card__size">{humanSize(body.fileSize)}</span>
           </span>
-          <a class="btn btn--ghost btn--sm" href={mediaUrl} download={body.fileName} aria-label={`Download ${body.fileName}`}>
+          <a class="btn btn--ghost btn--sm" href={body.url ?? mediaUrl} download={body.fileName} aria-label={`Download ${body.fileName}`}>
             <IconDownload /> Download
           </a>
         </div>

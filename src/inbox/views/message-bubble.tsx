@@ -9,6 +9,7 @@ import { Avatar } from "./avatar";
 import { IconAlert, IconCheck, IconClock, IconRetry } from "./icons";
 import { isFilledBubble, MessageContent, type StickerUrl } from "./message-body";
 import { clockLabel, TimeLabel } from "./time";
+import { QuoteAction } from "../../composer/views/quote-action";
 
 export interface MessageBubbleProps {
   message: ThreadMessage;
@@ -39,6 +40,32 @@ export function retryUrl(conversationId: string, messageId: string): string {
 export const MessageBubble: FC<MessageBubbleProps> = ({ message, conversationId, stickerUrl, sourceType = "user", csrfToken, timeZone = "UTC", continued, swapOob }) => {
   const { body } = message;
   const time = <TimeLabel class="msg__time" at={message.createdAt} label={clockLabel(message.createdAt, timeZone)} timeZone={timeZone} />;
+
+  if (body.type === "activity") {
+    return (
+      <div id={`msg-${message.id}`} class={`msg msg--system msg--activity msg--activity-${body.action}`} data-seq={message.seq} hx-swap-oob={swapOob} role="note">
+        <span class="system-line system-line--activity">
+          <span>{body.text}</span>
+          {time}
+        </span>
+      </div>
+    );
+  }
+
+  if (body.type === "note") {
+    return (
+      <div id={`msg-${message.id}`} class="msg msg--note" data-seq={message.seq} data-status="received" hx-swap-oob={swapOob}>
+        <div class="note-bubble" role="note" aria-label="Private note">
+          <div class="note-bubble__head">
+            <span class="note-bubble__label">🔒 Private note</span>
+            <span class="note-bubble__author">{message.agentName ?? "Agent"}</span>
+            {time}
+          </div>
+          <p class="note-bubble__text">{body.text}</p>
+        </div>
+      </div>
+    );
+  }
 
   if (body.type === "event") {
     return (
@@ -77,6 +104,7 @@ export const MessageBubble: FC<MessageBubbleProps> = ({ message, conversationId,
           <div class="msg__aside">
             {message.standby ? <span class="tag tag--standby" title="Received while the channel was in standby mode">standby</span> : null}
             {message.redelivered ? <span class="tag tag--redelivered" title="LINE delivered this webhook again">redelivered</span> : null}
+            <QuoteAction message={message} />
             {time}
           </div>
         </div>

@@ -26,12 +26,14 @@ import { NoteForm } from "./note-form";
 import { TriageBar, type TriageBarProps } from "./triage-bar";
 import { Avatar } from "./avatar";
 import type { ConversationSourceType } from "./conversation-list";
-import { IconAlert, IconBack, IconChat, IconSend, IconUsers } from "./icons";
+import { IconBack, IconChat, IconUsers } from "./icons";
 import type { StickerUrl } from "./message-body";
 import { MessageBubble } from "./message-bubble";
 import { dayKey, dayLabel } from "./time";
+import { Composer } from "../../composer/views/composer";
 
 export { MessageBubble, type MessageBubbleProps } from "./message-bubble";
+export { Composer, type ComposerProps } from "../../composer/views/composer";
 
 export interface ThreadConversation {
   id: string;
@@ -63,21 +65,6 @@ export interface ThreadViewProps {
 }
 
 const STATUS_LABEL: Record<ConversationStatus, string> = { open: "Open", follow_up: "Follow-up", snoozed: "Snoozed", resolved: "Resolved" };
-
-export interface ComposerProps {
-  conversationId: string;
-  csrfToken: string;
-  /** Shown in an alert box above the textarea (the route answers 422). */
-  error?: string;
-  /** The text to put back after an error. */
-  text?: string;
-  /** Focus the textarea (after a send or an error). Default: when there is an error. */
-  autofocus?: boolean;
-  /** Placeholder naming the customer, e.g. "Reply to Mika…". */
-  placeholder?: string;
-  /** When the reply token stops being usable (null: the next send is a push that counts against the quota). */
-  replyTokenExpiresAt?: number | null;
-}
 
 const SOURCE_LABEL: Record<ConversationSourceType, string> = {
   user: "1:1 chat",
@@ -203,57 +190,3 @@ const DayDivider: FC<{ at: number; now: number; timeZone: string }> = ({ at, now
     <span>{dayLabel(at, now, timeZone)}</span>
   </div>
 );
-
-/** The reply form. Enter sends and Shift+Enter adds a line (inbox.js, via data-enter-submits). */
-export const Composer: FC<ComposerProps> = ({ conversationId, csrfToken, error, text, autofocus, placeholder }) => {
-  const action = `/inbox/c/${encodeURIComponent(conversationId)}/messages`;
-  return (
-    <form
-      id="composer"
-      class={`composer${error ? " composer--error" : ""}`}
-      method="post"
-      action={action}
-      hx-post={action}
-      hx-target="this"
-      hx-swap="outerHTML"
-      hx-disable="find button"
-    >
-      <input type="hidden" name="_csrf" value={csrfToken} />
-      {error ? (
-        <div class="alert alert--error composer__error" role="alert" id="composer-error">
-          <IconAlert />
-          <span>{error}</span>
-        </div>
-      ) : null}
-      <div class="composer__box">
-        <label class="visually-hidden" for="composer-text">
-          Reply
-        </label>
-        <textarea
-          id="composer-text"
-          class="composer__input"
-          name="text"
-          rows={2}
-          required
-          maxlength={5000}
-          placeholder={placeholder ?? "Write a reply…"}
-          data-enter-submits
-          autofocus={autofocus ?? Boolean(error)}
-          aria-invalid={error ? "true" : undefined}
-          aria-describedby={error ? "composer-error composer-hint" : "composer-hint"}
-        >
-          {text ?? ""}
-        </textarea>
-        <div class="composer__bar">
-          <span class="composer__hint" id="composer-hint">
-            <kbd>Enter</kbd> to send · <kbd>Shift</kbd>+<kbd>Enter</kbd> for a new line
-          </span>
-          <button type="submit" class="btn btn--primary composer__send">
-            <span class="composer__send-label">Send</span>
-            <IconSend />
-          </button>
-        </div>
-      </div>
-    </form>
-  );
-};

@@ -52,7 +52,7 @@ export const Entry: FC<{ entry: ChatEntry; ctx: RenderContext }> = ({ entry, ctx
     const sender = entry.message.sender;
     const quote = "quoteToken" in entry.message && typeof entry.message.quoteToken === "string" ? ctx.quoted(entry.message.quoteToken) : null;
     return (
-      <li class="entry them" id={`m-${entry.id}`} data-kind={entry.message.type}>
+      <li class="entry them" id={`m-${entry.id}`} data-kind={entry.message.type} data-sender={`oa:${sender?.name ?? ""}:${sender?.iconUrl ?? ""}`}>
         <img class="avatar" src={sender?.iconUrl ?? avatarPath("account")} alt="" />
         <div class="stack">
           <span class="who">{sender?.name ?? ctx.accountName}</span>
@@ -77,13 +77,15 @@ export const Entry: FC<{ entry: ChatEntry; ctx: RenderContext }> = ({ entry, ctx
       return <SystemNote entry={entry} text={`${name} blocked the account`} />;
     case "join":
       return <SystemNote entry={entry} text={`The account joined ${ctx.chat.name}`} />;
+    case "unsent":
+      return <SystemNote entry={entry} text={entry.userId === ctx.viewerId ? "You unsent a message" : `${name} unsent a message`} />;
     case "postback":
       if (!entry.item.displayText) return <SystemNote entry={entry} text={`${name} tapped a button (postback: ${entry.item.data})`} />;
   }
   const mine = ctx.chat.type === "user" || entry.userId === ctx.viewerId;
   const message = entry.item.kind === "message" ? entry.item.message : null;
   return (
-    <li class={`entry ${mine ? "me" : "them"}`} id={`m-${entry.id}`} data-kind={message?.type ?? "postback"}>
+    <li class={`entry ${mine ? "me" : "them"}`} id={`m-${entry.id}`} data-kind={message?.type ?? "postback"} data-sender={entry.userId ?? ""}>
       {mine ? null : <img class="avatar" src={avatarPath(entry.userId ?? "unknown")} alt="" />}
       <div class="stack">
         {mine ? null : <span class="who">{name}</span>}

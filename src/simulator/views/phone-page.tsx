@@ -34,6 +34,10 @@ const ChatHeader: FC<{ snapshot: ChatSnapshot; viewerId: string | null }> = ({ s
               <button type="submit" class="menu-item">{user.following ? "Block account (unfollow)" : "Unblock (follow)"}</button>
             </form>
           ) : null}
+          <form method="post" action={`/simulator/chats/${enc}/unsend`} data-async>
+            {viewerId && chat.type !== "user" ? <input type="hidden" name="as" value={viewerId} /> : null}
+            <button type="submit" class="menu-item">Unsend my last message</button>
+          </form>
           <form method="post" action={`/simulator/chats/${enc}/redeliver`} data-async>
             <button type="submit" class="menu-item">Redeliver last event</button>
           </form>
@@ -61,50 +65,57 @@ export const PhonePage: FC<PhonePageProps> = ({ overview, snapshot, error }) => 
   const user = snapshot?.chat.type === "user" ? snapshot.users.find((u) => u.userId === snapshot.chat.chatId) : undefined;
   const blocked = user && !user.following ? `${user.displayName} has blocked the account.` : null;
   return (
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
-        <meta name="theme-color" content="#06c755" />
-        <meta name="robots" content="noindex" />
-        <title>{snapshot ? `${snapshot.chat.name} — LINE simulator` : "LINE simulator"}</title>
-        <link rel="icon" href="/simulator/avatars/account.svg" />
-        <link rel="stylesheet" href="/simulator.css" />
-        <script src="/simulator.js" defer />
-      </head>
-      <body class="sim" data-chat={snapshot?.chat.chatId ?? ""} data-as={viewerId ?? ""}>
-        <div class="shell">
-          <Sidebar overview={overview} activeChatId={snapshot?.chat.chatId ?? null} />
-          <main class="stage">
-            <div class="phone" role="region" aria-label="Phone">
-              {snapshot ? (
-                <>
-                  <ChatHeader snapshot={snapshot} viewerId={viewerId} />
-                  {error ? <p class="flash" role="alert">{error}</p> : null}
-                  <div class="chat-scroll" id="chat-scroll">
-                    {raw(snapshot.logHtml)}
-                    <div class="typing" id="typing" hidden>
-                      <img class="avatar" src={avatarPath("account")} alt="" />
-                      <span class="dots" aria-label="typing"><i /><i /><i /></span>
-                    </div>
-                  </div>
-                  {raw(snapshot.quickRepliesHtml)}
-                  <Composer chatId={snapshot.chat.chatId} viewerId={snapshot.chat.type === "user" ? null : viewerId} disabled={blocked} />
-                </>
-              ) : (
-                <div class="empty-phone">
-                  {error ? <p class="flash" role="alert">{error}</p> : null}
-                  <p>Pick a customer or create one to start chatting.</p>
-                  <a class="btn primary" href="#side" data-open-side>Open chats</a>
+    <>
+      {raw("<!DOCTYPE html>")}
+      <html lang="en">
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
+          <meta name="theme-color" content="#06c755" />
+          <meta name="robots" content="noindex" />
+          <title>{snapshot ? `${snapshot.chat.name} — LINE simulator` : "LINE simulator"}</title>
+          <link rel="icon" href="/simulator/avatars/account.svg" />
+          <link rel="stylesheet" href="/simulator.css" />
+          <script src="/simulator.js" defer />
+        </head>
+        <body class="sim" data-chat={snapshot?.chat.chatId ?? ""} data-as={viewerId ?? ""}>
+          <div class="shell">
+            <Sidebar overview={overview} activeChatId={snapshot?.chat.chatId ?? null} />
+            <main class="stage">
+              <div class="phone" role="region" aria-label="Phone">
+                <div class="statusbar" aria-hidden="true">
+                  <span>9:41</span>
+                  <span class="sb-icons"><i /><i /><i /><i /><b /></span>
                 </div>
-              )}
-            </div>
-            <p class="stage-note">
-              Messages go to <code>/webhooks/line/…</code> signed with the channel secret · the app answers through the fake Messaging API.
-            </p>
-          </main>
-        </div>
-      </body>
-    </html>
+                {snapshot ? (
+                  <>
+                    <ChatHeader snapshot={snapshot} viewerId={viewerId} />
+                    {error ? <p class="flash" role="alert">{error}</p> : null}
+                    <div class="chat-scroll" id="chat-scroll">
+                      {raw(snapshot.logHtml)}
+                      <div class="typing" id="typing" hidden>
+                        <img class="avatar" src={avatarPath("account")} alt="" />
+                        <span class="dots" aria-label="typing"><i /><i /><i /></span>
+                      </div>
+                    </div>
+                    {raw(snapshot.quickRepliesHtml)}
+                    <Composer chatId={snapshot.chat.chatId} viewerId={snapshot.chat.type === "user" ? null : viewerId} disabled={blocked} />
+                  </>
+                ) : (
+                  <div class="empty-phone">
+                    {error ? <p class="flash" role="alert">{error}</p> : null}
+                    <p>Pick a customer or create one to start chatting.</p>
+                    <a class="btn primary" href="#side" data-open-side>Open chats</a>
+                  </div>
+                )}
+              </div>
+              <p class="stage-note">
+                Messages go to <code>/webhooks/line/…</code> signed with the channel secret · the app answers through the fake Messaging API.
+              </p>
+            </main>
+          </div>
+        </body>
+      </html>
+    </>
   );
 };

@@ -1,0 +1,381 @@
+// linedesk composer: what the server-rendered composer needs from the browser.
+// - "Quote" on a customer's bubble puts its quote token into the composer
+// - `/` at the start of the text opens the canned-reply search (↑ ↓ Enter Tab Esc)
+// - the reply-token countdown under the composer, refreshed when the customer writes
+// - uploads: size/type checked before sending, a JPEG preview (photo or video frame)
+//   and the audio length filled in, pasting an image attaches it
+// - quick-reply rows (add/remove, up to 13), "lat, lng" pasted into Latitude
+// - tool panels close on Escape or a click elsewhere
+// Everything works without this file except quoting and canned replies.
+(() => {
+  "use strict";
+  document.documentElement.classList.add("has-composer-js");
+  const $ = (sel, root = document) => root.querySelector(sel);
+  const $$ = (sel, root = document) => Array.from(root.querySelectorAll(sel));
+  const composer = () => document.getElementById("composer");
+  const textarea = () => document.getElementById("composer-text");
+
+  // --- quoting ---------------------------------------------------------------
+  function setQuote(token, lineId, text) {
+    const root = composer();
+    if (!root) return;
+    $$("[data-quote-token]", root).forEach((input) => (input.value = token));
+    $$("[data-quote-line-id]", root).forEach((input) => (input.value = lineId));
+    $$("[data-quote-text]", root).forEach((input) => (input.value = text));
+    const box = $("[data-quote]", root);
+    if (box) {
+      box.hidden = !token;
+      const preview = $("[data-quote-preview]", box);
+      if (preview) preview.textContent = text;
+    }
+  }
+
+  document.addEventListener("click", (evt) => {
+    const quote = evt.target.closest(".msg__quote");
+    if (quote) {
+      setQuote(quote.dataset.quoteToken || "", quote.dataset.quoteLineId || "", quote.dataset.quoteText || "");
+      textarea()?.focus();
+      return;
+    }
+    if (evt.target.closest("[data-quote-clear]")) {
+      setQuote("", "", "");
+      textarea()?.focus();
+    }
+  });
+
+  // A sticker sent with the quote used it up; the text form's response is a fresh composer anyway.
+  document.addEventListener("htmx:after:request", (evt) => {
+    const ctx = evt.detail && evt.detail.ctx;
+    const source = ctx && ctx.sourceElement;
+    if (!ctx || !ctx.response || ctx.response.status >= 300 || !source || !source.closest) return;
+    if (source.closest(".composer-tool")) setQuote("", "", "");
+  });
+
+  // --- canned replies ----------------------------------------------------------
+  let cannedTimer = null;
+  let cannedSeq = 0;
+  function popup() {
+    return document.getElementById("composer-canned");
+  }
+  function options() {
+    const box = popup();
+    return box ? $$("[role=option]", box) : [];
+  }
+  function closeCanned() {
+    const box = popup();
+    if (box) {
+      box.hidden = true;
+      box.innerHTML = "";
+    }
+    textarea()?.setAttribute("aria-expanded", "false");
+    textarea()?.removeAttribute("aria-activedescendant");
+  }
+  function activate(option) {
+    options().forEach((o) => {
+      const on = o === option;
+      o.classList.toggle("is-active", on);
+      o.setAttribute("aria-selected", on ? "true" : "false");
+    });
+    if (option) {
+      textarea()?.setAttribute("aria-activedescendant", option.id);
+      option.scrollIntoView({ block: "nearest" });
+    }
+  }
+  function choose(option) {
+    const area = textarea();
+    if (!area || !option) return;
+    area.value = option.dataset.cannedBody || "";
+    closeCanned();
+    area.focus();
+    area.setSelectionRange(area.value.length, area.value.length);
+  }
+  async function searchCanned(query) {
+    const root = composer();
+    const box = popup();
+    if (!root || !box) return;
+    const seq = ++cannedSeq;
+    try {
+      const response = await fetch(`${root.dataset.cannedUrl}?q=${encodeURIComponent(query)}`, { headers: { "HX-Request": "true" } });
+      if (seq !== cannedSeq) return; // a newer keystroke won
+      box.innerHTML = await response.text();
+      box.hidden = false;
+      textarea()?.setAttribute("aria-expanded", "true");
+      activate(options()[0] || null);
+    } catch {
+      closeCanned();
+    }
+  }
+
+  document.addEventListener("input", (evt) => {
+    const el = evt.target;
+    if (el.id === "composer-text") {
+      const match = /^\/([^\n]{0,50})$/.exec(el.value);
+      clearTimeout(cannedTimer);
+      if (match) cannedTimer = setTimeout(() => searchCanned(match[1]), 120);
+      else closeCanned();
+    }
+    if (el.matches && el.matches(".qr-row input")) updateQuickReplyCount(el.closest("[data-qr-editor]"));
+  });
+
+  // Capture phase: runs before inbox.js's Enter-to-send on the same textarea.
+  document.addEventListener(
+    "keydown",
+    (evt) => {
+      if (evt.target.id === "composer-text" && popup() && !popup().hidden) {
+        const list = options();
+        const current = list.findIndex((o) => o.classList.contains("is-active"));
+        if (evt.key === "ArrowDown" || evt.key === "ArrowUp") {
+          evt.preventDefault();
+          evt.stopPropagation();
+          if (list.length) activate(list[(current + (evt.key === "ArrowDown" ? 1 : list.length - 1)) % list.length]);
+        } else if ((evt.key === "Enter" && !evt.shiftKey && !evt.isComposing) || evt.key === "Tab") {
+          if (current >= 0) {
+            evt.preventDefault();
+            evt.stopPropagation();
+            choose(list[current]);
+          }
+        } else if (evt.key === "Escape") {
+          evt.preventDefault();
+          evt.stopPropagation();
+          closeCanned();
+        }
+        return;
+      }
+      if (evt.key === "Escape") {
+        const open = $("#composer details.composer-tool[open]");
+        if (open) {
+          open.open = false;
+          $("summary", open)?.focus();
+        }
+      }
+    },
+    true,
+  );
+
+  document.addEventListener("mousedown", (evt) => {
+    const option = evt.target.closest && evt.target.closest("#composer-canned [role=option]");
+    if (option) {
+      evt.preventDefault(); // keep the textarea focused
+      choose(option);
+      return;
+    }
+    if (!evt.target.closest || !evt.target.closest("#composer-canned, #composer-text")) closeCanned();
+    if (!evt.target.closest || !evt.target.closest("details.composer-tool")) {
+      $$("#composer details.composer-tool[open]").forEach((d) => (d.open = false));
+    }
+  });
+
+  // --- reply-token countdown ------------------------------------------------
+  function tick() {
+    const status = document.getElementById("composer-status");
+    if (!status || !status.dataset.expiresIn) return;
+    if (!status.dataset.deadline) status.dataset.deadline = String(Date.now() + Number(status.dataset.expiresIn));
+    const left = Math.ceil((Number(status.dataset.deadline) - Date.now()) / 1000);
+    const countdown = $("[data-countdown]", status);
+    if (left > 0) {
+      if (countdown) countdown.textContent = `${left} s`;
+      return;
+    }
+    delete status.dataset.expiresIn;
+    status.classList.replace("composer-status--free", `composer-status--${status.dataset.then || "push"}`);
+    const free = $(".composer-status__free", status);
+    const push = $(".composer-status__push", status);
+    if (free) free.hidden = true;
+    if (push) push.hidden = false;
+  }
+  setInterval(tick, 1000);
+
+  // A new customer message brings a fresh reply token: ask the server again.
+  let statusTimer = null;
+  function refreshStatusSoon() {
+    clearTimeout(statusTimer);
+    statusTimer = setTimeout(() => {
+      const status = document.getElementById("composer-status");
+      if (status && window.htmx) window.htmx.trigger(status, "refresh-status");
+    }, 300);
+  }
+  new MutationObserver((records) => {
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        if (node.nodeType === 1 && node.classList.contains("msg--in") && node.parentElement?.id === "thread-messages") return refreshStatusSoon();
+      }
+    }
+  }).observe(document.body, { childList: true, subtree: true });
+
+  // --- attachments ---------------------------------------------------------------
+  const MB = 1024 * 1024;
+  function kindOf(file, asFile) {
+    const ext = (file.name.split(".").pop() || "").toLowerCase();
+    if (asFile) return "file";
+    if (["image/jpeg", "image/png"].includes(file.type) || ["jpg", "jpeg", "png"].includes(ext)) return "image";
+    if (file.type === "video/mp4" || ext === "mp4") return "video";
+    if (["audio/mpeg", "audio/mp3", "audio/mp4", "audio/x-m4a", "audio/m4a", "audio/aac"].includes(file.type) || ["mp3", "m4a"].includes(ext)) return "audio";
+    return "file";
+  }
+  const LABEL = { image: "Photo", video: "Video", audio: "Audio", file: "File (sent as a link)" };
+  const TOO_BIG = { image: "Images", video: "Videos", audio: "Audio files", file: "Files" };
+
+  function sizeLabel(bytes) {
+    return bytes < MB ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / MB).toFixed(1)} MB`;
+  }
+
+  function setFile(input, blob, name) {
+    const transfer = new DataTransfer();
+    if (blob) transfer.items.add(new File([blob], name, { type: blob.type }));
+    input.files = transfer.files;
+  }
+
+  function canvasBlob(source, width, height) {
+    const scale = Math.min(1, 480 / Math.max(width, height));
+    const canvas = document.createElement("canvas");
+    canvas.width = Math.max(1, Math.round(width * scale));
+    canvas.height = Math.max(1, Math.round(height * scale));
+    canvas.getContext("2d").drawImage(source, 0, 0, canvas.width, canvas.height);
+    return new Promise((resolve) => canvas.toBlob((b) => resolve(b && b.size <= MB ? b : null), "image/jpeg", 0.8));
+  }
+
+  function mediaElement(file, tag) {
+    return new Promise((resolve) => {
+      const el = document.createElement(tag);
+      const url = URL.createObjectURL(file);
+      const done = (value) => {
+        URL.revokeObjectURL(url);
+        resolve(value);
+      };
+      el.preload = "auto";
+      el.muted = true;
+      el.addEventListener("error", () => done(null), { once: true });
+      if (tag === "audio") {
+        el.addEventListener("loadedmetadata", () => done({ durationMs: Math.round(el.duration * 1000) }), { once: true });
+      } else {
+        el.addEventListener("loadeddata", () => (el.currentTime = Math.min(0.5, (el.duration || 1) / 2)), { once: true });
+        el.addEventListener(
+          "seeked",
+          async () => done({ durationMs: Math.round(el.duration * 1000), preview: await canvasBlob(el, el.videoWidth, el.videoHeight) }),
+          { once: true },
+        );
+      }
+      el.src = url;
+      setTimeout(() => done(null), 8000);
+    });
+  }
+
+  async function prepareUpload(form) {
+    const input = $("[data-attach-input]", form);
+    const file = input && input.files && input.files[0];
+    const label = $("[data-attach-label]", form);
+    const problem = $("[data-attach-problem]", form);
+    const submit = $("button[type=submit]", form);
+    const preview = $("[data-preview]", form);
+    const duration = $("[data-duration]", form);
+    setFile(preview, null, "");
+    duration.value = "";
+    problem.hidden = true;
+    submit.disabled = false;
+    if (!file) {
+      label.textContent = "Choose a file…";
+      return;
+    }
+    const asFile = $("input[name=asFile]", form)?.checked;
+    const kind = kindOf(file, asFile);
+    const limits = JSON.parse(form.dataset.limits || "{}");
+    label.textContent = `${LABEL[kind]}: ${file.name} · ${sizeLabel(file.size)}`;
+    if (limits[kind] && file.size > limits[kind]) {
+      problem.textContent = `${TOO_BIG[kind]} can be at most ${limits[kind] / MB} MB.${kind === "image" ? " Tick “Send as a download link” or make it smaller." : ""}`;
+      problem.hidden = false;
+      submit.disabled = true;
+      return;
+    }
+    if (kind === "file") return;
+    submit.disabled = true;
+    const original = submit.textContent;
+    submit.textContent = "Preparing…";
+    try {
+      if (kind === "image") {
+        const bitmap = await createImageBitmap(file).catch(() => null);
+        if (bitmap) setFile(preview, await canvasBlob(bitmap, bitmap.width, bitmap.height), "preview.jpg");
+      } else {
+        const info = await mediaElement(file, kind);
+        if (info && info.durationMs > 0) duration.value = String(info.durationMs);
+        if (info && info.preview) setFile(preview, info.preview, "preview.jpg");
+        if (kind === "audio" && !duration.value) {
+          problem.textContent = "This audio file's length could not be read. Tick “Send as a download link” to send it as a file.";
+          problem.hidden = false;
+          return;
+        }
+      }
+      submit.disabled = false;
+    } finally {
+      submit.textContent = original;
+    }
+  }
+
+  document.addEventListener("change", (evt) => {
+    const form = evt.target.closest && evt.target.closest("[data-attach-form]");
+    if (form && (evt.target.matches("[data-attach-input]") || evt.target.name === "asFile")) prepareUpload(form);
+  });
+
+  // Pasting an image into the reply box attaches it.
+  document.addEventListener("paste", (evt) => {
+    if (evt.target.id !== "composer-text") return;
+    const file = Array.from(evt.clipboardData?.files || [])[0];
+    const tool = $("#composer-tool-attach");
+    const input = tool && $("[data-attach-input]", tool);
+    if (!file || !input) return;
+    evt.preventDefault();
+    const transfer = new DataTransfer();
+    transfer.items.add(file);
+    input.files = transfer.files;
+    tool.open = true;
+    prepareUpload(input.form);
+  });
+
+  // --- quick replies ---------------------------------------------------------------
+  function updateQuickReplyCount(editor) {
+    if (!editor) return;
+    const used = $$(".qr-row", editor).filter((row) => $(".qr-row__label", row).value.trim()).length;
+    const badge = editor.closest("details")?.querySelector("[data-qr-count]");
+    if (badge) {
+      badge.textContent = String(used);
+      badge.hidden = used === 0;
+    }
+    const add = $("[data-qr-add]", editor);
+    if (add) add.hidden = $$(".qr-row", editor).length >= Number(editor.dataset.max || 13);
+  }
+
+  document.addEventListener("click", (evt) => {
+    const add = evt.target.closest("[data-qr-add]");
+    if (add) {
+      const editor = add.closest("[data-qr-editor]");
+      const list = $("[data-qr-list]", editor);
+      if ($$(".qr-row", editor).length >= Number(editor.dataset.max || 13)) return;
+      list.append($("[data-qr-template]", editor).content.cloneNode(true));
+      $(".qr-row:last-child .qr-row__label", list)?.focus();
+      updateQuickReplyCount(editor);
+      return;
+    }
+    const remove = evt.target.closest("[data-qr-remove]");
+    if (remove) {
+      const editor = remove.closest("[data-qr-editor]");
+      const row = remove.closest(".qr-row");
+      if ($$(".qr-row", editor).length > 1) row.remove();
+      else $$("input", row).forEach((i) => (i.value = ""));
+      updateQuickReplyCount(editor);
+    }
+  });
+
+  // --- location: "35.658, 139.7016" pasted into Latitude fills both ---------------------
+  document.addEventListener("paste", (evt) => {
+    if (!evt.target.matches || !evt.target.matches("[data-latitude]")) return;
+    const text = evt.clipboardData?.getData("text") || "";
+    const match = /^\s*(-?\d+(?:\.\d+)?)\s*[,\s]\s*(-?\d+(?:\.\d+)?)\s*$/.exec(text);
+    const longitude = evt.target.form && $("[data-longitude]", evt.target.form);
+    if (!match || !longitude) return;
+    evt.preventDefault();
+    evt.target.value = match[1];
+    longitude.value = match[2];
+  });
+
+  document.addEventListener("htmx:after:swap", () => $$("[data-qr-editor]").forEach(updateQuickReplyCount));
+  $$("[data-qr-editor]").forEach(updateQuickReplyCount);
+})();

@@ -1,0 +1,55 @@
+// What every composer route needs: the conversation (404 outside the caller's
+// workspace), the agent sending, the status line's data, and the htmx answer
+// after a send (the new bubble and the status as <hx-partial>s).
+import { zValidator } from "@hono/zod-validator";
+import type { Context } from "hono";
+import { HTTPException } from "hono/http-exception";
+import { z } from "zod";
+import { conversationStub } from "../conversations/service";
+import type { AppEnv } from "../env";
+import { type ConversationRow, findConversation } from "../inbox/queries";
+import { channelQuota } from "../quota/service";
+import type { Agent } from "./messages";
+import type { ComposerStatusProps } from "./views/status";
+
+const conversationParam = z.object({ id: z.string().regex(/^[0-9a-f]{64}$/) });
+
+export const notFound = () => new HTTPException(404, { message: "This conversation does not exist or belongs to another workspace." });
+
+/** The :id path parameter; anything malformed is simply an unknown conversation. */
+export const conversationId = zValidator("param", conversationParam, (result) => {
+  if (!result.success) throw notFound();
+});
+
+export async function loadConversation(c: Context<AppEnv>, id: string): Promise<ConversationRow> {
+  const row = await findConversation(c.env.DB, c.get("session").workspaceId, id);
+  if (!row) throw notFound();
+  return row;
+}
+
+export function agentOf(c: Context<AppEnv>): Agent {
+  const session = c.get("session");
+  return { id: session.userId, name: session.name };
+}
+
+/**
+ * HX-Trigger after a send. htmx fires it on the element that made the request,
+ * which the swap may just have replaced: aim it at <body> so the quota badge
+ * (hx-trigger="composer-sent from:body") hears it.
+ */
+export const SENT_TRIGGER = JSON.stringify({ "composer-sent": { target: "body" } });
+
+export function isHtmx(c: Context<AppEnv>): boolean {
+  return c.req.header("hx-request") === "true";
+}
+
+/** Reply-token state from the conversation's Durable Object and the channel's stored quota. */
+export async function statusData(c: Context<AppEnv>, row: ConversationRow): Promise<Omit<ComposerStatusProps, "conversationId">> {
+  const [thread, quota] = await Promise.all([conversationStub(c.env, row.id).thread({ limit: 1 }), channelQuota(c.env.DB, row.channelId)]);
+  return { replyTokenExpiresAt: thread.replyTokenExpiresAt, mode: thread.mode, quota, now: Date.now() };
+}
+
+/** The absolute origin LINE fetches media from (https in production; whatever served this request locally). */
+export function publicOrigin(c: Context<AppEnv>): string {
+  return new URL(c.req.url).origin;
+}

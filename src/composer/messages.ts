@@ -1,0 +1,121 @@
+// Builds what the composer sends: the LINE message objects (messaging-api.yml)
+// and the MessageBody the thread shows. Pure — no I/O. Every message carries
+// the agent's name as LINE's `sender.name`, like sendText does.
+import type { messagingApi } from "@line/bot-sdk";
+import type { MessageBody, QuickReplyButton } from "../conversations/model";
+import type { LineMessage } from "../line/client";
+
+/** LINE limits sender.name to 20 characters. */
+const SENDER_NAME_MAX = 20;
+
+export interface Agent {
+  id: string | null;
+  name: string;
+}
+
+export interface Outgoing {
+  messages: LineMessage[];
+  preview: MessageBody;
+}
+
+export function senderFor(agent: Agent): messagingApi.Sender {
+  return { name: agent.name.slice(0, SENDER_NAME_MAX) };
+}
+
+function quickReply(buttons: QuickReplyButton[]): messagingApi.QuickReply | undefined {
+  if (buttons.length === 0) return undefined;
+  return { items: buttons.map((b) => ({ type: "action", action: { type: "message", label: b.label, text: b.text } })) };
+}
+
+export function textMessage(
+  agent: Agent,
+  input: { text: string; quoteToken?: string; quotedMessageId?: string; quickReplies?: QuickReplyButton[] },
+): Outgoing {
+  const buttons = input.quickReplies ?? [];
+  const message: messagingApi.TextMessage = {
+    type: "text",
+    text: input.text,
+    sender: senderFor(agent),
+    ...(input.quoteToken ? { quoteToken: input.quoteToken } : {}),
+    ...(buttons.length ? { quickReply: quickReply(buttons) } : {}),
+  };
+  return {
+    messages: [message],
+    preview: {
+      type: "text",
+      text: input.text,
+      ...(input.quoteToken && input.quotedMessageId ? { quotedMessageId: input.quotedMessageId } : {}),
+      ...(buttons.length ? { quickReplies: buttons } : {}),
+    },
+  };
+}
+
+export function stickerMessage(agent: Agent, input: { packageId: string; stickerId: string; quoteToken?: string }): Outgoing {
+  const message: messagingApi.StickerMessage = {
+    type: "sticker",
+    packageId: input.packageId,
+    stickerId: input.stickerId,
+    sender: senderFor(agent),
+    ...(input.quoteToken ? { quoteToken: input.quoteToken } : {}),
+  };
+  return { messages: [message], preview: { type: "sticker", packageId: input.packageId, stickerId: input.stickerId } };
+}
+
+export function locationMessage(agent: Agent, input: { title: string; address: string; latitude: number; longitude: number }): Outgoing {
+  const message: messagingApi.LocationMessage = { type: "location", ...input, sender: senderFor(agent) };
+  return { messages: [message], preview: { type: "location", ...input } };
+}
+
+/** An uploaded file as LINE must fetch it: absolute HTTPS URLs on our public media route. */
+export interface StoredUpload {
+  kind: "image" | "video" | "audio" | "file";
+  url: string;
+  /** Image/video thumbnail (≤ 1 MB JPEG/PNG). */
+  previewUrl: string;
+  fileName: string;
+  size: number;
+  durationMs?: number;
+}
+
+export function mediaMessage(agent: Agent, upload: StoredUpload): Outgoing {
+  const sender = senderFor(agent);
+  switch (upload.kind) {
+    case "image": {
+      const message: messagingApi.ImageMessage = { type: "image", originalContentUrl: upload.url, previewImageUrl: upload.previewUrl, sender };
+      return { messages: [message], preview: { type: "image", externalUrl: upload.url, previewUrl: upload.previewUrl } };
+    }
+    case "video": {
+      const message: messagingApi.VideoMessage = { type: "video", originalContentUrl: upload.url, previewImageUrl: upload.previewUrl, sender };
+      return {
+        messages: [message],
+        preview: { type: "video", externalUrl: upload.url, previewUrl: upload.previewUrl, ...(upload.durationMs ? { durationMs: upload.durationMs } : {}) },
+      };
+    }
+    case "audio": {
+      const durationMs = upload.durationMs ?? 0;
+      const message: messagingApi.AudioMessage = { type: "audio", originalContentUrl: upload.url, duration: durationMs, sender };
+      return { messages: [message], preview: { type: "audio", externalUrl: upload.url, durationMs } };
+    }
+    case "file": {
+      // LINE cannot send files: the customer gets a text message with the download link.
+      const message: messagingApi.TextMessage = { type: "text", text: fileLinkText(upload.fileName, upload.size, upload.url), sender };
+      return { messages: [message], preview: { type: "file", fileName: upload.fileName, fileSize: upload.size, url: upload.url } };
+    }
+  }
+}
+
+export function fileLinkText(fileName: string, size: number, url: string): string {
+  return `📎 ${fileName} (${sizeLabel(size)})\n${url}`;
+}
+
+export function sizeLabel(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  const mb = bytes / 1024 / 1024;
+  return `${mb < 10 ? mb.toFixed(1) : Math.round(mb)} MB`;
+}
+
+/** {{contact.name}} and {{agent.name}} in a canned reply, filled in (other text untouched). */
+export function fillTemplate(body: string, values: { contactName: string; agentName: string }): string {
+  return body.replace(/\{\{\s*(contact|agent)\.name\s*\}\}/g, (_, who: string) => (who === "contact" ? values.contactName : values.agentName));
+}

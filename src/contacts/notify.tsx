@@ -1,0 +1,28 @@
+// Mention notifications for a saved note: who gets one, what it says, and the
+// live push to their open inboxes after the response.
+import type { Context } from "hono";
+import type { AppEnv } from "../env";
+import { pushNotification } from "./push";
+import { findNotification, unreadCount } from "./queries/notifications";
+import { NotificationItem } from "./views/notifications";
+
+/** `Aiko mentioned you in a note on Somchai: "Can you call her back…"` (plain text; views escape it). */
+export function mentionSentence(authorName: string, contactName: string, note: string): string {
+  const oneLine = note.replace(/\s+/g, " ").trim();
+  const excerpt = oneLine.length > 140 ? `${oneLine.slice(0, 139)}…` : oneLine;
+  return `${authorName} mentioned you in a note on ${contactName}: “${excerpt}”`;
+}
+
+/** Pushes each new notification to its agent, after the response (best effort). */
+export function pushMentions(c: Context<AppEnv>, workspaceId: string, created: Array<{ userId: string; notificationId: string }>): void {
+  if (!created.length) return;
+  const work = Promise.all(
+    created.map(async ({ userId, notificationId }) => {
+      const [item, count] = await Promise.all([findNotification(c.env.DB, userId, workspaceId, notificationId), unreadCount(c.env.DB, userId, workspaceId)]);
+      if (!item) return;
+      const html = String(await (<NotificationItem notification={item} now={Date.now()} />));
+      await pushNotification(c.env, workspaceId, userId, html, count);
+    }),
+  ).catch((error: unknown) => console.warn("mention push failed", error instanceof Error ? error.message : error));
+  c.executionCtx.waitUntil(work);
+}

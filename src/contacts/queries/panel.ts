@@ -1,0 +1,30 @@
+// Everything the contact panel shows, read in parallel.
+import type { MentionableAgent } from "../mentions";
+import { type ContactIdentity, type ContactProfile, contactHistory, contactIdentities, type HistoryItem } from "./contact";
+import { contactFields, type FieldWithValue } from "./fields";
+import { contactNotes, mentionableAgents, type NoteView } from "./notes";
+import { contactTags, type TagView, workspaceTags } from "./tags";
+
+export interface ContactPanelData {
+  contact: ContactProfile;
+  identities: ContactIdentity[];
+  tags: TagView[];
+  allTags: TagView[];
+  fields: FieldWithValue[];
+  notes: NoteView[];
+  agents: MentionableAgent[];
+  history: HistoryItem[];
+}
+
+export async function loadContactPanel(d1: D1Database, workspaceId: string, contact: ContactProfile): Promise<ContactPanelData> {
+  const [identities, tags, allTags, fields, notes, agents, history] = await Promise.all([
+    contactIdentities(d1, contact.id),
+    contactTags(d1, contact.id),
+    workspaceTags(d1, workspaceId),
+    contactFields(d1, workspaceId, contact.id),
+    contactNotes(d1, workspaceId, contact.id),
+    mentionableAgents(d1, workspaceId),
+    contactHistory(d1, workspaceId, contact.id),
+  ]);
+  return { contact, identities, tags, allTags, fields, notes, agents, history };
+}

@@ -1,0 +1,157 @@
+// Zod schemas for every contacts boundary: route params, panel forms, the
+// custom field admin form and per-type validation of custom field values.
+import { z } from "zod";
+
+/** The tag palette shared with conversation tags (class names in contacts.css / app.css). */
+export const TAG_COLORS = ["green", "blue", "amber", "red", "violet", "grey"] as const;
+export type TagColor = (typeof TAG_COLORS)[number];
+
+export const FIELD_TYPES = ["text", "number", "date", "select"] as const;
+export type FieldType = (typeof FIELD_TYPES)[number];
+export const FIELD_TYPE_LABELS: Record<FieldType, string> = { text: "Text", number: "Number", date: "Date", select: "Select" };
+
+export const MAX_NOTE_LENGTH = 2000;
+export const MAX_TAG_NAME = 32;
+export const MAX_TEXT_VALUE = 500;
+
+/** Our row ids (`ct_…`, `tag_…`, `fld_…`) or any id of that shape written elsewhere. */
+export const rowId = z.string().regex(/^[a-z]{1,8}_[0-9a-z]{16,32}$/);
+/** A conversation is its Durable Object id (64 hex). */
+export const conversationId = z.string().regex(/^[0-9a-f]{64}$/);
+
+export const contactParam = z.object({ contactId: rowId });
+export const contactTagParam = contactParam.extend({ tagId: rowId });
+export const contactFieldParam = contactParam.extend({ fieldId: rowId });
+export const fieldParam = z.object({ fieldId: rowId });
+export const notificationParam = z.object({ id: rowId });
+
+/** `?conversation=` (or a hidden field): the conversation the panel is shown next to. */
+export const conversationContext = z.object({ conversation: z.union([conversationId, z.literal("")]).optional() });
+
+/** Attach an existing tag (`tag`) or find-or-create one by `name`. */
+export const tagForm = z
+  .object({
+    tag: rowId.optional(),
+    name: z.string().trim().max(MAX_TAG_NAME, `A tag name can have at most ${MAX_TAG_NAME} characters`).optional(),
+    color: z.enum(TAG_COLORS, "Pick one of the tag colours").optional(),
+  })
+  .refine((f) => f.tag !== undefined || (f.name !== undefined && f.name.length > 0), { message: "Type a tag name", path: ["name"] });
+
+export const fieldValueForm = z.object({ value: z.string().max(4000, "That value is too long").default("") });
+
+export const noteForm = z.object({
+  body: z.preprocess(
+    (t) => (typeof t === "string" ? t.replace(/\r\n/g, "\n") : ""),
+    z.string().trim().min(1, "Write a note before saving").max(MAX_NOTE_LENGTH, `A note can have at most ${MAX_NOTE_LENGTH} characters`),
+  ),
+  conversation: z.union([conversationId, z.literal("")]).optional(),
+});
+
+/** The note text while typing (mention suggestions and completion): never rejected, only trimmed to size. */
+export const noteDraft = z.object({
+  body: z.preprocess((t) => (typeof t === "string" ? t.replace(/\r\n/g, "\n").slice(0, MAX_NOTE_LENGTH) : ""), z.string()),
+  conversation: z.union([conversationId, z.literal("")]).optional(),
+  mention: rowId.optional(),
+});
+
+/** Select options typed one per line (commas also separate). */
+const optionsText = z.preprocess(
+  (t) =>
+    typeof t === "string"
+      ? t
+          .split(/[\n,]/)
+          .map((o) => o.trim())
+          .filter(Boolean)
+      : [],
+  z
+    .array(z.string().max(60, "An option can have at most 60 characters"))
+    .max(50, "A select field can have at most 50 options")
+    .refine((o) => new Set(o.map((x) => x.toLowerCase())).size === o.length, "Each option must be different"),
+);
+
+/** A key from a label when none is typed: "Member since" → "member_since" (empty for non-Latin labels). */
+export function keyFromLabel(label: string): string {
+  return label
+    .normalize("NFKD")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_+|_+$/g, "")
+    .slice(0, 40);
+}
+
+const withDerivedKey = (input: unknown) => {
+  if (typeof input !== "object" || input === null) return input;
+  const form = input as Record<string, unknown>;
+  const key = typeof form.key === "string" ? form.key.trim() : "";
+  return key || typeof form.label !== "string" ? form : { ...form, key: keyFromLabel(form.label) };
+};
+
+const fieldDefinitionObject = z
+  .object({
+    key: z
+      .string()
+      .trim()
+      .min(1, "Give the field a key (lowercase letters a–z, digits and _)")
+      .max(40, "A key can have at most 40 characters")
+      .regex(/^[a-z0-9_]+$/, "Use only lowercase letters a–z, digits and _ in the key"),
+    label: z.string().trim().min(1, "Give the field a label").max(60, "A label can have at most 60 characters"),
+    type: z.enum(FIELD_TYPES, "Choose a field type"),
+    options: optionsText,
+  })
+  .refine((f) => f.type !== "select" || f.options.length > 0, { message: "List at least one option for a select field", path: ["options"] });
+/** The admin's field form; an empty key is derived from the label. */
+export const fieldDefinitionForm = z.preprocess(withDerivedKey, fieldDefinitionObject);
+export type FieldDefinitionInput = z.output<typeof fieldDefinitionObject>;
+
+export const moveForm = z.object({ direction: z.enum(["up", "down"]) });
+export const markReadForm = z.object({ id: rowId.optional() });
+
+const NUMBER = /^[-+]?(\d+(\.\d*)?|\.\d+)$/;
+
+/** A yyyy-mm-dd that names a real calendar day. */
+function isCalendarDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+/**
+ * The schema for one custom field's value. An empty value clears the field
+ * (null); anything else must fit the field's type.
+ */
+export function fieldValueSchema(field: { type: FieldType; options: string[] }) {
+  const base = z.string().trim();
+  const empty = (v: string) => v === "";
+  switch (field.type) {
+    case "number":
+      return base
+        .refine((v) => empty(v) || (NUMBER.test(v.replace(/,/g, "")) && v.replace(/,/g, "").length <= 30), "Enter a number, like 42 or 3.5")
+        .transform((v) => (empty(v) ? null : v.replace(/,/g, "")));
+    case "date":
+      return base.refine((v) => empty(v) || isCalendarDate(v), "Enter a date as yyyy-mm-dd, like 2025-03-31").transform((v) => (empty(v) ? null : v));
+    case "select":
+      return base
+        .refine((v) => empty(v) || field.options.includes(v), `Choose one of: ${field.options.join(", ")}`)
+        .transform((v) => (empty(v) ? null : v));
+    default:
+      return base.max(MAX_TEXT_VALUE, `Text can have at most ${MAX_TEXT_VALUE} characters`).transform((v) => (empty(v) ? null : v));
+  }
+}
+
+/** The first zod message for a field (or the form as a whole), for 422 fragments. */
+export function firstError(error: z.ZodError): { field: string | null; message: string } {
+  const issue = error.issues[0];
+  return { field: issue?.path[0] !== undefined ? String(issue.path[0]) : null, message: issue?.message ?? "Check what you entered" };
+}
+
+/** Every field's first message, keyed by field name. */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path[0] !== undefined ? String(issue.path[0]) : "_form";
+    out[key] ??= issue.message;
+  }
+  return out;
+}

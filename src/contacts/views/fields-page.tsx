@@ -1,0 +1,188 @@
+// The custom contact fields admin page: the workspace's fields in panel order
+// (reorder, edit inline, delete) and a form to add one. Every action answers
+// with the whole #cf-admin section under htmx, or redirects without it.
+import type { FC } from "hono/jsx";
+import { Layout, type LayoutProps } from "../../inbox/views/layout";
+import type { FieldDefinition } from "../queries/fields";
+import { FIELD_TYPE_LABELS, FIELD_TYPES } from "../schemas";
+import { IconDown, IconEdit, IconPlus, IconTrash, IconUp } from "./icons";
+import { FormError, HxForm } from "./parts";
+
+export type FieldDraft = Partial<Record<"key" | "label" | "type" | "options", string>>;
+export type FieldErrors = Partial<Record<"key" | "label" | "type" | "options" | "_form", string>>;
+
+export interface FieldsAdminProps {
+  fields: FieldDefinition[];
+  csrfToken: string;
+  editing?: { id: string; draft?: FieldDraft; errors?: FieldErrors };
+  create?: { draft?: FieldDraft; errors?: FieldErrors };
+  /** A one-line confirmation after a change ("Field “Plan” added."). */
+  notice?: string;
+}
+
+const TARGET = "#cf-admin";
+
+const Inputs: FC<{ prefix: string; draft: FieldDraft; errors: FieldErrors }> = ({ prefix, draft, errors }) => {
+  const type = draft.type ?? "text";
+  const err = (k: keyof FieldErrors) => (errors[k] ? { "aria-invalid": "true", "aria-describedby": `${prefix}-${k}-error` } : {});
+  return (
+    <div class="cf-inputs">
+      <div class="field cf-inputs__label">
+        <label class="field__label" for={`${prefix}-label`}>
+          Label
+        </label>
+        <input id={`${prefix}-label`} class="input" name="label" value={draft.label ?? ""} maxlength={60} placeholder="e.g. Member since" required {...err("label")} />
+        <FormError message={errors.label} id={`${prefix}-label-error`} />
+      </div>
+      <div class="field cf-inputs__key">
+        <label class="field__label" for={`${prefix}-key`}>
+          Key
+        </label>
+        <input id={`${prefix}-key`} class="input cf-mono" name="key" value={draft.key ?? ""} maxlength={40} pattern="[a-z0-9_]+" placeholder="member_since" autocomplete="off" spellcheck={false} {...err("key")} />
+        {errors.key ? <FormError message={errors.key} id={`${prefix}-key-error`} /> : <p class="cf-hint">Lowercase a–z, 0–9 and _. Left empty, it is made from the label.</p>}
+      </div>
+      <div class="field cf-inputs__type">
+        <label class="field__label" for={`${prefix}-type`}>
+          Type
+        </label>
+        <select id={`${prefix}-type`} class="input" name="type" {...err("type")}>
+          {FIELD_TYPES.map((t) => (
+            <option value={t} selected={t === type}>
+              {FIELD_TYPE_LABELS[t]}
+            </option>
+          ))}
+        </select>
+        <FormError message={errors.type} id={`${prefix}-type-error`} />
+      </div>
+      <div class="field cf-inputs__options">
+        <label class="field__label" for={`${prefix}-options`}>
+          Options <span class="cf-optional">for Select</span>
+        </label>
+        <textarea id={`${prefix}-options`} class="input cf-options" name="options" rows={3} placeholder={"Bronze\nSilver\nGold"} {...err("options")}>
+          {draft.options ?? ""}
+        </textarea>
+        {errors.options ? <FormError message={errors.options} id={`${prefix}-options-error`} /> : <p class="cf-hint">One option per line.</p>}
+      </div>
+    </div>
+  );
+};
+
+const draftOf = (f: FieldDefinition): FieldDraft => ({ key: f.key, label: f.label, type: f.type, options: f.options.join("\n") });
+
+const FieldRowView: FC<{ field: FieldDefinition; index: number; total: number; csrfToken: string }> = ({ field, index, total, csrfToken }) => (
+  <li class="cf-row">
+    <div class="cf-row__order">
+      <HxForm action={`/contacts/fields/${field.id}/move`} csrfToken={csrfToken} target={TARGET}>
+        <input type="hidden" name="direction" value="up" />
+        <button type="submit" class="cf-order-btn" disabled={index === 0} aria-label={`Move ${field.label} up`} title="Move up">
+          <IconUp />
+        </button>
+      </HxForm>
+      <HxForm action={`/contacts/fields/${field.id}/move`} csrfToken={csrfToken} target={TARGET}>
+        <input type="hidden" name="direction" value="down" />
+        <button type="submit" class="cf-order-btn" disabled={index === total - 1} aria-label={`Move ${field.label} down`} title="Move down">
+          <IconDown />
+        </button>
+      </HxForm>
+    </div>
+    <div class="cf-row__main">
+      <p class="cf-row__label">
+        <span>{field.label}</span>
+        <span class={`cf-type cf-type--${field.type}`}>{FIELD_TYPE_LABELS[field.type]}</span>
+      </p>
+      <p class="cf-row__meta">
+        <code>{field.key}</code>
+        {field.type === "select" && field.options.length ? <span class="cf-row__options">{field.options.join(" · ")}</span> : null}
+      </p>
+    </div>
+    <div class="cf-row__actions">
+      <a class="btn btn--ghost btn--sm" href={`/contacts/fields?edit=${field.id}`} hx-get={`/contacts/fields?edit=${field.id}`} hx-target={TARGET} hx-swap="outerHTML" aria-label={`Edit ${field.label}`}>
+        <IconEdit />
+        <span class="cf-btn-label">Edit</span>
+      </a>
+      <HxForm action={`/contacts/fields/${field.id}/delete`} csrfToken={csrfToken} target={TARGET} confirm={`Delete the field “${field.label}”? Its value on every contact is deleted too.`}>
+        <button type="submit" class="btn btn--danger-ghost btn--sm" aria-label={`Delete ${field.label}`}>
+          <IconTrash />
+          <span class="cf-btn-label">Delete</span>
+        </button>
+      </HxForm>
+    </div>
+  </li>
+);
+
+export const FieldsAdmin: FC<FieldsAdminProps> = ({ fields, csrfToken, editing, create, notice }) => (
+  <section id="cf-admin" class="cf-admin">
+    {notice ? (
+      <p class="cf-notice" role="status">
+        {notice}
+      </p>
+    ) : null}
+    <div class="cf-card">
+      <div class="cf-card__head">
+        <h2 class="cf-card__title">Fields</h2>
+        <p class="cf-card__sub">Shown in this order in every contact's panel, where agents fill them in.</p>
+      </div>
+      {fields.length ? (
+        <ol class="cf-list">
+          {fields.map((field, index) =>
+            editing?.id === field.id ? (
+              <li class="cf-row cf-row--editing">
+                <HxForm action={`/contacts/fields/${field.id}`} csrfToken={csrfToken} target={TARGET} class="cf-form">
+                  <Inputs prefix={`cf-edit-${field.id}`} draft={editing.draft ?? draftOf(field)} errors={editing.errors ?? {}} />
+                  <FormError message={editing.errors?._form} />
+                  <p class="cf-hint">Changing the type keeps the values already saved on contacts.</p>
+                  <div class="cf-form__actions">
+                    <a class="btn btn--ghost btn--sm" href="/contacts/fields" hx-get="/contacts/fields" hx-target={TARGET} hx-swap="outerHTML">
+                      Cancel
+                    </a>
+                    <button type="submit" class="btn btn--primary btn--sm">
+                      Save field
+                    </button>
+                  </div>
+                </HxForm>
+              </li>
+            ) : (
+              <FieldRowView field={field} index={index} total={fields.length} csrfToken={csrfToken} />
+            ),
+          )}
+        </ol>
+      ) : (
+        <div class="cf-empty">
+          <p class="cf-empty__title">No contact fields yet</p>
+          <p>Add fields such as membership tier, birthday or order number. Agents fill them in from the contact panel next to each conversation.</p>
+        </div>
+      )}
+    </div>
+    <div class="cf-card">
+      <div class="cf-card__head">
+        <h2 class="cf-card__title">Add a field</h2>
+      </div>
+      <HxForm action="/contacts/fields" csrfToken={csrfToken} target={TARGET} class="cf-form cf-form--create">
+        <Inputs prefix="cf-new" draft={create?.draft ?? {}} errors={create?.errors ?? {}} />
+        <FormError message={create?.errors?._form} />
+        <div class="cf-form__actions">
+          <button type="submit" class="btn btn--primary">
+            <IconPlus />
+            Add field
+          </button>
+        </div>
+      </HxForm>
+    </div>
+  </section>
+);
+
+export const FieldsPage: FC<FieldsAdminProps & { user: LayoutProps["user"] }> = ({ user, ...admin }) => (
+  <Layout title="Contact fields" user={user} csrfToken={admin.csrfToken} bodyClass="page-contact-fields">
+    <link rel="stylesheet" href="/contacts.css" />
+    <div class="cf-page">
+      <header class="cf-page__head">
+        <a class="cf-back" href="/inbox">
+          ← Inbox
+        </a>
+        <h1 class="cf-page__title">Contact fields</h1>
+        <p class="cf-page__lead">Custom details your team keeps on each LINE contact. Only admins can change these definitions.</p>
+      </header>
+      <FieldsAdmin {...admin} />
+    </div>
+  </Layout>
+);

@@ -1,0 +1,103 @@
+// The panel's custom fields: one small form per field that saves on change and
+// answers with itself (saved, or a 422 with the reason), so edits stay inline.
+import type { FC } from "hono/jsx";
+import type { FieldWithValue } from "../queries/fields";
+import { MAX_TEXT_VALUE } from "../schemas";
+import { IconCheck } from "../../inbox/views/icons";
+import { IconList } from "./icons";
+import { FormError, HxForm, SectionTitle } from "./parts";
+
+export interface FieldRowProps {
+  contactId: string;
+  field: FieldWithValue;
+  csrfToken: string;
+  /** What the agent typed, shown again after a 422. */
+  typed?: string;
+  error?: string | null;
+  saved?: boolean;
+}
+
+const HINTS = { text: "", number: "Number", date: "yyyy-mm-dd", select: "" } as const;
+
+export const FieldRow: FC<FieldRowProps> = ({ contactId, field, csrfToken, typed, error, saved }) => {
+  const id = `cp-field-${contactId}-${field.id}`;
+  const inputId = `${id}-value`;
+  const errorId = `${id}-error`;
+  const value = typed ?? field.value ?? "";
+  const common = {
+    id: inputId,
+    name: "value",
+    class: "cp-input cp-field__input",
+    "aria-invalid": error ? "true" : undefined,
+    "aria-describedby": error ? errorId : undefined,
+  };
+  return (
+    <HxForm action={`/contacts/${contactId}/fields/${field.id}`} csrfToken={csrfToken} target="this" trigger="change, submit" id={id} class={`cp-field${error ? " cp-field--error" : ""}`}>
+      <label class="cp-field__label" for={inputId} title={field.key}>
+        {field.label}
+      </label>
+      <div class="cp-field__control">
+        {field.type === "select" ? (
+          <select {...common}>
+            <option value="">—</option>
+            {field.options.map((o) => (
+              <option value={o} selected={o === value}>
+                {o}
+              </option>
+            ))}
+            {value && !field.options.includes(value) ? (
+              <option value={value} selected>
+                {value}
+              </option>
+            ) : null}
+          </select>
+        ) : field.type === "date" ? (
+          <input {...common} type="date" value={value} placeholder={HINTS.date} />
+        ) : field.type === "number" ? (
+          <input {...common} type="text" inputmode="decimal" value={value} placeholder="—" autocomplete="off" />
+        ) : (
+          <input {...common} type="text" value={value} placeholder="—" maxlength={MAX_TEXT_VALUE} autocomplete="off" />
+        )}
+        {saved && !error ? (
+          <span class="cp-field__saved" role="status">
+            <IconCheck />
+            <span class="visually-hidden">Saved</span>
+          </span>
+        ) : null}
+        <button type="submit" class="visually-hidden" tabindex={-1}>
+          Save {field.label}
+        </button>
+      </div>
+      <FormError message={error} id={errorId} />
+    </HxForm>
+  );
+};
+
+export interface FieldsSectionProps {
+  contactId: string;
+  fields: FieldWithValue[];
+  csrfToken: string;
+  canManageFields: boolean;
+}
+
+export const FieldsSection: FC<FieldsSectionProps> = ({ contactId, fields, csrfToken, canManageFields }) => (
+  <section class="cp-section cp-fields" aria-labelledby={`cp-fields-title-${contactId}`}>
+    <SectionTitle icon={<IconList />} id={`cp-fields-title-${contactId}`}>
+      Details
+    </SectionTitle>
+    {fields.length ? (
+      <div class="cp-field-list">
+        {fields.map((field) => (
+          <FieldRow contactId={contactId} field={field} csrfToken={csrfToken} />
+        ))}
+      </div>
+    ) : (
+      <p class="cp-empty">No custom fields yet.</p>
+    )}
+    {canManageFields ? (
+      <a class="cp-link-sm" href="/contacts/fields">
+        {fields.length ? "Manage fields" : "Set up contact fields"}
+      </a>
+    ) : null}
+  </section>
+);

@@ -1,0 +1,114 @@
+// The notification bell's pieces: the dropdown (unread + recent, "mark all read"),
+// one item (also pushed live), and the unread count badge.
+import type { FC } from "hono/jsx";
+import { Avatar } from "../../inbox/views/avatar";
+import { Layout, type LayoutProps } from "../../inbox/views/layout";
+import { shortLabel, TimeLabel } from "../../inbox/views/time";
+import type { NotificationView } from "../queries/notifications";
+import { IconBell } from "./icons";
+import { CsrfField } from "./parts";
+
+/** The htmx event (fired on body) after which the count badge reloads itself. */
+export const NOTIFICATIONS_CHANGED = "notifications-changed";
+
+/**
+ * One notification. Clicking marks it read (hx-post, which answers with
+ * HX-Redirect to the conversation); without htmx it is a plain link.
+ */
+export const NotificationItem: FC<{ notification: NotificationView; now: number }> = ({ notification: n, now }) => {
+  const unread = n.readAt === null;
+  const inner = (
+    <>
+      {n.actorName ? (
+        <Avatar name={n.actorName} size="sm" />
+      ) : (
+        <span class="nf-item__icon">
+          <IconBell />
+        </span>
+      )}
+      <span class="nf-item__text">
+        <span class="nf-item__body">{n.body}</span>
+        <span class="nf-item__meta">
+          <span class="nf-item__kind">{n.kind === "mention" ? "Mention" : "Assigned"}</span>
+          <TimeLabel class="nf-item__time" at={n.createdAt} label={shortLabel(n.createdAt, now)} />
+        </span>
+      </span>
+      {unread ? <span class="nf-item__dot" aria-label="Unread"></span> : null}
+    </>
+  );
+  return (
+    <li class={`nf-item${unread ? " is-unread" : ""}`} id={`nf-${n.id}`}>
+      {n.conversationId ? (
+        <a class="nf-item__link" href={`/inbox/c/${n.conversationId}`} hx-post={`/notifications/${n.id}/open`} hx-swap="none">
+          {inner}
+        </a>
+      ) : (
+        <div class="nf-item__link">{inner}</div>
+      )}
+    </li>
+  );
+};
+
+export interface NotificationMenuProps {
+  notifications: NotificationView[];
+  unread: number;
+  csrfToken: string;
+  now: number;
+}
+
+export const NotificationMenu: FC<NotificationMenuProps> = ({ notifications, unread, csrfToken, now }) => (
+  <div class="nf-menu" id="notification-menu" role="region" aria-label="Notifications">
+    <div class="nf-menu__head">
+      <h2 class="nf-menu__title">
+        Notifications
+        {unread ? <span class="nf-menu__unread">{`${unread} unread`}</span> : null}
+      </h2>
+      {unread ? (
+        <form method="post" action="/notifications/read" hx-post="/notifications/read" hx-target="closest .nf-menu" hx-swap="outerHTML">
+          <CsrfField token={csrfToken} />
+          <button type="submit" class="btn btn--ghost btn--xs">
+            Mark all read
+          </button>
+        </form>
+      ) : null}
+    </div>
+    <ul class="nf-list" id="notification-list">
+      {notifications.map((n) => (
+        <NotificationItem notification={n} now={now} />
+      ))}
+    </ul>
+    {notifications.length ? null : (
+      <div class="nf-empty">
+        <span class="nf-empty__icon">
+          <IconBell />
+        </span>
+        <p>You're all caught up.</p>
+        <p class="nf-empty__sub">When a teammate @mentions you in a note, it shows up here.</p>
+      </div>
+    )}
+  </div>
+);
+
+/** The unread badge; reloads itself when `notifications-changed` fires on body. Hidden at 0 by CSS. */
+export const NotificationCount: FC<{ count: number }> = ({ count }) => (
+  <span
+    id="notification-count"
+    class="nf-count"
+    data-count={String(count)}
+    hx-get="/notifications/count"
+    hx-trigger={`${NOTIFICATIONS_CHANGED} from:body`}
+    hx-swap="outerHTML"
+    aria-label={count === 1 ? "1 unread notification" : `${count} unread notifications`}
+  >
+    {count > 99 ? "99+" : String(count)}
+  </span>
+);
+
+export const NotificationsPage: FC<NotificationMenuProps & { user: LayoutProps["user"] }> = ({ user, ...menu }) => (
+  <Layout title="Notifications" user={user} csrfToken={menu.csrfToken} bodyClass="page-notifications">
+    <link rel="stylesheet" href="/contacts.css" />
+    <div class="nf-page">
+      <NotificationMenu {...menu} />
+    </div>
+  </Layout>
+);

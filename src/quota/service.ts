@@ -1,0 +1,142 @@
+// The monthly message quota of each LINE channel. LINE counts push (and
+// multicast/broadcast) messages against a monthly limit; replies are free.
+// syncQuota reads /v2/bot/message/quota and /quota/consumption into the
+// channels row; the badge, the composer and the scheduler read it from there.
+import { and, eq, isNull, lte, or, sql } from "drizzle-orm";
+import { z } from "zod";
+import { db, schema } from "../db/client";
+import type { Bindings } from "../env";
+import { lineApiBase, lineDataApiBase } from "../env";
+import { channelById } from "../line/channel-store";
+import { createLineClient } from "../line/client";
+
+/** The badge turns amber at this share of the monthly limit. */
+export const QUOTA_WARNING_RATIO = 0.8;
+/** refreshQuotaSoon skips a channel synced less than this long ago. */
+export const QUOTA_REFRESH_DEBOUNCE_MS = 60_000;
+
+export interface ChannelQuota {
+  channelId: string;
+  channelName: string;
+  /** null: no target limit set on LINE (unlimited), or never synced (see checkedAt). */
+  limit: number | null;
+  used: number | null;
+  checkedAt: number | null;
+  /** LINE refused a push with "You have reached your monthly limit." at this time. */
+  exhaustedAt: number | null;
+}
+
+export type QuotaLevel = "unknown" | "unlimited" | "ok" | "warning" | "exhausted";
+
+export function quotaLevel(q: ChannelQuota): QuotaLevel {
+  if (q.exhaustedAt !== null) return "exhausted";
+  if (q.checkedAt === null || q.used === null) return "unknown";
+  if (q.limit === null) return "unlimited";
+  if (q.used >= q.limit) return "exhausted";
+  return q.used >= q.limit * QUOTA_WARNING_RATIO ? "warning" : "ok";
+}
+
+// LINE's answers are a boundary like any other: checked before they are stored.
+const quotaResponse = z.object({ type: z.enum(["none", "limited"]), value: z.number().int().nonnegative().optional() });
+const consumptionResponse = z.object({ totalUsage: z.number().int().nonnegative() });
+
+const c = schema.channels;
+
+function toQuota(row: typeof schema.channels.$inferSelect): ChannelQuota {
+  return {
+    channelId: row.id,
+    channelName: row.name,
+    limit: row.quotaLimit,
+    used: row.quotaUsed,
+    checkedAt: row.quotaCheckedAt,
+    exhaustedAt: row.quotaExhaustedAt,
+  };
+}
+
+/**
+ * Reads this month's limit and usage from LINE and stores them on the channel.
+ * Clears quota_exhausted_at when usage is under the limit (or there is none);
+ * sets it when usage has reached the limit. Throws when LINE cannot be asked.
+ * Returns null for an unknown channel.
+ */
+export async function syncQuota(env: Bindings, channelId: string, now = Date.now()): Promise<ChannelQuota | null> {
+  const channel = await channelById(env, channelId, now);
+  if (!channel) return null;
+  const client = createLineClient({ accessToken: channel.accessToken, apiBase: lineApiBase(env), dataBase: lineDataApiBase(env) });
+  const [quota, consumption] = await Promise.all([client.quota(), client.quotaConsumption()]);
+  const q = quotaResponse.parse(quota.body);
+  const used = consumptionResponse.parse(consumption.body).totalUsage;
+  const limit = q.type === "limited" ? q.value ?? 0 : null;
+  const underLimit = limit === null || used < limit;
+  const row = await db(env.DB)
+    .update(c)
+    .set({
+      quotaLimit: limit,
+      quotaUsed: used,
+      quotaCheckedAt: now,
+      quotaExhaustedAt: underLimit ? null : sql`COALESCE(${c.quotaExhaustedAt}, ${now})`,
+    })
+    .where(eq(c.id, channelId))
+    .returning()
+    .get();
+  return row ? toQuota(row) : null;
+}
+
+/** Syncs every channel (the hourly cron job). One failing channel does not stop the others. */
+export async function syncAllQuotas(env: Bindings, now = Date.now()): Promise<{ synced: number; failed: number }> {
+  const rows = await db(env.DB).select({ id: c.id }).from(c).all();
+  const results = await Promise.allSettled(rows.map((r) => syncQuota(env, r.id, now)));
+  let failed = 0;
+  results.forEach((r, i) => {
+    if (r.status === "rejected") {
+      failed++;
+      console.warn("quota sync failed", rows[i]?.id, r.reason instanceof Error ? r.reason.message : r.reason);
+    }
+  });
+  return { synced: results.length - failed, failed };
+}
+
+/**
+ * Records that LINE answered a push with 429 "You have reached your monthly
+ * limit." The badge and the composer show the limit as reached until a sync
+ * finds usage under the limit again.
+ */
+export async function markQuotaExhausted(env: Bindings, channelId: string, now = Date.now()): Promise<void> {
+  await db(env.DB)
+    .update(c)
+    .set({ quotaExhaustedAt: sql`COALESCE(${c.quotaExhaustedAt}, ${now})` })
+    .where(eq(c.id, channelId));
+}
+
+/**
+ * Re-reads the quota after a push, at most once a minute per channel: the
+ * claim (bumping quota_checked_at) is one conditional UPDATE, so concurrent
+ * pushes trigger a single sync. Never throws; returns whether it synced.
+ */
+export async function refreshQuotaSoon(env: Bindings, channelId: string, now = Date.now()): Promise<boolean> {
+  try {
+    const claimed = await db(env.DB)
+      .update(c)
+      .set({ quotaCheckedAt: now })
+      .where(and(eq(c.id, channelId), or(isNull(c.quotaCheckedAt), lte(c.quotaCheckedAt, now - QUOTA_REFRESH_DEBOUNCE_MS))))
+      .returning({ id: c.id });
+    if (claimed.length === 0) return false;
+    await syncQuota(env, channelId, now);
+    return true;
+  } catch (error) {
+    console.warn("quota refresh failed", channelId, error instanceof Error ? error.message : error);
+    return false;
+  }
+}
+
+/** The quota of every channel in a workspace, for the badge. */
+export async function workspaceQuotas(d1: D1Database, workspaceId: string): Promise<ChannelQuota[]> {
+  const rows = await db(d1).select().from(c).where(eq(c.workspaceId, workspaceId)).orderBy(c.createdAt).all();
+  return rows.map(toQuota);
+}
+
+/** One channel's stored quota (no LINE call). */
+export async function channelQuota(d1: D1Database, channelId: string): Promise<ChannelQuota | null> {
+  const row = await db(d1).select().from(c).where(eq(c.id, channelId)).get();
+  return row ? toQuota(row) : null;
+}

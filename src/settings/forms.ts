@@ -1,0 +1,89 @@
+// Zod schemas for every settings form, query and path parameter, plus the
+// helper that turns a failed parse into per-field messages for the 422 forms.
+import { z } from "zod";
+
+export const ROLES = ["owner", "admin", "supervisor", "agent"] as const;
+export type Role = (typeof ROLES)[number];
+/** Roles an invite can carry: owners are made by promotion, never by invite. */
+export const INVITE_ROLES = ["admin", "supervisor", "agent"] as const;
+export const AVAILABILITY = ["online", "away", "offline"] as const;
+export type Availability = (typeof AVAILABILITY)[number];
+
+export const SHORTCUT_MAX = 32;
+export const REPLY_BODY_MAX = 5000;
+export const TEAM_NAME_MAX = 60;
+
+/** Ids we create are `<prefix>_<20 chars>`; anything else cannot exist, so it is a 404. */
+export const idParam = z.object({ id: z.string().regex(/^[a-z]{2,8}_[0-9a-z]{20}$/) });
+export const listQuery = z.object({ cursor: z.string().max(600).optional() });
+
+const personName = z.string().trim().min(1, "Enter a name").max(80, "Names can have at most 80 characters");
+const email = z.string().trim().toLowerCase().max(254, "That email address is too long").email("Enter a valid email address");
+
+export const inviteForm = z.object({
+  name: personName,
+  email,
+  role: z.enum(INVITE_ROLES, { error: "Choose agent, supervisor or admin" }),
+});
+export type InviteFormValues = { name: string; email: string; role: string };
+
+export const roleForm = z.object({ role: z.enum(ROLES, { error: "Choose a role from the list" }) });
+
+export const availabilityForm = z.object({ availability: z.enum(AVAILABILITY, { error: "Choose online, away or offline" }) });
+
+export const teamNameForm = z.object({
+  name: z.string().trim().min(1, "Give the team a name").max(TEAM_NAME_MAX, `Team names can have at most ${TEAM_NAME_MAX} characters`),
+});
+export const teamMemberForm = z.object({ userId: z.string().regex(/^[a-z]{2,8}_[0-9a-z]{20}$/, "Choose someone to add") });
+
+/** Browsers send CRLF line breaks; count characters the way the composer will. */
+const replyBody = z.preprocess(
+  (t) => (typeof t === "string" ? t.replace(/\r\n/g, "\n") : t),
+  z.string({ error: "Write the reply text" }).trim().min(1, "Write the reply text").max(REPLY_BODY_MAX, `A canned reply can have at most ${REPLY_BODY_MAX} characters`),
+);
+const shortcut = z
+  .string({ error: "Enter a shortcut" })
+  .trim()
+  .toLowerCase()
+  .transform((s) => s.replace(/^\/+/, ""))
+  .pipe(
+    z
+      .string()
+      .min(1, "Enter a shortcut")
+      .max(SHORTCUT_MAX, `Shortcuts can have at most ${SHORTCUT_MAX} characters`)
+      .regex(/^[a-z0-9_-]+$/, "Use only a–z, 0–9, - and _ in shortcuts"),
+  );
+
+export const cannedReplyForm = z.object({
+  shortcut,
+  body: replyBody,
+  scope: z.enum(["shared", "personal"], { error: "Choose who can use this reply" }).default("personal"),
+});
+export const cannedReplyEditForm = z.object({ shortcut, body: replyBody });
+export const cannedScopeQuery = z.object({
+  scope: z.enum(["all", "shared", "personal"]).catch("all"),
+  cursor: z.string().max(600).optional(),
+});
+export type CannedScopeFilter = z.infer<typeof cannedScopeQuery>["scope"];
+
+export type FieldErrors = Partial<Record<string, string>>;
+
+/** The first message per field (`_form` for errors that belong to no single field). */
+export function fieldErrors(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = typeof issue.path[0] === "string" ? issue.path[0] : "_form";
+    out[key] ??= issue.message;
+  }
+  return out;
+}
+
+/** The submitted text values, to put back into a form that failed validation. */
+export function submittedText(body: Record<string, unknown>, keys: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of keys) {
+    const value = body[key];
+    out[key] = typeof value === "string" ? value : "";
+  }
+  return out;
+}

@@ -1,0 +1,19 @@
+// The settings sections shown in the left nav, in order. Add a section by
+// appending an entry here (and mounting its routes under /settings in routes.tsx).
+import type { FC } from "hono/jsx";
+import type { Role } from "../forms";
+import { type IconProps, IconReply, IconUser, IconUsers } from "./icons";
+
+export interface SettingsNavItem {
+  href: string;
+  label: string;
+  icon: FC<IconProps>;
+  /** Hidden from people below this role; everyone sees the item when absent. */
+  minRole?: Role;
+}
+
+export const SETTINGS_NAV: SettingsNavItem[] = [
+  { href: "/settings/team", label: "Team", icon: IconUser },
+  { href: "/settings/teams", label: "Teams", icon: IconUsers },
+  { href: "/settings/canned-replies", label: "Canned replies", icon: IconReply },
+];

@@ -1,0 +1,93 @@
+// Finding conversations: view counts, full-text search (Japanese and Thai too),
+// and bulk actions on a selection.
+import { env } from "cloudflare:test";
+import { beforeAll, describe, expect, it } from "vitest";
+import { conversationOf, drainOutbox, indexRow } from "../helpers/conversations";
+import { postWebhook, routeLineToSimulator, textEvent, userId, webhookBody } from "../helpers/line";
+import { type Agent, login } from "../helpers/session";
+
+let agent: Agent;
+beforeAll(async () => {
+  agent = await login();
+});
+
+async function conversation(seed: string, text: string, name?: string) {
+  routeLineToSimulator((call) =>
+    name && call.path.startsWith("/v2/bot/profile/") ? new Response(JSON.stringify({ userId: userId(seed), displayName: name, language: "ja" }), { status: 200 }) : null,
+  );
+  expect((await postWebhook(webhookBody([textEvent(text, { userId: userId(seed) })]))).status).toBe(200);
+  const c = await conversationOf({ type: "user", userId: userId(seed) });
+  await drainOutbox(c.stub);
+  return c;
+}
+
+const listIds = async (query: string) => [...(await (await agent.get(`/inbox/list?${query}`)).text()).matchAll(/id="conv-([0-9a-f]{64})"/g)].map((m) => m[1]);
+
+describe("search", () => {
+  it("finds conversations by words inside messages, in Japanese and Thai as well", async () => {
+    const ja = await conversation("search-ja", "注文した商品がまだ届きません");
+    const th = await conversation("search-th", "สินค้ายังไม่มาถึงครับ");
+    const en = await conversation("search-en", "Where is my refund?");
+    expect(await listIds(`q=${encodeURIComponent("まだ届き")}`)).toEqual([ja.id]);
+    expect(await listIds(`q=${encodeURIComponent("ยังไม่มา")}`)).toEqual([th.id]);
+    expect(await listIds("q=refund")).toEqual([en.id]);
+    const none = await (await agent.get("/inbox/list?q=zzzzzz")).text();
+    expect(none).toContain("No conversations match");
+  });
+
+  it("finds a contact by a two-character name", async () => {
+    const c = await conversation("search-name", "hi", "田中 ゆき");
+    expect(await listIds(`q=${encodeURIComponent("田中")}`)).toEqual([c.id]);
+  });
+
+  it("treats search text as text, not as a query language", async () => {
+    await conversation("search-quote", 'say "hello" OR NOT');
+    const res = await agent.get(`/inbox/list?q=${encodeURIComponent('"hello" OR')}`);
+    expect(res.status).toBe(200);
+  });
+});
+
+describe("counts and bulk actions", () => {
+  it("assigns, tags and resolves a selection at once", async () => {
+    const a = await conversation("bulk-a", "one");
+    const b = await conversation("bulk-b", "two");
+    const ws = await env.DB.prepare("SELECT workspace_id FROM users WHERE email = 'admin@linedesk.test'").first<{ workspace_id: string }>();
+    const tagId = `tag_${"0".repeat(15)}bulk1`;
+    await env.DB.prepare("INSERT INTO tags (id, workspace_id, name, color, created_at) VALUES (?, ?, 'Bulk', 'blue', 0)").bind(tagId, ws!.workspace_id).run();
+    const post = (fields: Array<[string, string]>) =>
+      agent.get("/inbox/bulk", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", "hx-request": "true", origin: "https://linedesk.test" }, body: new URLSearchParams([["_csrf", agent.csrf], ...fields]) });
+    const before = await (await agent.get("/inbox/counts")).json<Record<string, number>>();
+    expect((await post([["ids", a.id], ["ids", b.id], ["action", "apply"], ["assignee", "me"], ["tag", tagId]])).status).toBe(200);
+    expect(await indexRow(a.id)).toMatchObject({ assignee_id: expect.stringMatching(/^usr_/) });
+    expect((await listIds(`tag=${tagId}`)).sort()).toEqual([a.id, b.id].sort());
+    const mid = await (await agent.get("/inbox/counts")).json<Record<string, number>>();
+    expect(mid.mine).toBe((before.mine ?? 0) + 2);
+    expect((await post([["ids", a.id], ["ids", b.id], ["action", "resolve"]])).status).toBe(200);
+    expect(await indexRow(b.id)).toMatchObject({ status: "resolved" });
+    const after = await (await agent.get("/inbox/counts")).json<Record<string, number>>();
+    expect(after.resolved).toBe((before.resolved ?? 0) + 2);
+    expect(after.mine).toBe(before.mine);
+  });
+
+  it("refuses an empty selection and more than 100 at once", async () => {
+    const post = (fields: Array<[string, string]>) =>
+      agent.get("/inbox/bulk", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", "hx-request": "true" }, body: new URLSearchParams([["_csrf", agent.csrf], ...fields]) });
+    const empty = await post([["action", "resolve"]]);
+    expect(empty.status).toBe(422);
+    expect(await empty.text()).toContain("Select at least one conversation");
+    const many = await post([...Array.from({ length: 101 }, (_, i): [string, string] => ["ids", i.toString(16).padStart(64, "0")]), ["action", "resolve"]]);
+    expect(many.status).toBe(422);
+  });
+
+  it("ignores ids from another workspace", async () => {
+    await env.DB.prepare("INSERT OR IGNORE INTO workspaces (id, name, created_at) VALUES ('ws_00000000000000other2', 'Other', 0)").run();
+    await env.DB.prepare("INSERT OR IGNORE INTO channels (id, workspace_id, name, line_channel_id, channel_secret_enc, access_token_enc, created_at) VALUES ('ch_x', 'ws_00000000000000other2', 'Other OA', '999', 'x', 'x', 0)").run();
+    const foreign = "e".repeat(64);
+    await env.DB.prepare(
+      "INSERT INTO conversations (id, workspace_id, channel_id, source_type, source_id, title, status, last_message_preview, last_message_direction, last_activity_at, unread_count, last_seq, created_at) VALUES (?, 'ws_00000000000000other2', 'ch_x', 'user', 'Ux', 'X', 'open', '', 'inbound', 0, 0, 0, 0)",
+    ).bind(foreign).run();
+    const res = await agent.get("/inbox/bulk", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", "hx-request": "true" }, body: new URLSearchParams([["_csrf", agent.csrf], ["ids", foreign], ["action", "resolve"]]) });
+    expect(res.status).toBe(200);
+    expect(await env.DB.prepare("SELECT status FROM conversations WHERE id = ?").bind(foreign).first()).toEqual({ status: "open" });
+  });
+});
