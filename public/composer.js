@@ -165,6 +165,17 @@
     }
   });
 
+  // One tool panel open at a time.
+  document.addEventListener(
+    "toggle",
+    (evt) => {
+      const details = evt.target;
+      if (!details.matches || !details.matches("details.composer-tool") || !details.open) return;
+      $$("#composer details.composer-tool[open]").forEach((d) => d !== details && (d.open = false));
+    },
+    true,
+  );
+
   // --- reply-token countdown ------------------------------------------------
   function tick() {
     const status = document.getElementById("composer-status");

@@ -416,3 +416,25 @@
   scrollThreadToEnd();
   watchThread();
 })();
+
+// The contact panel (loaded into #contact-pane by the thread header's button) closes with its × or Esc.
+(() => {
+  "use strict";
+  const close = () => {
+    const pane = document.getElementById("contact-pane");
+    if (pane) pane.innerHTML = "";
+  };
+  document.addEventListener("click", (evt) => {
+    if (evt.target instanceof Element && evt.target.closest("[data-close-panel]")) {
+      evt.preventDefault();
+      close();
+    }
+  });
+  document.addEventListener("keydown", (evt) => {
+    if (evt.key === "Escape" && !(evt.target instanceof HTMLTextAreaElement || evt.target instanceof HTMLInputElement)) close();
+  });
+  // Opening another conversation closes the previous contact's panel.
+  document.addEventListener("htmx:after:swap", (evt) => {
+    if (evt.target instanceof Element && evt.target.id === "thread-pane") close();
+  });
+})();

@@ -8,7 +8,8 @@ import { z } from "zod";
 import { conversationStub } from "../conversations/service";
 import type { AppEnv } from "../env";
 import { type ConversationRow, findConversation } from "../inbox/queries";
-import { channelQuota } from "../quota/service";
+import type { ThreadMessage } from "../conversations/model";
+import { channelQuota, refreshQuotaSoon } from "../quota/service";
 import type { Agent } from "./messages";
 import type { ComposerStatusProps } from "./views/status";
 
@@ -38,6 +39,12 @@ export function agentOf(c: Context<AppEnv>): Agent {
  * (hx-trigger="composer-sent from:body") hears it.
  */
 export const SENT_TRIGGER = JSON.stringify({ "composer-sent": { target: "body" } });
+
+/** After a send: tell the page (quota badge) and, when it was a push, re-read the quota in the background. */
+export function afterSend(c: Context<AppEnv>, row: ConversationRow, message: ThreadMessage): void {
+  c.header("HX-Trigger", SENT_TRIGGER);
+  if (message.via === "push") c.executionCtx.waitUntil(refreshQuotaSoon(c.env, row.channelId));
+}
 
 export function isHtmx(c: Context<AppEnv>): boolean {
   return c.req.header("hx-request") === "true";

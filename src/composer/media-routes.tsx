@@ -13,7 +13,7 @@ import type { AppEnv } from "../env";
 import type { ConversationRow } from "../inbox/queries";
 import { ErrorPage } from "../inbox/views/layout";
 import { stickerUrlFor } from "../line/stickers";
-import { agentOf, conversationId, isHtmx, loadConversation, SENT_TRIGGER, publicOrigin, statusData } from "./context";
+import { afterSend, agentOf, conversationId, isHtmx, loadConversation, publicOrigin, statusData } from "./context";
 import { firstIssue, mediaFields } from "./forms";
 import {
   cleanFileName,
@@ -150,7 +150,7 @@ export const mediaRoutes = new Hono<AppEnv>().post("/c/:id/compose/media", conve
   if (thumb?.problem) await thumb.discard();
   const outgoing = mediaMessage(agentOf(c), { kind: upload.kind, url, previewUrl, fileName: upload.fileName, size: upload.sink.size, durationMs });
   const message = await conversationStub(c.env, row.id).send({ agent: agentOf(c), messages: outgoing.messages, preview: outgoing.preview });
-  c.header("HX-Trigger", SENT_TRIGGER);
+  afterSend(c, row, message);
   if (!isHtmx(c)) return c.redirect(`/inbox/c/${row.id}`, 303);
   return c.html(
     <>

@@ -17,7 +17,7 @@ import type { ConversationRow } from "../inbox/queries";
 import { ErrorPage } from "../inbox/views/layout";
 import { stickerUrlFor } from "../line/stickers";
 import { searchCannedReplies } from "./canned";
-import { agentOf, conversationId, isHtmx, loadConversation, SENT_TRIGGER, statusData } from "./context";
+import { afterSend, agentOf, conversationId, isHtmx, loadConversation, statusData } from "./context";
 import { cannedQuery, firstIssue, locationForm, stickerForm, textForm } from "./forms";
 import { composerGuard } from "./guard";
 import { mediaRoutes } from "./media-routes";
@@ -42,7 +42,7 @@ function errorPage(c: Context<AppEnv>, status: 413 | 422, message: string) {
 /** Sends through the conversation's Durable Object (reply token first, push otherwise). */
 async function send(c: Context<AppEnv>, row: ConversationRow, outgoing: Outgoing) {
   const message = await conversationStub(c.env, row.id).send({ agent: agentOf(c), messages: outgoing.messages, preview: outgoing.preview });
-  c.header("HX-Trigger", SENT_TRIGGER);
+  afterSend(c, row, message);
   return message;
 }
 

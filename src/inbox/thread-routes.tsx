@@ -125,7 +125,7 @@ export const threadRoutes = new Hono<AppEnv>()
     if (!isHtmx(c)) return c.redirect(`/inbox/c/${row.id}`, 303);
     return c.html(
       <>
-        <NoteForm conversationId={row.id} csrfToken={session.csrfToken} />
+        <NoteForm conversationId={row.id} csrfToken={session.csrfToken} visible />
         <hx-partial hx-target="#thread-messages" hx-swap="beforeend scroll:bottom">
           <MessageBubble message={note} conversationId={row.id} stickerUrl={stickerUrlFor(c.env)} sourceType={row.sourceType} csrfToken={session.csrfToken} />
         </hx-partial>

@@ -261,6 +261,7 @@ export async function constantRate({ host, port, next, rate, durationMs, maxConn
   let completed = 0;
   let maxQueue = 0;
   let openFailures = 0;
+  let stopped = false;
 
   const addConn = () => {
     const c = new Conn(pool);
@@ -276,6 +277,7 @@ export async function constantRate({ host, port, next, rate, durationMs, maxConn
 
   const dispatch = (conn, dueAt) => {
     conn.send(next(), dueAt).then((r) => {
+      if (stopped) return;
       rec.add(r);
       completed++;
       if (!r.ok) openFailures++;
@@ -310,7 +312,7 @@ export async function constantRate({ host, port, next, rate, durationMs, maxConn
         maxQueue = Math.max(maxQueue, queue.length - qHead);
       }
     }
-    if (issued < total) setTimeout(tick, Math.max(0, Math.min(1, startedAt + issued * interval - nowMs())));
+    if (issued < total && !stopped) setTimeout(tick, Math.max(0, Math.min(1, startedAt + issued * interval - nowMs())));
   };
   tick();
 
@@ -322,8 +324,15 @@ export async function constantRate({ host, port, next, rate, durationMs, maxConn
   }, 100);
   if (total === 0) finish();
   await done;
+  stopped = true;
   clearInterval(watchdog);
-  for (const c of all) c.fail("done");
+  // Whatever is still in flight or queued now was given up on: it counts as an error.
+  for (const c of all) c.fail("gave up (phase time limit)");
+  await new Promise((res) => setImmediate(res));
+  if (total - completed > 0) {
+    rec.errors += total - completed;
+    rec.errorKinds["not completed in time"] = total - completed;
+  }
   const summary = rec.summary(startedAt, durationMs);
   return {
     mode: "constant-rate",

@@ -27,6 +27,8 @@
 //   BENCH_PROFILE      1 (default): after a linedesk target's phases, profile its isolate
 //                      for a few seconds and summarise where the JS time goes; 0: skip
 //   BENCH_KEEP         1: keep the run dir (logs, state, raw .cpuprofile) in /tmp
+//   BENCH_QUIET_WAIT   seconds to wait, before each target, for other processes to leave
+//                      the CPUs < 15% busy (default 120; the busy % is recorded either way)
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir, cpus } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -55,6 +57,7 @@ const TARGETS = (process.env.BENCH_TARGETS ?? "baseline,linedesk").split(",").ma
 const WRANGLER_LOG = process.env.BENCH_WRANGLER_LOG ?? "warn";
 const BUNDLE = process.env.BENCH_BUNDLE !== "0";
 const PROFILE = process.env.BENCH_PROFILE !== "0";
+const QUIET_WAIT = Math.min(Number(process.env.BENCH_QUIET_WAIT ?? 120), 1800);
 
 const LINEDESK_VARIANTS = {
   linedesk: { label: "linedesk (wrangler dev)", env: {}, direct: false },
@@ -277,6 +280,16 @@ async function profilePhase(t, inspectorPort, config) {
   }
 }
 
+/** Waits up to BENCH_QUIET_WAIT seconds for the machine to be < 15% busy; returns the last reading. */
+async function waitQuiet(name) {
+  const until = Date.now() + QUIET_WAIT * 1000;
+  let busy = await machineBusy(1000);
+  if (busy > 15) log(`machine is ${busy}% busy before ${name} (other processes); waiting up to ${QUIET_WAIT}s for it to calm down...`);
+  while (busy > 15 && Date.now() < until) busy = await machineBusy(2000);
+  if (busy > 15) log(`WARNING: still ${busy}% busy before ${name}: its figures will be low and noisy`);
+  return busy;
+}
+
 async function fakeStats(fake) {
   fake.entry.child.stdin.write("stats\n");
   const msg = await children.waitJsonLine(fake.entry, (m) => m.stats, 5000).catch(() => null);
@@ -358,9 +371,9 @@ async function main() {
   // One target at a time, alone on the machine: the others are not even running.
   for (const name of TARGETS) {
     let before = await fakeStats(fake);
-    // Other processes on the machine (other sessions, editors, test runs) skew the figures.
-    const idleBusy = await machineBusy(1000);
-    if (idleBusy > 15) log(`WARNING: the machine is already ${idleBusy}% busy before ${name} starts: figures will be low`);
+    // Other processes on the machine (other sessions, editors, test runs) skew the figures:
+    // wait (bounded) for a quiet moment, and record how busy it was.
+    const idleBusy = await waitQuiet(name);
     try {
       if (name === "baseline") results.targets[name] = await runBaseline(secret, fake, fakeGroup);
       else {

@@ -32,7 +32,8 @@ export const ComposerStatus: FC<ComposerStatusProps> = ({ conversationId, replyT
   const free = remainingMs > 0;
   const level = quota ? quotaLevel(quota) : "unknown";
   const exhausted = level === "exhausted";
-  const usage = quota && quota.used !== null && quota.limit !== null ? ` (${count.format(quota.used)} / ${count.format(quota.limit)} used)` : "";
+  // Usage only when it is worth a second look: the stored figure lags behind the last few pushes.
+  const usage = level === "warning" && quota && quota.used !== null && quota.limit !== null ? ` (${count.format(quota.used)} / ${count.format(quota.limit)} used)` : "";
   const state = mode === "standby" ? "standby" : free ? "free" : exhausted ? "blocked" : "push";
   return (
     <div

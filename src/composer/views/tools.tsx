@@ -1,5 +1,6 @@
-// The composer's tools, each a <details> in the bar (name="composer-tool", so one
-// is open at a time) with its own form, working without JavaScript:
+// The composer's tools, each a <details> in the bar with its own form, working
+// without JavaScript (composer.js keeps one open at a time; a `name` group would
+// close the open tool an htmx swap puts back, because the old one is still open):
 // sticker picker, attachment upload, location, and the quick-reply editor
 // (whose inputs belong to the text form through form="composer-form").
 //
@@ -36,7 +37,7 @@ interface ToolProps {
 }
 
 const Tool: FC<{ kind: string; label: string; icon: Child; open?: boolean; children?: Child; badge?: number }> = ({ kind, label, icon, open, children, badge }) => (
-  <details class={`composer-tool composer-tool--${kind}`} id={`composer-tool-${kind}`} name="composer-tool" open={open}>
+  <details class={`composer-tool composer-tool--${kind}`} id={`composer-tool-${kind}`} open={open}>
     <summary class="composer-tool__toggle" title={label} aria-label={label}>
       {icon}
       {badge === undefined ? null : (
@@ -202,7 +203,8 @@ export const QuickReplyTool: FC<{ buttons?: QuickReplyButton[]; open?: boolean }
       <div class="qr-editor" data-qr-editor data-max={MAX_QUICK_REPLIES}>
         <p class="composer-tool__title">Quick-reply buttons</p>
         <p class="composer-tool__hint">
-          Shown under your next text message; tapping one sends its text as the customer. Up to {MAX_QUICK_REPLIES}, labels up to {QUICK_REPLY_LABEL_MAX} characters.
+          Buttons under your next text message. When the customer taps one, LINE sends its text as their answer. Up to {MAX_QUICK_REPLIES}, labels up to{" "}
+          {QUICK_REPLY_LABEL_MAX} characters.
         </p>
         <ol class="qr-list" data-qr-list>
           {buttons.map((b) => (

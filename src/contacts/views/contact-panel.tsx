@@ -39,6 +39,7 @@ const IdentityCard: FC<{ identity: ContactIdentity }> = ({ identity }) => {
           {friend.label}
         </span>
       </div>
+      {identity.friendStatus === "unknown" ? <p class="cp-identity__hint">{friend.hint}.</p> : null}
       <dl class="cp-facts">
         {identity.friendStatus === "unfollowed" ? (
           <>

@@ -38,7 +38,19 @@ const Inputs: FC<{ prefix: string; draft: FieldDraft; errors: FieldErrors }> = (
         <label class="field__label" for={`${prefix}-key`}>
           Key
         </label>
-        <input id={`${prefix}-key`} class="input cf-mono" name="key" value={draft.key ?? ""} maxlength={40} pattern="[a-z0-9_]+" placeholder="member_since" autocomplete="off" spellcheck={false} {...err("key")} />
+        <input
+          id={`${prefix}-key`}
+          class="input cf-mono"
+          name="key"
+          value={draft.key ?? ""}
+          maxlength={40}
+          pattern="[a-z0-9_]+"
+          title="Lowercase letters a–z, digits 0–9 and _ only"
+          placeholder="member_since"
+          autocomplete="off"
+          spellcheck={false}
+          {...err("key")}
+        />
         {errors.key ? <FormError message={errors.key} id={`${prefix}-key-error`} /> : <p class="cf-hint">Lowercase a–z, 0–9 and _. Left empty, it is made from the label.</p>}
       </div>
       <div class="field cf-inputs__type">
@@ -58,7 +70,7 @@ const Inputs: FC<{ prefix: string; draft: FieldDraft; errors: FieldErrors }> = (
         <label class="field__label" for={`${prefix}-options`}>
           Options <span class="cf-optional">for Select</span>
         </label>
-        <textarea id={`${prefix}-options`} class="input cf-options" name="options" rows={3} placeholder={"Bronze\nSilver\nGold"} {...err("options")}>
+        <textarea id={`${prefix}-options`} class="input cf-options" name="options" rows={Math.min(8, Math.max(3, (draft.options ?? "").split("\n").length + 1))} placeholder={"Bronze\nSilver\nGold"} {...err("options")}>
           {draft.options ?? ""}
         </textarea>
         {errors.options ? <FormError message={errors.options} id={`${prefix}-options-error`} /> : <p class="cf-hint">One option per line.</p>}

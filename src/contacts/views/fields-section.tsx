@@ -33,7 +33,7 @@ export const FieldRow: FC<FieldRowProps> = ({ contactId, field, csrfToken, typed
   };
   return (
     <HxForm action={`/contacts/${contactId}/fields/${field.id}`} csrfToken={csrfToken} target="this" trigger="change, submit" id={id} class={`cp-field${error ? " cp-field--error" : ""}`}>
-      <label class="cp-field__label" for={inputId} title={field.key}>
+      <label class="cp-field__label" for={inputId} title={field.label}>
         {field.label}
       </label>
       <div class="cp-field__control">

@@ -35,9 +35,14 @@ export const InboxPage: FC<InboxPageProps> = ({ user, csrfToken, list, toolbar, 
           <h1 id="list-title" class="list-pane__title">
             Conversations
           </h1>
-          <button type="button" class="btn btn--ghost btn--small" data-shortcuts-open title="Keyboard shortcuts (?)">
-            ⌨ <span class="sr-only">Keyboard shortcuts</span>
-          </button>
+          <span class="list-pane__tools">
+            <button type="button" class="btn btn--ghost btn--small" data-notify-toggle aria-pressed="false" title="Desktop notifications and sound for Mine and Unassigned">
+              🔔 <span class="sr-only">Notifications and sound</span>
+            </button>
+            <button type="button" class="btn btn--ghost btn--small" data-shortcuts-open title="Keyboard shortcuts (?)">
+              ⌨ <span class="sr-only">Keyboard shortcuts</span>
+            </button>
+          </span>
         </div>
         <ListToolbar {...toolbar} />
         <div class="list-pane__scroll">

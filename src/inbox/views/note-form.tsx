@@ -7,12 +7,14 @@ export interface NoteFormProps {
   csrfToken: string;
   error?: string;
   text?: string;
+  /** Shown (the note tab is open): after an error or right after adding a note. */
+  visible?: boolean;
 }
 
-export const NoteForm: FC<NoteFormProps> = ({ conversationId, csrfToken, error, text }) => {
+export const NoteForm: FC<NoteFormProps> = ({ conversationId, csrfToken, error, text, visible }) => {
   const action = `/inbox/c/${conversationId}/notes`;
   return (
-    <form id="note-form" class="note-form" method="post" action={action} hx-post={action} hx-target="this" hx-swap="outerHTML" hidden={!error}>
+    <form id="note-form" class="note-form" method="post" action={action} hx-post={action} hx-target="this" hx-swap="outerHTML" hidden={!(error || visible)}>
       <input type="hidden" name="_csrf" value={csrfToken} />
       {error ? (
         <div class="alert alert--error" role="alert">

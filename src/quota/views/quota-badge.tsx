@@ -8,7 +8,8 @@ import { type ChannelQuota, type QuotaLevel, quotaLevel } from "../service";
 const count = new Intl.NumberFormat("en-US");
 
 export const QUOTA_BADGE_URL = "/inbox/quota";
-const REFRESH = "every 60s, composer-sent from:body";
+// After a send, wait a moment: a push's quota sync runs in the background (refreshQuotaSoon).
+const REFRESH = "every 60s, composer-sent from:body delay:2s";
 
 /** Where the lead's layout puts the badge: it loads itself on page load. */
 export const QuotaBadgeSlot: FC = () => (
