@@ -69,6 +69,13 @@ export async function ingestEvents(rt: ConversationRuntime, input: IngestInput):
       }
     }
     if (created.length) rt.queueIndex(now);
+    // Automations (greeting, away, keywords, queue) run after the ack, from the outbox.
+    const triggers = created.filter((m) => !m.standby && (m.direction === "inbound" || (m.body.type === "event" && m.body.event === "follow"))).map((m) => m.id);
+    if (triggers.length) {
+      const pending = store.getMeta<string[]>("automationPending") ?? [];
+      store.setMeta("automationPending", [...pending, ...triggers].slice(-50));
+      store.enqueue("automation", "automation", {}, now);
+    }
   });
   if (created.length) {
     await rt.scheduleAlarm();

@@ -7,6 +7,7 @@ import { writeIndex } from "./index-writer";
 import type { ConversationRuntime } from "./runtime";
 import type { OutboxJob } from "./store";
 import { wakeIfDue } from "./triage";
+import { runAutomations } from "../automation/engine";
 
 export const JOB_MAX_ATTEMPTS = 10;
 
@@ -35,6 +36,14 @@ export async function runJob(job: OutboxJob, rt: ConversationRuntime): Promise<J
         if (!(error instanceof LineApiError && error.status === 400)) throw error;
       });
       return {};
+    case "automation": {
+      // Cleared only after a successful run, so a failed run is retried with the same messages.
+      const ids = rt.store.getMeta<string[]>("automationPending") ?? [];
+      const result = await runAutomations(rt, ids);
+      const left = (rt.store.getMeta<string[]>("automationPending") ?? []).filter((id) => !ids.includes(id));
+      rt.store.setMeta("automationPending", left);
+      return result;
+    }
     case "wake": {
       const line = wakeIfDue(rt, Date.now());
       return line ? { created: [line] } : {};

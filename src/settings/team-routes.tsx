@@ -9,7 +9,7 @@ import { changeContext, isHtmx, loadViewer, noStore, notFound, type Viewer } fro
 import { fieldErrors, idParam, inviteForm, listQuery, roleForm, submittedText } from "./forms";
 import { createInvite, createPasswordReset, emailTaken, listPendingInvites, revokeInvite } from "./queries/invites";
 import { changeRole, deactivateMember, findMember, listMembers, type Member, memberCounts, reactivateMember } from "./queries/members";
-import { deactivationProblem, isAdmin, passwordResetProblem, reactivationProblem, type Refusal, roleChangeProblem } from "./team-rules";
+import { deactivationProblem, isAdmin, LAST_OWNER, passwordResetProblem, reactivationProblem, type Refusal, roleChangeProblem } from "./team-rules";
 import type { OneTimeLinkProps } from "./views/form-bits";
 import { OneTimeLink } from "./views/form-bits";
 import { InvitePanel, type InvitePanelProps, PendingInvites } from "./views/invite-panel";
@@ -109,9 +109,12 @@ export const teamRoutes = new Hono<AppEnv>()
     );
   })
   .post("/invites/:id/revoke", requireRole("admin"), badInviteId, async (c) => {
+    const session = c.get("session");
     const revoked = await revokeInvite(c.env.DB, changeContext(c), c.req.valid("param").id);
     if (!revoked) throw notFound("invite");
-    return isHtmx(c) ? c.body("", 200) : c.redirect("/settings/team", 303);
+    if (!isHtmx(c)) return c.redirect("/settings/team", 303);
+    // The whole card again: its count changes, and it hides itself once empty.
+    return c.html(<PendingInvites invites={await listPendingInvites(c.env.DB, session.workspaceId)} csrfToken={session.csrfToken} />);
   })
   .post("/users/:id/role", requireRole("admin"), badId, async (c) => {
     const viewer = await loadViewer(c);
@@ -123,9 +126,7 @@ export const teamRoutes = new Hono<AppEnv>()
     }
     const counts = await memberCounts(c.env.DB, viewer.workspaceId);
     refuse(roleChangeProblem(viewer, member, parsed.data.role, counts.activeOwners));
-    if (parsed.data.role !== member.role && !(await changeRole(c.env.DB, changeContext(c), member, parsed.data.role))) {
-      refuse(roleChangeProblem(viewer, member, parsed.data.role, 1));
-    }
+    if (parsed.data.role !== member.role && !(await changeRole(c.env.DB, changeContext(c), member, parsed.data.role))) refuse(LAST_OWNER);
     return answerWithRow(c, viewer, member.id);
   })
   .post("/users/:id/deactivate", requireRole("admin"), badId, async (c) => {
@@ -133,7 +134,7 @@ export const teamRoutes = new Hono<AppEnv>()
     const member = await loadMember(c, c.req.valid("param").id);
     const counts = await memberCounts(c.env.DB, viewer.workspaceId);
     refuse(deactivationProblem(viewer, member, counts.activeOwners));
-    if (member.active && !(await deactivateMember(c.env.DB, changeContext(c), member))) refuse(deactivationProblem(viewer, member, 1));
+    if (member.active && !(await deactivateMember(c.env.DB, changeContext(c), member))) refuse(LAST_OWNER);
     return answerWithRow(c, viewer, member.id);
   })
   .post("/users/:id/reactivate", requireRole("admin"), badId, async (c) => {

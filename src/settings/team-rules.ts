@@ -32,7 +32,8 @@ export function assignableRoles(actor: Role): Role[] {
   return actor === "owner" ? ["owner", "admin", "supervisor", "agent"] : isAdmin(actor) ? ["admin", "supervisor", "agent"] : [];
 }
 
-const LAST_OWNER: Refusal = {
+/** Also what the routes answer when the database's own last-owner guard refuses a write (a race). */
+export const LAST_OWNER: Refusal = {
   status: 409,
   message: "A workspace needs at least one active owner. Make someone else an owner first.",
 };

@@ -177,6 +177,9 @@ describe("invites", () => {
     const inviteId = /id="invite-(inv_[0-9a-z]{20})"/.exec(html)?.[1];
     const res = await owner.post(`/settings/team/invites/${inviteId}/revoke`, {}, { htmx: true });
     expect(res.status).toBe(200);
+    const card = await res.text();
+    expect(card).toMatch(/^<section id="pending-invites" class="card card--empty"/);
+    expect(card).not.toContain(inviteId);
     expect((await SELF.fetch(`${ORIGIN}/invite/${token}`)).status).toBe(404);
     expect(await auditActions(owner.user.workspaceId)).toContainEqual(expect.objectContaining({ action: "invite.revoked", target_id: inviteId }));
     expect((await owner.post(`/settings/team/invites/${inviteId}/revoke`, {})).status).toBe(404);

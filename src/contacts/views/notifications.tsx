@@ -89,12 +89,16 @@ export const NotificationMenu: FC<NotificationMenuProps> = ({ notifications, unr
   </div>
 );
 
-/** The unread badge; reloads itself when `notifications-changed` fires on body. Hidden at 0 by CSS. */
+/**
+ * The unread badge; reloads itself when `notifications-changed` fires on body.
+ * `hidden` at 0 (a live frame may flip `hidden` and the text).
+ */
 export const NotificationCount: FC<{ count: number }> = ({ count }) => (
   <span
     id="notification-count"
     class="nf-count"
     data-count={String(count)}
+    hidden={count === 0 ? true : undefined}
     hx-get="/notifications/count"
     hx-trigger={`${NOTIFICATIONS_CHANGED} from:body`}
     hx-swap="outerHTML"

@@ -109,8 +109,8 @@ export const PendingInvites: FC<PendingInvitesProps> = ({ invites, csrfToken, no
               method="post"
               action={`/settings/team/invites/${i.id}/revoke`}
               hx-post={`/settings/team/invites/${i.id}/revoke`}
-              hx-target={`#invite-${i.id}`}
-              hx-swap="delete"
+              hx-target="#pending-invites"
+              hx-swap="outerHTML"
               hx-confirm={`Revoke the invite for ${i.email}? The link stops working.`}
             >
               <CsrfField token={csrfToken} />
