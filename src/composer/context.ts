@@ -1,14 +1,14 @@
 // What every composer route needs: the conversation (404 outside the caller's
-// workspace), the agent sending, the status line's data, and the htmx answer
-// after a send (the new bubble and the status as <hx-partial>s).
+// workspace), the agent sending, the status line's data, and what follows a
+// send (the HX-Trigger for the quota badge, a background quota refresh).
 import { zValidator } from "@hono/zod-validator";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { z } from "zod";
+import type { ThreadMessage } from "../conversations/model";
 import { conversationStub } from "../conversations/service";
 import type { AppEnv } from "../env";
 import { type ConversationRow, findConversation } from "../inbox/queries";
-import type { ThreadMessage } from "../conversations/model";
 import { channelQuota, refreshQuotaSoon } from "../quota/service";
 import type { Agent } from "./messages";
 import type { ComposerStatusProps } from "./views/status";

@@ -8,6 +8,7 @@ import { newId } from "../lib/ids";
 import { type ConversationStatus, previewText, type ThreadMessage } from "./model";
 import { renderListItem } from "./render";
 import type { ConversationRuntime } from "./runtime";
+import type { MemberProfile } from "./store";
 
 const SEARCH_BATCH = 200;
 
@@ -15,7 +16,7 @@ export function bucketOf(status: ConversationStatus): "active" | "snoozed" | "re
   return status === "snoozed" || status === "resolved" ? status : "active";
 }
 
-type Profile = { displayName: string | null; pictureUrl: string | null; language: string | null } | null;
+type Profile = MemberProfile | null;
 
 /** Writes the index now. `extra` statements (e.g. an audit entry) join the same batch. */
 export async function writeIndex(rt: ConversationRuntime, extra: BatchItem<"sqlite">[] = []): Promise<void> {
@@ -139,7 +140,13 @@ async function ensureContact(rt: ConversationRuntime, lineUserId: string, profil
   };
   const where = and(eq(schema.contactIdentities.channelId, meta.channelId), eq(schema.contactIdentities.lineUserId, lineUserId));
   const identity = await d.select({ contactId: schema.contactIdentities.contactId }).from(schema.contactIdentities).where(where).get();
-  const contactFields = { displayName: profile?.displayName ?? null, pictureUrl: profile?.pictureUrl ?? null, language: profile?.language ?? null, updatedAt: now };
+  const contactFields = {
+    displayName: profile?.displayName ?? null,
+    pictureUrl: profile?.pictureUrl ?? null,
+    language: profile?.language ?? null,
+    statusMessage: profile?.statusMessage ?? null,
+    updatedAt: now,
+  };
   if (identity) {
     await d.batch([
       d.update(schema.contactIdentities).set({ ...seen, ...(profile?.displayName ? { profileFetchedAt: now } : {}) }).where(where),

@@ -60,7 +60,11 @@ async function fetchProfile(rt: ConversationRuntime, lineUserId: string): Promis
     source.type === "group" ? { type: "group" as const, id: source.groupId } : source.type === "room" ? { type: "room" as const, id: source.roomId } : { type: "user" as const, id: lineUserId };
   try {
     const { body } = await (await rt.lineClient()).profile(scope, lineUserId);
-    rt.store.setProfile(lineUserId, { displayName: body.displayName, pictureUrl: body.pictureUrl ?? null, language: body.language ?? null }, Date.now());
+    rt.store.setProfile(
+      lineUserId,
+      { displayName: body.displayName, pictureUrl: body.pictureUrl ?? null, language: body.language ?? null, statusMessage: body.statusMessage ?? null },
+      Date.now(),
+    );
   } catch (error) {
     // 404: the user blocked the account or left; keep them nameless rather than retrying forever.
     if (error instanceof LineApiError && error.status === 404) return;

@@ -48,7 +48,7 @@ CREATE TABLE IF NOT EXISTS members (
  * Changes after the first schema, applied in order to every object's storage
  * (existing objects keep their data; new ones run them all after SCHEMA).
  */
-const MIGRATIONS = ["ALTER TABLE messages ADD COLUMN quote_token TEXT"];
+const MIGRATIONS = ["ALTER TABLE messages ADD COLUMN quote_token TEXT", "ALTER TABLE members ADD COLUMN status_message TEXT"];
 
 type Row = Record<string, SqlStorageValue>;
 
@@ -77,6 +77,13 @@ export interface OutboundRecord {
   retryKey: string | null;
   payload: unknown;
   attempts: number;
+}
+
+export interface MemberProfile {
+  displayName: string | null;
+  pictureUrl: string | null;
+  language: string | null;
+  statusMessage: string | null;
 }
 
 export interface OutboxJob {
@@ -223,22 +230,23 @@ export class ThreadStore {
     this.sql.exec("INSERT OR IGNORE INTO members (line_user_id) VALUES (?)", lineUserId);
   }
 
-  setProfile(lineUserId: string, p: { displayName: string; pictureUrl?: string | null; language?: string | null }, now: number): void {
+  setProfile(lineUserId: string, p: { displayName: string; pictureUrl?: string | null; language?: string | null; statusMessage?: string | null }, now: number): void {
     this.sql.exec(
-      `INSERT INTO members (line_user_id, display_name, picture_url, language, fetched_at) VALUES (?, ?, ?, ?, ?)
+      `INSERT INTO members (line_user_id, display_name, picture_url, language, status_message, fetched_at) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT(line_user_id) DO UPDATE SET display_name = excluded.display_name, picture_url = excluded.picture_url,
-         language = excluded.language, fetched_at = excluded.fetched_at`,
+         language = excluded.language, status_message = excluded.status_message, fetched_at = excluded.fetched_at`,
       lineUserId,
       p.displayName,
       p.pictureUrl ?? null,
       p.language ?? null,
+      p.statusMessage ?? null,
       now,
     );
   }
 
-  member(lineUserId: string): { displayName: string | null; pictureUrl: string | null; language: string | null } | null {
-    const row = this.sql.exec("SELECT display_name, picture_url, language FROM members WHERE line_user_id = ?", lineUserId).toArray()[0];
-    return row ? { displayName: str(row.display_name), pictureUrl: str(row.picture_url), language: str(row.language) } : null;
+  member(lineUserId: string): MemberProfile | null {
+    const row = this.sql.exec("SELECT display_name, picture_url, language, status_message FROM members WHERE line_user_id = ?", lineUserId).toArray()[0];
+    return row ? { displayName: str(row.display_name), pictureUrl: str(row.picture_url), language: str(row.language), statusMessage: str(row.status_message) } : null;
   }
 
   // --- outbox ---------------------------------------------------------------

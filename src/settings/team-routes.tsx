@@ -10,8 +10,7 @@ import { fieldErrors, idParam, inviteForm, listQuery, roleForm, submittedText } 
 import { createInvite, createPasswordReset, emailTaken, listPendingInvites, revokeInvite } from "./queries/invites";
 import { changeRole, deactivateMember, findMember, listMembers, type Member, memberCounts, reactivateMember } from "./queries/members";
 import { deactivationProblem, isAdmin, LAST_OWNER, passwordResetProblem, reactivationProblem, type Refusal, roleChangeProblem } from "./team-rules";
-import type { OneTimeLinkProps } from "./views/form-bits";
-import { OneTimeLink } from "./views/form-bits";
+import { OneTimeLink, type OneTimeLinkProps } from "./views/form-bits";
 import { InvitePanel, type InvitePanelProps, PendingInvites } from "./views/invite-panel";
 import { MemberRow } from "./views/member-row";
 import { MemberRows, TeamPage, type TeamPageProps } from "./views/team-page";

@@ -26,6 +26,9 @@ function rows(results) {
       line("  latency p50 / p99 (ms)", (t) => pair(t.fixedRate.latencyMs)),
       line("  latency max (ms)", (t) => fmt(t.fixedRate.latencyMs.max, 2)),
       line("  errors / non-2xx", (t) => `${t.fixedRate.errors} / ${t.fixedRate.non2xx}`),
+      line(`light ${s.lightRate} req/s: latency p50 / p99 (ms)`, (t) => (t.lightLoad ? pair(t.lightLoad.latencyMs) : "–")),
+      line("  server CPU ms per request", (t) => (t.lightLoad ? fmt(t.lightLoad.serverCpuMsPerReq, 2) : "–")),
+      line("machine busy before start (%)", (t) => String(t.machineBusyBeforePct ?? "–")),
     ],
   };
 }

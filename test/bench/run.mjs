@@ -12,6 +12,8 @@
 //   BENCH_WARMUP       warm-up seconds per target (default min(3, BENCH_SECONDS))
 //   BENCH_CONNECTIONS  sockets in the max-throughput phase (default 64)
 //   BENCH_RATE         req/s in the constant-rate phase (default 1000)
+//   BENCH_LIGHT_RATE   req/s of a short light-load phase whose latency is the bare service
+//                      time, with no queueing (default 50)
 //   BENCH_USERS        distinct LINE users (= conversations) per target (default 8)
 //   BENCH_TARGETS      comma list of targets, run one after another, each alone on the
 //                      machine (default "baseline,linedesk"); linedesk variants:
@@ -52,6 +54,7 @@ const SECONDS = Math.min(num("BENCH_SECONDS", 10), 300);
 const WARMUP = Math.min(num("BENCH_WARMUP", Math.min(8, Math.max(2, SECONDS))), 60);
 const CONNECTIONS = Math.min(num("BENCH_CONNECTIONS", 64), 1024);
 const RATE = Math.min(num("BENCH_RATE", 1000), 20_000);
+const LIGHT_RATE = Math.min(num("BENCH_LIGHT_RATE", 50), 1000);
 const USERS = Math.min(num("BENCH_USERS", 8), 10_000);
 const TARGETS = (process.env.BENCH_TARGETS ?? "baseline,linedesk").split(",").map((s) => s.trim());
 const WRANGLER_LOG = process.env.BENCH_WRANGLER_LOG ?? "warn";
@@ -63,12 +66,14 @@ const LINEDESK_VARIANTS = {
   linedesk: { label: "linedesk (wrangler dev)", env: {}, direct: false },
   "linedesk-noobs": { label: "linedesk (wrangler dev, local traces off)", env: { X_LOCAL_OBSERVABILITY: "false" }, direct: false },
   "linedesk-direct": { label: "linedesk (workerd socket, no proxy, traces off)", env: { X_LOCAL_OBSERVABILITY: "false" }, direct: true },
+  "linedesk-mem": { label: "linedesk (as direct, storage on tmpfs)", env: { X_LOCAL_OBSERVABILITY: "false" }, direct: true, tmpfs: true },
 };
 for (const t of TARGETS) if (t !== "baseline" && !LINEDESK_VARIANTS[t]) throw new Error(`unknown BENCH_TARGETS entry ${t}`);
 
 const runDir = mkdtempSync(join(tmpdir(), "linedesk-bench-"));
 const children = new Children(runDir);
 let keepRunDir = process.env.BENCH_KEEP === "1";
+const tmpfsDirs = []; // state dirs on /dev/shm, always removed (they hold memory)
 
 // Cleanup on every way out.
 process.on("exit", () => children.stopAllNow());
@@ -142,8 +147,13 @@ async function bundleWorker() {
 }
 
 async function startLinedesk(name, variant, config, fakePort) {
-  const stateDir = join(runDir, `state-${name}`);
-  mkdirSync(stateDir);
+  let stateDir = join(runDir, `state-${name}`);
+  if (variant.tmpfs) {
+    if (!existsSync("/dev/shm")) throw new Error("/dev/shm (tmpfs) is not available");
+    stateDir = mkdtempSync("/dev/shm/linedesk-bench-state-");
+    tmpfsDirs.push(stateDir);
+  }
+  mkdirSync(stateDir, { recursive: true });
   const env = { ...WRANGLER_ENV, ...variant.env };
   const configArgs = config ? ["--config", config] : [];
   log(`${name}: applying D1 migrations to a fresh local state dir...`);
@@ -254,6 +264,11 @@ async function benchTarget(t, groups) {
   log(`${t.name}: constant ${RATE} req/s for ${SECONDS}s (open loop)`);
   out.fixedRate = await withCpu(groups, () => constantRate({ ...common, rate: RATE, durationMs: SECONDS * 1000 }));
   log(`${t.name}:   achieved ${out.fixedRate.achievedRate} req/s, p50 ${out.fixedRate.latencyMs.p50} ms, p99 ${out.fixedRate.latencyMs.p99} ms, errors ${out.fixedRate.errors}, non-2xx ${out.fixedRate.non2xx}`);
+  await sleep(2000);
+  const lightSeconds = Math.min(5, SECONDS);
+  log(`${t.name}: light load ${LIGHT_RATE} req/s for ${lightSeconds}s (service time without queueing)`);
+  out.lightLoad = await withCpu(groups, () => constantRate({ ...common, rate: LIGHT_RATE, durationMs: lightSeconds * 1000 }));
+  log(`${t.name}:   p50 ${out.lightLoad.latencyMs.p50} ms, p99 ${out.lightLoad.latencyMs.p99} ms, CPU ${out.lightLoad.serverCpuMsPerReq} ms/request`);
   return out;
 }
 
@@ -353,7 +368,7 @@ async function main() {
   const results = {
     startedAt,
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, node: process.version, platform: process.platform },
-    settings: { seconds: SECONDS, warmupSeconds: WARMUP, connections: CONNECTIONS, rate: RATE, users: USERS, wranglerLogLevel: WRANGLER_LOG, bundled: BUNDLE, targets: TARGETS },
+    settings: { seconds: SECONDS, warmupSeconds: WARMUP, connections: CONNECTIONS, rate: RATE, lightRate: LIGHT_RATE, users: USERS, wranglerLogLevel: WRANGLER_LOG, bundled: BUNDLE, targets: TARGETS },
     targets: {},
     fakeLineCalls: {},
   };
@@ -425,5 +440,6 @@ try {
   await children.stopAll(3000);
   if (keepRunDir) log(`logs kept in ${runDir}`);
   else rmSync(runDir, { recursive: true, force: true });
+  for (const dir of tmpfsDirs) rmSync(dir, { recursive: true, force: true });
 }
 process.exit(exitCode);

@@ -24,7 +24,7 @@ function record() {
 const htmx = { htmx: true } as const;
 
 describe("text", () => {
-  it("sends the text with the agent as sender, the quote token and quick-reply buttons", async () => {
+  it("sends the text with the agent as sender and the quote token", async () => {
     const calls = record();
     const { id } = await customerWrites("cmp-text");
     const res = await agent.post(
@@ -172,6 +172,13 @@ describe("guards and status", () => {
     const { id } = await customerWrites("cmp-csrf");
     expect((await agent.post(`/inbox/c/${id}/compose/text`, { text: "hi" }, { csrf: null })).status).toBe(403);
     expect((await agent.post(`/inbox/c/${id}/compose/location`, { title: "t", address: "a", latitude: "1", longitude: "1" }, { csrf: "wrong" })).status).toBe(403);
+  });
+
+  it("points sticker images at the right place for the environment, only for sendable stickers", async () => {
+    const ok = await agent.get("/inbox/compose/stickers/446/1988");
+    expect(ok.status).toBe(302);
+    expect(ok.headers.get("location")).toBe("/simulator/stickers/446/1988");
+    expect((await agent.get("/inbox/compose/stickers/446/1")).status).toBe(404);
   });
 
   it("says the next message is free while the reply token is fresh, then that it will be pushed", async () => {

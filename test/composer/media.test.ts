@@ -57,6 +57,11 @@ describe("upload", () => {
     expect(thumb.headers.get("content-type")).toBe("image/jpeg");
     expect(new Uint8Array(await thumb.arrayBuffer())).toEqual(preview);
 
+    const head = await SELF.fetch(original, { method: "HEAD" });
+    expect(head.status).toBe(200);
+    expect(head.headers.get("content-length")).toBe(String(png.length));
+    expect(await head.text()).toBe("");
+
     const range = await SELF.fetch(original, { headers: { range: "bytes=0-7" } });
     expect(range.status).toBe(206);
     expect(range.headers.get("content-range")).toBe(`bytes 0-7/${png.length}`);

@@ -3,3 +3,4 @@ export * from "./channels";
 export * from "./teams";
 export * from "./contacts";
 export * from "./conversations";
+export * from "./automation";

@@ -10,7 +10,7 @@ import { Layout } from "./layout";
 import { ThreadView, type ThreadViewProps } from "./thread";
 
 export interface InboxPageProps {
-  user: { id: string; name: string; email: string; role: "owner" | "admin" | "supervisor" | "agent" };
+  user: { id: string; name: string; email: string; role: "owner" | "admin" | "supervisor" | "agent"; availability?: "online" | "away" | "offline" };
   csrfToken: string;
   list: ConversationListProps;
   toolbar: ListToolbarProps;

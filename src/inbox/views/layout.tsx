@@ -41,6 +41,7 @@ export const Layout: FC<LayoutProps> = ({ title, user, csrfToken, bodyClass, top
         <script src="/inbox.js" defer></script>
         <script src="/shortcuts.js" defer></script>
         <script src="/composer.js" defer></script>
+        <script src="/contacts.js" defer></script>
       </head>
       <body class={bodyClass}>
         <a class="skip-link" href="#main">
@@ -53,9 +54,10 @@ export const Layout: FC<LayoutProps> = ({ title, user, csrfToken, bodyClass, top
           </a>
           <div class="topbar__spacer"></div>
           {topbarExtra}
+          {user ? <NotificationBell /> : null}
           {user ? (
             <div class="agent-menu">
-              {user.role === "admin" || user.role === "owner" ? (
+              {user.role ? (
                 <a class="btn btn--ghost btn--sm" href="/settings" title="Settings">
                   <IconSettings />
                   <span class="btn__label">Settings</span>
@@ -148,4 +150,15 @@ export const ErrorFragment: FC<ErrorFragmentProps> = ({ message }) => (
     <IconAlert />
     <span>{message}</span>
   </div>
+);
+
+/** The top bar's bell: unread count (live over the inbox socket), dropdown loaded when opened. */
+const NotificationBell: FC = () => (
+  <details class="nf-bell" hx-get="/notifications" hx-trigger="toggle" hx-target="find .nf-bell__menu" hx-swap="innerHTML">
+    <summary class="btn btn--ghost btn--icon nf-bell__button" aria-label="Notifications" title="Notifications">
+      <span aria-hidden="true">🔔</span>
+      <span id="notification-count" class="nf-count" hidden hx-get="/notifications/count" hx-trigger="load" hx-swap="outerHTML"></span>
+    </summary>
+    <div class="nf-bell__menu"></div>
+  </details>
 );

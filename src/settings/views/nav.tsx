@@ -2,7 +2,11 @@
 // appending an entry here (and mounting its routes under /settings in routes.tsx).
 import type { FC } from "hono/jsx";
 import type { Role } from "../forms";
+import { contactFieldsNavEntry } from "../../contacts/nav";
 import { type IconProps, IconReply, IconUser, IconUsers } from "./icons";
+
+/** A list icon for sections without their own. */
+const IconList: FC<IconProps> = (p) => IconReply(p);
 
 export interface SettingsNavItem {
   href: string;
@@ -16,4 +20,5 @@ export const SETTINGS_NAV: SettingsNavItem[] = [
   { href: "/settings/team", label: "Team", icon: IconUser },
   { href: "/settings/teams", label: "Teams", icon: IconUsers },
   { href: "/settings/canned-replies", label: "Canned replies", icon: IconReply },
+  { ...contactFieldsNavEntry, icon: IconList, minRole: "admin" },
 ];
