@@ -88,7 +88,6 @@ describe("team list", () => {
       expect(html).not.toContain("Manage");
       expect(html).not.toContain("invite-panel");
       expect(html).not.toContain("Pending invites");
-      expect(html).not.toContain('href="/settings" title="Settings"');
     }
   });
 });

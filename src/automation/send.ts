@@ -1,0 +1,98 @@
+// Sending automated messages. Everything one run wants to say is packed into
+// as few LINE calls as possible (up to 5 messages each), so the first call can
+// use the conversation's fresh reply token (free) and only an overflow is
+// pushed. Each call is one thread message "Automation · <rule names>", is
+// counted as a reporting event, and a push refreshes the channel's quota.
+import type { ThreadMessage } from "../conversations/model";
+import { sendMessage } from "../conversations/outbound";
+import type { ConversationRuntime } from "../conversations/runtime";
+import { db, schema } from "../db/client";
+import { newId } from "../lib/ids";
+import { markQuotaExhausted, refreshQuotaSoon } from "../quota/service";
+import { MAX_MESSAGES, previewOf, type ReplyDefinition, toLineMessages } from "./replies";
+import { AUTOMATION_NAME } from "./state";
+
+export interface Part {
+  /** Shown in the thread: "Away message", "Keyword: Prices"... */
+  name: string;
+  /** Already filled in ({{variables}} replaced). */
+  def: ReplyDefinition;
+}
+
+/** The texts of a part (for echo detection). */
+export function partTexts(part: Part): string[] {
+  return part.def.messages.flatMap((m) => (m.type === "text" ? [m.text] : []));
+}
+
+/**
+ * Groups parts into LINE calls of at most 5 messages. Quick-reply buttons only
+ * show under the last message of a call, so a part with buttons goes last and
+ * closes its call.
+ */
+export function pack(parts: Part[]): Part[][] {
+  const ordered = [...parts.filter((p) => !p.def.quickReplies.length), ...parts.filter((p) => p.def.quickReplies.length)];
+  const packs: Part[][] = [];
+  let current: Part[] = [];
+  let size = 0;
+  for (const part of ordered) {
+    const n = part.def.messages.length;
+    if (current.length && size + n > MAX_MESSAGES) {
+      packs.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(part);
+    size += n;
+    if (part.def.quickReplies.length) {
+      packs.push(current);
+      current = [];
+      size = 0;
+    }
+  }
+  if (current.length) packs.push(current);
+  return packs;
+}
+
+export function automationName(names: string[]): string {
+  const joined = `${AUTOMATION_NAME} · ${names.join(" + ")}`;
+  return joined.length > 120 ? `${joined.slice(0, 119)}…` : joined;
+}
+
+/** Sends the parts; returns the stored thread messages (sendMessage already published them live). */
+export async function sendParts(rt: ConversationRuntime, parts: Part[]): Promise<ThreadMessage[]> {
+  const meta = rt.requireMeta();
+  const sent: ThreadMessage[] = [];
+  for (const group of pack(parts)) {
+    const def: ReplyDefinition = { messages: group.flatMap((p) => p.def.messages), quickReplies: group.at(-1)?.def.quickReplies ?? [] };
+    const names = group.map((p) => p.name);
+    let outcome: { via: string | null; status: string; error: string | null } = { via: null, status: "pending", error: null };
+    try {
+      const message = await sendMessage(rt, { agent: { id: null, name: automationName(names) }, messages: toLineMessages(def), preview: previewOf(def.messages, def.quickReplies) }, (e) => {
+        outcome = e;
+      });
+      sent.push(message);
+      outcome = { via: message.via, status: message.status, error: message.error };
+    } catch (error) {
+      // Stored as pending (or never stored): the outbox retries delivery; never answer twice by rethrowing.
+      console.error("automation: send failed", { conversation: meta.id, rules: names, reason: error instanceof Error ? error.message : String(error) });
+      continue;
+    }
+    const now = Date.now();
+    await db(rt.env.DB)
+      .insert(schema.reportingEvents)
+      .values({
+        id: newId("rev", now),
+        workspaceId: meta.workspaceId,
+        channelId: meta.channelId,
+        conversationId: meta.id,
+        kind: "automated_message",
+        valueMs: null,
+        detail: JSON.stringify({ via: outcome.via, status: outcome.status, rules: names, messages: def.messages.length }),
+        createdAt: now,
+      })
+      .catch((error: unknown) => console.warn("automation: reporting event not written", error instanceof Error ? error.message : error));
+    if (outcome.via === "push") await refreshQuotaSoon(rt.env, meta.channelId, now);
+    if (outcome.status === "failed" && /monthly limit/i.test(outcome.error ?? "")) await markQuotaExhausted(rt.env, meta.channelId, now);
+  }
+  return sent;
+}
