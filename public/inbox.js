@@ -316,6 +316,11 @@
     if (box && !box.dataset.scrolled) {
       box.scrollTop = box.scrollHeight;
       box.dataset.scrolled = "1";
+      // Images above the newest message load later and push it down: follow them
+      // while the agent has not scrolled up to read.
+      box.addEventListener("load", () => {
+        if (box.scrollHeight - box.scrollTop - box.clientHeight < 400) box.scrollTop = box.scrollHeight;
+      }, true);
     }
   }
 

@@ -6,6 +6,10 @@ import { newId, newRetryKey } from "../lib/ids";
 import { deliver, MAX_DELIVERY_ATTEMPTS, retryDelayMs, usableReplyToken, type ReplyTokenState } from "./delivery";
 import { pushTarget, type ThreadMessage } from "./model";
 import type { ConversationRuntime } from "./runtime";
+import { markQuotaExhausted, refreshQuotaSoon } from "../quota/service";
+
+/** LINE's answer when this month's message quota is used up (HTTP 429). */
+const MONTHLY_LIMIT = /LINE 429: .*monthly limit/i;
 import type { DeliveryStatus, DeliveryVia } from "./model";
 
 export interface SendInput {
@@ -78,11 +82,15 @@ export async function attemptDelivery(rt: ConversationRuntime, messageId: string
     retryKey: record.retryKey,
   });
   const attempts = record.attempts + 1;
+  const channelId = rt.requireMeta().channelId;
   if (outcome.kind === "sent") {
     finish(rt, messageId, jobId, { status: "sent", via: outcome.via, attempts });
+    // Pushes count against the monthly quota: keep the inbox's quota view current.
+    if (outcome.via === "push") await refreshQuotaSoon(rt.env, channelId);
     onDelivery?.({ via: outcome.via, status: "sent", error: null });
   } else if (outcome.kind === "failed" || attempts >= MAX_DELIVERY_ATTEMPTS) {
     finish(rt, messageId, jobId, { status: "failed", error: outcome.reason, attempts });
+    if (MONTHLY_LIMIT.test(outcome.reason)) await markQuotaExhausted(rt.env, channelId).catch((e: unknown) => console.warn("quota: could not mark exhausted", e));
     onDelivery?.({ via: null, status: "failed", error: outcome.reason });
   } else {
     store.setDelivery(messageId, { status: "pending", error: `Retrying: ${outcome.reason}`, attempts });

@@ -126,6 +126,9 @@ describe("push retries", () => {
     const { id, stub } = await pushOnly("quota", [[429, { message: "You have reached your monthly limit." }]]);
     const failed = await sendText(env, id, agent, "new stock arrived");
     expect(failed).toMatchObject({ status: "failed", error: "LINE 429: You have reached your monthly limit." });
+    // The inbox's quota banner learns it at once.
+    const channel = await env.DB.prepare("SELECT quota_exhausted_at FROM channels WHERE line_channel_id = ?").bind(env.LINE_CHANNEL_ID).first<{ quota_exhausted_at: number | null }>();
+    expect(channel?.quota_exhausted_at).toBeGreaterThan(0);
     const retried = await stub.retry(failed.id);
     expect(retried).toMatchObject({ status: "sent", via: "push", error: null });
   });

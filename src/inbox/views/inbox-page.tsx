@@ -5,6 +5,7 @@ import type { FC } from "hono/jsx";
 import { ConversationList, type ConversationListProps } from "./conversation-list";
 import { ListToolbar, type ListToolbarProps } from "./list-toolbar";
 import { ShortcutsOverlay } from "./shortcuts";
+import { QuotaBadgeSlot } from "../../quota/views/quota-badge";
 import { IconChat } from "./icons";
 import { Layout } from "./layout";
 import { ThreadView, type ThreadViewProps } from "./thread";
@@ -27,7 +28,12 @@ export const InboxPage: FC<InboxPageProps> = ({ user, csrfToken, list, toolbar, 
     user={user}
     csrfToken={csrfToken}
     bodyClass="page-inbox"
-    topbarExtra={<LiveStatus />}
+    topbarExtra={
+      <>
+        <QuotaBadgeSlot />
+        <LiveStatus />
+      </>
+    }
   >
     <div id="inbox" class={`inbox${thread ? " inbox--has-thread" : ""}`} data-ws-url={wsUrl} data-user-id={user.id}>
       <aside class="list-pane" aria-labelledby="list-title">

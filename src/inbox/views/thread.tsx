@@ -7,17 +7,13 @@
 // - GET /inbox/c/:id?before=<seq> ("Load older"): same as above for the
 //   messages before <seq>; the link keeps only `#thread-messages > *` of the
 //   response (hx-select) and puts it in its own place (outerHTML).
-// - POST /inbox/c/:id/messages (the composer, fields `_csrf`, `text`):
-//   · success, HX-Request: 200 with a fresh <Composer autofocus> as the main
-//     content (it replaces #composer) followed by
-//     `<hx-partial hx-target="#thread-messages" hx-swap="beforeend scroll:bottom">`
-//     + <MessageBubble> + `</hx-partial>`. The same bubble may also arrive over
-//     the WebSocket; inbox.js should replace an existing #msg-<id> rather than
-//     append a second one.
-//   · invalid (empty / > 5000 chars): 422 with <Composer error=… text=…> alone.
-//   · without HX-Request: 303 to /inbox/c/:id on success; on 422 the full page
-//     with ThreadView composerError / composerText.
-//   · other failures go through app.onError (ErrorFragment toast).
+// - The composer (src/composer) posts to /inbox/c/:id/compose/{text,sticker,
+//   location,media}; POST /inbox/c/:id/messages stays as the plain-form and
+//   API-shaped text path. Both answer with a fresh composer and an
+//   <hx-partial> appending the new bubble; the same bubble may also arrive over
+//   the WebSocket and inbox.js keeps one.
+// - POST /inbox/c/:id/notes: the note form and an <hx-partial> with the note.
+// - POST /inbox/c/:id/triage: the updated <TriageBar> (422 with its error).
 // - POST /inbox/c/:id/messages/:messageId/retry: the updated <MessageBubble>
 //   (it replaces the bubble, outerHTML); without HX-Request, 303 back.
 import type { FC } from "hono/jsx";
@@ -168,6 +164,7 @@ export const ThreadView: FC<ThreadViewProps> = (props) => {
         text={props.composerText}
         placeholder={`Reply to ${c.title}…`}
         replyTokenExpiresAt={props.replyTokenExpiresAt ?? null}
+        stickerUrl={stickerUrl}
       />
       <NoteForm conversationId={c.id} csrfToken={csrfToken} />
     </section>
