@@ -1,0 +1,82 @@
+// The ConversationDO's SQLite schema, its in-place migrations, and row mapping.
+import type { DeliveryStatus, DeliveryVia, Direction, MessageBody, ThreadMessage } from "./model";
+
+export const SCHEMA = `
+CREATE TABLE IF NOT EXISTS messages (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  webhook_event_id TEXT UNIQUE,
+  line_message_id TEXT,
+  direction TEXT NOT NULL,
+  body TEXT NOT NULL,
+  sender_line_user_id TEXT,
+  agent_id TEXT,
+  agent_name TEXT,
+  status TEXT NOT NULL,
+  via TEXT,
+  error TEXT,
+  retry_key TEXT,
+  payload TEXT,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  media_key TEXT,
+  mark_as_read_token TEXT,
+  created_at INTEGER NOT NULL,
+  redelivered INTEGER NOT NULL DEFAULT 0,
+  standby INTEGER NOT NULL DEFAULT 0,
+  unsent INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS messages_line_message_id ON messages(line_message_id);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS outbox (
+  id TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_at INTEGER NOT NULL,
+  last_error TEXT
+);
+CREATE TABLE IF NOT EXISTS members (
+  line_user_id TEXT PRIMARY KEY,
+  display_name TEXT,
+  picture_url TEXT,
+  language TEXT,
+  fetched_at INTEGER
+);
+`;
+
+/**
+ * Changes after the first schema, applied in order to every object's storage
+ * (existing objects keep their data; new ones run them all after SCHEMA).
+ */
+export const MIGRATIONS = ["ALTER TABLE messages ADD COLUMN quote_token TEXT", "ALTER TABLE members ADD COLUMN status_message TEXT"];
+
+export type Row = Record<string, SqlStorageValue>;
+
+export const str = (v: SqlStorageValue | undefined): string | null => (typeof v === "string" ? v : null);
+export const num = (v: SqlStorageValue | undefined): number => (typeof v === "number" ? v : Number(v ?? 0));
+
+
+export const SELECT = `SELECT m.*, mem.display_name AS sender_name FROM messages m LEFT JOIN members mem ON mem.line_user_id = m.sender_line_user_id`;
+
+export function toMessage(row: Row): ThreadMessage {
+  return {
+    id: String(row.id),
+    seq: num(row.seq),
+    direction: String(row.direction) as Direction,
+    body: JSON.parse(String(row.body)) as MessageBody,
+    lineMessageId: str(row.line_message_id),
+    senderLineUserId: str(row.sender_line_user_id),
+    senderName: str(row.sender_name),
+    agentId: str(row.agent_id),
+    agentName: str(row.agent_name),
+    status: String(row.status) as DeliveryStatus,
+    via: str(row.via) as DeliveryVia | null,
+    error: str(row.error),
+    mediaKey: str(row.media_key),
+    quoteToken: str(row.quote_token),
+    createdAt: num(row.created_at),
+    redelivered: num(row.redelivered) === 1,
+    standby: num(row.standby) === 1,
+    unsent: num(row.unsent) === 1,
+  };
+}
