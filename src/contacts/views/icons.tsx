@@ -1,18 +1,7 @@
 // Icons the contact panel, field admin and notifications need beyond the inbox set
 // (inline SVG, stroke = currentColor, hidden from screen readers).
 import type { FC } from "hono/jsx";
-
-interface IconProps {
-  class?: string;
-}
-
-const Svg: FC<IconProps & { d: string[] }> = ({ d, class: className }) => (
-  <svg class={`icon ${className ?? ""}`.trim()} viewBox="0 0 24 24" width="16" height="16" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true" focusable="false">
-    {d.map((p) => (
-      <path d={p} />
-    ))}
-  </svg>
-);
+import { type IconProps, Svg } from "../../inbox/views/icons";
 
 export const IconClose: FC<IconProps> = (p) => <Svg {...p} d={["M18 6 6 18", "M6 6l12 12"]} />;
 export const IconPlus: FC<IconProps> = (p) => <Svg {...p} d={["M12 5v14", "M5 12h14"]} />;

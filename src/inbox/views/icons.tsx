@@ -1,11 +1,12 @@
 // Small inline SVG icons (stroke = currentColor) so the UI needs no icon font or CDN.
 import type { FC } from "hono/jsx";
 
-interface IconProps {
+export interface IconProps {
   class?: string;
 }
 
-const Svg: FC<IconProps & { d: string | string[] }> = ({ d, class: className }) => (
+/** One stroke icon on the shared 24px grid; other features draw their icons with it. */
+export const Svg: FC<IconProps & { d: string | string[] }> = ({ d, class: className }) => (
   <svg
     class={`icon ${className ?? ""}`.trim()}
     viewBox="0 0 24 24"

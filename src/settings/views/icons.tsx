@@ -1,30 +1,9 @@
 // Inline SVG icons for the settings pages (stroke = currentColor), drawn on the
 // same 24px grid as the inbox icons so the two sets sit together.
 import type { FC } from "hono/jsx";
+import { type IconProps, Svg } from "../../inbox/views/icons";
 
-export interface IconProps {
-  class?: string;
-}
-
-const Svg: FC<IconProps & { d: string[] }> = ({ d, class: className }) => (
-  <svg
-    class={`icon ${className ?? ""}`.trim()}
-    viewBox="0 0 24 24"
-    width="16"
-    height="16"
-    fill="none"
-    stroke="currentColor"
-    stroke-width="2"
-    stroke-linecap="round"
-    stroke-linejoin="round"
-    aria-hidden="true"
-    focusable="false"
-  >
-    {d.map((p) => (
-      <path d={p} />
-    ))}
-  </svg>
-);
+export type { IconProps };
 
 export const IconSettings: FC<IconProps> = (p) => (
   <Svg
