@@ -74,6 +74,7 @@ export async function writeIndex(rt: ConversationRuntime, extra: BatchItem<"sqli
     ...extra,
   ];
   await d.batch(statements as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
+  rt.markIndexed(now);
   // FTS5 rows go through D1 directly (drizzle has no model for virtual tables).
   const insertDoc = rt.env.DB.prepare("INSERT INTO conversation_search (conversation_id, workspace_id, doc_id, content) VALUES (?1, ?2, ?3, ?4)");
   const titleChanged = store.getMeta<string>("searchTitle") !== title;

@@ -11,6 +11,9 @@ import { type ConversationKey, DEFAULT_TRIAGE, type ThreadMessage, type TriageSt
 import { renderBubble } from "./render";
 import { ThreadStore } from "./store";
 
+/** Busy conversations refresh their D1 index row at most this often. */
+export const INDEX_MIN_INTERVAL_MS = 1000;
+
 export interface ConversationMeta {
   id: string;
   channelId: string;
@@ -68,9 +71,19 @@ export class ConversationRuntime {
     if (current === null || current > next) await this.ctx.storage.setAlarm(Math.max(next, Date.now()));
   }
 
-  /** Queues the D1 index refresh (coalesced: one pending job per conversation). */
+  /**
+   * Queues the D1 index refresh: one pending job per conversation, and at most
+   * one write per INDEX_MIN_INTERVAL_MS, so a busy chat costs a D1 write a
+   * second rather than one per message (a quiet chat is indexed at once).
+   */
   queueIndex(at = Date.now()): void {
-    this.store.enqueue("index", "index", {}, at);
+    const last = this.store.getMeta<number>("indexedAt") ?? 0;
+    this.store.enqueue("index", "index", {}, Math.max(at, last + INDEX_MIN_INTERVAL_MS));
+  }
+
+  /** Called after every index write (also the immediate ones triage makes). */
+  markIndexed(at = Date.now()): void {
+    this.store.setMeta("indexedAt", at);
   }
 
   renderBubble(message: ThreadMessage): string {
