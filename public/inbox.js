@@ -185,9 +185,9 @@
       const counts = await response.json();
       for (const [view, n] of Object.entries(counts)) {
         const el = document.getElementById(`count-${view}`);
-        if (el) el.textContent = String(n);
+        if (el) el.textContent = n >= 1000 ? "999+" : String(n);
       }
-    }, 800);
+    }, 3000);
   }
 
   // --- browser notifications and sound (Mine and Unassigned) -----------------

@@ -83,23 +83,44 @@ function viewCondition(view: InboxView | "any", userId: string): SQL | undefined
   }
 }
 
+/** Which bucket a view lives in (the per-tag index is keyed by bucket). */
+function viewBucket(view: InboxView | "any"): "active" | "snoozed" | "resolved" | null {
+  if (view === "any") return null;
+  return view === "snoozed" || view === "resolved" ? view : "active";
+}
+
+/** A search matches at most this many conversations (the newest matching messages first). */
+const SEARCH_MAX = 500;
+/** One- and two-character searches look at names in this many most recent conversations of the view. */
+const SHORT_SEARCH_WINDOW = 20_000;
+
 /**
  * Conversation ids matching a search: FTS5 (trigram) over contact names and
- * message text for 3+ characters; shorter queries (e.g. a two-character Japanese
- * name) match contact names by substring.
+ * message text for 3+ characters, newest matching documents first; shorter
+ * queries (e.g. a two-character Japanese name, which trigrams cannot index)
+ * match names by substring within the view's most recent conversations.
  */
-async function searchIds(d1: D1Database, workspaceId: string, q: string): Promise<string[]> {
+async function searchIds(d1: D1Database, workspaceId: string, q: string, bucket: string | null): Promise<string[]> {
   if ([...q].length >= 3) {
     const phrase = `"${q.replace(/"/g, '""')}"`;
     const rows = await d1
-      .prepare("SELECT DISTINCT conversation_id AS id FROM conversation_search WHERE conversation_search MATCH ?1 AND workspace_id = ?2 LIMIT 500")
-      .bind(phrase, workspaceId)
+      .prepare(
+        `SELECT DISTINCT conversation_id AS id FROM (
+           SELECT conversation_id FROM conversation_search WHERE conversation_search MATCH ?1 AND workspace_id = ?2 ORDER BY rowid DESC LIMIT ?3
+         ) LIMIT ?4`,
+      )
+      .bind(phrase, workspaceId, SEARCH_MAX * 2, SEARCH_MAX)
       .all<{ id: string }>();
     return rows.results.map((r) => r.id);
   }
   const rows = await d1
-    .prepare("SELECT id FROM conversations WHERE workspace_id = ?1 AND title LIKE ?2 ESCAPE '\\' LIMIT 500")
-    .bind(workspaceId, `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`)
+    .prepare(
+      `SELECT id FROM (
+         SELECT id, title FROM conversations WHERE workspace_id = ?1 AND (?4 IS NULL OR bucket = ?4)
+         ORDER BY pinned DESC, last_activity_at DESC LIMIT ?3
+       ) WHERE title LIKE ?2 ESCAPE '\\' LIMIT ?5`,
+    )
+    .bind(workspaceId, `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`, SHORT_SEARCH_WINDOW, bucket, SEARCH_MAX)
     .all<{ id: string }>();
   return rows.results.map((r) => r.id);
 }
@@ -107,55 +128,81 @@ async function searchIds(d1: D1Database, workspaceId: string, q: string): Promis
 export type ConversationRow = typeof schema.conversations.$inferSelect;
 
 export async function listConversations(d1: D1Database, workspaceId: string, userId: string, filter: Omit<Partial<ListFilter>, "view"> & { view?: InboxView | "any" }, limit = PAGE_SIZE) {
+  const view = filter.view ?? "all";
   const cursor = decodeCursor(filter.cursor);
-  const conditions: Array<SQL | undefined> = [eq(c.workspaceId, workspaceId), viewCondition(filter.view ?? "all", userId)];
+  const conditions: Array<SQL | undefined> = [eq(c.workspaceId, workspaceId), viewCondition(view, userId)];
   if (filter.team) conditions.push(eq(c.teamId, filter.team));
   if (filter.channel) conditions.push(eq(c.channelId, filter.channel));
-  if (filter.tag) {
-    conditions.push(sql`${c.id} IN (SELECT conversation_id FROM conversation_tags WHERE workspace_id = ${workspaceId} AND tag_id = ${filter.tag})`);
-  }
   if (filter.q) {
-    const ids = await searchIds(d1, workspaceId, filter.q);
+    const ids = await searchIds(d1, workspaceId, filter.q, viewBucket(view));
     if (!ids.length) return { items: [] as ConversationRow[], nextCursor: null };
-    conditions.push(inArray(c.id, ids));
+    // One JSON parameter, not one per id: D1 binds at most 100 parameters.
+    conditions.push(sql`${c.id} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`);
   }
-  if (cursor) {
-    conditions.push(
-      or(
-        lt(c.pinned, cursor.pinned),
-        and(eq(c.pinned, cursor.pinned), lt(c.lastActivityAt, cursor.lastActivityAt)),
-        and(eq(c.pinned, cursor.pinned), eq(c.lastActivityAt, cursor.lastActivityAt), lt(c.id, cursor.id)),
-      ),
-    );
+  let rows: ConversationRow[];
+  if (filter.tag) {
+    // Driven by the per-tag index (its copies of bucket, pinned and activity are
+    // in list order), so a big tag costs a page, not the whole tag.
+    const t = schema.conversationTags;
+    const bucket = viewBucket(view);
+    const after = cursor
+      ? or(
+          lt(t.pinned, cursor.pinned),
+          and(eq(t.pinned, cursor.pinned), lt(t.lastActivityAt, cursor.lastActivityAt)),
+          and(eq(t.pinned, cursor.pinned), eq(t.lastActivityAt, cursor.lastActivityAt), lt(t.conversationId, cursor.id)),
+        )
+      : undefined;
+    const joined = await db(d1)
+      .select({ conversation: c })
+      .from(t)
+      .innerJoin(c, eq(c.id, t.conversationId))
+      .where(and(eq(t.workspaceId, workspaceId), eq(t.tagId, filter.tag), bucket ? eq(t.bucket, bucket) : undefined, after, ...conditions))
+      .orderBy(desc(t.pinned), desc(t.lastActivityAt), desc(t.conversationId))
+      .limit(limit + 1);
+    rows = joined.map((r) => r.conversation);
+  } else {
+    if (cursor) {
+      conditions.push(
+        or(
+          lt(c.pinned, cursor.pinned),
+          and(eq(c.pinned, cursor.pinned), lt(c.lastActivityAt, cursor.lastActivityAt)),
+          and(eq(c.pinned, cursor.pinned), eq(c.lastActivityAt, cursor.lastActivityAt), lt(c.id, cursor.id)),
+        ),
+      );
+    }
+    rows = await db(d1)
+      .select()
+      .from(c)
+      .where(and(...conditions))
+      .orderBy(desc(c.pinned), desc(c.lastActivityAt), desc(c.id))
+      .limit(limit + 1);
   }
-  const rows = await db(d1)
-    .select()
-    .from(c)
-    .where(and(...conditions))
-    .orderBy(desc(c.pinned), desc(c.lastActivityAt), desc(c.id))
-    .limit(limit + 1);
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
   return { items, nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
 }
 
-/** Counts for every view in one pass over the workspace's bucket index. */
+/** Counts stop at this number; the inbox shows "999+" beyond it. */
+export const COUNT_CAP = 1000;
+
+/**
+ * Counts for every view, each on the index that serves the view and capped at
+ * COUNT_CAP, in one D1 round trip: a few thousand index entries at most, not a
+ * pass over every conversation of the workspace.
+ */
 export async function viewCounts(d1: D1Database, workspaceId: string, userId: string): Promise<Record<InboxView, number>> {
-  const row = await d1
-    .prepare(
-      `SELECT
-         SUM(bucket = 'active' AND assignee_id = ?2) AS mine,
-         SUM(bucket = 'active' AND assignee_id IS NULL) AS unassigned,
-         SUM(bucket = 'active') AS "all",
-         SUM(status = 'follow_up') AS follow_up,
-         SUM(bucket = 'active' AND pinned = 1) AS pinned,
-         SUM(bucket = 'snoozed') AS snoozed,
-         SUM(bucket = 'resolved') AS resolved
-       FROM conversations WHERE workspace_id = ?1`,
-    )
-    .bind(workspaceId, userId)
-    .first<Record<InboxView, number | null>>();
-  return Object.fromEntries(VIEWS.map((v) => [v, Number(row?.[v] ?? 0)])) as Record<InboxView, number>;
+  const capped = (where: string) => `SELECT COUNT(*) AS n FROM (SELECT 1 FROM conversations WHERE workspace_id = ?1 AND ${where} LIMIT ${COUNT_CAP})`;
+  const where: Record<InboxView, string> = {
+    mine: "assignee_id = ?2 AND bucket = 'active'",
+    unassigned: "assignee_id IS NULL AND bucket = 'active'",
+    all: "bucket = 'active'",
+    follow_up: "status = 'follow_up'",
+    pinned: "bucket = 'active' AND pinned = 1",
+    snoozed: "bucket = 'snoozed'",
+    resolved: "bucket = 'resolved'",
+  };
+  const results = await d1.batch(VIEWS.map((v) => d1.prepare(capped(where[v])).bind(workspaceId, ...(v === "mine" ? [userId] : []))));
+  return Object.fromEntries(VIEWS.map((v, i) => [v, Number((results[i]?.results[0] as { n?: number } | undefined)?.n ?? 0)])) as Record<InboxView, number>;
 }
 
 /** One conversation, only if it belongs to the workspace (otherwise null → 404). */

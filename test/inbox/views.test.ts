@@ -91,3 +91,27 @@ describe("counts and bulk actions", () => {
     expect(await env.DB.prepare("SELECT status FROM conversations WHERE id = ?").bind(foreign).first()).toEqual({ status: "open" });
   });
 });
+
+describe("search at scale", () => {
+  it("lists a common word found in more than 100 conversations (D1 binds at most 100 parameters)", async () => {
+    const ws = await env.DB.prepare("SELECT workspace_id FROM users WHERE email = 'admin@linedesk.test'").first<{ workspace_id: string }>();
+    const channel = await env.DB.prepare("SELECT id FROM channels WHERE workspace_id = ?").bind(ws!.workspace_id).first<{ id: string }>();
+    const statements = [];
+    for (let i = 0; i < 150; i++) {
+      const id = `a${i.toString(16).padStart(63, "0")}`;
+      statements.push(
+        env.DB.prepare(
+          "INSERT INTO conversations (id, workspace_id, channel_id, source_type, source_id, title, status, last_message_preview, last_message_direction, last_activity_at, unread_count, last_seq, created_at) VALUES (?1, ?2, ?3, 'user', ?1, 'Bulk customer', 'open', 'about my delivery', 'inbound', ?4, 0, 1, 0)",
+        ).bind(id, ws!.workspace_id, channel!.id, 1_000 + i),
+        env.DB.prepare("INSERT INTO conversation_search (conversation_id, workspace_id, doc_id, content) VALUES (?1, ?2, 'm1', 'question about my delivery')").bind(id, ws!.workspace_id),
+      );
+    }
+    await env.DB.batch(statements);
+    const res = await agent.get("/inbox/list?q=delivery");
+    expect(res.status).toBe(200);
+    const ids = [...(await res.text()).matchAll(/id="conv-([0-9a-f]{64})"/g)].map((m) => m[1]);
+    expect(ids).toHaveLength(30);
+    // Newest activity first among the matches.
+    expect(ids[0]).toBe(`a${(149).toString(16).padStart(63, "0")}`);
+  });
+});

@@ -2,7 +2,7 @@
 // (team, tag, channel), and the bulk-action bar for selected conversations.
 // Plain GET/POST forms that htmx enhances: the list refreshes without a reload.
 import type { FC } from "hono/jsx";
-import { type InboxView, type ListFilter, VIEW_LABELS, VIEWS } from "../queries";
+import { COUNT_CAP, type InboxView, type ListFilter, VIEW_LABELS, VIEWS } from "../queries";
 
 export interface Directory {
   agents: Array<{ id: string; name: string; availability: "online" | "away" | "offline" }>;
@@ -36,7 +36,7 @@ export const ListToolbar: FC<ListToolbarProps> = ({ filter, counts, directory, c
             <label class={`view-tab${v === view ? " is-current" : ""}`}>
               <input type="radio" name="view" value={v} checked={v === view} />
               <span>{VIEW_LABELS[v]}</span>
-              <span class="view-tab__count" id={`count-${v}`}>{counts[v]}</span>
+              <span class="view-tab__count" id={`count-${v}`}>{counts[v] >= COUNT_CAP ? `${COUNT_CAP - 1}+` : counts[v]}</span>
             </label>
           ))}
         </nav>
