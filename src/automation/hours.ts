@@ -107,14 +107,15 @@ function boundaries(schedule: Schedule, from: number, days: number): number[] {
   const out: number[] = [];
   for (let i = -1; i <= days; i++) {
     const date = addDays(start, i);
-    const minutes = new Set<number>([0]);
+    out.push(zonedInstant(date, 0, schedule.timeZone));
     for (const r of schedule.weekly[weekdayOf(date)] ?? []) {
-      minutes.add(r.start);
-      if (r.end < 1440) minutes.add(r.end);
+      out.push(zonedInstant(date, r.start, schedule.timeZone));
+      // An overnight range ends on the next date.
+      if (overnight(r)) out.push(zonedInstant(addDays(date, 1), r.end, schedule.timeZone));
+      else if (r.end < 1440) out.push(zonedInstant(date, r.end, schedule.timeZone));
     }
-    for (const m of minutes) out.push(zonedInstant(date, m, schedule.timeZone));
   }
-  return out.filter((t) => t > from).sort((a, b) => a - b);
+  return [...new Set(out)].filter((t) => t > from).sort((a, b) => a - b);
 }
 
 /** The first instant after `from` (within `days`) when the channel is open (or closed), or null. */

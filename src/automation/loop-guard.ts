@@ -10,7 +10,7 @@ import type { AutomationState } from "./state";
 
 export const LOOP_WINDOW_MS = 10 * 60_000;
 /** Automated messages (parts) per conversation per window. */
-export const MAX_PARTS_PER_WINDOW = 6;
+export const MAX_PARTS_PER_WINDOW = 10;
 /** Times one rule may answer one conversation per window. */
 export const MAX_RULE_PER_WINDOW = 3;
 

@@ -63,3 +63,12 @@ export async function recordObservation(rt: ConversationRuntime, state: Automati
     state.inQueue = false;
   }
 }
+
+/**
+ * For the outbound path (conversations/outbound.ts, after an agent's message is
+ * stored): queues the observation that records the first response, takes the
+ * conversation out of the queue and arms the auto-resolve timer right away.
+ */
+export function noteAgentMessage(rt: ConversationRuntime, now = Date.now()): void {
+  rt.store.enqueue("automation:observe", "automation-observe", {}, now);
+}

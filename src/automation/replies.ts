@@ -84,9 +84,13 @@ export function fillTemplate(text: string, v: TemplateValues): string {
     position: v.position == null ? null : String(v.position),
     wait: v.wait,
   };
+  // An unknown value (no name yet) takes the space before it along: "Hi {{contact.name}}!" → "Hi!".
   return text
-    .replace(/\{\{\s*([a-z_.]+)\s*\}\}/g, (whole, key: string) => (key in values ? values[key] ?? "" : whole))
-    .replace(/[ \t]+([!?.,、。！？])/g, "$1")
+    .replace(/([ \t]*)\{\{\s*([a-z_.]+)\s*\}\}/g, (whole, space: string, key: string) => {
+      if (!(key in values)) return whole;
+      const value = values[key];
+      return value ? `${space}${value}` : "";
+    })
     .trim();
 }
 

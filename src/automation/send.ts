@@ -2,13 +2,12 @@
 // as few LINE calls as possible (up to 5 messages each), so the first call can
 // use the conversation's fresh reply token (free) and only an overflow is
 // pushed. Each call is one thread message "Automation · <rule names>", is
-// counted as a reporting event, and a push refreshes the channel's quota.
+// counted as a reporting event (sendMessage itself keeps the quota view current).
 import type { ThreadMessage } from "../conversations/model";
 import { sendMessage } from "../conversations/outbound";
 import type { ConversationRuntime } from "../conversations/runtime";
 import { db, schema } from "../db/client";
 import { newId } from "../lib/ids";
-import { markQuotaExhausted, refreshQuotaSoon } from "../quota/service";
 import { MAX_MESSAGES, previewOf, type ReplyDefinition, toLineMessages } from "./replies";
 import { AUTOMATION_NAME } from "./state";
 
@@ -91,8 +90,6 @@ export async function sendParts(rt: ConversationRuntime, parts: Part[]): Promise
         createdAt: now,
       })
       .catch((error: unknown) => console.warn("automation: reporting event not written", error instanceof Error ? error.message : error));
-    if (outcome.via === "push") await refreshQuotaSoon(rt.env, meta.channelId, now);
-    if (outcome.status === "failed" && /monthly limit/i.test(outcome.error ?? "")) await markQuotaExhausted(rt.env, meta.channelId, now);
   }
   return sent;
 }

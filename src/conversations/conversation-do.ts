@@ -4,6 +4,7 @@
 // after it); everything that calls out runs later from the outbox on the alarm.
 // This class is the RPC surface; the work lives in the modules it delegates to.
 import { DurableObject } from "cloudflare:workers";
+import { type AutomationCommand, runAutomationCommand } from "../automation/commands";
 import type { Bindings } from "../env";
 import { newId } from "../lib/ids";
 import { replyTokenExpiresAt, retryDelayMs, type ReplyTokenState } from "./delivery";
@@ -44,6 +45,11 @@ export class ConversationDO extends DurableObject<Bindings> {
 
   triage(change: TriageChange, actor: Actor) {
     return applyTriage(this.rt, change, actor);
+  }
+
+  /** Cron-driven automation for this conversation: open again, queue update, waiting check, auto-resolve. */
+  automation(command: AutomationCommand) {
+    return runAutomationCommand(this.rt, command);
   }
 
   /** An internal note in the thread: agents see it, LINE never does. */

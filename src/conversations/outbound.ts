@@ -7,6 +7,7 @@ import { deliver, MAX_DELIVERY_ATTEMPTS, retryDelayMs, usableReplyToken, type Re
 import { pushTarget, type ThreadMessage } from "./model";
 import type { ConversationRuntime } from "./runtime";
 import { markQuotaExhausted, refreshQuotaSoon } from "../quota/service";
+import { noteAgentMessage } from "../automation/observe";
 
 /** LINE's answer when this month's message quota is used up (HTTP 429). */
 const MONTHLY_LIMIT = /LINE 429: .*monthly limit/i;
@@ -38,6 +39,8 @@ export async function sendMessage(rt: ConversationRuntime, input: SendInput, onD
     createdAt: now,
   });
   rt.queueIndex(now);
+  // An agent answering: first-response time, leaving the queue, the auto-resolve timer.
+  if (!input.agent.name.startsWith("Automation")) noteAgentMessage(rt, now);
   const pending = rt.store.get(id);
   if (pending) rt.publish([pending], []);
   await attemptDelivery(rt, id, onDelivery);

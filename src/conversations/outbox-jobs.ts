@@ -8,6 +8,8 @@ import type { ConversationRuntime } from "./runtime";
 import type { OutboxJob } from "./store";
 import { wakeIfDue } from "./triage";
 import { runAutomations } from "../automation/engine";
+import { autoResolveJob } from "../automation/resolve";
+import { observeJob } from "../automation/commands";
 
 export const JOB_MAX_ATTEMPTS = 10;
 
@@ -44,6 +46,10 @@ export async function runJob(job: OutboxJob, rt: ConversationRuntime): Promise<J
       rt.store.setMeta("automationPending", left);
       return result;
     }
+    case "auto-resolve":
+      return autoResolveJob(rt);
+    case "automation-observe":
+      return observeJob(rt);
     case "wake": {
       const line = wakeIfDue(rt, Date.now());
       return line ? { created: [line] } : {};

@@ -1,17 +1,30 @@
 // scheduled(): the Cron Trigger entry. One file per job; each job is independent
-// so one failing does not stop the others.
+// so one failing does not stop the others. wrangler.toml has two triggers: every
+// minute (business-hours transitions, queue updates, auto-resolve sweep) and
+// hourly at :17 (quota sync, session purge). A job runs on its own trigger; a
+// controller without a cron (tests, manual runs) runs every job.
 import type { Bindings } from "../env";
+import { autoResolveSweep } from "./auto-resolve-sweep";
+import { businessHoursTransitions } from "./business-hours";
 import { purgeExpiredSessions } from "./purge-sessions";
+import { queueUpdates } from "./queue-updates";
 import { syncChannelQuotas } from "./quota-sync";
 
-const jobs: Array<{ name: string; run: (env: Bindings, now: number) => Promise<unknown> }> = [
-  { name: "purge-sessions", run: purgeExpiredSessions },
-  { name: "quota-sync", run: syncChannelQuotas },
+export const EVERY_MINUTE = "* * * * *";
+export const HOURLY = "17 * * * *";
+
+const jobs: Array<{ name: string; cron: string; run: (env: Bindings, now: number) => Promise<unknown> }> = [
+  { name: "purge-sessions", cron: HOURLY, run: purgeExpiredSessions },
+  { name: "quota-sync", cron: HOURLY, run: syncChannelQuotas },
+  { name: "business-hours", cron: EVERY_MINUTE, run: businessHoursTransitions },
+  { name: "queue-updates", cron: EVERY_MINUTE, run: queueUpdates },
+  { name: "auto-resolve-sweep", cron: EVERY_MINUTE, run: autoResolveSweep },
 ];
 
-export async function runScheduled(controller: Pick<ScheduledController, "scheduledTime">, env: Bindings): Promise<void> {
-  const results = await Promise.allSettled(jobs.map((job) => job.run(env, controller.scheduledTime)));
+export async function runScheduled(controller: Pick<ScheduledController, "scheduledTime"> & Partial<Pick<ScheduledController, "cron">>, env: Bindings): Promise<void> {
+  const due = jobs.filter((job) => !controller.cron || job.cron === controller.cron);
+  const results = await Promise.allSettled(due.map((job) => job.run(env, controller.scheduledTime)));
   results.forEach((result, i) => {
-    if (result.status === "rejected") console.error("scheduled job failed", jobs[i]?.name, result.reason);
+    if (result.status === "rejected") console.error("scheduled job failed", due[i]?.name, result.reason);
   });
 }

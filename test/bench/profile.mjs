@@ -50,9 +50,10 @@ export async function startProfile(wsUrl, samplingIntervalUs = 200) {
 const B64 = Object.fromEntries([..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"].map((c, i) => [c, i]));
 
 function decodeMappings(mappings) {
-  // lines[i] = sorted array of [generatedColumn, sourceIndex]
+  // lines[i] = sorted array of [generatedColumn, sourceIndex, sourceLine]
   const lines = [];
   let src = 0;
+  let srcLine = 0;
   for (const line of mappings.split(";")) {
     const segs = [];
     let col = 0;
@@ -74,9 +75,8 @@ function decodeMappings(mappings) {
       col += vals[0];
       if (vals.length >= 4) {
         src += vals[1];
-        // (source line/column deltas are not needed for file attribution, but the running
-        // source index is, and it is the only other delta we track)
-        segs.push([col, src]);
+        srcLine += vals[2];
+        segs.push([col, src, srcLine]);
       }
     }
     lines.push(segs);
@@ -84,7 +84,7 @@ function decodeMappings(mappings) {
   return lines;
 }
 
-/** Returns (line0, col0) → source path, or null when no map is available. */
+/** Returns (line0, col0) → { source, line } (line 1-based), or null when no map is available. */
 export function loadSourceMap(path) {
   try {
     const map = JSON.parse(readFileSync(path, "utf8"));
@@ -102,7 +102,8 @@ export function loadSourceMap(path) {
           lo = mid + 1;
         } else hi = mid - 1;
       }
-      return map.sources[segs[best][1]] ?? null;
+      const source = map.sources[segs[best][1]];
+      return source ? { source, line: segs[best][2] + 1 } : null;
     };
   } catch {
     return null;
@@ -122,7 +123,8 @@ function bucketOf(source) {
 
 /**
  * Self time per bucket and per function. `mapFor(url)` gives a source mapper for a script
- * URL (or null). Returns { totalMs, buckets: [[name, ms, %]], functions: [[name, ms, %]] }.
+ * URL (or null). Returns { totalMs, buckets, functions, appInclusive }, each a list of
+ * [name, ms, % of all samples]; appInclusive is self + callees for the app's own functions.
  */
 export function summarizeProfile(profile, mapFor, top = 25) {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -137,17 +139,45 @@ export function summarizeProfile(profile, mapFor, top = 25) {
     let bucket;
     if (!cf.url) bucket = cf.functionName.startsWith("(") ? cf.functionName : `native:${cf.functionName || "(anonymous)"}`;
     else {
-      const source = mapFor(cf.url)?.(cf.lineNumber, cf.columnNumber);
-      bucket = source ? bucketOf(source) : cf.url.split("/").pop();
+      const pos = mapFor(cf.url)?.(cf.lineNumber, cf.columnNumber);
+      bucket = pos ? bucketOf(pos.source) : cf.url.split("/").pop();
     }
     buckets.set(bucket, (buckets.get(bucket) ?? 0) + us);
     const fname = `${cf.functionName || "(anonymous)"} [${bucket}]`;
     fns.set(fname, (fns.get(fname) ?? 0) + us);
+  }
+  // Inclusive time of the app's own functions (bucket src/...), counted once per stack even
+  // under recursion: says e.g. how much goes to the webhook handler vs. the DO's ingest.
+  const inclusive = new Map();
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const keyOf = new Map();
+  const nodeKey = (id) => {
+    if (keyOf.has(id)) return keyOf.get(id);
+    const { callFrame: cf } = byId.get(id);
+    let key = null;
+    if (cf.url) {
+      const pos = mapFor(cf.url)?.(cf.lineNumber, cf.columnNumber);
+      const bucket = pos ? bucketOf(pos.source) : null;
+      if (bucket?.startsWith("src/")) key = `${cf.functionName || "(anonymous)"} [${bucket}:${pos.line}]`;
+    }
+    keyOf.set(id, key);
+    return key;
+  };
+  for (const [id, us] of selfUs) {
+    const seen = new Set();
+    for (let cur = id; cur !== undefined; cur = parent.get(cur)) {
+      const key = nodeKey(cur);
+      if (key && !seen.has(key)) {
+        seen.add(key);
+        inclusive.set(key, (inclusive.get(key) ?? 0) + us);
+      }
+    }
   }
   const list = (m) =>
     [...m]
       .sort((a, b) => b[1] - a[1])
       .slice(0, top)
       .map(([k, us]) => [k, Math.round(us / 100) / 10, Math.round((us / total) * 1000) / 10]);
-  return { totalMs: Math.round(total / 1000), buckets: list(buckets), functions: list(fns) };
+  return { totalMs: Math.round(total / 1000), buckets: list(buckets), functions: list(fns), appInclusive: list(inclusive) };
 }

@@ -22,6 +22,7 @@ function rows(results) {
       line("  latency p50 / p99 (ms)", (t) => pair(t.throughput.latencyMs)),
       line("  errors / non-2xx", (t) => `${t.throughput.errors} / ${t.throughput.non2xx}`),
       line("  server CPU ms per request", (t) => fmt(t.throughput.serverCpuMsPerReq, 2)),
+      line("  + CPU ms per request after the last answer", (t) => (t.afterThroughput ? `${fmt(t.afterThroughput.cpuMsPerRequest, 2)} (${fmt(t.afterThroughput.seconds, 1)}s)` : "–")),
       line(`fixed ${s.rate} req/s (open loop, ${s.seconds}s): achieved req/s`, (t) => fmt(t.fixedRate.achievedRate)),
       line("  latency p50 / p99 (ms)", (t) => pair(t.fixedRate.latencyMs)),
       line("  latency max (ms)", (t) => fmt(t.fixedRate.latencyMs.max, 2)),

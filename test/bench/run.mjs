@@ -22,6 +22,9 @@
 //                                         (X_LOCAL_OBSERVABILITY=false)
 //                        linedesk-direct  same as noobs, but requests go straight to the
 //                                         Worker's workerd socket, skipping wrangler's proxy
+//                        floor-<mode>[-direct]  the minimal Worker in test/bench/floor/,
+//                                         mode hello|verify|rpc|store: what the runtime and
+//                                         wrangler dev cost before any application code
 //   BENCH_WRANGLER_LOG wrangler dev --log-level (default "warn": no per-request log lines)
 //   BENCH_BUNDLE       1 (default): bundle once with `wrangler deploy --dry-run` and run
 //                      `wrangler dev --no-bundle` on that, so edits under src/ during the
@@ -68,7 +71,22 @@ const LINEDESK_VARIANTS = {
   "linedesk-direct": { label: "linedesk (workerd socket, no proxy, traces off)", env: { X_LOCAL_OBSERVABILITY: "false" }, direct: true },
   "linedesk-mem": { label: "linedesk (as direct, storage on tmpfs)", env: { X_LOCAL_OBSERVABILITY: "false" }, direct: true, tmpfs: true },
 };
-for (const t of TARGETS) if (t !== "baseline" && !LINEDESK_VARIANTS[t]) throw new Error(`unknown BENCH_TARGETS entry ${t}`);
+// floor-<mode>[-direct]: the minimal Worker in test/bench/floor/ (see its header).
+const FLOOR = /^floor-(hello|verify|rpc|store)(-direct)?$/;
+function variantOf(name) {
+  if (LINEDESK_VARIANTS[name]) return { ...LINEDESK_VARIANTS[name], app: "linedesk" };
+  const m = FLOOR.exec(name);
+  if (!m) return null;
+  const direct = Boolean(m[2]);
+  return {
+    app: "floor",
+    mode: m[1],
+    label: `floor Worker: ${m[1]} (${direct ? "workerd socket, no proxy, traces off" : "wrangler dev"})`,
+    env: direct ? { X_LOCAL_OBSERVABILITY: "false" } : {},
+    direct,
+  };
+}
+for (const t of TARGETS) if (t !== "baseline" && !variantOf(t)) throw new Error(`unknown BENCH_TARGETS entry ${t}`);
 
 const runDir = mkdtempSync(join(tmpdir(), "linedesk-bench-"));
 const children = new Children(runDir);
@@ -146,7 +164,7 @@ async function bundleWorker() {
   return config;
 }
 
-async function startLinedesk(name, variant, config, fakePort) {
+async function startWrangler(name, variant, config, fakePort, secret) {
   let stateDir = join(runDir, `state-${name}`);
   if (variant.tmpfs) {
     if (!existsSync("/dev/shm")) throw new Error("/dev/shm (tmpfs) is not available");
@@ -156,9 +174,11 @@ async function startLinedesk(name, variant, config, fakePort) {
   mkdirSync(stateDir, { recursive: true });
   const env = { ...WRANGLER_ENV, ...variant.env };
   const configArgs = config ? ["--config", config] : [];
-  log(`${name}: applying D1 migrations to a fresh local state dir...`);
-  const migrate = children.spawn(`${name}-migrate`, process.execPath, [WRANGLER, "d1", "migrations", "apply", "DB", "--local", "--persist-to", stateDir, ...configArgs], { cwd: ROOT, env });
-  await children.waitExit(migrate, 180_000);
+  if (variant.app === "linedesk") {
+    log(`${name}: applying D1 migrations to a fresh local state dir...`);
+    const migrate = children.spawn(`${name}-migrate`, process.execPath, [WRANGLER, "d1", "migrations", "apply", "DB", "--local", "--persist-to", stateDir, ...configArgs], { cwd: ROOT, env });
+    await children.waitExit(migrate, 180_000);
+  }
 
   const port = await freePort();
   const inspectorPort = await freePort();
@@ -168,7 +188,7 @@ async function startLinedesk(name, variant, config, fakePort) {
     "--ip", HOST, "--port", String(port), "--inspector-port", String(inspectorPort),
     "--persist-to", stateDir, "--log-level", WRANGLER_LOG, "--show-interactive-dev-session=false",
     // Outbound LINE calls (after the ack) go to the same local fake as the baseline's.
-    "--var", `LINE_API_BASE_URL:${fake}`, "--var", `LINE_DATA_API_BASE_URL:${fake}`,
+    ...(variant.app === "linedesk" ? ["--var", `LINE_API_BASE_URL:${fake}`, "--var", `LINE_DATA_API_BASE_URL:${fake}`] : ["--var", `SECRET:${secret}`]),
   ];
   log(`${name}: starting wrangler dev on ${HOST}:${port}${Object.keys(variant.env).length ? ` with ${JSON.stringify(variant.env)}` : ""}...`);
   const entry = children.spawn(name, process.execPath, args, { cwd: ROOT, env });
@@ -250,7 +270,7 @@ async function benchTarget(t, groups) {
   out.smoke = { validSignature: good.status, badSignature: bad.status };
   log(`${t.name}: smoke valid-signature → ${good.status}, bad-signature → ${bad.status}`);
   if (good.status < 200 || good.status >= 300) throw new Error(`${t.name} rejected a valid signed webhook: ${good.status} ${good.body.slice(0, 300)}`);
-  if (bad.status >= 200 && bad.status < 300) log(`WARNING: ${t.name} accepted a bad signature`);
+  if (bad.status >= 200 && bad.status < 300 && t.name !== "floor-hello" && t.name !== "floor-hello-direct") log(`WARNING: ${t.name} accepted a bad signature`);
 
   const common = { host: HOST, port: t.port, next: t.next };
   log(`${t.name}: warm-up ${WARMUP}s (closed loop, ${CONNECTIONS} connections)`);
@@ -259,12 +279,15 @@ async function benchTarget(t, groups) {
   log(`${t.name}: max throughput ${SECONDS}s, ${CONNECTIONS} connections`);
   out.throughput = await withCpu(groups, () => closedLoop({ ...common, connections: CONNECTIONS, durationMs: SECONDS * 1000 }));
   log(`${t.name}:   ${out.throughput.reqPerSec} req/s, p50 ${out.throughput.latencyMs.p50} ms, p99 ${out.throughput.latencyMs.p99} ms, errors ${out.throughput.errors}, non-2xx ${out.throughput.non2xx}`);
-  // Let after-ack work (outbox alarms, index updates) drain before the next phase.
-  await sleep(2000);
+  // Work the server still does after the last answer (after-ack jobs: alarms, index
+  // updates, profile fetches) is measured until it goes quiet, so it is neither hidden nor
+  // billed to the next phase.
+  out.afterThroughput = await drain(groups, out.throughput.ok2xx);
+  log(`${t.name}:   after the last answer: ${out.afterThroughput.cpuSeconds} CPU-s over ${out.afterThroughput.seconds}s (${out.afterThroughput.cpuMsPerRequest} ms per request of the phase)`);
   log(`${t.name}: constant ${RATE} req/s for ${SECONDS}s (open loop)`);
   out.fixedRate = await withCpu(groups, () => constantRate({ ...common, rate: RATE, durationMs: SECONDS * 1000 }));
   log(`${t.name}:   achieved ${out.fixedRate.achievedRate} req/s, p50 ${out.fixedRate.latencyMs.p50} ms, p99 ${out.fixedRate.latencyMs.p99} ms, errors ${out.fixedRate.errors}, non-2xx ${out.fixedRate.non2xx}`);
-  await sleep(2000);
+  out.afterFixedRate = await drain(groups, out.fixedRate.ok2xx);
   const lightSeconds = Math.min(5, SECONDS);
   log(`${t.name}: light load ${LIGHT_RATE} req/s for ${lightSeconds}s (service time without queueing)`);
   out.lightLoad = await withCpu(groups, () => constantRate({ ...common, rate: LIGHT_RATE, durationMs: lightSeconds * 1000 }));
@@ -293,6 +316,26 @@ async function profilePhase(t, inspectorPort, config) {
     log(`${t.name}: profiling failed: ${err.message}`);
     return { error: err.message };
   }
+}
+
+/**
+ * Waits (at most 60 s) until the servers' process groups use < 5% of a core for two polls
+ * in a row; returns the CPU they used meanwhile and per request of the previous phase.
+ */
+async function drain(groups, requests) {
+  const total = () => groups.reduce((sum, g) => sum + Object.values(groupCpu(g.pid)).reduce((a, p) => a + p.cpuS, 0), 0);
+  const start = total();
+  const t0 = Date.now();
+  let last = start;
+  let quiet = 0;
+  while (Date.now() - t0 < 60_000 && quiet < 2) {
+    await sleep(500);
+    const now = total();
+    quiet = now - last < 0.025 ? quiet + 1 : 0;
+    last = now;
+  }
+  const cpu = last - start;
+  return { seconds: Math.round((Date.now() - t0) / 100) / 10, cpuSeconds: Math.round(cpu * 100) / 100, cpuMsPerRequest: Math.round((cpu / Math.max(1, requests)) * 1e5) / 100 };
 }
 
 /** Waits up to BENCH_QUIET_WAIT seconds for the machine to be < 15% busy; returns the last reading. */
@@ -328,11 +371,12 @@ async function runBaseline(secret, fake, fakeGroup) {
   }
 }
 
-async function runLinedesk(name, channelId, secret, config, fake, fakeGroup) {
-  const variant = LINEDESK_VARIANTS[name];
-  const l = await startLinedesk(name, variant, config, fake.port);
+async function runWorker(name, channelId, secret, linedeskConfig, fake, fakeGroup) {
+  const variant = variantOf(name);
+  const config = variant.app === "floor" ? join(HERE, "floor/wrangler.toml") : linedeskConfig;
+  const l = await startWrangler(name, variant, config, fake.port, secret);
   try {
-    const path = `/webhooks/line/${channelId}`;
+    const path = variant.app === "floor" ? `/${variant.mode}` : `/webhooks/line/${channelId}`;
     let t = makeTarget(name, variant.label, l.port, path, secret, l.entry);
     await waitAnswering(t, 180_000);
     if (variant.direct) {
@@ -345,8 +389,8 @@ async function runLinedesk(name, channelId, secret, config, fake, fakeGroup) {
       if (comm === "node" || comm === "MainThread") return "wrangler-node";
       return comm;
     };
-    const out = await benchTarget(t, [{ pid: l.entry.child.pid, label: "linedesk", roleOf }, fakeGroup]);
-    if (PROFILE) out.profile = await profilePhase(t, l.inspectorPort, config);
+    const out = await benchTarget(t, [{ pid: l.entry.child.pid, label: variant.app, roleOf }, fakeGroup]);
+    if (PROFILE && variant.app === "linedesk") out.profile = await profilePhase(t, l.inspectorPort, config);
     return out;
   } finally {
     await children.stop(l.entry);
@@ -375,7 +419,7 @@ async function main() {
 
   let bundle = null;
   let bundleError = null;
-  if (TARGETS.some((t) => t !== "baseline")) {
+  if (TARGETS.some((t) => variantOf(t)?.app === "linedesk")) {
     try {
       bundle = await bundleWorker();
     } catch (err) {
@@ -392,12 +436,12 @@ async function main() {
     try {
       if (name === "baseline") results.targets[name] = await runBaseline(secret, fake, fakeGroup);
       else {
-        if (bundleError) throw bundleError;
-        results.targets[name] = await runLinedesk(name, channelId, secret, bundle, fake, fakeGroup);
+        if (bundleError && variantOf(name).app === "linedesk") throw bundleError;
+        results.targets[name] = await runWorker(name, channelId, secret, bundle, fake, fakeGroup);
       }
     } catch (err) {
       keepRunDir = true;
-      results.targets[name] = { label: LINEDESK_VARIANTS[name]?.label ?? name, error: err.message.slice(0, 4000) };
+      results.targets[name] = { label: variantOf(name)?.label ?? name, error: err.message.slice(0, 4000) };
       log(`${name} failed: ${err.message.split("\n")[0]} (logs in ${runDir})`);
     }
     // What the fake LINE API saw during this target (baseline replies, the app's after-ack calls).

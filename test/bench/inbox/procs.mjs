@@ -4,7 +4,7 @@
 import { spawn } from "node:child_process";
 import { createWriteStream, readdirSync, readFileSync } from "node:fs";
 import net from "node:net";
-import { join } from "node:path";
+import { delimiter, dirname, join } from "node:path";
 
 /** A free TCP port on 127.0.0.1 (asked from the OS, then released). */
 export function freePort() {
@@ -40,7 +40,10 @@ export class Children {
 
   /** Spawns `cmd args` in a new process group; output is logged to <logDir>/<name>.log. */
   spawn(name, cmd, args, { env, cwd, onLine } = {}) {
-    const child = spawn(cmd, args, { cwd, env: { ...process.env, ...env }, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+    // `#!/usr/bin/env node` scripts (node_modules/.bin/wrangler, spawned by scripts/start.mjs)
+    // must run on this Node (22), not whatever `node` comes first on the PATH.
+    const PATH = `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ""}`;
+    const child = spawn(cmd, args, { cwd, env: { ...process.env, PATH, ...env }, detached: true, stdio: ["ignore", "pipe", "pipe"] });
     const log = createWriteStream(join(this.logDir, `${name}.log`));
     const entry = { name, child, exited: false, exitCode: null, tail: "" };
     let pending = "";
@@ -113,4 +116,18 @@ function signalGroup(pgid, signal) {
   try {
     process.kill(-pgid, signal);
   } catch {}
+}
+
+function cpuTimes() {
+  const f = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1).map(Number);
+  return { idle: f[3] + (f[4] ?? 0), total: f.reduce((a, b) => a + b, 0) };
+}
+
+/** Percentage of all CPUs busy (anyone's processes) over the next `ms`. */
+export async function machineBusy(ms) {
+  const a = cpuTimes();
+  await new Promise((r) => setTimeout(r, ms));
+  const b = cpuTimes();
+  const total = b.total - a.total;
+  return total > 0 ? Math.round((1 - (b.idle - a.idle) / total) * 100) : 0;
 }

@@ -1,0 +1,103 @@
+// The automation settings pages inside the settings shell: their stylesheet,
+// a channel picker when the workspace has more than one LINE channel, and the
+// small form pieces the pages share (on/off switch, field with error).
+import type { Child, FC } from "hono/jsx";
+import type { Viewer } from "../../settings/context";
+import { FieldError } from "../../settings/views/form-bits";
+import { SettingsShell } from "../../settings/views/shell";
+
+export interface ChannelChoice {
+  id: string;
+  name: string;
+  workspaceId: string;
+}
+
+export interface AutomationShellProps {
+  viewer: Viewer;
+  /** The nav entry, e.g. "/settings/automation/keywords". */
+  active: string;
+  title: string;
+  lead?: Child;
+  channels: ChannelChoice[];
+  channel: ChannelChoice;
+  children?: Child;
+}
+
+export const AutomationShell: FC<AutomationShellProps> = ({ viewer, active, title, lead, channels, channel, children }) => (
+  <SettingsShell viewer={viewer} active={active} title={title} lead={lead}>
+    <link rel="stylesheet" href="/automation.css" />
+    {channels.length > 1 ? (
+      <nav class="segmented auto-channels" aria-label="LINE channel">
+        {channels.map((c) => (
+          <a class={`segmented__item${c.id === channel.id ? " is-active" : ""}`} href={`${active}?channel=${encodeURIComponent(c.id)}`} aria-current={c.id === channel.id ? "page" : undefined}>
+            {c.name}
+          </a>
+        ))}
+      </nav>
+    ) : null}
+    {children}
+  </SettingsShell>
+);
+
+export const ChannelField: FC<{ channelId: string }> = ({ channelId }) => <input type="hidden" name="channel" value={channelId} />;
+
+/**
+ * A labelled checkbox styled as a switch (a plain checkbox without CSS). Without
+ * a label it says "On" or "Off", following the box as it is toggled (CSS only).
+ */
+export const Switch: FC<{ name: string; checked: boolean; label?: string; id: string }> = ({ name, checked, label, id }) => (
+  <label class="auto-switch" for={id}>
+    <input id={id} type="checkbox" name={name} checked={checked} class="auto-switch__input" />
+    <span class="auto-switch__track" aria-hidden="true">
+      <span class="auto-switch__thumb" />
+    </span>
+    {label ? (
+      <span class="auto-switch__label">{label}</span>
+    ) : (
+      <span class="auto-switch__label">
+        <span class="auto-switch__on">On</span>
+        <span class="auto-switch__off">Off</span>
+      </span>
+    )}
+  </label>
+);
+
+export interface TextFieldProps {
+  id: string;
+  name: string;
+  label: string;
+  value: string;
+  error?: string;
+  hint?: Child;
+  rows?: number;
+  type?: string;
+  placeholder?: string;
+  inputClass?: string;
+  extra?: Record<string, string | number | boolean | undefined>;
+}
+
+/** A label, an input (or textarea when rows is set), a hint and the field's error. */
+export const TextField: FC<TextFieldProps> = ({ id, name, label, value, error, hint, rows, type = "text", placeholder, inputClass, extra = {} }) => {
+  const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
+  const common = { id, name, placeholder, "aria-invalid": error ? "true" : undefined, "aria-describedby": describedBy, ...extra };
+  return (
+    <div class="field">
+      <label class="field__label" for={id}>
+        {label}
+      </label>
+      {rows ? (
+        <textarea class={`input textarea ${inputClass ?? ""}`.trim()} rows={rows} {...common}>
+          {value}
+        </textarea>
+      ) : (
+        <input class={`input ${inputClass ?? ""}`.trim()} type={type} value={value} {...common} />
+      )}
+      {hint ? (
+        <p id={`${id}-hint`} class="field__hint">
+          {hint}
+        </p>
+      ) : null}
+      <FieldError id={`${id}-error`} message={error} />
+    </div>
+  );
+};
