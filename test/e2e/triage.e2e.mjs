@@ -3,11 +3,12 @@
 // the canned reply (variables filled), a sticker and an image, and resolves.
 // The customer sees the three answers in the simulator; the note never leaves.
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DESKTOP, launch, PHONE, signIn } from "./browser.mjs";
 
-// A 1×1 PNG: a real image LINE could fetch.
-const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
+// A real PNG from the repository (the composer's video poster) to upload as a photo.
+const PNG = readFileSync(new URL("../../public/composer-poster.png", import.meta.url));
 
 export default async function run({ base, screenshots }) {
   const browser = await launch();
@@ -36,7 +37,8 @@ export default async function run({ base, screenshots }) {
     await customer.keyboard.press("Enter");
 
     await inbox.goto(`${base}/inbox`);
-    const row = inbox.locator(".conv-item", { hasText: question });
+    // By name: an automation set up by another test may have answered last.
+    const row = inbox.locator(".conv-item", { hasText: name });
     await row.waitFor({ timeout: 15_000 });
     await row.locator("a.conv-link").click();
     await inbox.locator("#thread-messages", { hasText: question }).waitFor();
