@@ -1,7 +1,7 @@
 // D1 reads for the inbox: the conversation index, always scoped to a workspace.
 // Every view is a keyset page in list order (pinned first, then latest activity)
 // over an index that ends in that order, so pages stay fast at any size.
-import { and, desc, eq, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { db, schema } from "../db/client";
 
@@ -91,16 +91,14 @@ function viewBucket(view: InboxView | "any"): "active" | "snoozed" | "resolved" 
 
 /** A search matches at most this many conversations (the newest matching messages first). */
 const SEARCH_MAX = 500;
-/** One- and two-character searches look at names in this many most recent conversations of the view. */
-const SHORT_SEARCH_WINDOW = 20_000;
 
 /**
  * Conversation ids matching a search: FTS5 (trigram) over contact names and
  * message text for 3+ characters, newest matching documents first; shorter
  * queries (e.g. a two-character Japanese name, which trigrams cannot index)
- * match names by substring within the view's most recent conversations.
+ * match names that start with them.
  */
-async function searchIds(d1: D1Database, workspaceId: string, q: string, bucket: string | null): Promise<string[]> {
+async function searchIds(d1: D1Database, workspaceId: string, q: string): Promise<string[]> {
   if ([...q].length >= 3) {
     const phrase = `"${q.replace(/"/g, '""')}"`;
     const rows = await d1
@@ -113,14 +111,10 @@ async function searchIds(d1: D1Database, workspaceId: string, q: string, bucket:
       .all<{ id: string }>();
     return rows.results.map((r) => r.id);
   }
+  // Names starting with the text, on the (workspace_id, title) index: a range, not a scan.
   const rows = await d1
-    .prepare(
-      `SELECT id FROM (
-         SELECT id, title FROM conversations WHERE workspace_id = ?1 AND (?4 IS NULL OR bucket = ?4)
-         ORDER BY pinned DESC, last_activity_at DESC LIMIT ?3
-       ) WHERE title LIKE ?2 ESCAPE '\\' LIMIT ?5`,
-    )
-    .bind(workspaceId, `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`, SHORT_SEARCH_WINDOW, bucket, SEARCH_MAX)
+    .prepare("SELECT id FROM conversations WHERE workspace_id = ?1 AND title >= ?2 AND title < ?2 || char(1114111) LIMIT ?3")
+    .bind(workspaceId, q, SEARCH_MAX)
     .all<{ id: string }>();
   return rows.results.map((r) => r.id);
 }
@@ -131,27 +125,22 @@ export async function listConversations(d1: D1Database, workspaceId: string, use
   const view = filter.view ?? "all";
   const cursor = decodeCursor(filter.cursor);
   const conditions: Array<SQL | undefined> = [eq(c.workspaceId, workspaceId), viewCondition(view, userId)];
+  let matches: string | null = null;
   if (filter.team) conditions.push(eq(c.teamId, filter.team));
   if (filter.channel) conditions.push(eq(c.channelId, filter.channel));
   if (filter.q) {
-    const ids = await searchIds(d1, workspaceId, filter.q, viewBucket(view));
+    const ids = await searchIds(d1, workspaceId, filter.q);
     if (!ids.length) return { items: [] as ConversationRow[], nextCursor: null };
-    // One JSON parameter, not one per id: D1 binds at most 100 parameters.
-    conditions.push(sql`${c.id} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`);
+    matches = JSON.stringify(ids);
   }
   let rows: ConversationRow[];
   if (filter.tag) {
+    if (matches) conditions.push(sql`${c.id} IN (SELECT value FROM json_each(${matches}))`);
     // Driven by the per-tag index (its copies of bucket, pinned and activity are
     // in list order), so a big tag costs a page, not the whole tag.
     const t = schema.conversationTags;
     const bucket = viewBucket(view);
-    const after = cursor
-      ? or(
-          lt(t.pinned, cursor.pinned),
-          and(eq(t.pinned, cursor.pinned), lt(t.lastActivityAt, cursor.lastActivityAt)),
-          and(eq(t.pinned, cursor.pinned), eq(t.lastActivityAt, cursor.lastActivityAt), lt(t.conversationId, cursor.id)),
-        )
-      : undefined;
+    const after = cursor ? sql`(${t.pinned}, ${t.lastActivityAt}, ${t.conversationId}) < (${cursor.pinned}, ${cursor.lastActivityAt}, ${cursor.id})` : undefined;
     const joined = await db(d1)
       .select({ conversation: c })
       .from(t)
@@ -161,20 +150,21 @@ export async function listConversations(d1: D1Database, workspaceId: string, use
       .limit(limit + 1);
     rows = joined.map((r) => r.conversation);
   } else {
-    if (cursor) {
-      conditions.push(
-        or(
-          lt(c.pinned, cursor.pinned),
-          and(eq(c.pinned, cursor.pinned), lt(c.lastActivityAt, cursor.lastActivityAt)),
-          and(eq(c.pinned, cursor.pinned), eq(c.lastActivityAt, cursor.lastActivityAt), lt(c.id, cursor.id)),
-        ),
-      );
+    // A row-value comparison lets SQLite seek straight to the cursor in the index.
+    if (cursor) conditions.push(sql`(${c.pinned}, ${c.lastActivityAt}, ${c.id}) < (${cursor.pinned}, ${cursor.lastActivityAt}, ${cursor.id})`);
+    const order = [desc(c.pinned), desc(c.lastActivityAt), desc(c.id)];
+    if (matches) {
+      // Search: look the (at most 500) matches up by primary key and sort them.
+      // The unary + keeps SQLite from walking a workspace index instead, which
+      // would read thousands of rows to find a handful of matches.
+      conditions[0] = sql`+${c.workspaceId} = ${workspaceId}`;
+      conditions.push(sql`${c.id} IN (SELECT value FROM json_each(${matches}))`);
     }
     rows = await db(d1)
       .select()
       .from(c)
       .where(and(...conditions))
-      .orderBy(desc(c.pinned), desc(c.lastActivityAt), desc(c.id))
+      .orderBy(...order)
       .limit(limit + 1);
   }
   const items = rows.slice(0, limit);

@@ -50,6 +50,8 @@ export const conversations = sqliteTable(
     index("conversations_team_idx").on(t.workspaceId, t.teamId, t.bucket, t.pinned, t.lastActivityAt, t.id),
     index("conversations_channel_idx").on(t.workspaceId, t.channelId, t.bucket, t.pinned, t.lastActivityAt, t.id),
     index("conversations_contact_idx").on(t.contactId, t.lastActivityAt),
+    // One- and two-character name searches (too short for trigrams) are a prefix range here.
+    index("conversations_title_idx").on(t.workspaceId, t.title),
   ],
 );
 

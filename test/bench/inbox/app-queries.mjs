@@ -41,22 +41,25 @@ export async function loadAppQueries(root) {
   }
 }
 
-/** A D1Database that forwards to `real` and appends { sql, params } of every executed statement to `log`. */
-export function recordingD1(real, log) {
+/**
+ * A D1Database that forwards to `real` and appends { sql, params, caller } of every executed
+ * statement to `log` (`caller` names the app function that was handed this D1).
+ */
+export function recordingD1(real, log, caller = null) {
   const wrap = (stmt, sql, params) => ({
     __real: stmt,
     __sql: sql,
     __params: params,
     bind: (...p) => wrap(stmt.bind(...p), sql, p),
-    all: () => (log.push({ sql, params }), stmt.all()),
-    raw: (o) => (log.push({ sql, params }), stmt.raw(o)),
-    first: (c) => (log.push({ sql, params }), stmt.first(c)),
-    run: () => (log.push({ sql, params }), stmt.run()),
+    all: () => (log.push({ sql, params, caller }), stmt.all()),
+    raw: (o) => (log.push({ sql, params, caller }), stmt.raw(o)),
+    first: (c) => (log.push({ sql, params, caller }), stmt.first(c)),
+    run: () => (log.push({ sql, params, caller }), stmt.run()),
   });
   return {
     prepare: (sql) => wrap(real.prepare(sql), sql, []),
     batch: (stmts) => {
-      for (const s of stmts) log.push({ sql: s.__sql, params: s.__params, batch: true });
+      for (const s of stmts) log.push({ sql: s.__sql, params: s.__params, caller, batch: true });
       return real.batch(stmts.map((s) => s.__real));
     },
     exec: () => {
@@ -66,21 +69,22 @@ export function recordingD1(real, log) {
 }
 
 /**
- * Runs `fn(d1)` with a recording D1, then measures each captured statement:
- * rows_read, rows returned, SQLite time (median of `repeat` runs) and the query plan.
+ * Runs `fn(d1For)` — `d1For(caller)` gives a recording D1 for one app function — then
+ * measures each captured statement: rows_read, rows returned, SQLite time (median of
+ * `repeat` runs) and the query plan.
  */
 export async function measureStatements(real, fn, repeat = 5) {
   const log = [];
   let value;
   let error = null;
   try {
-    value = await fn(recordingD1(real, log));
+    value = await fn((caller) => recordingD1(real, log, caller));
   } catch (e) {
     error = shortError(e);
   }
   const statements = [];
-  for (const { sql, params, batch } of log) {
-    const entry = { sql, params: params.length > 12 ? [...params.slice(0, 12).map(short), `… ${params.length} parameters in all`] : params.map(short), paramCount: params.length, inBatch: !!batch };
+  for (const { sql, params, batch, caller } of log) {
+    const entry = { caller, sql, params: params.length > 12 ? [...params.slice(0, 12).map(short), `… ${params.length} parameters in all`] : params.map(short), paramCount: params.length, inBatch: !!batch };
     try {
       const runs = [];
       let last;

@@ -56,31 +56,34 @@ export function buildCases(seed) {
   return cases;
 }
 
-/** What a case's route calls, for the rows-read pass (same order as the route's code). */
+/** What a case's route calls, for the rows-read pass (same calls as the route's code). */
 export function routeCalls(app, kase, ctx) {
+  const { workspaceId, userId, token } = ctx;
   // Like Promise.all, but every call runs to the end (so all its statements are recorded).
   const all = async (promises) => {
     const settled = await Promise.allSettled(promises);
     const failed = settled.find((s) => s.status === "rejected");
     if (failed) throw failed.reason;
   };
-  const { workspaceId, userId, token } = ctx;
-  const session = (d1) => app.loadSession(d1, token);
+  const session = (d1For) => app.loadSession(d1For("session"), token);
+  const list = (d1For) => app.listConversations(d1For("list"), workspaceId, userId, kase.filter);
+  const directory = (d1For) => app.workspaceDirectory(d1For("directory"), workspaceId);
+  const counts = (d1For) => app.viewCounts(d1For("counts"), workspaceId, userId);
   switch (kase.route) {
     case "list":
-      return async (d1) => {
-        await session(d1);
-        await all([app.listConversations(d1, workspaceId, userId, kase.filter), app.workspaceDirectory(d1, workspaceId)]);
+      return async (d1For) => {
+        await session(d1For);
+        await all([list(d1For), directory(d1For)]);
       };
     case "counts":
-      return async (d1) => {
-        await session(d1);
-        await app.viewCounts(d1, workspaceId, userId);
+      return async (d1For) => {
+        await session(d1For);
+        await counts(d1For);
       };
     case "page":
-      return async (d1) => {
-        await session(d1);
-        await all([app.listConversations(d1, workspaceId, userId, kase.filter), app.workspaceDirectory(d1, workspaceId), app.viewCounts(d1, workspaceId, userId)]);
+      return async (d1For) => {
+        await session(d1For);
+        await all([list(d1For), directory(d1For), counts(d1For)]);
       };
     default:
       return async () => {};

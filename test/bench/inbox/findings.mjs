@@ -54,16 +54,17 @@ export function findings(report) {
   }
 
   // 3. Tag filter as IN (subquery).
-  const tagCases = cases.filter((c) => c.statements.some((s) => s.source === "list" && /conversation_tags/.test(s.sql) && excessive(s)));
+  const tagSubquery = (s) => s.source === "list" && /IN \(SELECT conversation_id FROM conversation_tags/i.test(s.sql) && excessive(s);
+  const tagCases = cases.filter((c) => c.statements.some(tagSubquery));
   if (tagCases.length) {
-    tagCases.forEach((c) => c.statements.filter((x) => x.source === "list").forEach((x) => claimed.add(x)));
+    tagCases.forEach((c) => c.statements.filter(tagSubquery).forEach((x) => claimed.add(x)));
     out.push({
       severity: "high",
       title: "Tag filters read the tag's whole conversation_tags range plus a walk of the view's index",
       detail: [
         "listConversations() adds `id IN (SELECT conversation_id FROM conversation_tags WHERE workspace_id = ? AND tag_id = ?)`: SQLite builds a bloom filter from every row of the tag (all buckets) and then walks the view's index until 31 rows pass, so the cost grows with the tag's size and falls with its selectivity in the view:",
         ...tagCases.map((c) => {
-          const s = c.statements.find((x) => x.source === "list");
+          const s = c.statements.find(tagSubquery);
           return `- ${c.label}: ${fmt(s.rowsRead)} rows read → ${fmt(s.rowsReturned)} (${fmt(s.sqlMs)} ms in SQLite), ${ms(c)}; plan: ${s.plan.map((p) => p.trim()).join(" / ")}`;
         }),
       ],
@@ -72,22 +73,44 @@ export function findings(report) {
     });
   }
 
-  // 4. Short (1–2 character) searches: LIKE '%q%' on every title.
-  const likeCases = cases.filter((c) => c.statements.some((s) => s.source === "search (title LIKE)" && (excessive(s) || (s.rowsRead ?? 0) >= 0.5 * total)));
+  // 4. Short (1–2 character) searches: LIKE '%q%' on titles.
+  const likeHeavy = (s) => s.source === "search (title LIKE)" && (excessive(s) || (s.rowsRead ?? 0) >= 0.5 * total);
+  const likeCases = cases.filter((c) => c.statements.some(likeHeavy));
   if (likeCases.length) {
-    likeCases.forEach((c) => c.statements.filter((x) => x.source === "search (title LIKE)").forEach((x) => claimed.add(x)));
+    likeCases.forEach((c) => c.statements.filter(likeHeavy).forEach((x) => claimed.add(x)));
     out.push({
       severity: "high",
-      title: "1–2 character searches scan the titles of the whole workspace",
+      title: "1–2 character searches scan titles across the workspace",
       detail: [
-        "searchIds() runs `title LIKE '%q%'` over all conversations (any bucket) until 500 match; no index can serve a leading wildcard, so a rare or absent name reads every conversation:",
+        "Trigrams cannot index 1–2 characters, so these go to `title LIKE '%q%'`, which no index can serve (leading wildcard): the statement reads every candidate row, and an absent name reads them all:",
         ...likeCases.map((c) => {
-          const s = c.statements.find((x) => x.source === "search (title LIKE)");
-          return `- ${c.label}: ${fmt(s.rowsRead)} rows read → ${fmt(s.rowsReturned)} ids (${fmt(s.sqlMs)} ms in SQLite), ${ms(c)}${c.http.error ? ` — and then ${c.http.error.slice(0, 60)} (finding above)` : ""}`;
+          const s = c.statements.find(likeHeavy);
+          return `- ${c.label}: ${fmt(s.rowsRead)} rows read → ${fmt(s.rowsReturned)} ids (${fmt(s.sqlMs)} ms in SQLite), ${ms(c)}; plan: ${s.plan.map((p) => p.trim()).join(" / ")}${c.http.error ? ` — then ${c.http.error.slice(0, 60)}` : ""}`;
         }),
       ],
       suggestion:
-        "For 1–2 character queries match the start of the title (Japanese names start with the family name) with an index on (workspace_id, title) and a range: `title >= ?q AND title < ?q || char(1114111)` — measured 500 rows for 佐藤 and 1 row for Zq. If infix matching must stay, evaluate it inside the list query in view order (`… AND bucket = 'active' AND title LIKE ? ORDER BY pinned DESC, last_activity_at DESC, id DESC LIMIT 31`: 1,074 rows for 佐藤) — but that still reads the whole view (19,222 rows) when nothing matches.",
+        "For 1–2 character queries match the start of the title (Japanese names start with the family name) with an index on (workspace_id, title) and a range: `title >= ?q AND title < ?q || char(1114111)` — measured 500 rows for 佐藤 and 1 row for Zq. If infix matching must stay, evaluate it inside the list query in view order (`… AND bucket = 'active' AND title LIKE ? ORDER BY pinned DESC, last_activity_at DESC, id DESC LIMIT 31`: 1,074 rows for 佐藤) — but that still reads the whole view (19,222 rows) when nothing matches. Avoid `(? IS NULL OR bucket = ?)` in such a query: SQLite cannot use the bucket index through the OR, so it scans and sorts every conversation.",
+    });
+  }
+
+  // 4b. Search ids passed as json_each and used as a filter on the view's index.
+  const jsonFilter = (s) => s.source === "list" && /IN \(SELECT value FROM json_each/i.test(s.sql) && excessive(s);
+  const jsonCases = cases.filter((c) => c.statements.some(jsonFilter));
+  if (jsonCases.length) {
+    jsonCases.forEach((c) => c.statements.filter(jsonFilter).forEach((x) => claimed.add(x)));
+    out.push({
+      severity: "high",
+      title: "Search results are found by walking the whole view: `id IN (SELECT value FROM json_each(?))` is a filter, not the driver",
+      detail: [
+        "SQLite does not know how many ids the JSON holds, so it walks the view's index in list order and probes a bloom filter of the ids until a page is full: a few matches (or matches that are mostly in other views) read the whole view:",
+        ...jsonCases.map((c) => {
+          const s = c.statements.find(jsonFilter);
+          const search = c.statements.find((x) => x.source.startsWith("search"));
+          return `- ${c.label}: ${fmt(search?.rowsReturned)} ids → list query reads ${fmt(s.rowsRead)} rows → ${fmt(s.rowsReturned)} (${fmt(s.sqlMs)} ms in SQLite); plan: ${s.plan.map((p) => p.trim()).join(" / ")}`;
+        }),
+      ],
+      suggestion:
+        "Make the ids drive the join: `SELECT c.* FROM json_each(?1) j CROSS JOIN conversations c ON c.id = j.value WHERE c.workspace_id = ?2 AND <view> ORDER BY c.pinned DESC, c.last_activity_at DESC, c.id DESC LIMIT 31` (CROSS JOIN fixes the order in SQLite): one primary-key lookup per id plus a sort — measured ~1,100 rows for 500 ids, 3 for one id (A12345).",
     });
   }
 

@@ -3,14 +3,21 @@ import { findings } from "./findings.mjs";
 
 const fmt = (n) => (n === null || n === undefined ? "–" : typeof n === "number" ? n.toLocaleString("en-US") : String(n));
 
-/** Which part of the app issued a statement (by its SQL). */
-export function statementSource(sql) {
+/**
+ * Which part of the app issued a statement: the function it was recorded under
+ * (session, list, directory, counts), with listConversations' search step told apart by
+ * its SQL. Falls back to the SQL alone for statements recorded without a caller.
+ */
+export function statementSource(sql, caller = null) {
+  if (caller === "list" || caller === null) {
+    if (/conversation_search/i.test(sql)) return "search (FTS)";
+    if (/title LIKE/i.test(sql)) return "search (title LIKE)";
+  }
+  if (caller) return caller;
   if (/from "sessions"/i.test(sql)) return "session";
   if (/from "(users|teams|tags|channels)"/i.test(sql)) return "directory";
-  if (/conversation_search/i.test(sql)) return "search (FTS)";
-  if (/title LIKE/i.test(sql)) return "search (title LIKE)";
   if (/SUM\(bucket/i.test(sql)) return "counts";
-  if (/"conversations"|\bfrom conversations\b/i.test(sql)) return "list"; // also a join driven by conversation_tags
+  if (/"conversations"|\bfrom conversations\b/i.test(sql)) return "list";
   return "other";
 }
 
@@ -18,7 +25,7 @@ export function buildReport({ settings, seed, cases, http, rows, walks, wrangler
   const out = cases.map((c) => {
     const h = http[c.key];
     const r = rows[c.key];
-    const statements = r.statements.map((s) => ({ source: statementSource(s.sql), ...s }));
+    const statements = r.statements.map((s) => ({ source: statementSource(s.sql, s.caller), ...s }));
     const rowsRead = statements.reduce((a, s) => a + (s.rowsRead ?? 0), 0);
     const pick = (sources) => statements.filter((s) => sources.includes(s.source)).reduce((best, s) => (!best || (s.rowsRead ?? -1) > (best.rowsRead ?? -1) ? s : best), null);
     const brief = (s) => (s ? { rowsRead: s.rowsRead ?? null, rowsReturned: s.rowsReturned ?? null, sqlMs: s.sqlMs ?? null, error: s.error ?? null } : null);

@@ -1,0 +1,1 @@
+CREATE INDEX `conversations_title_idx` ON `conversations` (`workspace_id`,`title`);
