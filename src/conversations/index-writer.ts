@@ -139,8 +139,12 @@ async function ensureContact(rt: ConversationRuntime, lineUserId: string, profil
     unfollowedAt: store.getMeta<number>("unfollowedAt"),
     lastSeenAt: store.getMeta<number>("lastCustomerMessageAt"),
   };
+  // The contact changes rarely (profile, follow/block, last seen); skip D1 when nothing did.
+  const synced = JSON.stringify([seen, profile]);
+  const known = store.getMeta<{ contactId: string; synced: string }>("contact");
+  if (known?.synced === synced) return known.contactId;
   const where = and(eq(schema.contactIdentities.channelId, meta.channelId), eq(schema.contactIdentities.lineUserId, lineUserId));
-  const identity = await d.select({ contactId: schema.contactIdentities.contactId }).from(schema.contactIdentities).where(where).get();
+  const identity = known ? { contactId: known.contactId } : await d.select({ contactId: schema.contactIdentities.contactId }).from(schema.contactIdentities).where(where).get();
   const contactFields = {
     displayName: profile?.displayName ?? null,
     pictureUrl: profile?.pictureUrl ?? null,
@@ -153,6 +157,7 @@ async function ensureContact(rt: ConversationRuntime, lineUserId: string, profil
       d.update(schema.contactIdentities).set({ ...seen, ...(profile?.displayName ? { profileFetchedAt: now } : {}) }).where(where),
       ...(profile?.displayName ? [d.update(schema.contacts).set(contactFields).where(eq(schema.contacts.id, identity.contactId))] : []),
     ]);
+    store.setMeta("contact", { contactId: identity.contactId, synced });
     return identity.contactId;
   }
   const contactId = newId("ct", now);
@@ -169,5 +174,6 @@ async function ensureContact(rt: ConversationRuntime, lineUserId: string, profil
       createdAt: now,
     }),
   ]);
+  store.setMeta("contact", { contactId, synced });
   return contactId;
 }
