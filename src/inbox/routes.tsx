@@ -12,7 +12,8 @@ import { conversationStub } from "../conversations/service";
 import type { Actor, TriageChange } from "../conversations/triage";
 import type { AppEnv } from "../env";
 import { workspaceDirectory } from "./directory";
-import { type ListFilter, listFilterSchema, viewCounts } from "./queries";
+import { filterCounts, type ListFilter, listFilterSchema, viewCounts } from "./queries";
+import { FilterFields } from "./views/list-toolbar";
 import { listFragment, renderInboxPage } from "./page";
 import { requireWebSocket, threadRoutes } from "./thread-routes";
 
@@ -36,6 +37,16 @@ export const inboxRoutes = new Hono<AppEnv>()
   .use(requireSession(), requireCsrf())
   .get("/", async (c) => renderInboxPage(c, parseFilter(c), null))
   .get("/list", async (c) => c.html(await listFragment(c, parseFilter(c), c.req.query("active"))))
+  .get("/filters", async (c) => {
+    const session = c.get("session");
+    const directory = await workspaceDirectory(c.env.DB, session.workspaceId);
+    const counts = await filterCounts(c.env.DB, session.workspaceId, {
+      teams: directory.teams.map((t) => t.id),
+      tags: directory.tags.map((t) => t.id),
+      channels: directory.channels.map((ch) => ch.id),
+    });
+    return c.html(<FilterFields filter={parseFilter(c)} directory={directory} counts={counts} />);
+  })
   .get("/counts", async (c) => {
     const session = c.get("session");
     return c.json(await viewCounts(c.env.DB, session.workspaceId, session.userId));

@@ -115,3 +115,16 @@ describe("search at scale", () => {
     expect(ids[0]).toBe(`a${(149).toString(16).padStart(63, "0")}`);
   });
 });
+
+describe("filter counts", () => {
+  it("counts active conversations per team, tag and channel for the Filters menu", async () => {
+    const c = await conversation("filter-count", "hello");
+    const ws = await env.DB.prepare("SELECT workspace_id FROM users WHERE email = 'admin@linedesk.test'").first<{ workspace_id: string }>();
+    const teamId = `team_${"0".repeat(13)}count01`;
+    await env.DB.prepare("INSERT INTO teams (id, workspace_id, name, created_at) VALUES (?, ?, 'Counting team', 0)").bind(teamId, ws!.workspace_id).run();
+    expect((await agent.post(`/inbox/c/${c.id}/triage`, { team: teamId }, { htmx: true })).status).toBe(200);
+    const html = await (await agent.get("/inbox/filters", { headers: { "hx-request": "true" } })).text();
+    expect(html).toContain("Counting team (1)");
+    expect(html).toMatch(/LINE Official Account \(\d+\)/);
+  });
+});

@@ -2,7 +2,7 @@
 // (team, tag, channel), and the bulk-action bar for selected conversations.
 // Plain GET/POST forms that htmx enhances: the list refreshes without a reload.
 import type { FC } from "hono/jsx";
-import { COUNT_CAP, type InboxView, type ListFilter, VIEW_LABELS, VIEWS } from "../queries";
+import { COUNT_CAP, type FilterCounts, filterQuery, type InboxView, type ListFilter, VIEW_LABELS, VIEWS } from "../queries";
 
 export interface Directory {
   agents: Array<{ id: string; name: string; availability: "online" | "away" | "offline" }>;
@@ -42,15 +42,10 @@ export const ListToolbar: FC<ListToolbarProps> = ({ filter, counts, directory, c
         </nav>
         <div class="list-search">
           <input id="inbox-search" type="search" name="q" value={filter.q ?? ""} placeholder="Search names and messages…" aria-label="Search conversations" maxlength={100} autocomplete="off" />
-          <details class="list-filters" open={filtersOn > 0}>
+          <details class="list-filters" open={filtersOn > 0} hx-get={`/inbox/filters${filterQuery(filter)}`} hx-trigger="toggle" hx-target="find .list-filters__body" hx-swap="innerHTML">
             <summary class="btn btn--ghost btn--small">Filters{filtersOn ? ` (${filtersOn})` : ""}</summary>
             <div class="list-filters__body">
-              <FilterSelect name="team" label="Team" value={filter.team} options={directory.teams} />
-              <FilterSelect name="tag" label="Tag" value={filter.tag} options={directory.tags} />
-              <FilterSelect name="channel" label="Channel" value={filter.channel} options={directory.channels} />
-              <noscript>
-                <button class="btn btn--small" type="submit">Apply</button>
-              </noscript>
+              <FilterFields filter={filter} directory={directory} />
             </div>
           </details>
         </div>
@@ -60,14 +55,29 @@ export const ListToolbar: FC<ListToolbarProps> = ({ filter, counts, directory, c
   );
 };
 
-const FilterSelect: FC<{ name: string; label: string; value: string | undefined; options: Array<{ id: string; name: string }> }> = ({ name, label, value, options }) => (
+/** The team, tag and channel selects; with counts of active conversations when loaded on opening. */
+export const FilterFields: FC<{ filter: Partial<ListFilter>; directory: Directory; counts?: FilterCounts }> = ({ filter, directory, counts }) => (
+  <>
+    <FilterSelect name="team" label="Team" value={filter.team} options={directory.teams} counts={counts?.teams} />
+    <FilterSelect name="tag" label="Tag" value={filter.tag} options={directory.tags} counts={counts?.tags} />
+    <FilterSelect name="channel" label="Channel" value={filter.channel} options={directory.channels} counts={counts?.channels} />
+    <noscript>
+      <button class="btn btn--small" type="submit">Apply</button>
+    </noscript>
+  </>
+);
+
+const countLabel = (n: number | undefined) => (n === undefined ? "" : ` (${n >= COUNT_CAP ? `${COUNT_CAP - 1}+` : n})`);
+
+const FilterSelect: FC<{ name: string; label: string; value: string | undefined; options: Array<{ id: string; name: string }>; counts?: Record<string, number> }> = ({ name, label, value, options, counts }) => (
   <label class="filter-select">
     <span>{label}</span>
-    <select name={name}>
+    <select name={name} form="list-filter">
       <option value="">Any {label.toLowerCase()}</option>
       {options.map((o) => (
         <option value={o.id} selected={o.id === value}>
           {o.name}
+          {countLabel(counts?.[o.id])}
         </option>
       ))}
     </select>
