@@ -97,15 +97,15 @@
   // --- the workspace feed: conversation rows ---------------------------------
   const inbox = document.getElementById("inbox");
   if (inbox) {
-    let connectedOnce = false;
     liveSocket(
       "feed",
       () => wsUrl(inbox.dataset.wsUrl || "/inbox/live"),
       (frame) => {
         if (frame.type === "ready") {
-          // After a reconnect the feed may have missed rows: reload the first page.
-          if (connectedOnce) refreshList();
-          connectedOnce = true;
+          // Rows may have changed between the page render (or the last
+          // connection) and this socket opening: reload the first page once.
+          refreshList();
+          refreshCountsSoon();
         } else if (frame.type === "conversation") {
           placeRow(frame);
           refreshCountsSoon();
