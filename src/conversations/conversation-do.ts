@@ -152,7 +152,7 @@ export class ConversationDO extends DurableObject<Bindings> {
             continue;
           }
           const result = await runJob(job, this.rt);
-          this.rt.store.finishJob(job.id);
+          this.rt.store.completeJob(job);
           this.rt.publish(result.created ?? [], result.updated ?? []);
         } catch (error) {
           const reason = error instanceof Error ? error.message : String(error);

@@ -48,7 +48,12 @@ CREATE TABLE IF NOT EXISTS members (
  * Changes after the first schema, applied in order to every object's storage
  * (existing objects keep their data; new ones run them all after SCHEMA).
  */
-export const MIGRATIONS = ["ALTER TABLE messages ADD COLUMN quote_token TEXT", "ALTER TABLE members ADD COLUMN status_message TEXT"];
+export const MIGRATIONS = [
+  "ALTER TABLE messages ADD COLUMN quote_token TEXT",
+  "ALTER TABLE members ADD COLUMN status_message TEXT",
+  // Bumped whenever a job is enqueued again, so a run never deletes work queued during it.
+  "ALTER TABLE outbox ADD COLUMN generation INTEGER NOT NULL DEFAULT 0",
+];
 
 export type Row = Record<string, SqlStorageValue>;
 

@@ -42,6 +42,7 @@ export interface OutboxJob {
   payload: string;
   attempts: number;
   nextAt: number;
+  generation: number;
 }
 
 
@@ -201,7 +202,8 @@ export class ThreadStore {
 
   enqueue(id: string, kind: string, payload: unknown, nextAt: number): void {
     this.sql.exec(
-      "INSERT INTO outbox (id, kind, payload, next_at) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET next_at = MIN(next_at, excluded.next_at), payload = excluded.payload",
+      `INSERT INTO outbox (id, kind, payload, next_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT(id) DO UPDATE SET next_at = MIN(next_at, excluded.next_at), payload = excluded.payload, generation = generation + 1`,
       id,
       kind,
       JSON.stringify(payload),
@@ -211,9 +213,9 @@ export class ThreadStore {
 
   dueJobs(now: number, limit = 20): OutboxJob[] {
     return this.sql
-      .exec("SELECT id, kind, payload, attempts, next_at FROM outbox WHERE next_at <= ? ORDER BY next_at LIMIT ?", now, limit)
+      .exec("SELECT id, kind, payload, attempts, next_at, generation FROM outbox WHERE next_at <= ? ORDER BY next_at LIMIT ?", now, limit)
       .toArray()
-      .map((r) => ({ id: String(r.id), kind: String(r.kind), payload: String(r.payload), attempts: num(r.attempts), nextAt: num(r.next_at) }));
+      .map((r) => ({ id: String(r.id), kind: String(r.kind), payload: String(r.payload), attempts: num(r.attempts), nextAt: num(r.next_at), generation: num(r.generation) }));
   }
 
   nextJobAt(): number | null {
@@ -223,6 +225,14 @@ export class ThreadStore {
 
   finishJob(id: string): void {
     this.sql.exec("DELETE FROM outbox WHERE id = ?", id);
+  }
+
+  /**
+   * Removes a job that ran, unless it was enqueued again while it ran (a new
+   * message during an index write): then it stays due and runs once more.
+   */
+  completeJob(job: Pick<OutboxJob, "id" | "generation">): void {
+    this.sql.exec("DELETE FROM outbox WHERE id = ? AND generation = ?", job.id, job.generation);
   }
 
   postponeJob(id: string, attempts: number, nextAt: number, error: string): void {
