@@ -43,7 +43,7 @@ export const InboxPage: FC<InboxPageProps> = ({ user, csrfToken, list, toolbar, 
           </h1>
           <span class="list-pane__tools">
             <button type="button" class="btn btn--ghost btn--small" data-notify-toggle aria-pressed="false" title="Desktop notifications and sound for Mine and Unassigned">
-              🔔 <span class="sr-only">Notifications and sound</span>
+              🔊 <span class="sr-only">Desktop alerts and sound</span>
             </button>
             <button type="button" class="btn btn--ghost btn--small" data-shortcuts-open title="Keyboard shortcuts (?)">
               ⌨ <span class="sr-only">Keyboard shortcuts</span>
