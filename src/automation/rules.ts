@@ -6,7 +6,7 @@ import { db, schema } from "../db/client";
 import { newId } from "../lib/ids";
 import type { MatchMode } from "./match";
 import type { ReplyDefinition } from "./replies";
-import { type ActiveWindow, type KeywordRule, toRule } from "./settings";
+import { type ActiveWindow, forgetChannelAutomation, type KeywordRule, toRule } from "./settings";
 
 export interface RuleInput {
   name: string;
@@ -45,6 +45,7 @@ export async function findRule(d1: D1Database, workspaceId: string, id: string):
 }
 
 export async function createRule(d1: D1Database, who: Who, channelId: string, input: RuleInput, now = Date.now()): Promise<KeywordRule> {
+  forgetChannelAutomation();
   const d = db(d1);
   const row = { id: newId("kw", now), workspaceId: who.workspaceId, channelId, ...input, enabled: input.enabled ? 1 : 0, createdAt: now, updatedAt: now };
   await d.batch([d.insert(r).values(row), auditInsert(d1, { workspaceId: who.workspaceId, actorId: who.actorId, action: "automation.keyword_rule.created", targetType: "keyword_rule", targetId: row.id, data: { name: input.name } }, now)]);
@@ -52,6 +53,7 @@ export async function createRule(d1: D1Database, who: Who, channelId: string, in
 }
 
 export async function updateRule(d1: D1Database, who: Who, rule: KeywordRule, input: RuleInput, now = Date.now()): Promise<KeywordRule> {
+  forgetChannelAutomation();
   const d = db(d1);
   await d.batch([
     d
@@ -64,6 +66,7 @@ export async function updateRule(d1: D1Database, who: Who, rule: KeywordRule, in
 }
 
 export async function setRuleEnabled(d1: D1Database, who: Who, rule: KeywordRule, enabled: boolean, now = Date.now()): Promise<KeywordRule> {
+  forgetChannelAutomation();
   const d = db(d1);
   await d.batch([
     d
@@ -76,6 +79,7 @@ export async function setRuleEnabled(d1: D1Database, who: Who, rule: KeywordRule
 }
 
 export async function deleteRule(d1: D1Database, who: Who, rule: KeywordRule, now = Date.now()): Promise<void> {
+  forgetChannelAutomation();
   const d = db(d1);
   await d.batch([
     d.delete(r).where(and(eq(r.id, rule.id), eq(r.workspaceId, who.workspaceId))),

@@ -100,8 +100,33 @@ export function toRule(row: typeof schema.keywordRules.$inferSelect): KeywordRul
   };
 }
 
+/**
+ * Each channel's automation config, cached per isolate for a few seconds: the
+ * engine runs after every customer message, and at light load this read was
+ * most of the per-message D1 work. Every change through this module clears the
+ * cache in its isolate; other isolates see a change within CONFIG_TTL_MS.
+ */
+export const CONFIG_TTL_MS = 5_000;
+const configCache = new Map<string, { at: number; value: Promise<ChannelAutomation | null> }>();
+
+/** Drops cached config (one channel, or all) — after any change to settings, holidays or rules. */
+export function forgetChannelAutomation(channelId?: string): void {
+  if (channelId) configCache.delete(channelId);
+  else configCache.clear();
+}
+
 /** Everything the engine needs for one channel, or null when automation was never set up there. */
-export async function loadChannelAutomation(d1: D1Database, channelId: string): Promise<ChannelAutomation | null> {
+export function loadChannelAutomation(d1: D1Database, channelId: string, now = Date.now()): Promise<ChannelAutomation | null> {
+  const hit = configCache.get(channelId);
+  if (hit && now - hit.at < CONFIG_TTL_MS) return hit.value;
+  const value = readChannelAutomation(d1, channelId);
+  value.catch(() => configCache.delete(channelId));
+  if (configCache.size > 1000) configCache.clear();
+  configCache.set(channelId, { at: now, value });
+  return value;
+}
+
+async function readChannelAutomation(d1: D1Database, channelId: string): Promise<ChannelAutomation | null> {
   const d = db(d1);
   const [settings, holidays, rules, channel] = await d.batch([
     d.select().from(schema.automationSettings).where(eq(schema.automationSettings.channelId, channelId)),
@@ -135,6 +160,7 @@ export type SettingsChange = Partial<Omit<AutomationSettings, "channelId" | "wor
 
 /** Upserts part of a channel's settings and records who changed what. */
 export async function saveSettings(d1: D1Database, who: { workspaceId: string; actorId: string }, channelId: string, change: SettingsChange, section: string, now = Date.now()): Promise<void> {
+  forgetChannelAutomation();
   const d = db(d1);
   const insert = { ...defaultSettings(channelId, who.workspaceId, now), ...change, updatedAt: now };
   await d.batch([
@@ -148,6 +174,7 @@ export async function listHolidays(d1: D1Database, channelId: string): Promise<H
 }
 
 export async function addHoliday(d1: D1Database, who: { workspaceId: string; actorId: string }, channelId: string, h: { name: string; startDate: string; endDate: string }, now = Date.now()): Promise<Holiday> {
+  forgetChannelAutomation();
   const d = db(d1);
   const row: Holiday = { id: newId("hol", now), workspaceId: who.workspaceId, channelId, ...h, createdAt: now };
   await d.batch([
@@ -159,6 +186,7 @@ export async function addHoliday(d1: D1Database, who: { workspaceId: string; act
 
 /** Deletes a holiday of this workspace; false when there is none with that id. */
 export async function deleteHoliday(d1: D1Database, who: { workspaceId: string; actorId: string }, id: string, now = Date.now()): Promise<boolean> {
+  forgetChannelAutomation();
   const d = db(d1);
   const where = and(eq(schema.holidays.id, id), eq(schema.holidays.workspaceId, who.workspaceId));
   const row = await d.select().from(schema.holidays).where(where).get();

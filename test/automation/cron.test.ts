@@ -3,6 +3,7 @@
 // transitions across time zones, midnight and holidays; "we're open again";
 // queue position updates; inactivity auto-resolve from the sweep and from the
 // conversation's own timer.
+import { forgetChannelAutomation } from "../../src/automation/settings";
 import { env, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { afterEach, describe, expect, it } from "vitest";
 import type { ConversationDO } from "../../src/conversations/conversation-do";
@@ -49,6 +50,7 @@ describe("business hours transitions", () => {
     await env.DB.prepare("INSERT INTO holidays (id, workspace_id, channel_id, name, start_date, end_date, created_at) VALUES (?, ?, ?, 'Thanksgiving', '2026-11-26', '2026-11-26', 0)")
       .bind(`hol_${"h".repeat(20)}`, allDay.workspaceId, allDay.id)
       .run();
+    forgetChannelAutomation(); // written behind the settings module's back
     await runCron(at("2026-11-26T07:59:00Z")); // Wed 23:59 PST
     expect((await settingsRow(allDay))?.hours_state).toBe("open");
     await runCron(at("2026-11-26T08:00:00Z")); // Thanksgiving starts at local midnight

@@ -1,6 +1,7 @@
 // Away, no-agent and greeting messages as customers meet them: once per
 // conversation (not once per message), again after a quiet period or after
 // the channel opened in between, the manual away switch, follows and unblocks.
+import { forgetChannelAutomation } from "../../src/automation/settings";
 import { env } from "cloudflare:test";
 import { afterEach, describe, expect, it } from "vitest";
 import { event } from "../helpers/line";
@@ -59,6 +60,7 @@ describe("away message", () => {
     await env.DB.prepare("INSERT INTO holidays (id, workspace_id, channel_id, name, start_date, end_date, created_at) VALUES (?, ?, ?, 'Today', ?, ?, ?)")
       .bind(`hol_${"t".repeat(20)}`, channel.workspaceId, channel.id, today, addDay(today, 1), Date.now())
       .run();
+    forgetChannelAutomation(); // written behind the settings module's back
     await configure(channel, { timeZone: "UTC" });
     await c.says("again soon after");
     expect(sentTexts(calls)).toHaveLength(2);
