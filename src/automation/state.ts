@@ -68,9 +68,10 @@ export function isAgentAnswer(m: ThreadMessage): boolean {
   return m.direction === "outbound" && !isAutomated(m) && m.status !== "failed";
 }
 
-/** A follow event that was an unblock (the thread line says so; see conversations/ingest.ts). */
+/** A follow event that was an unblock (LINE's follow.isUnblocked, kept on the thread line). */
 export function isUnblock(m: ThreadMessage): boolean {
-  return m.body.type === "event" && m.body.event === "follow" && /^unblocked/i.test(m.body.text);
+  // Older threads stored only the line's text; newer follow events carry the flag.
+  return m.body.type === "event" && m.body.event === "follow" && (m.body.unblocked ?? /^unblocked/i.test(m.body.text));
 }
 
 export function isFollow(m: ThreadMessage): boolean {

@@ -81,7 +81,11 @@ export function planEvent(parsed: ParsedEvent): IngestPlan {
   const system = (event: SystemEvent, text: string): IngestPlan => ({ ...base, direction: "system", body: { type: "event", event, text } });
   switch (e.type) {
     case "follow":
-      return { ...system("follow", e.follow.isUnblocked ? "Unblocked the account" : "Added the account as a friend"), friendStatus: "following" };
+      return {
+        ...system("follow", e.follow.isUnblocked ? "Unblocked the account" : "Added the account as a friend"),
+        body: { type: "event", event: "follow", text: e.follow.isUnblocked ? "Unblocked the account" : "Added the account as a friend", unblocked: e.follow.isUnblocked },
+        friendStatus: "following",
+      };
     case "unfollow":
       return { ...system("unfollow", "Blocked the account"), friendStatus: "unfollowed" };
     case "join":

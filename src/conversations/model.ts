@@ -36,7 +36,8 @@ export type MessageBody =
   | { type: "file"; fileName: string; fileSize: number; url?: string }
   | { type: "location"; title?: string; address?: string; latitude: number; longitude: number }
   | { type: "postback"; data: string; params?: Record<string, unknown> }
-  | { type: "event"; event: SystemEvent; text: string }
+  /** `unblocked` on follow events: the customer unblocked the account rather than adding it. */
+  | { type: "event"; event: SystemEvent; text: string; unblocked?: boolean }
   /** Something an agent or automation changed: assignment, status, priority, pin, snooze. */
   | { type: "activity"; action: ActivityAction; text: string; actorName: string | null }
   | { type: "note"; text: string }

@@ -53,14 +53,14 @@ describe("webhook events", () => {
     ]);
     const bodies = (await threadOf(uid)).map((m) => m.body);
     expect(bodies).toEqual([
-      { type: "event", event: "follow", text: "Added the account as a friend" },
+      { type: "event", event: "follow", text: "Added the account as a friend", unblocked: false },
       { type: "postback", data: "action=buy&item=1", params: { date: "2026-11-23" } },
       { type: "event", event: "videoPlayComplete", text: 'Watched video "promo-1" to the end' },
       { type: "event", event: "beacon", text: "Beacon enter (d41d8cd98f)" },
       { type: "event", event: "accountLink", text: "Linked their account" },
       { type: "event", event: "membership", text: "Membership joined (#3)" },
       { type: "event", event: "unfollow", text: "Blocked the account" },
-      { type: "event", event: "follow", text: "Unblocked the account" },
+      { type: "event", event: "follow", text: "Unblocked the account", unblocked: true },
     ]);
   });
 
