@@ -130,7 +130,8 @@ export function nextChange(schedule: Schedule, from: number, toOpen: boolean, da
 /** True when the channel was open at some instant in (from, to]. */
 export function openedBetween(schedule: Schedule, from: number, to: number): boolean {
   if (to <= from) return false;
-  if (isOpenAt(schedule, to)) return true;
+  // Open at either end counts; in between, the channel can only become open at a boundary.
+  if (isOpenAt(schedule, to) || isOpenAt(schedule, from + 1)) return true;
   const days = Math.min(Math.ceil((to - from) / DAY_MS) + 1, 30);
   const next = nextChange(schedule, from, true, days);
   return next !== null && next <= to;

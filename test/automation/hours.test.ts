@@ -80,4 +80,15 @@ describe("business hours", () => {
     expect(openedBetween(tokyo, at("2026-11-16T10:00:00Z"), at("2026-11-17T10:00:00Z"))).toBe(true); // through Tue 09–18
     expect(openedBetween(tokyo, at("2026-11-20T10:00:00Z"), at("2026-11-22T10:00:00Z"))).toBe(false); // the weekend
   });
+
+  it("counts a channel that was open right after `from` and then closed (no opening boundary in between)", () => {
+    // Open around the clock, closed by a holiday on the 23rd: from the 22nd 06:00 to the 23rd 12:00
+    // it was open until midnight, though no range *starts* in between.
+    const allDay = schedule("UTC", Array.from({ length: 7 }, () => [{ start: 0, end: 1440 }]), {
+      holidays: [{ startDate: "2026-11-23", endDate: "2026-11-24" }],
+    });
+    expect(openedBetween(allDay, at("2026-11-22T06:00:00Z"), at("2026-11-23T12:00:00Z"))).toBe(true);
+    expect(openedBetween(allDay, at("2026-11-21T23:00:00Z"), at("2026-11-23T12:00:00Z"))).toBe(true);
+    expect(openedBetween(allDay, at("2026-11-23T01:00:00Z"), at("2026-11-23T12:00:00Z"))).toBe(false);
+  });
 });
