@@ -4,9 +4,7 @@
 import type { messagingApi } from "@line/bot-sdk";
 import type { MessageBody, QuickReplyButton } from "../conversations/model";
 import type { LineMessage } from "../line/client";
-
-/** LINE limits sender.name to 20 characters. */
-const SENDER_NAME_MAX = 20;
+import { senderFor } from "../line/sender";
 
 export interface Agent {
   id: string | null;
@@ -16,10 +14,6 @@ export interface Agent {
 export interface Outgoing {
   messages: LineMessage[];
   preview: MessageBody;
-}
-
-export function senderFor(agent: Agent): messagingApi.Sender {
-  return { name: agent.name.slice(0, SENDER_NAME_MAX) };
 }
 
 function quickReply(buttons: QuickReplyButton[]): messagingApi.QuickReply | undefined {

@@ -7,6 +7,7 @@ import { db, schema } from "../db/client";
 import { newId } from "../lib/ids";
 import { type ConversationStatus, previewText, type ThreadMessage } from "./model";
 import { renderListItem } from "./render";
+import { listItem } from "../inbox/directory";
 import type { ConversationRuntime } from "./runtime";
 import type { MemberProfile } from "./store";
 
@@ -88,19 +89,7 @@ export async function writeIndex(rt: ConversationRuntime, extra: BatchItem<"sqli
   if (titleChanged) store.setMeta("searchTitle", title);
   store.setMeta("searchSeq", pendingSearch.at(-1)?.seq ?? searchFrom);
   if (pendingSearch.length === SEARCH_BATCH) rt.queueIndex();
-  const html = renderListItem({
-    id: row.id,
-    title: row.title,
-    pictureUrl: row.pictureUrl,
-    lastMessagePreview: row.lastMessagePreview,
-    lastActivityAt: row.lastActivityAt,
-    unreadCount: row.unreadCount,
-    status: row.status,
-    sourceType: row.sourceType,
-    assigneeName: triage.assigneeName,
-    priority: triage.priority,
-    pinned: triage.pinned,
-  });
+  const html = renderListItem(listItem(row, triage.assigneeName));
   const feed = rt.env.WORKSPACES.get(rt.env.WORKSPACES.idFromName(meta.workspaceId));
   await feed.publish({
     type: "conversation",

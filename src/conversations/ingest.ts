@@ -78,12 +78,11 @@ export function planEvent(parsed: ParsedEvent): IngestPlan {
     const params = e.postback.params;
     return { ...base, direction: "inbound", body: { type: "postback", data: e.postback.data, ...(params ? { params } : {}) }, countsAsUnread: true };
   }
-  const system = (event: SystemEvent, text: string): IngestPlan => ({ ...base, direction: "system", body: { type: "event", event, text } });
+  const system = (event: SystemEvent, text: string, extra: { unblocked?: boolean } = {}): IngestPlan => ({ ...base, direction: "system", body: { type: "event", event, text, ...extra } });
   switch (e.type) {
     case "follow":
       return {
-        ...system("follow", e.follow.isUnblocked ? "Unblocked the account" : "Added the account as a friend"),
-        body: { type: "event", event: "follow", text: e.follow.isUnblocked ? "Unblocked the account" : "Added the account as a friend", unblocked: e.follow.isUnblocked },
+        ...system("follow", e.follow.isUnblocked ? "Unblocked the account" : "Added the account as a friend", { unblocked: e.follow.isUnblocked }),
         friendStatus: "following",
       };
     case "unfollow":

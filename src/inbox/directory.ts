@@ -27,8 +27,15 @@ export async function conversationTagIds(d1: D1Database, conversationId: string)
   return rows.map((r) => r.tagId);
 }
 
-/** A D1 index row as a list item, with the assignee's name from the directory. */
-export function listItem(row: ConversationRow, directory: Directory): ConversationListItemData {
+type ListedFields = "id" | "title" | "pictureUrl" | "lastMessagePreview" | "lastActivityAt" | "unreadCount" | "status" | "sourceType" | "priority" | "pinned";
+
+/** The assignee's name from the directory (null when unassigned or no longer active). */
+export function assigneeName(directory: Directory, assigneeId: string | null): string | null {
+  return assigneeId ? directory.agents.find((a) => a.id === assigneeId)?.name ?? null : null;
+}
+
+/** An index row as a list item — for pages and for the live list frames alike. */
+export function listItem(row: Pick<ConversationRow, ListedFields>, assignee: string | null): ConversationListItemData {
   return {
     id: row.id,
     title: row.title,
@@ -38,7 +45,7 @@ export function listItem(row: ConversationRow, directory: Directory): Conversati
     unreadCount: row.unreadCount,
     status: row.status,
     sourceType: row.sourceType,
-    assigneeName: row.assigneeId ? directory.agents.find((a) => a.id === row.assigneeId)?.name ?? null : null,
+    assigneeName: assignee,
     priority: row.priority,
     pinned: row.pinned,
   };

@@ -1,7 +1,7 @@
 // Rendering the inbox page and the list fragment (shared by the list and thread routes).
 import type { Context } from "hono";
 import type { AppEnv } from "../env";
-import { listItem, workspaceDirectory } from "./directory";
+import { assigneeName, listItem, workspaceDirectory } from "./directory";
 import { type ListFilter, listConversations, viewCounts } from "./queries";
 import { ConversationList } from "./views/conversation-list";
 import { InboxPage } from "./views/inbox-page";
@@ -16,7 +16,7 @@ export async function listFragment(c: Context<AppEnv>, filter: Partial<ListFilte
   ]);
   return (
     <ConversationList
-      items={page.items.map((row) => listItem(row, directory))}
+      items={page.items.map((row) => listItem(row, assigneeName(directory, row.assigneeId)))}
       nextCursor={page.nextCursor}
       activeId={activeId}
       filter={filter}
@@ -38,7 +38,7 @@ export async function renderInboxPage(c: Context<AppEnv>, filter: Partial<ListFi
     <InboxPage
       user={{ id: session.userId, name: session.name, email: session.email, role: session.role, availability }}
       csrfToken={session.csrfToken}
-      list={{ items: page.items.map((row) => listItem(row, directory)), nextCursor: page.nextCursor, activeId: thread?.conversation.id, filter }}
+      list={{ items: page.items.map((row) => listItem(row, assigneeName(directory, row.assigneeId))), nextCursor: page.nextCursor, activeId: thread?.conversation.id, filter }}
       toolbar={{ filter, counts, directory, csrfToken: session.csrfToken }}
       thread={thread}
       wsUrl="/inbox/live"
