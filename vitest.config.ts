@@ -1,33 +1,73 @@
 // Tests run inside workerd with the real bindings from wrangler.toml (local D1,
 // R2 and Durable Objects). Migrations are applied by test/helpers/setup.ts.
+//
+// Two projects, each with its own storage:
+// - "demo": SIMULATOR=on with the env channel and the demo workspace, like `npm start`;
+// - "production": SIMULATOR unset, no env channel, no demo anything — an empty
+//   database as after `npm run deploy`. LINE calls go to a fake LINE server
+//   (test/production/fake-line.ts), never to the simulator routes of the app.
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
+
+const SHARED = {
+  APP_SECRET: "test-app-secret-0123456789abcdef0123456789",
+  LINE_API_BASE_URL: "http://line.test/simulator/line",
+  LINE_DATA_API_BASE_URL: "http://line.test/simulator/line-data",
+};
 
 export default defineConfig(async () => {
   const migrations = await readD1Migrations("./migrations");
   return {
-    plugins: [
-      cloudflareTest({
-        wrangler: { configPath: "./wrangler.toml" },
-        miniflare: {
-          bindings: {
-            TEST_MIGRATIONS: migrations,
-            APP_SECRET: "test-app-secret-0123456789abcdef0123456789",
-            LINE_CHANNEL_ID: "1999999999",
-            LINE_CHANNEL_SECRET: "test-channel-secret-0123456789ab",
-            LINE_CHANNEL_ACCESS_TOKEN: "test-access-token",
-            LINE_API_BASE_URL: "http://line.test/simulator/line",
-            LINE_DATA_API_BASE_URL: "http://line.test/simulator/line-data",
-            SIMULATOR: "on",
-            DEMO_API_TOKEN: "ld_test_0123456789abcdef0123456789abcdef",
+    test: {
+      projects: [
+        {
+          extends: false,
+          plugins: [
+            cloudflareTest({
+              wrangler: { configPath: "./wrangler.toml" },
+              miniflare: {
+                bindings: {
+                  ...SHARED,
+                  TEST_MIGRATIONS: migrations,
+                  LINE_CHANNEL_ID: "1999999999",
+                  LINE_CHANNEL_SECRET: "test-channel-secret-0123456789ab",
+                  LINE_CHANNEL_ACCESS_TOKEN: "test-access-token",
+                  SIMULATOR: "on",
+                  DEMO_API_TOKEN: "ld_test_0123456789abcdef0123456789abcdef",
+                },
+              },
+            }),
+          ],
+          test: {
+            name: "demo",
+            include: ["test/**/*.test.ts", "test/**/*.test.tsx"],
+            exclude: ["test/production/**", "test/e2e/**", "test/bench/**", "node_modules/**"],
+            setupFiles: ["./test/helpers/setup.ts"],
           },
         },
-      }),
-    ],
-    test: {
-      include: ["test/**/*.test.ts", "test/**/*.test.tsx"],
-      exclude: ["test/e2e/**", "test/bench/**", "node_modules/**"],
-      setupFiles: ["./test/helpers/setup.ts"],
+        {
+          extends: false,
+          plugins: [
+            cloudflareTest({
+              wrangler: { configPath: "./wrangler.toml" },
+              miniflare: {
+                bindings: {
+                  ...SHARED,
+                  TEST_MIGRATIONS: migrations,
+                  SETUP_KEY: "test-setup-key-0123456789",
+                  // Left over from a demo .dev.vars: must be refused while SIMULATOR is off.
+                  DEMO_API_TOKEN: "ld_test_0123456789abcdef0123456789abcdef",
+                },
+              },
+            }),
+          ],
+          test: {
+            name: "production",
+            include: ["test/production/**/*.test.ts"],
+            setupFiles: ["./test/production/setup.ts"],
+          },
+        },
+      ],
     },
   };
 });

@@ -2,6 +2,7 @@
 import { type Context, Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { HTTPException } from "hono/http-exception";
+import { csrf } from "hono/csrf";
 import { secureHeaders } from "hono/secure-headers";
 import { apiRoutes } from "./api/routes";
 import { automationRoutes } from "./automation/routes";
@@ -17,6 +18,8 @@ import { inboxRoutes } from "./inbox/routes";
 import { ErrorFragment, ErrorPage } from "./inbox/views/layout";
 import { quotaRoutes } from "./quota/routes";
 import { settingsRoutes } from "./settings/routes";
+import { setupDone } from "./setup/first-run";
+import { setupRoutes } from "./setup/routes";
 import { simulatorApp } from "./simulator/routes";
 import { webhookRoutes } from "./webhooks/routes";
 
@@ -31,6 +34,35 @@ function htmxError(c: Context<AppEnv>, message: string, status: ContentfulStatus
 
 app.use(async function bootstrapMiddleware(c, next) {
   await ensureBootstrap(c.env);
+  await next();
+});
+
+/** Machine endpoints: LINE, integrations and the fake LINE API — no pages, no browser forms. */
+function machinePath(path: string): boolean {
+  return path.startsWith("/webhooks/") || path.startsWith("/api/") || path.startsWith("/simulator/line") || path === "/healthz";
+}
+
+/** Paths the first-run redirect leaves alone (the simulator is 404 anyway while it is off). */
+function firstRunExempt(path: string): boolean {
+  return path === "/setup" || path.startsWith("/simulator") || machinePath(path);
+}
+
+// First run in production: until /setup has created the owner, every page leads there.
+app.use(async function firstRunMiddleware(c, next) {
+  if (c.req.method !== "GET" || firstRunExempt(c.req.path) || (await setupDone(c.env.DB))) return next();
+  return c.redirect("/setup", 302);
+});
+
+// Browser forms must come from our own pages: Origin (or Sec-Fetch-Site) is checked
+// on every state-changing form post, on top of the session's CSRF token.
+const sameOriginForms = csrf();
+app.use(async function sameOriginMiddleware(c, next) {
+  if (machinePath(c.req.path)) return next();
+  try {
+    await sameOriginForms(c, async () => {});
+  } catch {
+    throw new HTTPException(403, { message: "This form was sent from another site, so it was refused. Open linedesk and try again." });
+  }
   await next();
 });
 
@@ -58,6 +90,7 @@ app.use(async function securityHeadersMiddleware(c, next) {
 app.get("/", (c) => c.redirect("/inbox"));
 app.get("/healthz", (c) => c.json({ ok: true }));
 app.route("/", authRoutes);
+app.route("/setup", setupRoutes);
 app.route("/webhooks", webhookRoutes);
 app.route("/inbox", inboxRoutes);
 app.route("/inbox", composerRoutes);

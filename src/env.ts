@@ -21,6 +21,8 @@ export interface Bindings {
   /** "on" mounts the LINE simulator and seeds the demo workspace. Never on in production. */
   SIMULATOR?: string;
   DEMO_API_TOKEN?: string;
+  /** Guards /setup (first run): whoever creates the first workspace must know it. */
+  SETUP_KEY?: string;
 }
 
 export type AppEnv = { Bindings: Bindings };

@@ -13,6 +13,8 @@ import { hashPassword, randomToken, sha256Hex } from "../lib/crypto";
 import { newId } from "../lib/ids";
 import { InviteFormPage, type InviteFormPageProps, InviteProblemPage } from "./invite-page";
 import { sameSecret } from "./middleware";
+import { passwordProblem } from "./password-strength";
+import { lockedMessage, lockedUntil, recordFailure, throttleKeys } from "./throttle";
 import { createSession, SESSION_COOKIE, SESSION_TTL_MS } from "./session";
 
 const INVITE_CSRF_COOKIE = "ld_invite_csrf";
@@ -117,9 +119,25 @@ export const inviteRoutes = new Hono<AppEnv>()
   .post("/:token", badToken, async (c) => {
     const { token } = c.req.valid("param");
     const now = Date.now();
+    const clientKeys = await throttleKeys(c, "reset");
+    const until = await lockedUntil(c.env.DB, clientKeys, now);
+    if (until) {
+      c.header("Retry-After", String(Math.ceil((until - now) / 1000)));
+      return c.html(<InviteProblemPage title="Please wait a moment" message={lockedMessage(until, now)} />, 429);
+    }
     const found = await lookup(c.env.DB, token, now);
-    if (!found.ok) return problem(c, found);
+    if (!found.ok) {
+      // Guessing links: count it against this client.
+      if (found.status === 404) await recordFailure(c.env.DB, clientKeys, now);
+      return problem(c, found);
+    }
     const { invite, workspaceName } = found;
+    const keys = await throttleKeys(c, "reset", invite.email);
+    const accountUntil = await lockedUntil(c.env.DB, keys, now);
+    if (accountUntil) {
+      c.header("Retry-After", String(Math.ceil((accountUntil - now) / 1000)));
+      return c.html(<InviteProblemPage title="Please wait a moment" message={lockedMessage(accountUntil, now)} />, 429);
+    }
     const body = await c.req.parseBody();
     const typedName = typeof body.name === "string" ? body.name : invite.name;
     const page = { kind: invite.kind, token, email: invite.email, workspaceName, name: typedName };
@@ -127,10 +145,19 @@ export const inviteRoutes = new Hono<AppEnv>()
     const sent = csrfField.safeParse(body);
     const cookie = getCookie(c, INVITE_CSRF_COOKIE);
     if (!sent.success || !cookie || !(await sameSecret(cookie, sent.data._csrf))) {
+      await recordFailure(c.env.DB, keys, now);
       return formPage(c, { ...page, errors: { _form: "This form expired. Please enter your password again." } }, 403);
     }
     const parsed = parseForm(invite.kind, body);
-    if (!parsed.ok) return formPage(c, { ...page, errors: parsed.errors }, 422);
+    if (!parsed.ok) {
+      await recordFailure(c.env.DB, keys, now);
+      return formPage(c, { ...page, errors: parsed.errors }, 422);
+    }
+    const weak = passwordProblem(parsed.password, [parsed.name ?? invite.name, invite.email, workspaceName]);
+    if (weak) {
+      await recordFailure(c.env.DB, keys, now);
+      return formPage(c, { ...page, errors: { password: weak } }, 422);
+    }
     if (!(await claim(c.env.DB, invite, now))) {
       const again = await lookup(c.env.DB, token, now);
       return problem(c, again.ok ? UNKNOWN : again);

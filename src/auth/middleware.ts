@@ -4,7 +4,7 @@ import type { MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
 import { HTTPException } from "hono/http-exception";
 import { db, schema } from "../db/client";
-import type { AppEnv } from "../env";
+import { type AppEnv, simulatorEnabled } from "../env";
 import { sha256Hex } from "../lib/crypto";
 import { type AgentSession, loadSession, SESSION_COOKIE } from "./session";
 
@@ -24,7 +24,7 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 export function requireSession(): MiddlewareHandler<AppEnv> {
   return async function requireSessionMiddleware(c, next) {
     const token = getCookie(c, SESSION_COOKIE);
-    const session = token ? await loadSession(c.env.DB, token) : null;
+    const session = token ? await loadSession(c.env.DB, token, Date.now(), simulatorEnabled(c.env)) : null;
     if (!session) {
       if (c.req.header("hx-request")) {
         c.header("HX-Redirect", "/login");
@@ -83,11 +83,13 @@ export function requireApiToken(): MiddlewareHandler<AppEnv> {
       throw new HTTPException(401, { message: "A valid API token is required (Authorization: Bearer <token>)" });
     }
     const row = await db(c.env.DB)
-      .select({ id: schema.apiTokens.id, workspaceId: schema.apiTokens.workspaceId })
+      .select({ id: schema.apiTokens.id, workspaceId: schema.apiTokens.workspaceId, demo: schema.apiTokens.demo })
       .from(schema.apiTokens)
       .where(eq(schema.apiTokens.tokenHash, await sha256Hex(match[1])))
       .get();
-    if (!row) {
+    // DEMO_API_TOKEN works only while the simulator is on, even where the demo seeded it.
+    const demoRefused = !simulatorEnabled(c.env) && (row?.demo === 1 || (c.env.DEMO_API_TOKEN !== undefined && (await sameSecret(match[1], c.env.DEMO_API_TOKEN))));
+    if (!row || demoRefused) {
       c.header("WWW-Authenticate", 'Bearer realm="linedesk", error="invalid_token"');
       throw new HTTPException(401, { message: "The API token is not valid" });
     }

@@ -26,7 +26,11 @@ export async function createSession(d1: D1Database, user: { id: string; workspac
   return { token, csrfToken };
 }
 
-export async function loadSession(d1: D1Database, token: string, now = Date.now()): Promise<AgentSession | null> {
+/**
+ * The signed-in agent behind a cookie token, or null. `allowDemo` is false
+ * whenever the simulator is off: the demo admin's sessions stop working with it.
+ */
+export async function loadSession(d1: D1Database, token: string, now = Date.now(), allowDemo = false): Promise<AgentSession | null> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
   const id = await sha256Hex(token);
   const row = await db(d1)
@@ -41,7 +45,7 @@ export async function loadSession(d1: D1Database, token: string, now = Date.now(
     })
     .from(schema.sessions)
     .innerJoin(schema.users, eq(schema.users.id, schema.sessions.userId))
-    .where(and(eq(schema.sessions.id, id), gt(schema.sessions.expiresAt, now), eq(schema.users.active, 1)))
+    .where(and(eq(schema.sessions.id, id), gt(schema.sessions.expiresAt, now), eq(schema.users.active, 1), allowDemo ? undefined : eq(schema.users.demo, 0)))
     .get();
   return row ?? null;
 }

@@ -1,7 +1,9 @@
-// First-run bootstrap. With an empty database and LINE_CHANNEL_* set, creates a
-// workspace and the default channel. With SIMULATOR=on it also creates the demo
-// admin and the demo API token, so `npm start` gives a working inbox at once.
-import { eq } from "drizzle-orm";
+// Bootstrap on every isolate's first request. In simulator mode (SIMULATOR=on) an
+// empty database gets the demo workspace, the demo admin and the demo API token, all
+// flagged `demo` so they stop working whenever the simulator is off. In production
+// the first workspace comes from /setup; once it exists, a channel given in the
+// LINE_CHANNEL_* variables is added to it (the bootstrap path for one channel).
+import { asc, eq } from "drizzle-orm";
 import type { Bindings } from "../env";
 import { simulatorEnabled } from "../env";
 import { encryptSecret, hashPassword, sha256Hex } from "../lib/crypto";
@@ -13,24 +15,39 @@ export { DEMO_ADMIN };
 
 let done: Promise<void> | null = null;
 
-/** Runs the bootstrap at most once per isolate; safe to call on every request. */
+/**
+ * Runs the bootstrap at most once per isolate once it could finish; safe to call
+ * on every request. Before /setup has made a workspace it runs again each time
+ * (one indexed read), so the env channel appears right after setup.
+ */
 export function ensureBootstrap(env: Bindings): Promise<void> {
-  done ??= bootstrap(env).catch((error: unknown) => {
-    done = null;
-    throw error;
-  });
+  done ??= bootstrap(env).then(
+    (complete) => {
+      if (!complete) done = null;
+    },
+    (error: unknown) => {
+      done = null;
+      throw error;
+    },
+  );
   return done;
 }
 
-async function bootstrap(env: Bindings): Promise<void> {
+/** Forget this isolate's bootstrap (after /setup created the first workspace). */
+export function resetBootstrap(): void {
+  done = null;
+}
+
+async function bootstrap(env: Bindings): Promise<boolean> {
   const d = db(env.DB);
   const now = Date.now();
-  let workspace = await d.select().from(schema.workspaces).limit(1).get();
+  const simulator = simulatorEnabled(env);
+  let workspace = await d.select({ id: schema.workspaces.id }).from(schema.workspaces).orderBy(asc(schema.workspaces.createdAt)).limit(1).get();
   if (!workspace) {
-    if (!env.LINE_CHANNEL_ID) return;
-    workspace = { id: newId("ws"), name: "Demo workspace", createdAt: now };
+    if (!simulator) return false;
+    workspace = { id: newId("ws") };
     // Two isolates may race here on first start; the loser's insert is harmless to skip.
-    await d.insert(schema.workspaces).values(workspace).onConflictDoNothing();
+    await d.insert(schema.workspaces).values({ id: workspace.id, name: "Demo workspace", timeZone: "Asia/Tokyo", language: "en", demo: 1, createdAt: now }).onConflictDoNothing();
   }
   if (env.LINE_CHANNEL_ID && env.LINE_CHANNEL_SECRET && env.LINE_CHANNEL_ACCESS_TOKEN) {
     const existing = await d.select({ id: schema.channels.id }).from(schema.channels).where(eq(schema.channels.lineChannelId, env.LINE_CHANNEL_ID)).get();
@@ -49,7 +66,7 @@ async function bootstrap(env: Bindings): Promise<void> {
         .onConflictDoNothing();
     }
   }
-  if (!simulatorEnabled(env)) return;
+  if (!simulator) return true;
   const admin = await d.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, DEMO_ADMIN.email)).get();
   if (!admin) {
     await d
@@ -61,6 +78,7 @@ async function bootstrap(env: Bindings): Promise<void> {
         name: DEMO_ADMIN.name,
         passwordHash: await hashPassword(DEMO_ADMIN.password),
         role: "owner",
+        demo: 1,
         createdAt: now,
       })
       .onConflictDoNothing();
@@ -68,7 +86,8 @@ async function bootstrap(env: Bindings): Promise<void> {
   if (env.DEMO_API_TOKEN) {
     await d
       .insert(schema.apiTokens)
-      .values({ id: newId("tok"), workspaceId: workspace.id, name: "Demo API token", tokenHash: await sha256Hex(env.DEMO_API_TOKEN), createdAt: now })
+      .values({ id: newId("tok"), workspaceId: workspace.id, name: "Demo API token", tokenHash: await sha256Hex(env.DEMO_API_TOKEN), demo: 1, createdAt: now })
       .onConflictDoNothing();
   }
+  return true;
 }

@@ -38,11 +38,16 @@ const notFound = () => new HTTPException(404, { message: "This conversation does
 const byConversation = zValidator("param", conversationParam, (r) => { if (!r.success) throw notFound(); });
 const byMessage = zValidator("param", messageParam, (r) => { if (!r.success) throw notFound(); });
 
-/** Live sockets must come from our own pages (no cross-site WebSocket hijacking). */
+/**
+ * Live sockets must come from our own pages (no cross-site WebSocket hijacking):
+ * browsers always send Origin on a WebSocket upgrade, so a missing, `null` or
+ * unparseable one is refused like a foreign one.
+ */
 export function requireWebSocket(c: Context<AppEnv>): void {
   if (c.req.header("upgrade")?.toLowerCase() !== "websocket") throw new HTTPException(426, { message: "Expected a WebSocket" });
-  const origin = c.req.header("origin");
-  if (origin && new URL(origin).host !== new URL(c.req.url).host) throw new HTTPException(403, { message: "Cross-site socket refused" });
+  if (!URL.canParse(c.req.header("origin") ?? "") || new URL(c.req.header("origin") ?? "").origin !== new URL(c.req.url).origin) {
+    throw new HTTPException(403, { message: "Cross-site socket refused" });
+  }
 }
 
 async function loadConversation(c: Context<AppEnv>, id: string): Promise<ConversationRow> {

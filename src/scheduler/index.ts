@@ -1,12 +1,13 @@
 // scheduled(): the Cron Trigger entry. One file per job; each job is independent
 // so one failing does not stop the others. wrangler.toml has two triggers: every
 // minute (business-hours transitions, queue updates, auto-resolve sweep) and
-// hourly at :17 (quota sync, session purge). A job runs on its own trigger; a
+// hourly at :17 (quota sync, session and throttle purge). A job runs on its own trigger; a
 // controller without a cron (tests, manual runs) runs every job.
 import type { Bindings } from "../env";
 import { autoResolveSweep } from "./auto-resolve-sweep";
 import { businessHoursTransitions } from "./business-hours";
 import { purgeExpiredSessions } from "./purge-sessions";
+import { purgeThrottles } from "../auth/throttle";
 import { queueUpdates } from "./queue-updates";
 import { syncChannelQuotas } from "./quota-sync";
 
@@ -15,6 +16,7 @@ export const HOURLY = "17 * * * *";
 
 const jobs: Array<{ name: string; cron: string; run: (env: Bindings, now: number) => Promise<unknown> }> = [
   { name: "purge-sessions", cron: HOURLY, run: purgeExpiredSessions },
+  { name: "purge-auth-throttles", cron: HOURLY, run: (env, now) => purgeThrottles(env.DB, now) },
   { name: "quota-sync", cron: HOURLY, run: syncChannelQuotas },
   { name: "business-hours", cron: EVERY_MINUTE, run: businessHoursTransitions },
   { name: "queue-updates", cron: EVERY_MINUTE, run: queueUpdates },

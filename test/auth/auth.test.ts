@@ -18,7 +18,8 @@ const INBOX_ROUTES: Array<[string, string]> = [
 describe("authentication", () => {
   it.each(INBOX_ROUTES)("%s %s requires a session", async (method, path) => {
     const live = path.endsWith("/live");
-    const res = await SELF.fetch(`${ORIGIN}${path}`, { method, redirect: "manual", headers: live ? { upgrade: "websocket" } : {} });
+    // A same-site browser request without a session (the Origin check passes, the session check refuses).
+    const res = await SELF.fetch(`${ORIGIN}${path}`, { method, redirect: "manual", headers: live ? { upgrade: "websocket", origin: ORIGIN } : { origin: ORIGIN } });
     if (method === "GET" && !live) {
       expect(res.status).toBe(302);
       expect(res.headers.get("location")).toMatch(/^\/login/);

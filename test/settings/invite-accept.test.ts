@@ -20,14 +20,14 @@ async function inviteLink(owner: Awaited<ReturnType<typeof loginInNewWorkspace>>
 }
 
 /** Opens the link like a browser and posts the form with its CSRF cookie. */
-async function accept(token: string, form: Record<string, string>, o: { csrf?: string } = {}) {
+async function accept(token: string, form: Record<string, string>, o: { csrf?: string; ip?: string } = {}) {
   const page = await SELF.fetch(`${ORIGIN}/invite/${token}`);
   const csrfCookie = cookie(page, "ld_invite_csrf");
   const csrf = o.csrf ?? hiddenCsrf(await page.text());
   return SELF.fetch(`${ORIGIN}/invite/${token}`, {
     method: "POST",
     redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: `ld_invite_csrf=${csrfCookie}` },
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: `ld_invite_csrf=${csrfCookie}`, origin: ORIGIN, ...(o.ip ? { "cf-connecting-ip": o.ip } : {}) },
     body: new URLSearchParams({ _csrf: csrf, ...form }),
   });
 }
@@ -68,6 +68,8 @@ describe("accepting an invite", () => {
     [{ name: "Kai", password: "short", confirm: "short" }, "at least 10 characters"],
     [{ name: "Kai", password: "a-long-password", confirm: "another-password" }, "The two passwords don&#39;t match"],
     [{ name: "   ", password: "a-long-password", confirm: "a-long-password" }, "Enter your name"],
+    [{ name: "Kai", password: "aaaaaaaaaa", confirm: "aaaaaaaaaa" }, "This password is too easy to guess"],
+    [{ name: "Kai", password: "password1234", confirm: "password1234" }, "This password is too easy to guess"],
   ])("re-renders the form with 422 for %o and keeps the invite usable", async (form, message) => {
     const owner = await loginInNewWorkspace();
     const { token, email } = await inviteLink(owner);
@@ -86,7 +88,7 @@ describe("accepting an invite", () => {
     expect(await res.text()).toContain("This form expired");
     const noCookie = await SELF.fetch(`${ORIGIN}/invite/${token}`, {
       method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
+      headers: { "content-type": "application/x-www-form-urlencoded", origin: ORIGIN },
       body: new URLSearchParams({ _csrf: "x", name: "Kai", password: "a-long-password", confirm: "a-long-password" }),
     });
     expect(noCookie.status).toBe(403);
@@ -100,7 +102,7 @@ describe("accepting an invite", () => {
     const again = await SELF.fetch(`${ORIGIN}/invite/${token}`);
     expect(again.status).toBe(410);
     expect(await again.text()).toContain("This invite was already used");
-    const post = await SELF.fetch(`${ORIGIN}/invite/${token}`, { method: "POST", body: new URLSearchParams({ _csrf: "x" }) });
+    const post = await SELF.fetch(`${ORIGIN}/invite/${token}`, { method: "POST", headers: { origin: ORIGIN }, body: new URLSearchParams({ _csrf: "x" }) });
     expect(post.status).toBe(410);
   });
 
@@ -161,6 +163,19 @@ describe("password reset links", () => {
     expect((await login(agent.email, "brand-new-password")).cookie).toBeTruthy();
     expect(await auditActions(owner.user.workspaceId)).toContainEqual(expect.objectContaining({ action: "user.password_reset", actor_id: agent.id }));
     expect((await SELF.fetch(`${ORIGIN}/invite/${token}`)).status).toBe(410);
+  });
+
+  it("throttles repeated failed attempts on a reset link", async () => {
+    const owner = await loginInNewWorkspace();
+    const agent = await createUser({ workspaceId: owner.user.workspaceId });
+    const token = await resetLink(owner, agent.id);
+    for (let i = 0; i < 10; i++) expect((await accept(token, { password: "aaaaaaaaaa", confirm: "aaaaaaaaaa" }, { ip: `192.0.2.${i}` })).status).toBe(422);
+    // Locked per account: a new address does not help.
+    const locked = await accept(token, { password: "brand-new-password", confirm: "brand-new-password" }, { ip: "192.0.2.99" });
+    expect(locked.status).toBe(429);
+    expect(await locked.text()).toContain("Too many failed attempts");
+    // The password did not change.
+    expect((await login(agent.email, agent.password)).cookie).toBeTruthy();
   });
 
   it("stops working when the person is deactivated", async () => {

@@ -4,6 +4,12 @@ import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqli
 export const workspaces = sqliteTable("workspaces", {
   id: text("id").primaryKey(),
   name: text("name").notNull(),
+  /** IANA time zone for reports, business-hours defaults and dates. */
+  timeZone: text("time_zone").notNull().default("UTC"),
+  /** Default UI language for people who have not chosen one. */
+  language: text("language").notNull().default("en"),
+  /** 1 for the simulator's demo workspace (SIMULATOR=on only). */
+  demo: integer("demo").notNull().default(0),
   createdAt: integer("created_at").notNull(),
 });
 
@@ -23,6 +29,8 @@ export const users = sqliteTable(
     active: integer("active").notNull().default(1),
     availability: text("availability", { enum: ["online", "away", "offline"] }).notNull().default("offline"),
     availabilityAt: integer("availability_at"),
+    /** 1 for the demo admin seeded in simulator mode: refused whenever SIMULATOR is off. */
+    demo: integer("demo").notNull().default(0),
     createdAt: integer("created_at").notNull(),
   },
   (t) => [uniqueIndex("users_email_unique").on(t.email), index("users_workspace_idx").on(t.workspaceId)],
@@ -56,6 +64,8 @@ export const apiTokens = sqliteTable(
     name: text("name").notNull(),
     /** SHA-256 of the bearer token. */
     tokenHash: text("token_hash").notNull(),
+    /** 1 for DEMO_API_TOKEN seeded in simulator mode: refused whenever SIMULATOR is off. */
+    demo: integer("demo").notNull().default(0),
     createdAt: integer("created_at").notNull(),
     lastUsedAt: integer("last_used_at"),
   },
@@ -132,3 +142,14 @@ export const cannedReplies = sqliteTable(
   },
   (t) => [index("canned_replies_workspace_idx").on(t.workspaceId, t.shortcut)],
 );
+
+/**
+ * Failed sign-in, setup and reset attempts per key ("login:acct:<email>",
+ * "login:ip:<client>", ...) in a fixed window; see src/auth/throttle.ts.
+ */
+export const authThrottles = sqliteTable("auth_throttles", {
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull(),
+  windowStartedAt: integer("window_started_at").notNull(),
+  lockedUntil: integer("locked_until"),
+});
