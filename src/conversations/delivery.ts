@@ -6,6 +6,10 @@ import type { DeliveryVia } from "./model";
 
 /** LINE reply tokens live about a minute; we stop using them at 50 s to leave time for the call. */
 export const REPLY_TOKEN_MAX_AGE_MS = 50_000;
+/** An unconfirmed reply is retried with its token until the token is this old; then it is "unknown". */
+export const REPLY_RETRY_WINDOW_MS = 60_000;
+/** Pause between retries of an unconfirmed reply. */
+export const REPLY_RETRY_DELAY_MS = 2_000;
 /** Push retries after timeouts/5xx: backoff 2 s, 4 s, 8 s ... up to this many attempts. */
 export const MAX_DELIVERY_ATTEMPTS = 6;
 
@@ -27,7 +31,12 @@ export function replyTokenExpiresAt(state: ReplyTokenState | null, now: number):
 
 export type DeliveryOutcome =
   | { kind: "sent"; via: DeliveryVia }
+  /** A push that may be retried with its retry key (LINE dedupes it). */
   | { kind: "retry"; reason: string }
+  /** A reply call that timed out or got a 5xx: it may have reached the customer. Retry the reply, never push. */
+  | { kind: "reply-unconfirmed"; reason: string }
+  /** LINE refused the token on a retry of an unconfirmed reply: nobody can tell whether the first call arrived. */
+  | { kind: "unknown"; reason: string }
   | { kind: "failed"; reason: string };
 
 export interface DeliveryRequest {
@@ -35,14 +44,20 @@ export interface DeliveryRequest {
   messages: LineMessage[];
   /** A fresh unused reply token, or null to push. The caller marks it used before calling. */
   replyToken: string | null;
+  /** True when replyToken was already sent once without LINE confirming it. */
+  replyRetry?: boolean;
   pushTo: string | null;
   retryKey: string;
 }
 
 /**
- * Sends once. A rejected reply token (expired or used elsewhere) falls back to
- * push at once; push failures are classified: timeout/5xx → retry, 409 → sent
- * (LINE already accepted this retry key), other 4xx → failed with LINE's reason.
+ * Sends once. A reply token LINE rejects on the first try (expired, used
+ * elsewhere) falls back to push at once — nothing reached the customer. A reply
+ * call that timed out or got a 5xx may have reached them, so it is never
+ * followed by a push: the caller retries the same reply, and if LINE then
+ * refuses the token the outcome is "unknown". Push failures are classified:
+ * timeout/5xx → retry (same retry key), 409 → sent (LINE already accepted this
+ * key), other 4xx → failed with LINE's reason.
  */
 export async function deliver(req: DeliveryRequest): Promise<DeliveryOutcome> {
   if (req.replyToken) {
@@ -51,11 +66,13 @@ export async function deliver(req: DeliveryRequest): Promise<DeliveryOutcome> {
       return { kind: "sent", via: "reply" };
     } catch (error) {
       if (!(error instanceof LineApiError)) throw error;
-      // 400 (invalid/expired token) and 5xx/timeouts fall back to push; other
-      // errors (bad message, rate limit) would fail the same way on push.
-      if (!(error.status === 400 && /reply token/i.test(error.message)) && !error.retryable) {
-        return { kind: "failed", reason: error.reason };
+      const tokenRefused = error.status === 400 && /reply token/i.test(error.message);
+      if (tokenRefused && req.replyRetry) {
+        return { kind: "unknown", reason: `LINE did not confirm the reply, then refused its token (${error.reason}): it may or may not have reached the customer` };
       }
+      if (error.retryable) return { kind: "reply-unconfirmed", reason: error.reason };
+      // Other errors (bad message, rate limit) would fail the same way on push.
+      if (!tokenRefused) return { kind: "failed", reason: error.reason };
     }
   }
   if (!req.pushTo) return { kind: "failed", reason: "This conversation has no LINE user, group or room to push to" };

@@ -3,8 +3,13 @@ import type { LineEmoji, LineSource } from "../line/webhook-schema";
 
 /** note: an agent's internal note in the thread — never sent to LINE. */
 export type Direction = "inbound" | "outbound" | "system" | "note";
-/** received: inbound from LINE; pending/sent/failed: outbound delivery state. */
-export type DeliveryStatus = "received" | "pending" | "sent" | "failed";
+/**
+ * received: inbound from LINE; pending/sent/failed: outbound delivery state;
+ * unknown: a reply LINE never confirmed (timeout or 5xx) whose token LINE then
+ * refused — it may or may not have reached the customer, so only an agent may
+ * decide to send it again.
+ */
+export type DeliveryStatus = "received" | "pending" | "sent" | "failed" | "unknown";
 export type DeliveryVia = "reply" | "push";
 
 export type SystemEvent =

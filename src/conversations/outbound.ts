@@ -3,7 +3,7 @@
 // the outbox after timeouts/5xx, failed with LINE's reason otherwise.
 import type { LineMessage } from "../line/client";
 import { newId, newRetryKey } from "../lib/ids";
-import { deliver, MAX_DELIVERY_ATTEMPTS, retryDelayMs, usableReplyToken, type ReplyTokenState } from "./delivery";
+import { deliver, MAX_DELIVERY_ATTEMPTS, REPLY_RETRY_DELAY_MS, REPLY_RETRY_WINDOW_MS, retryDelayMs, usableReplyToken, type ReplyTokenState } from "./delivery";
 import { pushTarget, type ThreadMessage } from "./model";
 import type { ConversationRuntime } from "./runtime";
 import { markQuotaExhausted, refreshQuotaSoon } from "../quota/service";
@@ -50,11 +50,17 @@ export async function sendMessage(rt: ConversationRuntime, input: SendInput, onD
   return stored;
 }
 
-/** Retries a failed message with its original retry key (LINE answers 409 if it had been accepted after all). */
+/**
+ * Retries a failed message with its original retry key (LINE answers 409 if it
+ * had been accepted after all), or — the agent's explicit choice — sends a
+ * message of unknown delivery again, by push.
+ */
 export async function retryMessage(rt: ConversationRuntime, messageId: string, onDelivery?: DeliveryListener): Promise<ThreadMessage | null> {
   const record = rt.store.outbound(messageId);
-  if (!record || record.message.status !== "failed") return record?.message ?? null;
-  rt.store.setDelivery(messageId, { status: "pending", error: null, attempts: 0 });
+  if (!record || (record.message.status !== "failed" && record.message.status !== "unknown")) return record?.message ?? null;
+  // attempts > 0 keeps attemptDelivery from spending a new reply token: a retry is always a push.
+  rt.store.setUnconfirmedReply(messageId, null);
+  rt.store.setDelivery(messageId, { status: "pending", error: null, attempts: record.message.status === "unknown" ? 1 : 0 });
   await attemptDelivery(rt, messageId, onDelivery);
   await rt.scheduleAlarm();
   return rt.store.get(messageId);
@@ -73,24 +79,44 @@ export async function attemptDelivery(rt: ConversationRuntime, messageId: string
     return;
   }
   const now = Date.now();
+  const unconfirmed = record.unconfirmedReply;
+  if (unconfirmed && now - unconfirmed.receivedAt >= REPLY_RETRY_WINDOW_MS) {
+    const reason = "LINE did not confirm the reply before its token expired: it may or may not have reached the customer";
+    finish(rt, messageId, jobId, { status: "unknown", error: reason });
+    onDelivery?.({ via: null, status: "unknown", error: reason });
+    return;
+  }
   const tokenState = store.getMeta<ReplyTokenState>("replyToken");
-  const replyToken = record.attempts === 0 ? usableReplyToken(tokenState, now) : null;
+  const freshToken = !unconfirmed && record.attempts === 0 ? usableReplyToken(tokenState, now) : null;
   // Reply tokens are single-use: spend it before the call so a concurrent send cannot reuse it.
-  if (replyToken && tokenState) store.setMeta("replyToken", { ...tokenState, used: true });
+  if (freshToken && tokenState) store.setMeta("replyToken", { ...tokenState, used: true });
   const outcome = await deliver({
     client: await rt.lineClient(),
     messages: record.payload as LineMessage[],
-    replyToken,
+    replyToken: unconfirmed?.token ?? freshToken,
+    replyRetry: unconfirmed !== null,
     pushTo: pushTarget(rt.requireMeta().source),
     retryKey: record.retryKey,
   });
   const attempts = record.attempts + 1;
   const channelId = rt.requireMeta().channelId;
   if (outcome.kind === "sent") {
+    store.setUnconfirmedReply(messageId, null);
     finish(rt, messageId, jobId, { status: "sent", via: outcome.via, attempts });
     // Pushes count against the monthly quota: keep the inbox's quota view current.
     if (outcome.via === "push") await refreshQuotaSoon(rt.env, channelId);
     onDelivery?.({ via: outcome.via, status: "sent", error: null });
+  } else if (outcome.kind === "unknown") {
+    finish(rt, messageId, jobId, { status: "unknown", error: outcome.reason, attempts });
+    onDelivery?.({ via: null, status: "unknown", error: outcome.reason });
+  } else if (outcome.kind === "reply-unconfirmed") {
+    // Keep the token this reply used; the next attempt retries the reply with it, never a push.
+    const receivedAt = unconfirmed?.receivedAt ?? tokenState?.receivedAt ?? now;
+    if (!unconfirmed) store.setUnconfirmedReply(messageId, { token: freshToken ?? "", receivedAt });
+    store.setDelivery(messageId, { status: "pending", error: `LINE did not confirm the reply (${outcome.reason}); trying the reply again`, attempts });
+    store.enqueue(jobId, "deliver", { messageId }, Math.min(now + REPLY_RETRY_DELAY_MS, receivedAt + REPLY_RETRY_WINDOW_MS));
+    const m = store.get(messageId);
+    if (m) rt.publish([], [m]);
   } else if (outcome.kind === "failed" || attempts >= MAX_DELIVERY_ATTEMPTS) {
     finish(rt, messageId, jobId, { status: "failed", error: outcome.reason, attempts });
     if (MONTHLY_LIMIT.test(outcome.reason)) await markQuotaExhausted(rt.env, channelId).catch((e: unknown) => console.warn("quota: could not mark exhausted", e));

@@ -53,6 +53,9 @@ export const MIGRATIONS = [
   "ALTER TABLE members ADD COLUMN status_message TEXT",
   // Bumped whenever a job is enqueued again, so a run never deletes work queued during it.
   "ALTER TABLE outbox ADD COLUMN generation INTEGER NOT NULL DEFAULT 0",
+  // The reply token an unconfirmed reply used (timeout/5xx): retried with it, never pushed.
+  "ALTER TABLE messages ADD COLUMN reply_token TEXT",
+  "ALTER TABLE messages ADD COLUMN reply_token_at INTEGER",
 ];
 
 export type Row = Record<string, SqlStorageValue>;

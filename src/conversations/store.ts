@@ -27,6 +27,8 @@ export interface OutboundRecord {
   retryKey: string | null;
   payload: unknown;
   attempts: number;
+  /** Set after a reply call LINE did not confirm: the token it used and when that token arrived. */
+  unconfirmedReply: { token: string; receivedAt: number } | null;
 }
 
 export interface MemberProfile {
@@ -94,7 +96,14 @@ export class ThreadStore {
     const row = this.sql.exec(`${SELECT} WHERE m.id = ? AND m.direction = 'outbound'`, id).toArray()[0];
     if (!row) return null;
     const payload = str(row.payload);
-    return { message: toMessage(row), retryKey: str(row.retry_key), payload: payload ? JSON.parse(payload) : null, attempts: num(row.attempts) };
+    const replyToken = str(row.reply_token);
+    return {
+      message: toMessage(row),
+      retryKey: str(row.retry_key),
+      payload: payload ? JSON.parse(payload) : null,
+      attempts: num(row.attempts),
+      unconfirmedReply: replyToken ? { token: replyToken, receivedAt: num(row.reply_token_at) } : null,
+    };
   }
 
   /** Messages after a seq (live catch-up), oldest first. */
@@ -141,6 +150,11 @@ export class ThreadStore {
       update.attempts ?? null,
       id,
     );
+  }
+
+  /** Remembers (or, with null, forgets) the reply token of an unconfirmed reply. */
+  setUnconfirmedReply(id: string, reply: { token: string; receivedAt: number } | null): void {
+    this.sql.exec("UPDATE messages SET reply_token = ?, reply_token_at = ? WHERE id = ?", reply?.token ?? null, reply?.receivedAt ?? null, id);
   }
 
   setMediaKey(id: string, key: string): void {

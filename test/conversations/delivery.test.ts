@@ -3,6 +3,7 @@
 import { env, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { afterEach, describe, expect, it } from "vitest";
 import type { ConversationDO } from "../../src/conversations/conversation-do";
+import { renderBubble } from "../../src/conversations/render";
 import { sendText } from "../../src/conversations/service";
 import { conversationOf } from "../helpers/conversations";
 import { type LineCall, postWebhook, routeLineToSimulator, textEvent, userId, webhookBody } from "../helpers/line";
@@ -139,6 +140,81 @@ describe("push retries", () => {
     const first = await sendText(env, id, agent, "hello");
     for (let i = 0; i < 6; i++) await runDueRetries(stub);
     expect(await stub.message(first.id)).toMatchObject({ status: "failed", error: "LINE 503: Service unavailable" });
+  });
+});
+
+describe("a reply LINE did not confirm", () => {
+  async function runDueDelivery(stub: DurableObjectStub<ConversationDO>, tokenAgeMs?: number) {
+    await runInDurableObject(stub, (_i: ConversationDO, state) => {
+      state.storage.sql.exec("UPDATE outbox SET next_at = 0 WHERE kind = 'deliver'");
+      if (tokenAgeMs !== undefined) state.storage.sql.exec("UPDATE messages SET reply_token_at = ? WHERE reply_token IS NOT NULL", Date.now() - tokenAgeMs);
+    });
+    await runDurableObjectAlarm(stub);
+  }
+
+  it("is never followed by a push: the reply is retried and succeeds", async () => {
+    let replies = 0;
+    const calls = lineCalls((call) => {
+      if (call.path !== "/v2/bot/message/reply") return null;
+      return replies++ === 0 ? json(503, { message: "Service unavailable" }) : json(200, { sentMessages: [{ id: "1", quoteToken: "q" }] });
+    });
+    const { id, stub } = await customerWrites("reply-503-then-ok");
+    const pending = await sendText(env, id, agent, "Your parcel left Osaka today.");
+    expect(pending).toMatchObject({ status: "pending" });
+    expect(pending.error).toContain("did not confirm the reply");
+    await runDueDelivery(stub);
+    expect(await stub.message(pending.id)).toMatchObject({ status: "sent", via: "reply", error: null });
+    expect(sends(calls).map((c) => c.path)).toEqual(["/v2/bot/message/reply", "/v2/bot/message/reply"]);
+    expect(sends(calls).every((c) => (c.body as { replyToken: string }).replyToken === "reply-reply-503-then-ok")).toBe(true);
+  });
+
+  it("becomes 'delivery unknown' when LINE then refuses the token, and only 'send again' pushes it", async () => {
+    let replies = 0;
+    const calls = lineCalls((call) => {
+      if (call.path !== "/v2/bot/message/reply") return null;
+      // The first call timed out on our side but reached LINE, which used the token.
+      return replies++ === 0 ? json(504, { message: "Gateway timeout" }) : json(400, { message: "Invalid reply token" });
+    });
+    const { id, stub } = await customerWrites("reply-timeout-then-refused");
+    const pending = await sendText(env, id, agent, "Refund approved.");
+    await runDueDelivery(stub);
+    const unknown = await stub.message(pending.id);
+    expect(unknown).toMatchObject({ status: "unknown" });
+    expect(unknown?.error).toContain("may or may not have reached the customer");
+    expect(sends(calls).filter((c) => c.path.endsWith("/push"))).toHaveLength(0);
+    // No later alarm pushes it behind the agent's back.
+    await runDueDelivery(stub);
+    expect(sends(calls).filter((c) => c.path.endsWith("/push"))).toHaveLength(0);
+    // The agent decides to send it again: one push.
+    const again = await stub.retry(pending.id);
+    expect(again).toMatchObject({ status: "sent", via: "push" });
+    expect(sends(calls).filter((c) => c.path.endsWith("/push"))).toHaveLength(1);
+  });
+
+  it("becomes 'delivery unknown' when LINE stays silent until the token expires", async () => {
+    const calls = lineCalls((call) => (call.path === "/v2/bot/message/reply" ? json(500, { message: "Internal error" }) : null));
+    const { id, stub } = await customerWrites("reply-silent");
+    const pending = await sendText(env, id, agent, "We are checking.");
+    await runDueDelivery(stub);
+    expect((await stub.message(pending.id))?.status).toBe("pending");
+    await runDueDelivery(stub, 61_000);
+    expect(await stub.message(pending.id)).toMatchObject({ status: "unknown" });
+    expect(sends(calls).filter((c) => c.path.endsWith("/push"))).toHaveLength(0);
+  });
+
+  it("shows 'Delivery unknown' with a 'Send again' button in the thread", async () => {
+    lineCalls((call) => (call.path === "/v2/bot/message/reply" ? json(400, { message: "Invalid reply token" }) : null));
+    const { id, stub } = await customerWrites("reply-unknown-render");
+    const sent = await sendText(env, id, agent, "ok");
+    await runInDurableObject(stub, (_i: ConversationDO, state) => {
+      state.storage.sql.exec("UPDATE messages SET status = 'unknown', error = 'LINE did not confirm the reply' WHERE id = ?", sent.id);
+    });
+    const message = await stub.message(sent.id);
+    if (!message) throw new Error("message missing");
+    const html = renderBubble(message, id, () => "", { type: "user", userId: userId("reply-unknown-render") });
+    expect(html).toContain("Delivery unknown: LINE did not confirm the reply");
+    expect(html).toContain("Send again");
+    expect(html).toContain(`/messages/${sent.id}/retry`);
   });
 });
 

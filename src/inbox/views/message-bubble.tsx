@@ -120,7 +120,7 @@ interface DeliveryStateProps {
   csrfToken?: string;
 }
 
-/** "Sending…", "Sent via reply (free)", "Sent via push", or LINE's error with a retry form. */
+/** "Sending…", "Sent via reply (free)", "Sent via push", LINE's error with a retry form, or "delivery unknown" with "send again". */
 const DeliveryState: FC<DeliveryStateProps> = ({ message, conversationId, csrfToken }) => {
   switch (message.status) {
     case "pending":
@@ -147,6 +147,23 @@ const DeliveryState: FC<DeliveryStateProps> = ({ message, conversationId, csrfTo
             {csrfToken ? <input type="hidden" name="_csrf" value={csrfToken} /> : null}
             <button type="submit" class="btn btn--danger-ghost btn--xs">
               <IconRetry /> Retry
+            </button>
+          </form>
+        </div>
+      );
+    }
+    case "unknown": {
+      const action = retryUrl(conversationId, message.id);
+      return (
+        <div class="delivery delivery--unknown">
+          <span class="delivery__error" role="alert">
+            <IconAlert />
+            <span>Delivery unknown: {message.error ?? "LINE did not confirm this reply"}. Check with the customer before sending it again.</span>
+          </span>
+          <form method="post" action={action} hx-post={action} hx-target="closest .msg" hx-swap="outerHTML" hx-disable="find button" class="delivery__retry">
+            {csrfToken ? <input type="hidden" name="_csrf" value={csrfToken} /> : null}
+            <button type="submit" class="btn btn--danger-ghost btn--xs" title="Sends it again by push (counts against the monthly quota)">
+              <IconRetry /> Send again
             </button>
           </form>
         </div>
