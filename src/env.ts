@@ -2,6 +2,7 @@
 // .dev.vars (locally) or `wrangler secret put` (production).
 import type { ConversationDO } from "./conversations/conversation-do";
 import type { WorkspaceDO } from "./conversations/workspace-do";
+import type { IngestSpoolDO } from "./conversations/ingest-spool";
 import type { LineSimulatorDO } from "./simulator/simulator-do";
 
 export interface Bindings {
@@ -10,6 +11,7 @@ export interface Bindings {
   ASSETS: Fetcher;
   CONVERSATIONS: DurableObjectNamespace<ConversationDO>;
   WORKSPACES: DurableObjectNamespace<WorkspaceDO>;
+  INGEST_SPOOL: DurableObjectNamespace<IngestSpoolDO>;
   LINE_SIMULATOR: DurableObjectNamespace<LineSimulatorDO>;
   /** Signs sessions and encrypts channel secrets at rest. */
   APP_SECRET: string;

@@ -1,17 +1,19 @@
 // POST /webhooks/line/:channelId — LINE's webhook. Thin: verify → parse → group → DO.
-// Answers 200 only after every conversation's Durable Object has stored its events.
+// Answers 200 only after every event is durably stored (see handoff.ts).
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
-import type { ConversationMeta } from "../conversations/conversation-do";
 import { conversationKeyName, type ConversationKey } from "../conversations/model";
 import type { AppEnv } from "../env";
 import { channelByLineId } from "../line/channel-store";
 import { callbackBodySchema, parseEvent, type ParsedEvent } from "../line/webhook-schema";
 import { verifySignature } from "../lib/crypto";
+import { handToConversations } from "./handoff";
+import { nestedDeeperThan } from "../lib/json-depth";
 
 /** LINE webhook bodies are a few KB; 1 MiB leaves room for large batches while refusing abuse. */
 export const MAX_WEBHOOK_BYTES = 1024 * 1024;
 const CHANNEL_ID = /^[0-9A-Za-z_-]{1,64}$/;
+export const MAX_WEBHOOK_DEPTH = 64;
 
 export const webhookRoutes = new Hono<AppEnv>().post("/line/:channelId", async (c) => {
   const lineChannelId = c.req.param("channelId");
@@ -27,9 +29,12 @@ export const webhookRoutes = new Hono<AppEnv>().post("/line/:channelId", async (
     throw new HTTPException(401, { message: "Invalid signature" });
   }
 
+  const text = new TextDecoder().decode(body);
+  // LINE's payloads nest about ten levels (flex, postback params); 64 leaves room and stops stack-busting bodies.
+  if (nestedDeeperThan(text, MAX_WEBHOOK_DEPTH)) throw new HTTPException(400, { message: "Body is nested too deeply to be a LINE webhook" });
   let json: unknown;
   try {
-    json = JSON.parse(new TextDecoder().decode(body));
+    json = JSON.parse(text);
   } catch {
     throw new HTTPException(400, { message: "Body is not valid JSON" });
   }
@@ -37,14 +42,7 @@ export const webhookRoutes = new Hono<AppEnv>().post("/line/:channelId", async (
   if (!callback.success) throw new HTTPException(400, { message: "Body is not a LINE webhook (destination and events are required)" });
 
   const groups = groupByConversation(channel.id, callback.data.events.map(parseEvent));
-  await Promise.all(
-    [...groups.values()].map(({ key, events }) => {
-      const ns = c.env.CONVERSATIONS;
-      const id = ns.idFromName(conversationKeyName(key));
-      const conversation: ConversationMeta = { id: id.toString(), channelId: channel.id, workspaceId: channel.workspaceId, source: key.source };
-      return ns.get(id).ingest({ conversation, events });
-    }),
-  );
+  await handToConversations(c.env, channel, [...groups.values()]);
   return c.json({ ok: true });
 });
 
