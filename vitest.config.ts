@@ -6,6 +6,8 @@
 // - "production": SIMULATOR unset, no env channel, no demo anything — an empty
 //   database as after `npm run deploy`. LINE calls go to a fake LINE server
 //   (test/production/fake-line.ts), never to the simulator routes of the app.
+// wrangler merges a developer's .dev.vars into the bindings, so each project sets
+// every variable that decides its mode explicitly.
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 
@@ -55,6 +57,12 @@ export default defineConfig(async () => {
                   ...SHARED,
                   TEST_MIGRATIONS: migrations,
                   SETUP_KEY: "test-setup-key-0123456789",
+                  // Empty values override a developer's .dev.vars (which wrangler merges in):
+                  // production mode has no simulator and no env channel.
+                  SIMULATOR: "",
+                  LINE_CHANNEL_ID: "",
+                  LINE_CHANNEL_SECRET: "",
+                  LINE_CHANNEL_ACCESS_TOKEN: "",
                   // Left over from a demo .dev.vars: must be refused while SIMULATOR is off.
                   DEMO_API_TOKEN: "ld_test_0123456789abcdef0123456789abcdef",
                 },

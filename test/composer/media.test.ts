@@ -135,7 +135,7 @@ describe("upload", () => {
 
     const declared = await SELF.fetch(`${ORIGIN}/inbox/c/${id}/compose/media`, {
       method: "POST",
-      headers: { cookie: agent.cookie, "x-csrf-token": agent.csrf, "hx-request": "true", "content-type": "multipart/form-data; boundary=x", "content-length": String(300 * MB) },
+      headers: { cookie: agent.cookie, origin: ORIGIN, "x-csrf-token": agent.csrf, "hx-request": "true", "content-type": "multipart/form-data; boundary=x", "content-length": String(300 * MB) },
       body: "--x--",
     });
     expect(declared.status).toBe(413);

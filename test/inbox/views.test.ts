@@ -71,7 +71,7 @@ describe("counts and bulk actions", () => {
 
   it("refuses an empty selection and more than 100 at once", async () => {
     const post = (fields: Array<[string, string]>) =>
-      agent.get("/inbox/bulk", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", "hx-request": "true" }, body: new URLSearchParams([["_csrf", agent.csrf], ...fields]) });
+      agent.get("/inbox/bulk", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", "hx-request": "true", origin: "https://linedesk.test" }, body: new URLSearchParams([["_csrf", agent.csrf], ...fields]) });
     const empty = await post([["action", "resolve"]]);
     expect(empty.status).toBe(422);
     expect(await empty.text()).toContain("Select at least one conversation");
@@ -86,7 +86,7 @@ describe("counts and bulk actions", () => {
     await env.DB.prepare(
       "INSERT INTO conversations (id, workspace_id, channel_id, source_type, source_id, title, status, last_message_preview, last_message_direction, last_activity_at, unread_count, last_seq, created_at) VALUES (?, 'ws_00000000000000other2', 'ch_x', 'user', 'Ux', 'X', 'open', '', 'inbound', 0, 0, 0, 0)",
     ).bind(foreign).run();
-    const res = await agent.get("/inbox/bulk", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", "hx-request": "true" }, body: new URLSearchParams([["_csrf", agent.csrf], ["ids", foreign], ["action", "resolve"]]) });
+    const res = await agent.get("/inbox/bulk", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", "hx-request": "true", origin: "https://linedesk.test" }, body: new URLSearchParams([["_csrf", agent.csrf], ["ids", foreign], ["action", "resolve"]]) });
     expect(res.status).toBe(200);
     expect(await env.DB.prepare("SELECT status FROM conversations WHERE id = ?").bind(foreign).first()).toEqual({ status: "open" });
   });

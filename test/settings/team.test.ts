@@ -14,7 +14,7 @@ describe("team list", () => {
     const page = await SELF.fetch(`${ORIGIN}/settings/team`, { redirect: "manual" });
     expect(page.status).toBe(302);
     expect(page.headers.get("location")).toBe("/login?next=%2Fsettings%2Fteam");
-    const post = await SELF.fetch(`${ORIGIN}/settings/team/invites`, { method: "POST", redirect: "manual" });
+    const post = await SELF.fetch(`${ORIGIN}/settings/team/invites`, { method: "POST", redirect: "manual", headers: { origin: ORIGIN } });
     expect(post.status).toBe(401);
   });
 
