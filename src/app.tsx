@@ -33,6 +33,10 @@ function htmxError(c: Context<AppEnv>, message: string, status: ContentfulStatus
 }
 
 app.use(async function bootstrapMiddleware(c, next) {
+  // Without APP_SECRET nothing can be encrypted or signed: say how to fix it instead of failing later.
+  if (!c.env.APP_SECRET || c.env.APP_SECRET.length < 32) {
+    throw new HTTPException(503, { message: "linedesk is not configured yet: set the APP_SECRET secret (32+ random characters) with `npx wrangler secret put APP_SECRET`, then reload." });
+  }
   await ensureBootstrap(c.env);
   await next();
 });

@@ -138,3 +138,16 @@ describe("first run (production, empty database)", () => {
     expect(res.headers.get("location")).toBe("/inbox");
   });
 });
+
+describe("configuration", () => {
+  it("says how to set APP_SECRET when it is missing or too short, instead of failing", async () => {
+    for (const secret of [undefined, "short"]) {
+      const res = await app.request("/inbox", {}, { ...env, APP_SECRET: secret as unknown as string });
+      expect(res.status).toBe(503);
+      expect(await res.text()).toContain("wrangler secret put APP_SECRET");
+      const api = await app.request("/api/v1/conversations", {}, { ...env, APP_SECRET: secret as unknown as string });
+      expect(api.status).toBe(503);
+      expect(await api.json()).toEqual({ error: expect.stringContaining("APP_SECRET") });
+    }
+  });
+});
