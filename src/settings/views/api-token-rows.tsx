@@ -14,6 +14,13 @@ function stateOf(token: ApiTokenRow, now: number): "active" | "expired" | "revok
   return "active";
 }
 
+/** "Expires in 30 days", "Never expires" or a red "Expired" tag. */
+const Expiry: FC<{ token: ApiTokenRow; now: number }> = ({ token, now }) => {
+  if (token.expiresAt === null) return <span>Never expires</span>;
+  if (token.expiresAt <= now) return <span class="tag tag--inactive">Expired</span>;
+  return <span title={iso(token.expiresAt)}>Expires {expiresIn(token.expiresAt, now)}</span>;
+};
+
 export const ApiTokenRowView: FC<{ token: ApiTokenRow; csrfToken: string; now?: number }> = ({ token, csrfToken, now = Date.now() }) => {
   const state = stateOf(token, now);
   return (
@@ -43,23 +50,16 @@ export const ApiTokenRowView: FC<{ token: ApiTokenRow; csrfToken: string; now?: 
               Last used <time datetime={iso(token.lastUsedAt)}>{timeAgo(token.lastUsedAt, now)}</time>
             </>
           )}
+          <span aria-hidden="true"> · </span>
+          <Expiry token={token} now={now} />
         </span>
       </span>
-      <span class="api-token__state">
+      <div class="api-token__actions">
         {state === "revoked" && token.revokedAt !== null ? (
           <span class="tag tag--inactive" title={iso(token.revokedAt)}>
             Revoked {timeAgo(token.revokedAt, now)}
           </span>
-        ) : state === "expired" ? (
-          <span class="tag tag--inactive">Expired</span>
-        ) : token.expiresAt !== null ? (
-          <span class="api-token__expiry">Expires {expiresIn(token.expiresAt, now)}</span>
         ) : (
-          <span class="api-token__expiry">Never expires</span>
-        )}
-      </span>
-      <div class="api-token__actions">
-        {state === "revoked" ? null : (
           <form
             method="post"
             action={`/settings/api/${token.id}/revoke`}
