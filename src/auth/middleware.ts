@@ -20,7 +20,6 @@ export interface ApiTokenContext {
 declare module "hono" {
   interface ContextVariableMap {
     session: AgentSession;
-    apiWorkspaceId: string;
     apiToken: ApiTokenContext;
   }
 }
@@ -94,11 +93,10 @@ function refuseToken(message: string, error = "invalid_token"): never {
 /**
  * Requires `Authorization: Bearer <token>` of a workspace API token that is
  * neither revoked nor expired. A read-only token gets 403 on anything but
- * GET/HEAD/OPTIONS. Sets `apiToken` (and `apiWorkspaceId`) for the routes and
- * records the last use, at most once a minute per token.
+ * GET/HEAD/OPTIONS. Sets `apiToken` for the routes and records the last
+ * use, at most once a minute per token.
  */
-export function requireApiToken(options: { now?: () => number } = {}): MiddlewareHandler<AppEnv> {
-  const clock = options.now ?? Date.now;
+export function requireApiToken(): MiddlewareHandler<AppEnv> {
   return async function requireApiTokenMiddleware(c, next) {
     const header = c.req.header("authorization") ?? "";
     const match = /^Bearer\s+([A-Za-z0-9._~+/=-]{16,200})$/i.exec(header.trim());
@@ -112,7 +110,7 @@ export function requireApiToken(options: { now?: () => number } = {}): Middlewar
       .from(t)
       .where(eq(t.tokenHash, await sha256Hex(match[1])))
       .get();
-    const now = clock();
+    const now = Date.now();
     if (!row) refuseToken("The API token is not valid");
     if (row.revokedAt !== null) refuseToken("This API token has been revoked");
     if (row.expiresAt !== null && row.expiresAt <= now) refuseToken("This API token has expired");
@@ -127,7 +125,6 @@ export function requireApiToken(options: { now?: () => number } = {}): Middlewar
         .where(and(eq(t.id, row.id), or(isNull(t.lastUsedAt), lt(t.lastUsedAt, now - LAST_USED_RESOLUTION_MS + 1))));
     }
     c.set("apiToken", { id: row.id, workspaceId: row.workspaceId, name: row.name, scope: row.scope });
-    c.set("apiWorkspaceId", row.workspaceId);
     await next();
   };
 }

@@ -1,5 +1,6 @@
-// Reads for the contact panel: the contact itself (workspace-scoped), its LINE
-// identities per channel, and its conversation history from the D1 index.
+// Reads for the contact panel and the REST API: the contact itself
+// (workspace-scoped), its LINE identities per channel, its conversation history
+// from the D1 index, and the keyset list of a workspace's contacts.
 import { and, desc, eq, lt, sql } from "drizzle-orm";
 import { db, schema } from "../../db/client";
 

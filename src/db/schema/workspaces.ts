@@ -101,7 +101,7 @@ export const auditLogs = sqliteTable(
   {
     id: text("id").primaryKey(),
     workspaceId: text("workspace_id").notNull(),
-    /** User id, or null for automation/API. */
+    /** User id; the API token's id (tok_…) for changes made through the REST API; null for automation. */
     actorId: text("actor_id"),
     action: text("action").notNull(),
     targetType: text("target_type").notNull(),
