@@ -121,7 +121,7 @@ app.notFound((c) => {
 app.onError((error, c) => {
   const status = error instanceof HTTPException ? error.status : 500;
   const message = error instanceof HTTPException ? error.message : "Something went wrong on our side. Please try again.";
-  if (status >= 500) console.error("request failed", c.req.method, c.req.path, error instanceof Error ? error.stack ?? error.message : error);
+  if (status >= 500 && !(error instanceof HTTPException)) console.error("request failed", c.req.method, c.req.path, error instanceof Error ? error.stack ?? error.message : error);
   if (error instanceof HTTPException && error.res) {
     // Keep headers (WWW-Authenticate, HX-Redirect) set on the exception's response.
     for (const [k, v] of error.res.headers) c.header(k, v);

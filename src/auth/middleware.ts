@@ -1,5 +1,5 @@
 // Request guards: agent session (cookie), CSRF token on state changes, API bearer token.
-import { eq } from "drizzle-orm";
+import { and, eq, isNull, lt, or } from "drizzle-orm";
 import type { MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
 import { HTTPException } from "hono/http-exception";
@@ -8,10 +8,19 @@ import { type AppEnv, simulatorEnabled } from "../env";
 import { sha256Hex } from "../lib/crypto";
 import { type AgentSession, loadSession, SESSION_COOKIE } from "./session";
 
+/** The API token a request authenticated with (set by requireApiToken). */
+export interface ApiTokenContext {
+  id: string;
+  workspaceId: string;
+  /** The name an admin gave it, e.g. "Zendesk sync". */
+  name: string;
+  scope: "read" | "read_write";
+}
+
 declare module "hono" {
   interface ContextVariableMap {
     session: AgentSession;
-    apiWorkspaceId: string;
+    apiToken: ApiTokenContext;
   }
 }
 
@@ -73,27 +82,52 @@ export async function sameSecret(a: string, b: string): Promise<boolean> {
   return diff === 0 && a.length === b.length;
 }
 
-/** Requires `Authorization: Bearer <token>` of a workspace API token. */
+/** lastUsedAt is written at most this often per token, to spare D1 a write on every call. */
+export const LAST_USED_RESOLUTION_MS = 60_000;
+
+function refuseToken(message: string, error = "invalid_token"): never {
+  const res = new Response(null, { headers: { "WWW-Authenticate": `Bearer realm="linedesk", error="${error}"` } });
+  throw new HTTPException(401, { message, res });
+}
+
+/**
+ * Requires `Authorization: Bearer <token>` of a workspace API token that is
+ * neither revoked nor expired. A read-only token gets 403 on anything but
+ * GET/HEAD/OPTIONS. Sets `apiToken` for the routes and records the last
+ * use, at most once a minute per token.
+ */
 export function requireApiToken(): MiddlewareHandler<AppEnv> {
   return async function requireApiTokenMiddleware(c, next) {
     const header = c.req.header("authorization") ?? "";
     const match = /^Bearer\s+([A-Za-z0-9._~+/=-]{16,200})$/i.exec(header.trim());
     if (!match?.[1]) {
-      c.header("WWW-Authenticate", 'Bearer realm="linedesk"');
-      throw new HTTPException(401, { message: "A valid API token is required (Authorization: Bearer <token>)" });
+      const res = new Response(null, { headers: { "WWW-Authenticate": 'Bearer realm="linedesk"' } });
+      throw new HTTPException(401, { message: "A valid API token is required (Authorization: Bearer <token>)", res });
     }
+    const t = schema.apiTokens;
     const row = await db(c.env.DB)
-      .select({ id: schema.apiTokens.id, workspaceId: schema.apiTokens.workspaceId, demo: schema.apiTokens.demo })
-      .from(schema.apiTokens)
-      .where(eq(schema.apiTokens.tokenHash, await sha256Hex(match[1])))
+      .select({ id: t.id, workspaceId: t.workspaceId, name: t.name, scope: t.scope, expiresAt: t.expiresAt, revokedAt: t.revokedAt, lastUsedAt: t.lastUsedAt, demo: t.demo })
+      .from(t)
+      .where(eq(t.tokenHash, await sha256Hex(match[1])))
       .get();
+    const now = Date.now();
+    if (!row) refuseToken("The API token is not valid");
     // DEMO_API_TOKEN works only while the simulator is on, even where the demo seeded it.
-    const demoRefused = !simulatorEnabled(c.env) && (row?.demo === 1 || (c.env.DEMO_API_TOKEN !== undefined && (await sameSecret(match[1], c.env.DEMO_API_TOKEN))));
-    if (!row || demoRefused) {
-      c.header("WWW-Authenticate", 'Bearer realm="linedesk", error="invalid_token"');
-      throw new HTTPException(401, { message: "The API token is not valid" });
+    const demoToken = row.demo === 1 || (c.env.DEMO_API_TOKEN !== undefined && c.env.DEMO_API_TOKEN !== "" && (await sameSecret(match[1], c.env.DEMO_API_TOKEN)));
+    if (demoToken && !simulatorEnabled(c.env)) refuseToken("The API token is not valid");
+    if (row.revokedAt !== null) refuseToken("This API token has been revoked");
+    if (row.expiresAt !== null && row.expiresAt <= now) refuseToken("This API token has expired");
+    if (row.scope === "read" && !SAFE_METHODS.has(c.req.method)) {
+      throw new HTTPException(403, { message: "This API token can only read. Create a read and write token in Settings → API to make changes." });
     }
-    c.set("apiWorkspaceId", row.workspaceId);
+    if (row.lastUsedAt === null || now - row.lastUsedAt >= LAST_USED_RESOLUTION_MS) {
+      // Conditional, so concurrent calls in the same minute write once.
+      await db(c.env.DB)
+        .update(t)
+        .set({ lastUsedAt: now })
+        .where(and(eq(t.id, row.id), or(isNull(t.lastUsedAt), lt(t.lastUsedAt, now - LAST_USED_RESOLUTION_MS + 1))));
+    }
+    c.set("apiToken", { id: row.id, workspaceId: row.workspaceId, name: row.name, scope: row.scope });
     await next();
   };
 }

@@ -10,7 +10,7 @@ import { newId } from "../lib/ids";
 import { replyTokenExpiresAt, retryDelayMs, type ReplyTokenState } from "./delivery";
 import { ingestEvents, type IngestInput } from "./inbound";
 import { acceptLive, closeLive } from "./live";
-import type { ThreadMessage } from "./model";
+import type { Direction, ThreadMessage } from "./model";
 import { attemptDelivery, retryMessage, sendMessage, type SendInput } from "./outbound";
 import { JOB_MAX_ATTEMPTS, runJob } from "./outbox-jobs";
 import { broadcastPresence, onAgentFrame } from "./presence";
@@ -65,9 +65,10 @@ export class ConversationDO extends DurableObject<Bindings> {
     return note;
   }
 
-  async thread(options: { beforeSeq?: number | null; limit?: number } = {}) {
+  /** A page of the thread, newest last; `direction: "note"` pages through private notes only (the REST API's notes list). */
+  async thread(options: { beforeSeq?: number | null; limit?: number; direction?: Direction } = {}) {
     const limit = Math.min(Math.max(options.limit ?? 50, 1), 200);
-    const messages = this.rt.store.page(options.beforeSeq ?? null, limit + 1);
+    const messages = this.rt.store.page(options.beforeSeq ?? null, limit + 1, options.direction);
     const hasOlder = messages.length > limit;
     return {
       messages: hasOlder ? messages.slice(1) : messages,

@@ -111,12 +111,11 @@ export class ThreadStore {
     return this.sql.exec(`${SELECT} WHERE m.seq > ? ORDER BY m.seq ASC LIMIT ?`, seq, limit).toArray().map(toMessage);
   }
 
-  /** The newest `limit` messages before a seq (or the newest overall), oldest first. */
-  page(beforeSeq: number | null, limit: number): ThreadMessage[] {
-    const rows =
-      beforeSeq === null
-        ? this.sql.exec(`${SELECT} ORDER BY m.seq DESC LIMIT ?`, limit).toArray()
-        : this.sql.exec(`${SELECT} WHERE m.seq < ? ORDER BY m.seq DESC LIMIT ?`, beforeSeq, limit).toArray();
+  /** The newest `limit` messages before a seq (or the newest overall), oldest first; only one direction when asked. */
+  page(beforeSeq: number | null, limit: number, direction?: Direction): ThreadMessage[] {
+    const where = [beforeSeq === null ? null : "m.seq < ?", direction ? "m.direction = ?" : null].filter(Boolean);
+    const args = [...(beforeSeq === null ? [] : [beforeSeq]), ...(direction ? [direction] : []), limit];
+    const rows = this.sql.exec(`${SELECT}${where.length ? ` WHERE ${where.join(" AND ")}` : ""} ORDER BY m.seq DESC LIMIT ?`, ...args).toArray();
     return rows.map(toMessage).reverse();
   }
 

@@ -4,7 +4,7 @@ import { db, schema } from "./client";
 
 export interface AuditEntry {
   workspaceId: string;
-  /** null for automation or the API. */
+  /** A user id, an API token id (REST API changes), or null for automation. */
   actorId: string | null;
   /** e.g. "conversation.assigned", "user.deactivated", "invite.created". */
   action: string;

@@ -1,7 +1,7 @@
 // D1 reads for the inbox: the conversation index, always scoped to a workspace.
 // Every view is a keyset page in list order (pinned first, then latest activity)
 // over an index that ends in that order, so pages stay fast at any size.
-import { and, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, isNull, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { db, schema } from "../db/client";
 
@@ -121,13 +121,25 @@ async function searchIds(d1: D1Database, workspaceId: string, q: string): Promis
 
 export type ConversationRow = typeof schema.conversations.$inferSelect;
 
-export async function listConversations(d1: D1Database, workspaceId: string, userId: string, filter: Omit<Partial<ListFilter>, "view"> & { view?: InboxView | "any" }, limit = PAGE_SIZE) {
+/** Filters only the REST API uses (the inbox expresses these through its views). */
+export interface ApiListFilter {
+  status?: ConversationRow["status"];
+  /** A user id, or null for unassigned conversations. */
+  assignee?: string | null;
+  /** Only conversations whose last message is at or after this time (ms). */
+  updatedSince?: number;
+}
+
+export async function listConversations(d1: D1Database, workspaceId: string, userId: string, filter: Omit<Partial<ListFilter>, "view"> & { view?: InboxView | "any" } & ApiListFilter, limit = PAGE_SIZE) {
   const view = filter.view ?? "all";
   const cursor = decodeCursor(filter.cursor);
   const conditions: Array<SQL | undefined> = [eq(c.workspaceId, workspaceId), viewCondition(view, userId)];
   let matches: string | null = null;
   if (filter.team) conditions.push(eq(c.teamId, filter.team));
   if (filter.channel) conditions.push(eq(c.channelId, filter.channel));
+  if (filter.status) conditions.push(eq(c.status, filter.status));
+  if (filter.assignee !== undefined) conditions.push(filter.assignee === null ? isNull(c.assigneeId) : eq(c.assigneeId, filter.assignee));
+  if (filter.updatedSince !== undefined) conditions.push(gte(c.lastActivityAt, filter.updatedSince));
   if (filter.q) {
     const ids = await searchIds(d1, workspaceId, filter.q);
     if (!ids.length) return { items: [] as ConversationRow[], nextCursor: null };

@@ -2,19 +2,17 @@
 // notes, triage, media, and its live socket. Session and CSRF are checked by the
 // parent router; every handler loads the conversation scoped to the workspace.
 import { zValidator } from "@hono/zod-validator";
-import { and, eq } from "drizzle-orm";
 import { Hono } from "hono";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { z } from "zod";
-import { auditInsert } from "../db/audit";
-import { db, schema } from "../db/client";
 import { conversationStub, MAX_TEXT_LENGTH, sendText } from "../conversations/service";
 import type { AppEnv } from "../env";
 import { lineApiBase, lineDataApiBase } from "../env";
 import { channelById } from "../line/channel-store";
 import { createLineClient } from "../line/client";
 import { stickerUrlFor } from "../line/stickers";
+import { setConversationTag } from "./conversation-tags";
 import { conversationTagIds, workspaceDirectory } from "./directory";
 import { type ConversationRow, findConversation } from "./queries";
 import { renderInboxPage } from "./page";
@@ -145,7 +143,7 @@ export const threadRoutes = new Hono<AppEnv>()
     const me = { id: session.userId, name: session.name };
     const request = form.success ? triageRequest(form.data, directory, me) : { error: form.error.issues[0]?.message ?? "Check the form" };
     if ("change" in request) await conversationStub(c.env, row.id).triage(request.change, me);
-    if ("tag" in request) await setConversationTag(c, row, request.tag.tagId, request.tag.add);
+    if ("tag" in request) await setConversationTag(c.env.DB, { workspaceId: session.workspaceId, actorId: session.userId }, row, request.tag.tagId, request.tag.add);
     if (!isHtmx(c) && !("error" in request)) return c.redirect(`/inbox/c/${row.id}`, 303);
     const [thread, tagIds] = await Promise.all([conversationStub(c.env, row.id).thread({ limit: 1 }), conversationTagIds(c.env.DB, row.id)]);
     const bar = <TriageBar conversationId={row.id} triage={thread.triage} directory={directory} tagIds={tagIds} csrfToken={session.csrfToken} me={me} error={"error" in request ? request.error : undefined} />;
@@ -198,16 +196,3 @@ export const threadRoutes = new Hono<AppEnv>()
     url.searchParams.set("name", session.name);
     return conversationStub(c.env, row.id).fetch(new Request(url, c.req.raw));
   });
-
-async function setConversationTag(c: Context<AppEnv>, row: ConversationRow, tagId: string, add: boolean): Promise<void> {
-  const session = c.get("session");
-  const d = db(c.env.DB);
-  const ct = schema.conversationTags;
-  const audit = auditInsert(c.env.DB, { workspaceId: session.workspaceId, actorId: session.userId, action: add ? "conversation.tagged" : "conversation.untagged", targetType: "conversation", targetId: row.id, data: { tagId } });
-  await d.batch([
-    add
-      ? d.insert(ct).values({ conversationId: row.id, tagId, workspaceId: row.workspaceId, bucket: row.bucket, pinned: row.pinned, lastActivityAt: row.lastActivityAt }).onConflictDoNothing()
-      : d.delete(ct).where(and(eq(ct.conversationId, row.id), eq(ct.tagId, tagId))),
-    audit,
-  ]);
-}

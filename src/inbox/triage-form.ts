@@ -7,7 +7,40 @@ import type { TriageChange } from "../conversations/triage";
 import type { Directory } from "./views/list-toolbar";
 
 const SNOOZE_PRESETS: Record<string, number> = { "1h": 3_600_000, "4h": 4 * 3_600_000, "1d": 24 * 3_600_000, "7d": 7 * 24 * 3_600_000 };
-const MAX_SNOOZE_MS = 366 * 24 * 3_600_000;
+export const MAX_SNOOZE_MS = 366 * 24 * 3_600_000;
+
+// The triage rules the inbox form and the REST API share: who can be assigned,
+// which teams and tags exist, how far ahead a snooze may go.
+type Known = Pick<Directory, "agents" | "teams" | "tags">;
+
+export const TRIAGE_ERRORS = {
+  agent: "That agent is not an active member of this workspace.",
+  team: "That team does not exist in this workspace.",
+  tag: "That tag does not exist in this workspace.",
+  snoozePast: "Choose a time in the future to snooze until.",
+  snoozeFar: "Snooze for at most a year.",
+} as const;
+
+/** The active agent of this workspace with `id`, or null (never another workspace's). */
+export function assignableAgent(directory: Known, id: string): { id: string; name: string } | null {
+  const agent = directory.agents.find((a) => a.id === id);
+  return agent ? { id: agent.id, name: agent.name } : null;
+}
+
+export function workspaceTeam(directory: Known, id: string): { id: string; name: string } | null {
+  return directory.teams.find((t) => t.id === id) ?? null;
+}
+
+export function workspaceTag(directory: Known, id: string): { id: string; name: string } | null {
+  return directory.tags.find((t) => t.id === id) ?? null;
+}
+
+/** Why a snooze until `until` is refused, or null when it is fine. */
+export function snoozeProblem(until: number, now: number): string | null {
+  if (!Number.isFinite(until) || until <= now) return TRIAGE_ERRORS.snoozePast;
+  if (until - now > MAX_SNOOZE_MS) return TRIAGE_ERRORS.snoozeFar;
+  return null;
+}
 
 export const triageFormSchema = z
   .object({
@@ -35,21 +68,20 @@ export function triageRequest(form: TriageForm, directory: Directory, me: { id: 
   if (form.snooze_until) {
     // datetime-local has no zone: the browser sends its offset (minutes, as Date#getTimezoneOffset).
     const until = Date.parse(`${form.snooze_until}:00Z`) + (form.tz_offset ?? 0) * 60_000;
-    if (!Number.isFinite(until) || until <= now) return { error: "Choose a time in the future to snooze until." };
-    if (until - now > MAX_SNOOZE_MS) return { error: "Snooze for at most a year." };
+    const problem = snoozeProblem(until, now);
+    if (problem) return { error: problem };
     return { change: { kind: "snooze", until } };
   }
   if (form.assignee !== undefined) {
     if (form.assignee === "none" || form.assignee === "") return { change: { kind: "assign", assignee: null } };
-    const id = form.assignee === "me" ? me.id : form.assignee;
-    const agent = directory.agents.find((a) => a.id === id);
-    if (!agent) return { error: "That agent is not an active member of this workspace." };
-    return { change: { kind: "assign", assignee: { id: agent.id, name: agent.name } } };
+    const agent = assignableAgent(directory, form.assignee === "me" ? me.id : form.assignee);
+    if (!agent) return { error: TRIAGE_ERRORS.agent };
+    return { change: { kind: "assign", assignee: agent } };
   }
   if (form.team !== undefined) {
     if (form.team === "none" || form.team === "") return { change: { kind: "team", team: null } };
-    const team = directory.teams.find((t) => t.id === form.team);
-    if (!team) return { error: "That team does not exist in this workspace." };
+    const team = workspaceTeam(directory, form.team);
+    if (!team) return { error: TRIAGE_ERRORS.team };
     return { change: { kind: "team", team } };
   }
   if (form.priority !== undefined) return { change: { kind: "priority", priority: form.priority as Priority } };
@@ -57,7 +89,7 @@ export function triageRequest(form: TriageForm, directory: Directory, me: { id: 
   for (const [key, add] of [["add_tag", true], ["remove_tag", false]] as const) {
     const tagId = form[key];
     if (tagId) {
-      if (!directory.tags.some((t) => t.id === tagId)) return { error: "That tag does not exist in this workspace." };
+      if (!workspaceTag(directory, tagId)) return { error: TRIAGE_ERRORS.tag };
       return { tag: { add, tagId } };
     }
   }

@@ -1,6 +1,7 @@
-// Reads for the contact panel: the contact itself (workspace-scoped), its LINE
-// identities per channel, and its conversation history from the D1 index.
-import { and, desc, eq } from "drizzle-orm";
+// Reads for the contact panel and the REST API: the contact itself
+// (workspace-scoped), its LINE identities per channel, its conversation history
+// from the D1 index, and the keyset list of a workspace's contacts.
+import { and, desc, eq, lt, sql } from "drizzle-orm";
 import { db, schema } from "../../db/client";
 
 export interface ContactProfile {
@@ -14,6 +15,7 @@ export interface ContactProfile {
 
 export interface ContactIdentity {
   id: string;
+  channelId: string;
   channelName: string;
   lineUserId: string;
   friendStatus: "following" | "unfollowed" | "unknown";
@@ -54,6 +56,7 @@ export async function contactIdentities(d1: D1Database, contactId: string): Prom
   return db(d1)
     .select({
       id: i.id,
+      channelId: i.channelId,
       channelName: schema.channels.name,
       lineUserId: i.lineUserId,
       friendStatus: i.friendStatus,
@@ -109,4 +112,25 @@ export async function latestConversationOf(d1: D1Database, workspaceId: string, 
     .limit(1)
     .get();
   return row?.id ?? null;
+}
+
+export const CONTACTS_PAGE_MAX = 100;
+
+/**
+ * The workspace's contacts, newest first (ids are time-sortable), one keyset
+ * page at a time. `q` matches anywhere in the display name, ignoring ASCII case.
+ */
+export async function listContacts(d1: D1Database, workspaceId: string, options: { q?: string; afterId?: string; limit: number }): Promise<{ items: ContactProfile[]; nextAfterId: string | null }> {
+  const k = schema.contacts;
+  const limit = Math.min(Math.max(options.limit, 1), CONTACTS_PAGE_MAX);
+  const pattern = options.q ? `%${options.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%` : null;
+  const rows = await db(d1)
+    .select({ id: k.id, displayName: k.displayName, pictureUrl: k.pictureUrl, language: k.language, statusMessage: k.statusMessage, createdAt: k.createdAt })
+    .from(k)
+    .where(and(eq(k.workspaceId, workspaceId), options.afterId ? lt(k.id, options.afterId) : undefined, pattern ? sql`${k.displayName} LIKE ${pattern} ESCAPE '\\'` : undefined))
+    .orderBy(desc(k.id))
+    .limit(limit + 1)
+    .all();
+  const items = rows.slice(0, limit);
+  return { items, nextAfterId: rows.length > limit ? (items.at(-1)?.id ?? null) : null };
 }

@@ -62,14 +62,25 @@ export const apiTokens = sqliteTable(
       .notNull()
       .references(() => workspaces.id),
     name: text("name").notNull(),
-    /** SHA-256 of the bearer token. */
+    /** SHA-256 of the bearer token; the token itself is shown once and never stored. */
     tokenHash: text("token_hash").notNull(),
     /** 1 for DEMO_API_TOKEN seeded in simulator mode: refused whenever SIMULATOR is off. */
     demo: integer("demo").notNull().default(0),
+    /** read: GET only; read_write: everything the API offers. */
+    scope: text("scope", { enum: ["read", "read_write"] }).notNull().default("read_write"),
+    /** The token's first characters (`ld_` + a few), shown so people can tell tokens apart. Not a secret. */
+    prefix: text("prefix"),
+    /** The user who created it (null for the demo token seeded in simulator mode). */
+    createdBy: text("created_by"),
     createdAt: integer("created_at").notNull(),
+    /** Written at most once a minute per token (see requireApiToken). */
     lastUsedAt: integer("last_used_at"),
+    /** null: never expires. */
+    expiresAt: integer("expires_at"),
+    revokedAt: integer("revoked_at"),
+    revokedBy: text("revoked_by"),
   },
-  (t) => [uniqueIndex("api_tokens_hash_unique").on(t.tokenHash)],
+  (t) => [uniqueIndex("api_tokens_hash_unique").on(t.tokenHash), index("api_tokens_workspace_idx").on(t.workspaceId, t.createdAt, t.id)],
 );
 
 export const invites = sqliteTable(
@@ -100,7 +111,7 @@ export const auditLogs = sqliteTable(
   {
     id: text("id").primaryKey(),
     workspaceId: text("workspace_id").notNull(),
-    /** User id, or null for automation/API. */
+    /** User id; the API token's id (tok_…) for changes made through the REST API; null for automation. */
     actorId: text("actor_id"),
     action: text("action").notNull(),
     targetType: text("target_type").notNull(),

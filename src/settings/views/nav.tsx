@@ -4,7 +4,7 @@ import type { FC } from "hono/jsx";
 import type { Role } from "../forms";
 import { contactFieldsNavEntry } from "../../contacts/nav";
 import { automationNavEntries } from "../../automation/nav";
-import { type IconProps, IconReply, IconUser, IconUsers } from "./icons";
+import { type IconProps, IconKey, IconReply, IconUser, IconUsers } from "./icons";
 
 /** A list icon for sections without their own. */
 const IconList: FC<IconProps> = (p) => IconReply(p);
@@ -23,4 +23,5 @@ export const SETTINGS_NAV: SettingsNavItem[] = [
   { href: "/settings/canned-replies", label: "Canned replies", icon: IconReply },
   { ...contactFieldsNavEntry, icon: IconList, minRole: "admin" },
   ...automationNavEntries,
+  { href: "/settings/api", label: "API", icon: IconKey, minRole: "admin" },
 ];
