@@ -2,6 +2,7 @@
 // .dev.vars (locally) or `wrangler secret put` (production).
 import type { ConversationDO } from "./conversations/conversation-do";
 import type { WorkspaceDO } from "./conversations/workspace-do";
+import type { WebhookDispatcherDO } from "./outbound-webhooks/dispatcher-do";
 import type { LineSimulatorDO } from "./simulator/simulator-do";
 
 export interface Bindings {
@@ -11,6 +12,8 @@ export interface Bindings {
   CONVERSATIONS: DurableObjectNamespace<ConversationDO>;
   WORKSPACES: DurableObjectNamespace<WorkspaceDO>;
   LINE_SIMULATOR: DurableObjectNamespace<LineSimulatorDO>;
+  /** One per workspace: the outbound webhook delivery queue. */
+  WEBHOOK_DISPATCHERS: DurableObjectNamespace<WebhookDispatcherDO>;
   /** Signs sessions and encrypts channel secrets at rest. */
   APP_SECRET: string;
   LINE_CHANNEL_ID?: string;

@@ -5,6 +5,7 @@ import { runScheduled } from "./scheduler";
 
 export { ConversationDO } from "./conversations/conversation-do";
 export { WorkspaceDO } from "./conversations/workspace-do";
+export { WebhookDispatcherDO } from "./outbound-webhooks/dispatcher-do";
 export { LineSimulatorDO } from "./simulator/simulator-do";
 
 export default {

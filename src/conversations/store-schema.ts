@@ -53,6 +53,8 @@ export const MIGRATIONS = [
   "ALTER TABLE members ADD COLUMN status_message TEXT",
   // Bumped whenever a job is enqueued again, so a run never deletes work queued during it.
   "ALTER TABLE outbox ADD COLUMN generation INTEGER NOT NULL DEFAULT 0",
+  // JSON EventOrigin of outbound messages: agent, automation rule or API token.
+  "ALTER TABLE messages ADD COLUMN origin TEXT",
 ];
 
 export type Row = Record<string, SqlStorageValue>;

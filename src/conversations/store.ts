@@ -1,4 +1,5 @@
 // The ConversationDO's SQLite storage: thread messages, metadata, outbox, member profiles.
+import type { EventOrigin } from "./events";
 import type { DeliveryStatus, DeliveryVia, Direction, MessageBody, ThreadMessage } from "./model";
 import { MIGRATIONS, num, SCHEMA, SELECT, str, toMessage } from "./store-schema";
 
@@ -20,6 +21,8 @@ export interface NewMessage {
   createdAt: number;
   redelivered?: boolean;
   standby?: boolean;
+  /** Who sent an outbound message (carried by its message.sent / message.failed events). */
+  origin?: EventOrigin | null;
 }
 
 export interface OutboundRecord {
@@ -27,6 +30,7 @@ export interface OutboundRecord {
   retryKey: string | null;
   payload: unknown;
   attempts: number;
+  origin: EventOrigin | null;
 }
 
 export interface MemberProfile {
@@ -62,8 +66,8 @@ export class ThreadStore {
     const row = this.sql
       .exec(
         `INSERT INTO messages (id, webhook_event_id, line_message_id, direction, body, sender_line_user_id, agent_id, agent_name,
-           status, retry_key, payload, mark_as_read_token, quote_token, created_at, redelivered, standby)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
+           status, retry_key, payload, mark_as_read_token, quote_token, created_at, redelivered, standby, origin)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
         m.id,
         m.webhookEventId ?? null,
         m.lineMessageId ?? null,
@@ -80,6 +84,7 @@ export class ThreadStore {
         m.createdAt,
         m.redelivered ? 1 : 0,
         m.standby ? 1 : 0,
+        m.origin ? JSON.stringify(m.origin) : null,
       )
       .one();
     return num(row.seq);
@@ -94,7 +99,14 @@ export class ThreadStore {
     const row = this.sql.exec(`${SELECT} WHERE m.id = ? AND m.direction = 'outbound'`, id).toArray()[0];
     if (!row) return null;
     const payload = str(row.payload);
-    return { message: toMessage(row), retryKey: str(row.retry_key), payload: payload ? JSON.parse(payload) : null, attempts: num(row.attempts) };
+    const origin = str(row.origin);
+    return {
+      message: toMessage(row),
+      retryKey: str(row.retry_key),
+      payload: payload ? JSON.parse(payload) : null,
+      attempts: num(row.attempts),
+      origin: origin ? (JSON.parse(origin) as EventOrigin) : null,
+    };
   }
 
   /** Messages after a seq (live catch-up), oldest first. */
@@ -213,7 +225,7 @@ export class ThreadStore {
 
   dueJobs(now: number, limit = 20): OutboxJob[] {
     return this.sql
-      .exec("SELECT id, kind, payload, attempts, next_at, generation FROM outbox WHERE next_at <= ? ORDER BY next_at LIMIT ?", now, limit)
+      .exec("SELECT id, kind, payload, attempts, next_at, generation FROM outbox WHERE next_at <= ? ORDER BY next_at, rowid LIMIT ?", now, limit)
       .toArray()
       .map((r) => ({ id: String(r.id), kind: String(r.kind), payload: String(r.payload), attempts: num(r.attempts), nextAt: num(r.next_at), generation: num(r.generation) }));
   }
@@ -233,6 +245,11 @@ export class ThreadStore {
    */
   completeJob(job: Pick<OutboxJob, "id" | "generation">): void {
     this.sql.exec("DELETE FROM outbox WHERE id = ? AND generation = ?", job.id, job.generation);
+  }
+
+  /** Replaces a job's payload (an event job records which listeners are done before it is retried). */
+  setJobPayload(id: string, payload: unknown): void {
+    this.sql.exec("UPDATE outbox SET payload = ? WHERE id = ?", JSON.stringify(payload), id);
   }
 
   postponeJob(id: string, attempts: number, nextAt: number, error: string): void {
