@@ -38,7 +38,7 @@ const PRUNE_EVERY_MS = 60 * 60_000;
 const ERROR_RETRY_MS = 60_000;
 
 /** What a person sees after "Send test event" or "Redeliver". */
-export type ManualAttempt = Pick<RecordedAttempt, "outcome" | "result"> & { eventId: string };
+export type ManualAttempt = Pick<RecordedAttempt, "outcome" | "result" | "deliveryId"> & { eventId: string };
 
 interface Due {
   subscriptionId: string;
@@ -145,7 +145,7 @@ export class WebhookDispatcherDO extends DurableObject<Bindings> {
     const result = await attemptDelivery(sub.url, await signingSecret(this.env.APP_SECRET, sub), event, event.body);
     const recorded = await recordAttempt(this.env, sub, { eventId, eventType: event.type, attempt: 1, trigger }, result);
     if (recorded.disabled) await this.cancel(sub.id);
-    return { eventId, outcome: recorded.outcome, result: recorded.result };
+    return { eventId, outcome: recorded.outcome, result: recorded.result, deliveryId: recorded.deliveryId };
   }
 
   private finish(due: Due, attempts: number): void {

@@ -29,6 +29,8 @@ export interface RecordedAttempt {
   /** This attempt switched the subscription off. */
   disabled: boolean;
   result: AttemptResult;
+  /** Its row in the delivery log. */
+  deliveryId: string;
 }
 
 type Env = Pick<Bindings, "DB" | "WORKSPACES">;
@@ -36,13 +38,14 @@ type Env = Pick<Bindings, "DB" | "WORKSPACES">;
 /** Logs the attempt and updates the subscription; decides whether the schedule retries. */
 export async function recordAttempt(env: Env, sub: Subscription, info: AttemptInfo, result: AttemptResult, now = Date.now()): Promise<RecordedAttempt> {
   const d = db(env.DB);
+  const deliveryId = newId("whd", now);
   const last = { lastAttemptAt: now, lastStatusCode: result.statusCode };
   if (result.ok) {
     await d.batch([
       d.update(ws).set({ ...last, lastOutcome: "delivered", consecutiveFailures: 0, failingSince: null }).where(eq(ws.id, sub.id)),
-      logRow(env.DB, sub, info, result, "delivered", null, now),
+      logRow(env.DB, deliveryId, sub, info, result, "delivered", null, now),
     ]);
-    return { outcome: "delivered", retryAt: null, disabled: false, result };
+    return { outcome: "delivered", retryAt: null, disabled: false, result, deliveryId };
   }
   const state = await d
     .update(ws)
@@ -54,21 +57,21 @@ export async function recordAttempt(env: Env, sub: Subscription, info: AttemptIn
   const disabled = reason !== null && (await switchOff(env, sub, reason, now));
   const next = info.trigger === "auto" && state?.enabled && !reason ? retryAt(info.attempt, now) : null;
   const outcome: DeliveryOutcome = next !== null ? "retrying" : "failed";
-  await d.batch([d.update(ws).set({ lastOutcome: outcome }).where(eq(ws.id, sub.id)), logRow(env.DB, sub, info, result, outcome, next, now)]);
-  return { outcome, retryAt: next, disabled, result };
+  await d.batch([d.update(ws).set({ lastOutcome: outcome }).where(eq(ws.id, sub.id)), logRow(env.DB, deliveryId, sub, info, result, outcome, next, now)]);
+  return { outcome, retryAt: next, disabled, result, deliveryId };
 }
 
 /** A delivery that was not attempted (the subscription was switched off meanwhile). */
 export async function recordCancelled(d1: D1Database, sub: Subscription, info: AttemptInfo, now = Date.now()): Promise<void> {
   const result: AttemptResult = { ok: false, statusCode: null, durationMs: 0, snippet: null, error: "Not sent: the webhook is switched off" };
-  await logRow(d1, sub, info, result, "cancelled", null, now);
+  await logRow(d1, newId("whd", now), sub, info, result, "cancelled", null, now);
 }
 
-function logRow(d1: D1Database, sub: Subscription, info: AttemptInfo, r: AttemptResult, outcome: DeliveryOutcome, nextAttemptAt: number | null, now: number) {
+function logRow(d1: D1Database, id: string, sub: Subscription, info: AttemptInfo, r: AttemptResult, outcome: DeliveryOutcome, nextAttemptAt: number | null, now: number) {
   return db(d1)
     .insert(schema.webhookDeliveries)
     .values({
-      id: newId("whd", now),
+      id,
       workspaceId: sub.workspaceId,
       subscriptionId: sub.id,
       eventId: info.eventId,

@@ -4,6 +4,7 @@ import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { requireCsrf, requireSession } from "../auth/middleware";
 import type { AppEnv } from "../env";
+import { webhookRoutes } from "../outbound-webhooks/routes";
 import { cannedRoutes } from "./canned-routes";
 import { isHtmx } from "./context";
 import { availabilityForm } from "./forms";
@@ -41,4 +42,5 @@ export const settingsRoutes = new Hono<AppEnv>()
   })
   .route("/team", teamRoutes)
   .route("/teams", teamsRoutes)
-  .route("/canned-replies", cannedRoutes);
+  .route("/canned-replies", cannedRoutes)
+  .route("/webhooks", webhookRoutes);

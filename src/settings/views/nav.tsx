@@ -4,6 +4,7 @@ import type { FC } from "hono/jsx";
 import type { Role } from "../forms";
 import { contactFieldsNavEntry } from "../../contacts/nav";
 import { automationNavEntries } from "../../automation/nav";
+import { webhooksNavEntry } from "../../outbound-webhooks/nav";
 import { type IconProps, IconReply, IconUser, IconUsers } from "./icons";
 
 /** A list icon for sections without their own. */
@@ -23,4 +24,5 @@ export const SETTINGS_NAV: SettingsNavItem[] = [
   { href: "/settings/canned-replies", label: "Canned replies", icon: IconReply },
   { ...contactFieldsNavEntry, icon: IconList, minRole: "admin" },
   ...automationNavEntries,
+  webhooksNavEntry,
 ];
