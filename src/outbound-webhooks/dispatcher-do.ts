@@ -145,6 +145,10 @@ export class WebhookDispatcherDO extends DurableObject<Bindings> {
     const result = await attemptDelivery(sub.url, await signingSecret(this.env.APP_SECRET, sub), event, event.body);
     const recorded = await recordAttempt(this.env, sub, { eventId, eventType: event.type, attempt: 1, trigger }, result);
     if (recorded.disabled) await this.cancel(sub.id);
+    // The endpoint has the event now: a retry still waiting for it would only send it twice.
+    if (recorded.outcome === "delivered") {
+      this.sql.exec("UPDATE deliveries SET state = 'done', updated_at = ? WHERE subscription_id = ? AND event_id = ? AND state = 'pending'", Date.now(), sub.id, eventId);
+    }
     return { eventId, outcome: recorded.outcome, result: recorded.result, deliveryId: recorded.deliveryId };
   }
 

@@ -152,6 +152,22 @@ describe("webhook delivery", () => {
     expect(await subscriptionRow(subscription.id)).toMatchObject({ enabled: 0, disabled_reason: "The endpoint answered 410 Gone" });
   });
 
+  it("a redelivery that succeeds settles the retry still waiting for that event", async () => {
+    restore = fakeLine().restore;
+    const setup = await newWorkspace("settle");
+    const { subscription } = await subscribe(setup, ["message.received"]);
+    const got = receiver((_r, i) => (i === 0 ? new Response("busy", { status: 503 }) : new Response("ok")));
+    const fon = customer(setup, "fon");
+    await fon.says("is my order packed?");
+    await runDeliveries(setup.workspaceId);
+    expect(await pendingRows(setup.workspaceId)).toHaveLength(1);
+    const result = await dispatcher(setup.workspaceId).redeliver(setup.workspaceId, subscription.id, got[0]?.json.id ?? "");
+    expect(result).toMatchObject({ outcome: "delivered", eventId: got[0]?.json.id });
+    expect(await pendingRows(setup.workspaceId)).toEqual([]);
+    await runRetries(setup.workspaceId);
+    expect(got).toHaveLength(2);
+  });
+
   it("a delivery queued before the endpoint was switched off is not sent, and says so in the log", async () => {
     restore = fakeLine().restore;
     const setup = await newWorkspace("off-meanwhile");

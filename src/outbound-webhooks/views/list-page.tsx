@@ -15,11 +15,11 @@ export const WebhookRow: FC<{ sub: Subscription; now: number }> = ({ sub, now })
     <li id={`webhook-${sub.id}`} class={`wh-row${sub.enabled ? "" : " is-off"}`}>
       <div class="wh-row__top">
         <StatusTag sub={sub} />
-        <a class="wh-row__url" href={`${WEBHOOKS_PATH}/${sub.id}`}>
-          {sub.url}
+        <a class={`wh-row__name${sub.description ? "" : " wh-row__name--url"}`} href={`${WEBHOOKS_PATH}/${sub.id}`}>
+          {sub.description || sub.url}
         </a>
       </div>
-      {sub.description ? <p class="wh-row__description">{sub.description}</p> : null}
+      {sub.description ? <p class="wh-row__url">{sub.url}</p> : null}
       <p class="wh-row__meta">
         <span>
           {sub.eventTypes.length} event{sub.eventTypes.length === 1 ? "" : "s"}
