@@ -3,6 +3,7 @@
 import type { ConversationDO } from "./conversations/conversation-do";
 import type { WorkspaceDO } from "./conversations/workspace-do";
 import type { IngestSpoolDO } from "./conversations/ingest-spool";
+import type { WebhookDispatcherDO } from "./outbound-webhooks/dispatcher-do";
 import type { LineSimulatorDO } from "./simulator/simulator-do";
 
 export interface Bindings {
@@ -13,6 +14,8 @@ export interface Bindings {
   WORKSPACES: DurableObjectNamespace<WorkspaceDO>;
   INGEST_SPOOL: DurableObjectNamespace<IngestSpoolDO>;
   LINE_SIMULATOR: DurableObjectNamespace<LineSimulatorDO>;
+  /** One per workspace: the outbound webhook delivery queue. */
+  WEBHOOK_DISPATCHERS: DurableObjectNamespace<WebhookDispatcherDO>;
   /** Signs sessions and encrypts channel secrets at rest. */
   APP_SECRET: string;
   LINE_CHANNEL_ID?: string;

@@ -6,6 +6,7 @@ import { runScheduled } from "./scheduler";
 export { ConversationDO } from "./conversations/conversation-do";
 export { WorkspaceDO } from "./conversations/workspace-do";
 export { IngestSpoolDO } from "./conversations/ingest-spool";
+export { WebhookDispatcherDO } from "./outbound-webhooks/dispatcher-do";
 export { LineSimulatorDO } from "./simulator/simulator-do";
 
 export default {

@@ -17,7 +17,7 @@ export function workspaceOf(c: Context<AppEnv>): string {
  */
 export function apiActor(c: Context<AppEnv>): Actor & { id: string } {
   const token = c.get("apiToken");
-  return { id: token.id, name: `API · ${token.name}` };
+  return { id: token.id, name: `API · ${token.name}`, origin: { kind: "api", tokenId: token.id } };
 }
 
 export async function loadConversation(c: Context<AppEnv>, id: string): Promise<ConversationRow> {

@@ -47,7 +47,8 @@ export const messageApi = new Hono<AppEnv>()
     const row = await loadConversation(c, c.req.valid("param").id);
     const input = c.req.valid("json");
     const built = outgoing(input);
-    const message = await conversationStub(c.env, row.id).send({ agent: apiActor(c), messages: built.messages, preview: built.preview });
+    const actor = apiActor(c);
+    const message = await conversationStub(c.env, row.id).send({ agent: { id: actor.id, name: actor.name }, messages: built.messages, preview: built.preview, origin: actor.origin });
     // Like the composer: a push used the quota, so re-read it soon.
     if (message.via === "push") c.executionCtx.waitUntil(refreshQuotaSoon(c.env, row.channelId));
     return c.json({ data: messageJson(message) }, message.status === "failed" ? 502 : 201);

@@ -66,7 +66,7 @@ export async function autoResolveIfDue(rt: ConversationRuntime, now: number): Pr
   }
   rt.store.setMeta("automationResolveTimer", null);
   const hours = config.settings.autoResolveHours;
-  await applyTriage(rt, { kind: "status", status: "resolved" }, { id: null, name: `${AUTOMATION_NAME} (no reply for ${hours} h)` });
+  await applyTriage(rt, { kind: "status", status: "resolved" }, { id: null, name: `${AUTOMATION_NAME} (no reply for ${hours} h)`, origin: { kind: "automation", rule: "auto-resolve" } });
   return true;
 }
 

@@ -66,7 +66,7 @@ export async function sendParts(rt: ConversationRuntime, parts: Part[]): Promise
     const names = group.map((p) => p.name);
     let outcome: { via: string | null; status: string; error: string | null } = { via: null, status: "pending", error: null };
     try {
-      const message = await sendMessage(rt, { agent: { id: null, name: automationName(names) }, messages: toLineMessages(def), preview: previewOf(def.messages, def.quickReplies) }, (e) => {
+      const message = await sendMessage(rt, { agent: { id: null, name: automationName(names) }, messages: toLineMessages(def), preview: previewOf(def.messages, def.quickReplies), origin: { kind: "automation", rule: names.join(" + ") } }, (e) => {
         outcome = e;
       });
       sent.push(message);

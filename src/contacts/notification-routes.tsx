@@ -8,7 +8,7 @@ import { requireCsrf, requireSession } from "../auth/middleware";
 import type { AppEnv } from "../env";
 import { findNotification, markRead, recentNotifications, unreadCount } from "./queries/notifications";
 import { markReadForm, notificationParam } from "./schemas";
-import { NOTIFICATIONS_CHANGED, NotificationCount, NotificationMenu, NotificationsPage } from "./views/notifications";
+import { NOTIFICATIONS_CHANGED, NotificationCount, NotificationMenu, notificationHref, NotificationsPage } from "./views/notifications";
 
 const isHtmx = (c: Context<AppEnv>) => !!c.req.header("hx-request");
 
@@ -52,7 +52,7 @@ export const notificationRoutes = new Hono<AppEnv>()
     const notification = await findNotification(c.env.DB, userId, workspaceId, c.req.valid("param").id);
     if (!notification) throw new HTTPException(404, { message: "That notification does not exist." });
     await markRead(c.env.DB, userId, workspaceId, notification.id);
-    const to = notification.conversationId ? `/inbox/c/${notification.conversationId}` : "/notifications";
+    const to = notificationHref(notification) ?? "/notifications";
     if (!isHtmx(c)) return c.redirect(to, 303);
     c.header("HX-Redirect", to);
     return c.body(null, 200);

@@ -1,7 +1,7 @@
-// Mention notifications for a saved note: who gets one, what it says, and the
-// live push to their open inboxes after the response.
+// Notifications: what a mention says, and the live push of stored
+// notifications (mentions, disabled webhooks) to their people's open inboxes.
 import type { Context } from "hono";
-import type { AppEnv } from "../env";
+import type { AppEnv, Bindings } from "../env";
 import { pushNotification } from "./push";
 import { findNotification, unreadCount } from "./queries/notifications";
 import { NotificationItem } from "./views/notifications";
@@ -16,13 +16,17 @@ export function mentionSentence(authorName: string, contactName: string, note: s
 /** Pushes each new notification to its agent, after the response (best effort). */
 export function pushMentions(c: Context<AppEnv>, workspaceId: string, created: Array<{ userId: string; notificationId: string }>): void {
   if (!created.length) return;
-  const work = Promise.all(
+  c.executionCtx.waitUntil(pushNotifications(c.env, workspaceId, created));
+}
+
+/** Renders stored notifications and pushes each to its person's open inboxes. Best effort: never throws. */
+export async function pushNotifications(env: Pick<Bindings, "DB" | "WORKSPACES">, workspaceId: string, created: Array<{ userId: string; notificationId: string }>): Promise<void> {
+  await Promise.all(
     created.map(async ({ userId, notificationId }) => {
-      const [item, count] = await Promise.all([findNotification(c.env.DB, userId, workspaceId, notificationId), unreadCount(c.env.DB, userId, workspaceId)]);
+      const [item, count] = await Promise.all([findNotification(env.DB, userId, workspaceId, notificationId), unreadCount(env.DB, userId, workspaceId)]);
       if (!item) return;
       const html = String(await (<NotificationItem notification={item} now={Date.now()} />));
-      await pushNotification(c.env, workspaceId, userId, html, count);
+      await pushNotification(env, workspaceId, userId, html, count);
     }),
-  ).catch((error: unknown) => console.warn("mention push failed", error instanceof Error ? error.message : error));
-  c.executionCtx.waitUntil(work);
+  ).catch((error: unknown) => console.warn("notification push failed", error instanceof Error ? error.message : error));
 }

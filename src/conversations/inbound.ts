@@ -3,7 +3,9 @@
 import { newId } from "../lib/ids";
 import type { ParsedEvent } from "../line/webhook-schema";
 import type { ReplyTokenState } from "./delivery";
-import { planEvent } from "./ingest";
+import { emit, eventMessage } from "./emit";
+import type { EventOrigin } from "./events";
+import { type IngestPlan, planEvent } from "./ingest";
 import type { ThreadMessage } from "./model";
 import type { ConversationMeta, ConversationRuntime } from "./runtime";
 
@@ -19,7 +21,8 @@ export async function ingestEvents(rt: ConversationRuntime, input: IngestInput):
   const updated: ThreadMessage[] = [];
   let duplicates = 0;
   rt.ctx.storage.transactionSync(() => {
-    if (!rt.meta()) store.setMeta("conversation", input.conversation);
+    let isNew = !rt.meta();
+    if (isNew) store.setMeta("conversation", input.conversation);
     for (const parsed of input.events) {
       const plan = planEvent(parsed);
       if (plan.webhookEventId && store.hasEvent(plan.webhookEventId)) {
@@ -62,6 +65,9 @@ export async function ingestEvents(rt: ConversationRuntime, input: IngestInput):
       }
       const message = store.get(id);
       if (message) created.push(message);
+      if (isNew) emit(rt, "conversation.opened", { reason: "created" }, CUSTOMER, { at: plan.timestamp, lineUserId: plan.senderLineUserId });
+      isNew = false;
+      if (message) emitIngested(rt, plan, message);
       // A customer writing again brings a resolved or snoozed conversation back to the inbox.
       if (plan.countsAsUnread) {
         const reopened = reopenForCustomer(rt, plan.timestamp);
@@ -84,11 +90,28 @@ export async function ingestEvents(rt: ConversationRuntime, input: IngestInput):
   return { stored: created.length, duplicates };
 }
 
+const CUSTOMER: EventOrigin = { kind: "customer" };
+
+/** The domain events of one stored webhook event (inside the ingest transaction). */
+function emitIngested(rt: ConversationRuntime, plan: IngestPlan, message: ThreadMessage): void {
+  const options = { at: plan.timestamp, lineUserId: plan.senderLineUserId };
+  if (plan.direction === "inbound") {
+    emit(rt, "message.received", { message: eventMessage(message), redelivered: plan.redelivered, standby: plan.standby }, CUSTOMER, options);
+  }
+  if (plan.friendStatus === "following") {
+    emit(rt, "contact.followed", { unblocked: message.body.type === "event" && message.body.unblocked === true }, CUSTOMER, options);
+  } else if (plan.friendStatus === "unfollowed") {
+    emit(rt, "contact.unfollowed", {}, CUSTOMER, options);
+  }
+}
+
 function reopenForCustomer(rt: ConversationRuntime, at: number): ThreadMessage | null {
   const triage = rt.triage();
   if (triage.status !== "resolved" && triage.status !== "snoozed") return null;
   const was = triage.status;
   rt.setTriage({ status: "open", snoozedUntil: null });
+  emit(rt, "conversation.reopened", { previousStatus: was }, CUSTOMER, { at });
+  emit(rt, "conversation.opened", { reason: "reopened" }, CUSTOMER, { at });
   rt.store.finishJob("wake");
   const id = newId("msg", at);
   rt.store.insert({

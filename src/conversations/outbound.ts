@@ -4,6 +4,8 @@
 import type { LineMessage } from "../line/client";
 import { newId, newRetryKey } from "../lib/ids";
 import { deliver, MAX_DELIVERY_ATTEMPTS, REPLY_RETRY_DELAY_MS, REPLY_RETRY_WINDOW_MS, retryDelayMs, usableReplyToken, type ReplyTokenState } from "./delivery";
+import { agentOrigin, emit, eventMessage } from "./emit";
+import type { EventOrigin } from "./events";
 import { pushTarget, type ThreadMessage } from "./model";
 import type { ConversationRuntime } from "./runtime";
 import { markQuotaExhausted, refreshQuotaSoon } from "../quota/service";
@@ -18,6 +20,8 @@ export interface SendInput {
   messages: LineMessage[];
   /** The body shown in the thread (the LINE messages are what is sent). */
   preview: ThreadMessage["body"];
+  /** Who sends it, for message.sent / message.failed; the agent when absent. */
+  origin?: EventOrigin;
 }
 
 /** Called when a push succeeded or LINE said the monthly limit is reached (quota view). */
@@ -37,6 +41,7 @@ export async function sendMessage(rt: ConversationRuntime, input: SendInput, onD
     retryKey: newRetryKey(),
     payload: input.messages,
     createdAt: now,
+    origin: input.origin ?? agentOrigin(input.agent),
   });
   rt.queueIndex(now);
   // An agent answering: first-response time, leaving the queue, the auto-resolve timer.
@@ -133,6 +138,19 @@ function finish(rt: ConversationRuntime, messageId: string, jobId: string, updat
   rt.store.setDelivery(messageId, update);
   rt.store.finishJob(jobId);
   rt.queueIndex();
+  emitDeliveryResult(rt, messageId);
   const m = rt.store.get(messageId);
   if (m) rt.publish([], [m]);
+}
+
+/** message.sent / message.failed (also for delivery unknown), in the same synchronous block (one implicit transaction) as the status update. */
+function emitDeliveryResult(rt: ConversationRuntime, messageId: string): void {
+  const record = rt.store.outbound(messageId);
+  if (!record) return;
+  const { message } = record;
+  const origin = record.origin ?? agentOrigin({ id: message.agentId, name: message.agentName ?? "" });
+  if (message.status === "sent" && message.via) emit(rt, "message.sent", { message: eventMessage(message), via: message.via }, origin);
+  else if (message.status === "failed" || message.status === "unknown") {
+    emit(rt, "message.failed", { message: eventMessage(message), reason: message.error ?? "", deliveryUnknown: message.status === "unknown" }, origin);
+  }
 }

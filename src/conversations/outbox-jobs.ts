@@ -1,7 +1,10 @@
 // Work a ConversationDO does after the webhook is acknowledged: fetch profiles,
 // copy media to R2, keep the D1 index current, mark messages read on LINE, wake
-// snoozed conversations. Each job throws to be retried with backoff.
+// snoozed conversations, hand domain events to their listeners. Each job throws
+// to be retried with backoff.
 import { LineApiError } from "../line/client";
+import { domainListeners } from "../listeners";
+import { dispatchEventJob, EVENT_JOB_KIND } from "./emit";
 import type { ThreadMessage } from "./model";
 import { writeIndex } from "./index-writer";
 import type { ConversationRuntime } from "./runtime";
@@ -50,6 +53,9 @@ export async function runJob(job: OutboxJob, rt: ConversationRuntime): Promise<J
       return autoResolveJob(rt);
     case "automation-observe":
       return observeJob(rt);
+    case EVENT_JOB_KIND:
+      await dispatchEventJob(rt, job, domainListeners);
+      return {};
     case "wake": {
       const line = wakeIfDue(rt, Date.now());
       return line ? { created: [line] } : {};

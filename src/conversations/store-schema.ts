@@ -56,6 +56,8 @@ export const MIGRATIONS = [
   // The reply token an unconfirmed reply used (timeout/5xx): retried with it, never pushed.
   "ALTER TABLE messages ADD COLUMN reply_token TEXT",
   "ALTER TABLE messages ADD COLUMN reply_token_at INTEGER",
+  // JSON EventOrigin of outbound messages: agent, automation rule or API token.
+  "ALTER TABLE messages ADD COLUMN origin TEXT",
 ];
 
 export type Row = Record<string, SqlStorageValue>;

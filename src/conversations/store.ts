@@ -1,4 +1,5 @@
 // The ConversationDO's SQLite storage: thread messages, metadata, outbox, member profiles.
+import type { EventOrigin } from "./events";
 import type { DeliveryStatus, DeliveryVia, Direction, MessageBody, ThreadMessage } from "./model";
 import { MIGRATIONS, num, SCHEMA, SELECT, str, toMessage } from "./store-schema";
 
@@ -20,6 +21,8 @@ export interface NewMessage {
   createdAt: number;
   redelivered?: boolean;
   standby?: boolean;
+  /** Who sent an outbound message (carried by its message.sent / message.failed events). */
+  origin?: EventOrigin | null;
 }
 
 export interface OutboundRecord {
@@ -29,6 +32,7 @@ export interface OutboundRecord {
   attempts: number;
   /** Set after a reply call LINE did not confirm: the token it used and when that token arrived. */
   unconfirmedReply: { token: string; receivedAt: number } | null;
+  origin: EventOrigin | null;
 }
 
 export interface MemberProfile {
@@ -64,8 +68,8 @@ export class ThreadStore {
     const row = this.sql
       .exec(
         `INSERT INTO messages (id, webhook_event_id, line_message_id, direction, body, sender_line_user_id, agent_id, agent_name,
-           status, retry_key, payload, mark_as_read_token, quote_token, created_at, redelivered, standby)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
+           status, retry_key, payload, mark_as_read_token, quote_token, created_at, redelivered, standby, origin)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
         m.id,
         m.webhookEventId ?? null,
         m.lineMessageId ?? null,
@@ -82,6 +86,7 @@ export class ThreadStore {
         m.createdAt,
         m.redelivered ? 1 : 0,
         m.standby ? 1 : 0,
+        m.origin ? JSON.stringify(m.origin) : null,
       )
       .one();
     return num(row.seq);
@@ -97,12 +102,14 @@ export class ThreadStore {
     if (!row) return null;
     const payload = str(row.payload);
     const replyToken = str(row.reply_token);
+    const origin = str(row.origin);
     return {
       message: toMessage(row),
       retryKey: str(row.retry_key),
       payload: payload ? JSON.parse(payload) : null,
       attempts: num(row.attempts),
       unconfirmedReply: replyToken ? { token: replyToken, receivedAt: num(row.reply_token_at) } : null,
+      origin: origin ? (JSON.parse(origin) as EventOrigin) : null,
     };
   }
 
@@ -226,7 +233,7 @@ export class ThreadStore {
 
   dueJobs(now: number, limit = 20): OutboxJob[] {
     return this.sql
-      .exec("SELECT id, kind, payload, attempts, next_at, generation FROM outbox WHERE next_at <= ? ORDER BY next_at LIMIT ?", now, limit)
+      .exec("SELECT id, kind, payload, attempts, next_at, generation FROM outbox WHERE next_at <= ? ORDER BY next_at, rowid LIMIT ?", now, limit)
       .toArray()
       .map((r) => ({ id: String(r.id), kind: String(r.kind), payload: String(r.payload), attempts: num(r.attempts), nextAt: num(r.next_at), generation: num(r.generation) }));
   }
@@ -246,6 +253,11 @@ export class ThreadStore {
    */
   completeJob(job: Pick<OutboxJob, "id" | "generation">): void {
     this.sql.exec("DELETE FROM outbox WHERE id = ? AND generation = ?", job.id, job.generation);
+  }
+
+  /** Replaces a job's payload (an event job records which listeners are done before it is retried). */
+  setJobPayload(id: string, payload: unknown): void {
+    this.sql.exec("UPDATE outbox SET payload = ? WHERE id = ?", JSON.stringify(payload), id);
   }
 
   postponeJob(id: string, attempts: number, nextAt: number, error: string): void {

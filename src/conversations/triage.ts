@@ -3,6 +3,8 @@
 // audit log entry, and an immediate D1 index update so lists reflect it at once.
 import { auditInsert } from "../db/audit";
 import { newId } from "../lib/ids";
+import { agentOrigin, emit } from "./emit";
+import type { EventOrigin } from "./events";
 import { type ActivityAction, PRIORITY_LABELS, type Priority, type ThreadMessage, type TriageState } from "./model";
 import { writeIndex } from "./index-writer";
 import type { ConversationRuntime } from "./runtime";
@@ -10,6 +12,8 @@ import type { ConversationRuntime } from "./runtime";
 export interface Actor {
   id: string | null;
   name: string;
+  /** Who made the change, for its domain events; an agent (id, name) when absent. */
+  origin?: EventOrigin;
 }
 
 export type TriageChange =
@@ -33,6 +37,7 @@ export async function applyTriage(rt: ConversationRuntime, change: TriageChange,
     if (change.kind === "snooze") rt.store.enqueue("wake", "wake", { until: change.until }, change.until);
     else if (change.kind === "status") rt.store.finishJob("wake");
     rt.store.insert({ id, direction: "system", body: { type: "activity", action: plan.action, text: plan.text, actorName: actor.name }, status: "received", createdAt: now });
+    emitTriage(rt, before, change, actor.origin ?? agentOrigin(actor), now);
   });
   const message = rt.store.get(id);
   if (message) rt.publish([message], []);
@@ -54,10 +59,37 @@ export function wakeIfDue(rt: ConversationRuntime, now: number): ThreadMessage |
   const t = rt.triage();
   if (t.status !== "snoozed" || (t.snoozedUntil ?? 0) > now) return null;
   rt.setTriage({ status: "open", snoozedUntil: null });
+  emitTriage(rt, t, { kind: "status", status: "open" }, { kind: "automation", rule: "snooze" }, now);
   const id = newId("msg", now);
   rt.store.insert({ id, direction: "system", body: { type: "activity", action: "woke", text: "Snooze ended: back in the inbox", actorName: null }, status: "received", createdAt: now });
   rt.queueIndex(now);
   return rt.store.get(id);
+}
+
+/** The domain events of a triage change that was just stored (call inside its transaction). */
+function emitTriage(rt: ConversationRuntime, before: TriageState, change: TriageChange, origin: EventOrigin, at: number): void {
+  if (change.kind === "status") {
+    if (change.status === "resolved") emit(rt, "conversation.resolved", { previousStatus: before.status }, origin, { at });
+    else if (change.status === "open" && (before.status === "resolved" || before.status === "snoozed")) {
+      emit(rt, "conversation.reopened", { previousStatus: before.status }, origin, { at });
+      emit(rt, "conversation.opened", { reason: "reopened" }, origin, { at });
+    }
+  } else if (change.kind === "assign" || change.kind === "team") {
+    const after = rt.triage();
+    emit(
+      rt,
+      "conversation.assigned",
+      {
+        change: change.kind === "assign" ? "assignee" : "team",
+        assignee: after.assigneeId ? { id: after.assigneeId, name: after.assigneeName ?? "" } : null,
+        team: after.teamId ? { id: after.teamId, name: after.teamName ?? "" } : null,
+        previousAssigneeId: before.assigneeId,
+        previousTeamId: before.teamId,
+      },
+      origin,
+      { at },
+    );
+  }
 }
 
 interface Plan {

@@ -66,6 +66,11 @@ export async function signBody(secret: string, body: ArrayBuffer | Uint8Array | 
   return toBase64(await crypto.subtle.sign("HMAC", await hmacKey(secret), data));
 }
 
+/** HMAC-SHA256 of `text` with `secret`, lowercase hex (outbound webhook signatures). */
+export async function hmacSha256Hex(secret: string, text: string): Promise<string> {
+  return toHex(await crypto.subtle.sign("HMAC", await hmacKey(secret), encoder.encode(text)));
+}
+
 /**
  * Checks an x-line-signature header against the raw body bytes in constant time
  * (crypto.subtle.verify). Missing or malformed signatures are simply `false`.

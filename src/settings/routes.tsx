@@ -5,6 +5,7 @@ import { HTTPException } from "hono/http-exception";
 import { requireCsrf, requireSession } from "../auth/middleware";
 import type { AppEnv } from "../env";
 import { apiTokenRoutes } from "./api-tokens-routes";
+import { webhookRoutes } from "../outbound-webhooks/routes";
 import { cannedRoutes } from "./canned-routes";
 import { isHtmx } from "./context";
 import { availabilityForm } from "./forms";
@@ -43,4 +44,5 @@ export const settingsRoutes = new Hono<AppEnv>()
   .route("/team", teamRoutes)
   .route("/teams", teamsRoutes)
   .route("/canned-replies", cannedRoutes)
-  .route("/api", apiTokenRoutes);
+  .route("/api", apiTokenRoutes)
+  .route("/webhooks", webhookRoutes);

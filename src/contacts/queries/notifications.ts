@@ -5,7 +5,7 @@ import { db, schema } from "../../db/client";
 
 export interface NotificationView {
   id: string;
-  kind: "mention" | "assigned";
+  kind: "mention" | "assigned" | "webhook_disabled";
   body: string;
   conversationId: string | null;
   contactId: string | null;

@@ -11,6 +11,14 @@ import { CsrfField } from "./parts";
 /** The htmx event (fired on body) after which the count badge reloads itself. */
 export const NOTIFICATIONS_CHANGED = "notifications-changed";
 
+const KIND_LABELS: Record<NotificationView["kind"], string> = { mention: "Mention", assigned: "Assigned", webhook_disabled: "Webhook" };
+
+/** Where a notification leads: its conversation, or the webhooks page for a disabled webhook. */
+export function notificationHref(n: Pick<NotificationView, "kind" | "conversationId">): string | null {
+  if (n.kind === "webhook_disabled") return "/settings/webhooks";
+  return n.conversationId ? `/inbox/c/${n.conversationId}` : null;
+}
+
 /**
  * One notification. Clicking marks it read (hx-post, which answers with
  * HX-Redirect to the conversation); without htmx it is a plain link.
@@ -29,17 +37,18 @@ export const NotificationItem: FC<{ notification: NotificationView; now: number 
       <span class="nf-item__text">
         <span class="nf-item__body">{n.body}</span>
         <span class="nf-item__meta">
-          <span class="nf-item__kind">{n.kind === "mention" ? "Mention" : "Assigned"}</span>
+          <span class="nf-item__kind">{KIND_LABELS[n.kind]}</span>
           <TimeLabel class="nf-item__time" at={n.createdAt} label={shortLabel(n.createdAt, now)} />
         </span>
       </span>
       {unread ? <span class="nf-item__dot" aria-label="Unread"></span> : null}
     </>
   );
+  const href = notificationHref(n);
   return (
     <li class={`nf-item${unread ? " is-unread" : ""}`} id={`nf-${n.id}`}>
-      {n.conversationId ? (
-        <a class="nf-item__link" href={`/inbox/c/${n.conversationId}`} hx-post={`/notifications/${n.id}/open`} hx-swap="none">
+      {href ? (
+        <a class="nf-item__link" href={href} hx-post={`/notifications/${n.id}/open`} hx-swap="none">
           {inner}
         </a>
       ) : (

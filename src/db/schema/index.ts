@@ -4,3 +4,4 @@ export * from "./teams";
 export * from "./contacts";
 export * from "./conversations";
 export * from "./automation";
+export * from "./webhooks";

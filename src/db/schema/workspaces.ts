@@ -128,7 +128,7 @@ export const notifications = sqliteTable(
     id: text("id").primaryKey(),
     workspaceId: text("workspace_id").notNull(),
     userId: text("user_id").notNull(),
-    kind: text("kind", { enum: ["mention", "assigned"] }).notNull(),
+    kind: text("kind", { enum: ["mention", "assigned", "webhook_disabled"] }).notNull(),
     conversationId: text("conversation_id"),
     contactId: text("contact_id"),
     actorId: text("actor_id"),

@@ -5,6 +5,7 @@ import type { Role } from "../forms";
 import { contactFieldsNavEntry } from "../../contacts/nav";
 import { automationNavEntries } from "../../automation/nav";
 import { type IconProps, IconKey, IconReply, IconUser, IconUsers } from "./icons";
+import { webhooksNavEntry } from "../../outbound-webhooks/nav";
 
 /** A list icon for sections without their own. */
 const IconList: FC<IconProps> = (p) => IconReply(p);
@@ -24,4 +25,5 @@ export const SETTINGS_NAV: SettingsNavItem[] = [
   { ...contactFieldsNavEntry, icon: IconList, minRole: "admin" },
   ...automationNavEntries,
   { href: "/settings/api", label: "API", icon: IconKey, minRole: "admin" },
+  webhooksNavEntry,
 ];

@@ -1,0 +1,112 @@
+// Emitting and dispatching domain events inside a ConversationDO. `emit` writes
+// the event into the outbox as a job of its own; callers call it inside the
+// same storage transaction (or synchronous block) as the change it reports, so
+// an event is never lost and never emitted for a change that rolled back. The
+// alarm later runs the job: `dispatchEventJob` hands the event to every
+// listener registered for its type (src/listeners.ts), after the ack.
+import { newId } from "../lib/ids";
+import type { DomainEvent, DomainEventOf, DomainEventType, EventData, EventMessage, EventOrigin, ListenerRegistry } from "./events";
+import { writeIndex } from "./index-writer";
+import { previewText, type ThreadMessage } from "./model";
+import type { ConversationRuntime } from "./runtime";
+import type { OutboxJob } from "./store";
+
+export const EVENT_JOB_KIND = "event";
+
+/** The outbox payload of an event job: the event, and the listeners already done with it. */
+interface EventJob {
+  event: DomainEvent;
+  done: string[];
+}
+
+/** The origin of a change made by `actor` when the caller did not say (people in the inbox). */
+export function agentOrigin(actor: { id: string | null; name: string }): EventOrigin {
+  return { kind: "agent", userId: actor.id, name: actor.name };
+}
+
+/**
+ * Queues an event about this conversation. Call it next to the change, inside
+ * the same transaction; `lineUserId` overrides the 1:1 customer (group members).
+ */
+export function emit<T extends DomainEventType>(
+  rt: ConversationRuntime,
+  type: T,
+  data: EventData[T],
+  origin: EventOrigin,
+  options: { at?: number; lineUserId?: string | null } = {},
+): DomainEventOf<T> {
+  const meta = rt.requireMeta();
+  const at = options.at ?? Date.now();
+  const source = meta.source;
+  const event = {
+    id: newId("evt", at),
+    type,
+    at,
+    workspaceId: meta.workspaceId,
+    channelId: meta.channelId,
+    conversationId: meta.id,
+    sourceType: source.type,
+    contactId: rt.store.getMeta<{ contactId: string }>("contact")?.contactId ?? null,
+    lineUserId: options.lineUserId !== undefined ? options.lineUserId : source.type === "user" ? source.userId ?? null : null,
+    origin,
+    data,
+  } as DomainEventOf<T>;
+  const job: EventJob = { event: event as DomainEvent, done: [] };
+  rt.store.enqueue(`event:${event.id}`, EVENT_JOB_KIND, job, Date.now());
+  return event;
+}
+
+/** A thread message as events carry it (LINE's raw payload of unsupported events left out). */
+export function eventMessage(m: ThreadMessage): EventMessage {
+  const body = m.body.type === "unsupported" ? { type: "unsupported" as const, eventType: m.body.eventType, raw: null } : m.body;
+  return {
+    id: m.id,
+    direction: m.direction,
+    type: m.body.type,
+    text: m.unsent ? "" : previewText(m.body),
+    body,
+    lineMessageId: m.lineMessageId,
+    senderLineUserId: m.senderLineUserId,
+    agentId: m.agentId,
+    agentName: m.agentName,
+    createdAt: m.createdAt,
+  };
+}
+
+/**
+ * The outbox job: runs every listener of the event's type that has not yet
+ * succeeded for it. When one fails, the others' success is kept in the job and
+ * the job throws, so the outbox retries only what is left, with backoff.
+ */
+export async function dispatchEventJob(rt: ConversationRuntime, job: OutboxJob, registry: ListenerRegistry): Promise<void> {
+  const { event, done } = JSON.parse(job.payload) as EventJob;
+  const listeners = registry.listenersFor(event.type).filter((l) => !done.includes(l.name));
+  if (!listeners.length) return;
+  let contact: Promise<string | null> | null = event.contactId !== null || event.sourceType !== "user" ? Promise.resolve(event.contactId) : null;
+  const ctx = { env: rt.env, contactId: () => (contact ??= contactIdFor(rt)) };
+  const finished = [...done];
+  const failures: string[] = [];
+  for (const listener of listeners) {
+    try {
+      await listener.handle(event, ctx);
+      finished.push(listener.name);
+    } catch (error) {
+      failures.push(`${listener.name}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  if (failures.length) {
+    rt.store.setJobPayload(job.id, { event, done: finished } satisfies EventJob);
+    throw new Error(`event ${event.type} ${event.id}: ${failures.join("; ")}`);
+  }
+}
+
+/**
+ * The D1 contact of this 1:1 conversation. The index writer creates it after
+ * the first message; when a listener asks before that, the index is written
+ * now (once: a failure throws, and the job is retried).
+ */
+async function contactIdFor(rt: ConversationRuntime): Promise<string | null> {
+  const known = () => rt.store.getMeta<{ contactId: string }>("contact")?.contactId ?? null;
+  if (known() === null) await writeIndex(rt);
+  return known();
+}

@@ -1,0 +1,131 @@
+// Typed domain events: what a conversation says happened after it committed a
+// change. The ConversationDO writes each event into its outbox in the same
+// storage transaction as the change (emit.ts) and hands it to the listeners
+// registered in src/listeners.ts from its alarm, after the webhook's ack. Every
+// event carries its origin, so a listener can tell a customer's message from
+// one an automation sent and never react to its own work (loop protection by
+// origin, not by display names or text).
+import type { Bindings } from "../env";
+import type { ConversationStatus, DeliveryVia, Direction, MessageBody } from "./model";
+
+/** Who caused the change. `agent.userId` is null for legacy callers that name no user. */
+export type EventOrigin =
+  | { kind: "customer" }
+  | { kind: "agent"; userId: string | null; name: string }
+  | { kind: "automation"; rule?: string; workflowId?: string }
+  | { kind: "api"; tokenId?: string };
+
+/** A thread message as events carry it: the body without LINE's raw payload of unsupported events. */
+export interface EventMessage {
+  id: string;
+  direction: Direction;
+  /** The body's type: text, sticker, image, postback, ... */
+  type: MessageBody["type"];
+  /** One line of text (what list previews show). */
+  text: string;
+  body: MessageBody;
+  lineMessageId: string | null;
+  /** The LINE user who wrote it (inbound; in groups, the member). */
+  senderLineUserId: string | null;
+  agentId: string | null;
+  agentName: string | null;
+  createdAt: number;
+}
+
+export interface AssigneeRef {
+  id: string;
+  name: string;
+}
+
+/** What each event type carries besides the common fields. */
+export interface EventData {
+  "message.received": { message: EventMessage; redelivered: boolean; standby: boolean };
+  "message.sent": { message: EventMessage; via: DeliveryVia };
+  /** Not delivered; `deliveryUnknown` when LINE never confirmed a reply (it may have reached the customer). */
+  "message.failed": { message: EventMessage; reason: string; deliveryUnknown: boolean };
+  /** A new conversation, or one that came back to open from resolved or snoozed. */
+  "conversation.opened": { reason: "created" | "reopened" };
+  "conversation.reopened": { previousStatus: ConversationStatus };
+  /** The assignee or the team changed (`change` says which); null means removed. */
+  "conversation.assigned": { change: "assignee" | "team"; assignee: AssigneeRef | null; team: AssigneeRef | null; previousAssigneeId: string | null; previousTeamId: string | null };
+  "conversation.resolved": { previousStatus: ConversationStatus };
+  "contact.followed": { unblocked: boolean };
+  "contact.unfollowed": Record<string, never>;
+}
+
+export type DomainEventType = keyof EventData;
+
+export const DOMAIN_EVENT_TYPES = [
+  "message.received",
+  "message.sent",
+  "message.failed",
+  "conversation.opened",
+  "conversation.reopened",
+  "conversation.assigned",
+  "conversation.resolved",
+  "contact.followed",
+  "contact.unfollowed",
+] as const satisfies readonly DomainEventType[];
+
+/** The fields every event has. */
+export interface EventEnvelope {
+  /** `evt_…`, unique and stable: retries and redeliveries of one event keep it, so receivers can dedupe. */
+  id: string;
+  /** When the change was committed (epoch ms). */
+  at: number;
+  workspaceId: string;
+  channelId: string;
+  conversationId: string;
+  /** user, group or room (LINE's source type) — or channel for channel-wide events. */
+  sourceType: "user" | "group" | "room" | "channel";
+  /** The D1 contact of a 1:1 conversation when it was known at emit time (else ask ListenerContext.contactId). */
+  contactId: string | null;
+  /** The customer's LINE user id (1:1), or the member who caused a group event. */
+  lineUserId: string | null;
+  origin: EventOrigin;
+}
+
+export type DomainEventOf<T extends DomainEventType> = EventEnvelope & { type: T; data: EventData[T] };
+
+export type DomainEvent = { [T in DomainEventType]: DomainEventOf<T> }[DomainEventType];
+
+/**
+ * What a listener may use. Deliberately narrow: issue 9 adds a conversation
+ * port (read the thread, send, triage) here rather than handing out the runtime.
+ */
+export interface ListenerContext {
+  env: Bindings;
+  /**
+   * The D1 contact of a 1:1 conversation (null for groups and rooms). A brand-new
+   * customer's contact is created on first use, so ask only when it is needed.
+   */
+  contactId(): Promise<string | null>;
+}
+
+/**
+ * A reaction to domain events. Delivery is at least once: a listener that
+ * throws is retried with backoff (listeners that already succeeded for that
+ * event are not run again), so a listener must be idempotent by event id.
+ */
+export interface Listener {
+  /** Unique; records which listeners are done with an event across retries. */
+  name: string;
+  events: readonly DomainEventType[];
+  handle(event: DomainEvent, ctx: ListenerContext): Promise<void>;
+}
+
+export interface ListenerRegistry {
+  listenersFor(type: DomainEventType): Listener[];
+}
+
+/** Builds the registry (an index from event type to its listeners) from a list. */
+export function defineListeners(listeners: Listener[]): ListenerRegistry {
+  const names = new Set<string>();
+  const byType = new Map<DomainEventType, Listener[]>();
+  for (const listener of listeners) {
+    if (names.has(listener.name)) throw new Error(`two listeners are called ${listener.name}`);
+    names.add(listener.name);
+    for (const type of listener.events) byType.set(type, [...(byType.get(type) ?? []), listener]);
+  }
+  return { listenersFor: (type) => byType.get(type) ?? [] };
+}

@@ -1,0 +1,7 @@
+// The webhooks entry of the settings nav (admins and owners only).
+import type { SettingsNavItem } from "../settings/views/nav";
+import { IconWebhook } from "./views/icons";
+
+export const WEBHOOKS_PATH = "/settings/webhooks";
+
+export const webhooksNavEntry: SettingsNavItem = { href: WEBHOOKS_PATH, label: "Webhooks", icon: IconWebhook, minRole: "admin" };
