@@ -4,17 +4,20 @@
 import { DurableObject } from "cloudflare:workers";
 import type { Bindings } from "../env";
 import type { NewGroup, NewUser, PhoneAction } from "./customer-actions";
+import { type ChatMode, DEFAULT_ACCOUNT_NAME, DEFAULT_BASIC_ID, type FakeChannel } from "./fake-channels";
 import { botUserIdFor } from "./line-ids";
-import { FakeMessagingApi, lineError } from "./messaging";
+import { FakeMessagingApi, json, lineError } from "./messaging";
 import type { ActionOutcome, ChannelContext } from "./phone";
 import { CustomerPhone, mediaKey } from "./phone";
 import { PhoneSockets } from "./live";
+import { RegistryStore } from "./registry-store";
 import { SimulatorStore } from "./store";
 import type { ApiResult, Chat, FailRule, FakeUser, QuotaState } from "./types";
 import type { RenderContext } from "./views/bubbles";
 import { renderChatLog, renderQuickReplies } from "./views/bubbles";
+import { sendTestWebhook, setEndpointRequest, testEndpointRequest } from "./webhook-test";
 
-export const DEFAULT_ACCOUNT_NAME = "linedesk demo";
+export { DEFAULT_ACCOUNT_NAME };
 
 /** The simulator instance for a channel (the default channel comes from LINE_CHANNEL_ID). */
 export function simulatorStub(env: Pick<Bindings, "LINE_SIMULATOR">, channelId: string): DurableObjectStub<LineSimulatorDO> {
@@ -86,16 +89,18 @@ export class LineSimulatorDO extends DurableObject<Bindings> {
     return this.settled(this.api.push(rawBody, retryKey, requestId));
   }
 
-  async profile(userId: string, origin: string): Promise<ApiResult> {
-    return this.api.profile(userId, origin);
+  // `channelId` (provisioned accounts only) goes into picture URLs so they find this object.
+
+  async profile(userId: string, origin: string, channelId?: string): Promise<ApiResult> {
+    return this.api.profile(userId, origin, channelId);
   }
 
-  async memberProfile(type: "group" | "room", chatId: string, userId: string, origin: string): Promise<ApiResult> {
-    return this.api.memberProfile(type, chatId, userId, origin);
+  async memberProfile(type: "group" | "room", chatId: string, userId: string, origin: string, channelId?: string): Promise<ApiResult> {
+    return this.api.memberProfile(type, chatId, userId, origin, channelId);
   }
 
-  async groupSummary(groupId: string, origin: string): Promise<ApiResult> {
-    return this.api.groupSummary(groupId, origin);
+  async groupSummary(groupId: string, origin: string, channelId?: string): Promise<ApiResult> {
+    return this.api.groupSummary(groupId, origin, channelId);
   }
 
   async quota(): Promise<ApiResult> {
@@ -114,15 +119,75 @@ export class LineSimulatorDO extends DurableObject<Bindings> {
     return this.api.markAsRead(rawBody);
   }
 
+  /** GET /v2/bot/info. Per messaging-api.yml, Chat on means manual read, Chat off auto read. */
   async botInfo(channelId: string, origin: string): Promise<ApiResult> {
-    const userId = await botUserIdFor(channelId);
-    return {
-      status: 200,
-      body: JSON.stringify({
-        userId, basicId: "@linedesk", displayName: this.accountName(), pictureUrl: `${origin}/simulator/avatars/account.svg`,
-        chatMode: "chat", markAsReadMode: "manual",
-      }),
-    };
+    const failure = this.store.takeFailure("other");
+    if (failure) return lineError(failure.status);
+    const chatMode = this.chatMode();
+    return json(200, {
+      userId: await botUserIdFor(channelId), basicId: this.store.meta("basic_id") ?? DEFAULT_BASIC_ID, displayName: this.accountName(),
+      pictureUrl: `${origin}/simulator/accounts/${encodeURIComponent(channelId)}.svg`, chatMode, markAsReadMode: chatMode === "chat" ? "manual" : "auto",
+    });
+  }
+
+  /** GET /v2/bot/channel/webhook/endpoint: `""` and inactive until a URL is set, like a new channel. */
+  async webhookEndpoint(): Promise<ApiResult> {
+    const failure = this.store.takeFailure("other");
+    if (failure) return lineError(failure.status);
+    return json(200, { endpoint: this.store.meta("webhook_endpoint") ?? "", active: this.store.meta("webhook_active") === "1" });
+  }
+
+  /** PUT /v2/bot/channel/webhook/endpoint: stores the URL; "Use webhook" is on from then on. */
+  async setWebhookEndpoint(rawBody: string): Promise<ApiResult> {
+    const failure = this.store.takeFailure("other");
+    if (failure) return lineError(failure.status);
+    const request = setEndpointRequest.safeParse(parseJsonOrNull(rawBody));
+    if (!request.success) return lineError(400, "Invalid webhook endpoint URL", { details: [{ property: "endpoint", message: "must be a valid https URL (at most 500 characters)" }] });
+    this.store.setMeta("webhook_endpoint", request.data.endpoint);
+    this.store.setMeta("webhook_active", "1");
+    return json(200, {});
+  }
+
+  /** POST /v2/bot/channel/webhook/test: POSTs a signed verify body and reports the answer. */
+  async testWebhook(channel: Pick<ChannelContext, "channelId" | "channelSecret">, rawBody: string): Promise<ApiResult> {
+    const failure = this.store.takeFailure("other");
+    if (failure) return lineError(failure.status);
+    const request = testEndpointRequest.safeParse(rawBody.trim() ? parseJsonOrNull(rawBody) : {});
+    if (!request.success) return lineError(400, "Invalid webhook endpoint URL", { details: [{ property: "endpoint", message: "must be a valid https URL (at most 500 characters)" }] });
+    const endpoint = request.data.endpoint ?? this.store.meta("webhook_endpoint");
+    if (!endpoint) return lineError(400, "The webhook endpoint URL is not set");
+    if (!channel.channelSecret) return lineError(400, "The channel has no channel secret");
+    return json(200, await sendTestWebhook(endpoint, channel.channelSecret, await botUserIdFor(channel.channelId)));
+  }
+
+  // The fake LINE Developers Console: a channel's profile, and the registry of channels
+  // (kept only by the object named REGISTRY_NAME).
+
+  async configure(profile: { name: string; basicId: string; chatMode: ChatMode }): Promise<void> {
+    this.store.setMeta("account_name", profile.name);
+    this.store.setMeta("basic_id", profile.basicId);
+    this.store.setMeta("chat_mode", profile.chatMode);
+  }
+
+  /** The channel's webhook URL as set through the API (null: the page's own origin is used). */
+  async endpointSetting(): Promise<{ endpoint: string | null; active: boolean }> {
+    return { endpoint: this.store.meta("webhook_endpoint"), active: this.store.meta("webhook_active") === "1" };
+  }
+
+  async register(channel: FakeChannel): Promise<void> {
+    this.registry().insert(channel);
+  }
+
+  async registeredByToken(token: string): Promise<FakeChannel | null> {
+    return this.registry().byToken(token);
+  }
+
+  async registeredById(channelId: string): Promise<FakeChannel | null> {
+    return this.registry().byId(channelId);
+  }
+
+  async registeredChannels(): Promise<FakeChannel[]> {
+    return this.registry().all();
   }
 
   /** Bytes a customer sent. `viaApi` applies injected failures (the data API); the phone page does not. */
@@ -186,31 +251,31 @@ export class LineSimulatorDO extends DurableObject<Bindings> {
   }
 
   async createUser(ctx: ChannelContext, input: NewUser): Promise<ActionOutcome> {
-    return this.settled(await this.phone.createUser(ctx, input));
+    return this.settled(await this.phone.createUser(this.target(ctx), input));
   }
 
   async createGroup(ctx: ChannelContext, input: NewGroup): Promise<ActionOutcome> {
-    return this.settled(await this.phone.createGroup(ctx, input));
+    return this.settled(await this.phone.createGroup(this.target(ctx), input));
   }
 
   async follow(ctx: ChannelContext, userId: string): Promise<ActionOutcome> {
-    return this.settled(await this.phone.follow(ctx, userId));
+    return this.settled(await this.phone.follow(this.target(ctx), userId));
   }
 
   async unfollow(ctx: ChannelContext, userId: string): Promise<ActionOutcome> {
-    return this.settled(await this.phone.unfollow(ctx, userId));
+    return this.settled(await this.phone.unfollow(this.target(ctx), userId));
   }
 
   async send(ctx: ChannelContext, chatId: string, action: PhoneAction): Promise<ActionOutcome> {
-    return this.settled(await this.phone.send(ctx, chatId, action));
+    return this.settled(await this.phone.send(this.target(ctx), chatId, action));
   }
 
   async unsend(ctx: ChannelContext, chatId: string, as: string | null): Promise<ActionOutcome> {
-    return this.settled(await this.phone.unsend(ctx, chatId, as));
+    return this.settled(await this.phone.unsend(this.target(ctx), chatId, as));
   }
 
   async redeliver(ctx: ChannelContext, chatId: string): Promise<ActionOutcome> {
-    return this.settled(await this.phone.redeliver(ctx, chatId));
+    return this.settled(await this.phone.redeliver(this.target(ctx), chatId));
   }
 
   // Live updates: one hibernating WebSocket per open phone page, tagged with its chat id.
@@ -255,6 +320,23 @@ export class LineSimulatorDO extends DurableObject<Bindings> {
     return this.store.meta("account_name") ?? DEFAULT_ACCOUNT_NAME;
   }
 
+  private chatMode(): ChatMode {
+    return this.store.meta("chat_mode") === "bot" ? "bot" : "chat";
+  }
+
+  private registryStore: RegistryStore | null = null;
+
+  private registry(): RegistryStore {
+    this.registryStore ??= new RegistryStore(this.ctx.storage.sql);
+    return this.registryStore;
+  }
+
+  /** Where the phone's webhooks go: the URL set with PUT webhook/endpoint, else the page's own origin. */
+  private target(ctx: ChannelContext): ChannelContext {
+    const endpoint = this.store.meta("webhook_endpoint");
+    return endpoint ? { ...ctx, endpoint } : ctx;
+  }
+
   private renderContext(chat: Chat, viewerId: string | null): RenderContext {
     const users = new Map(this.store.users().map((u) => [u.userId, u]));
     return { chat, users, viewerId, accountName: this.accountName(), quoted: (t) => this.store.entryByQuoteToken(t) };
@@ -269,5 +351,13 @@ export class LineSimulatorDO extends DurableObject<Bindings> {
     this.pending = [];
     await Promise.all(work);
     return value;
+  }
+}
+
+function parseJsonOrNull(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
   }
 }
