@@ -5,6 +5,7 @@ import { HTTPException } from "hono/http-exception";
 import { requireCsrf, requireSession } from "../auth/middleware";
 import type { AppEnv } from "../env";
 import { cannedRoutes } from "./canned-routes";
+import { channelRoutes } from "./channels-routes";
 import { isHtmx } from "./context";
 import { availabilityForm } from "./forms";
 import { setAvailability, viewerAvailability } from "./queries/members";
@@ -41,4 +42,5 @@ export const settingsRoutes = new Hono<AppEnv>()
   })
   .route("/team", teamRoutes)
   .route("/teams", teamsRoutes)
-  .route("/canned-replies", cannedRoutes);
+  .route("/canned-replies", cannedRoutes)
+  .route("/channels", channelRoutes);

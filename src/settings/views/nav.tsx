@@ -4,6 +4,7 @@ import type { FC } from "hono/jsx";
 import type { Role } from "../forms";
 import { contactFieldsNavEntry } from "../../contacts/nav";
 import { automationNavEntries } from "../../automation/nav";
+import { IconChannel } from "./channel-icons";
 import { type IconProps, IconReply, IconUser, IconUsers } from "./icons";
 
 /** A list icon for sections without their own. */
@@ -21,6 +22,7 @@ export const SETTINGS_NAV: SettingsNavItem[] = [
   { href: "/settings/team", label: "Team", icon: IconUser },
   { href: "/settings/teams", label: "Teams", icon: IconUsers },
   { href: "/settings/canned-replies", label: "Canned replies", icon: IconReply },
+  { href: "/settings/channels", label: "Channels", icon: IconChannel, minRole: "admin" },
   { ...contactFieldsNavEntry, icon: IconList, minRole: "admin" },
   ...automationNavEntries,
 ];
