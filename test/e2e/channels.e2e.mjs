@@ -42,6 +42,7 @@ export default async function run({ base, screenshots }) {
     await phone.fill('input[name="accessToken"]', "not-a-real-token-0123456789");
     await phone.click('#channel-form button[type="submit"]');
     await phone.locator("#channel-token-error").waitFor({ timeout: 15_000 });
+    await phone.evaluate(() => window.scrollTo(0, 0));
     await phone.screenshot({ path: join(screenshots, "channels-add-error-phone.png"), fullPage: true });
 
     // The right token: saved, and the channel page shows LINE's account.
@@ -56,6 +57,7 @@ export default async function run({ base, screenshots }) {
     assert.ok(!html.includes(fake.channelSecret) && !html.includes(fake.accessToken), "secrets never reach the page");
 
     // Set the webhook URL on (fake) LINE, then let LINE test it.
+    await admin.locator(".webhook-current", { hasText: "On LINE now" }).waitFor({ timeout: 15_000 });
     await admin.click("text=Set this URL on LINE");
     await admin.locator("#channel-webhook-status", { hasText: "LINE now sends this channel's webhooks to linedesk" }).waitFor({ timeout: 15_000 });
     await admin.click("text=Send a test from LINE");
@@ -64,6 +66,7 @@ export default async function run({ base, screenshots }) {
     await admin.screenshot({ path: join(screenshots, "channels-page-desktop.png"), fullPage: true });
     await phone.goto(channelUrl);
     await phone.locator("svg.qr").waitFor();
+    await phone.locator(".webhook-current", { hasText: "On LINE now" }).waitFor({ timeout: 15_000 });
     await phone.screenshot({ path: join(screenshots, "channels-page-phone.png"), fullPage: true });
 
     // A customer picks the new account on the simulator phone and writes; the inbox gets it.
