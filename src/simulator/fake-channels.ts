@@ -73,7 +73,7 @@ export async function channelForToken(env: Bindings, token: string): Promise<Fak
   if (env.LINE_CHANNEL_ACCESS_TOKEN && token === env.LINE_CHANNEL_ACCESS_TOKEN) return envChannel(env);
   const hit = byToken.get(token);
   if (hit) return hit;
-  const found = await registry(env).registeredByToken(token);
+  const found = await registry(env).registered({ token });
   return found ? remember(found) : null;
 }
 
@@ -81,7 +81,7 @@ export async function channelForId(env: Bindings, channelId: string): Promise<Fa
   if (channelId === simulatorChannelId(env)) return envChannel(env);
   const hit = byId.get(channelId);
   if (hit) return hit;
-  const found = await registry(env).registeredById(channelId);
+  const found = await registry(env).registered({ channelId });
   return found ? remember(found) : null;
 }
 

@@ -4,9 +4,10 @@
 import { DurableObject } from "cloudflare:workers";
 import type { Bindings } from "../env";
 import type { NewGroup, NewUser, PhoneAction } from "./customer-actions";
-import { type ChatMode, DEFAULT_ACCOUNT_NAME, DEFAULT_BASIC_ID, type FakeChannel } from "./fake-channels";
+import { FakeAccountApi } from "./account-api";
+import type { ChatMode, FakeChannel } from "./fake-channels";
 import { botUserIdFor } from "./line-ids";
-import { FakeMessagingApi, json, lineError } from "./messaging";
+import { FakeMessagingApi, lineError } from "./messaging";
 import type { ActionOutcome, ChannelContext } from "./phone";
 import { CustomerPhone, mediaKey } from "./phone";
 import { PhoneSockets } from "./live";
@@ -15,9 +16,6 @@ import { SimulatorStore } from "./store";
 import type { ApiResult, Chat, FailRule, FakeUser, QuotaState } from "./types";
 import type { RenderContext } from "./views/bubbles";
 import { renderChatLog, renderQuickReplies } from "./views/bubbles";
-import { sendTestWebhook, setEndpointRequest, testEndpointRequest } from "./webhook-test";
-
-export { DEFAULT_ACCOUNT_NAME };
 
 /** The simulator instance for a channel (the default channel comes from LINE_CHANNEL_ID). */
 export function simulatorStub(env: Pick<Bindings, "LINE_SIMULATOR">, channelId: string): DurableObjectStub<LineSimulatorDO> {
@@ -49,6 +47,7 @@ export type MediaResult = { found: false; result: ApiResult } | { found: true; c
 
 export class LineSimulatorDO extends DurableObject<Bindings> {
   private readonly store: SimulatorStore;
+  private readonly account: FakeAccountApi;
   private readonly api: FakeMessagingApi;
   private readonly phone: CustomerPhone;
   private readonly sockets: PhoneSockets;
@@ -58,6 +57,7 @@ export class LineSimulatorDO extends DurableObject<Bindings> {
   constructor(ctx: DurableObjectState, env: Bindings) {
     super(ctx, env);
     this.store = new SimulatorStore(ctx.storage.sql);
+    this.account = new FakeAccountApi(this.store);
     this.api = new FakeMessagingApi(this.store, {
       delivered: (chatId, entries) => this.later(this.sockets.sendEntries(chatId, entries.map((e) => e.id), "append")),
       typing: (chatId, seconds) => this.sockets.broadcast(chatId, { t: "typing", chatId, seconds }),
@@ -119,71 +119,42 @@ export class LineSimulatorDO extends DurableObject<Bindings> {
     return this.api.markAsRead(rawBody);
   }
 
-  /** GET /v2/bot/info. Per messaging-api.yml, Chat on means manual read, Chat off auto read. */
+  // The account itself (bot info, webhook endpoint get/set/test): see account-api.ts.
+
   async botInfo(channelId: string, origin: string): Promise<ApiResult> {
-    const failure = this.store.takeFailure("other");
-    if (failure) return lineError(failure.status);
-    const chatMode = this.chatMode();
-    return json(200, {
-      userId: await botUserIdFor(channelId), basicId: this.store.meta("basic_id") ?? DEFAULT_BASIC_ID, displayName: this.accountName(),
-      pictureUrl: `${origin}/simulator/accounts/${encodeURIComponent(channelId)}.svg`, chatMode, markAsReadMode: chatMode === "chat" ? "manual" : "auto",
-    });
+    return this.account.botInfo(channelId, origin);
   }
 
-  /** GET /v2/bot/channel/webhook/endpoint: `""` and inactive until a URL is set, like a new channel. */
   async webhookEndpoint(): Promise<ApiResult> {
-    const failure = this.store.takeFailure("other");
-    if (failure) return lineError(failure.status);
-    return json(200, { endpoint: this.store.meta("webhook_endpoint") ?? "", active: this.store.meta("webhook_active") === "1" });
+    return this.account.webhookEndpoint();
   }
 
-  /** PUT /v2/bot/channel/webhook/endpoint: stores the URL; "Use webhook" is on from then on. */
   async setWebhookEndpoint(rawBody: string): Promise<ApiResult> {
-    const failure = this.store.takeFailure("other");
-    if (failure) return lineError(failure.status);
-    const request = setEndpointRequest.safeParse(parseJsonOrNull(rawBody));
-    if (!request.success) return lineError(400, "Invalid webhook endpoint URL", { details: [{ property: "endpoint", message: "must be a valid https URL (at most 500 characters)" }] });
-    this.store.setMeta("webhook_endpoint", request.data.endpoint);
-    this.store.setMeta("webhook_active", "1");
-    return json(200, {});
+    return this.account.setWebhookEndpoint(rawBody);
   }
 
-  /** POST /v2/bot/channel/webhook/test: POSTs a signed verify body and reports the answer. */
   async testWebhook(channel: Pick<ChannelContext, "channelId" | "channelSecret">, rawBody: string): Promise<ApiResult> {
-    const failure = this.store.takeFailure("other");
-    if (failure) return lineError(failure.status);
-    const request = testEndpointRequest.safeParse(rawBody.trim() ? parseJsonOrNull(rawBody) : {});
-    if (!request.success) return lineError(400, "Invalid webhook endpoint URL", { details: [{ property: "endpoint", message: "must be a valid https URL (at most 500 characters)" }] });
-    const endpoint = request.data.endpoint ?? this.store.meta("webhook_endpoint");
-    if (!endpoint) return lineError(400, "The webhook endpoint URL is not set");
-    if (!channel.channelSecret) return lineError(400, "The channel has no channel secret");
-    return json(200, await sendTestWebhook(endpoint, channel.channelSecret, await botUserIdFor(channel.channelId)));
+    return this.account.testWebhook(channel, rawBody);
   }
 
   // The fake LINE Developers Console: a channel's profile, and the registry of channels
   // (kept only by the object named REGISTRY_NAME).
 
   async configure(profile: { name: string; basicId: string; chatMode: ChatMode }): Promise<void> {
-    this.store.setMeta("account_name", profile.name);
-    this.store.setMeta("basic_id", profile.basicId);
-    this.store.setMeta("chat_mode", profile.chatMode);
+    this.account.configure(profile);
   }
 
-  /** The channel's webhook URL as set through the API (null: the page's own origin is used). */
   async endpointSetting(): Promise<{ endpoint: string | null; active: boolean }> {
-    return { endpoint: this.store.meta("webhook_endpoint"), active: this.store.meta("webhook_active") === "1" };
+    return this.account.endpointSetting();
   }
 
   async register(channel: FakeChannel): Promise<void> {
     this.registry().insert(channel);
   }
 
-  async registeredByToken(token: string): Promise<FakeChannel | null> {
-    return this.registry().byToken(token);
-  }
-
-  async registeredById(channelId: string): Promise<FakeChannel | null> {
-    return this.registry().byId(channelId);
+  /** A provisioned channel by its access token (the fake API's Bearer auth) or its id. */
+  async registered(key: { token: string } | { channelId: string }): Promise<FakeChannel | null> {
+    return "token" in key ? this.registry().byToken(key.token) : this.registry().byId(key.channelId);
   }
 
   async registeredChannels(): Promise<FakeChannel[]> {
@@ -224,7 +195,7 @@ export class LineSimulatorDO extends DurableObject<Bindings> {
     const rule = text ? (JSON.parse(text) as FailRule) : null;
     return {
       chats: this.store.chats(), users: this.store.users(), quota: this.store.quota(Date.now()),
-      failRule: rule && rule.count > 0 ? rule : null, events: this.store.recentEvents(), accountName: this.accountName(),
+      failRule: rule && rule.count > 0 ? rule : null, events: this.store.recentEvents(), accountName: this.account.name(),
       destination: await botUserIdFor(channelId),
     };
   }
@@ -316,14 +287,6 @@ export class LineSimulatorDO extends DurableObject<Bindings> {
     }
   }
 
-  private accountName(): string {
-    return this.store.meta("account_name") ?? DEFAULT_ACCOUNT_NAME;
-  }
-
-  private chatMode(): ChatMode {
-    return this.store.meta("chat_mode") === "bot" ? "bot" : "chat";
-  }
-
   private registryStore: RegistryStore | null = null;
 
   private registry(): RegistryStore {
@@ -333,13 +296,13 @@ export class LineSimulatorDO extends DurableObject<Bindings> {
 
   /** Where the phone's webhooks go: the URL set with PUT webhook/endpoint, else the page's own origin. */
   private target(ctx: ChannelContext): ChannelContext {
-    const endpoint = this.store.meta("webhook_endpoint");
+    const { endpoint } = this.account.endpointSetting();
     return endpoint ? { ...ctx, endpoint } : ctx;
   }
 
   private renderContext(chat: Chat, viewerId: string | null): RenderContext {
     const users = new Map(this.store.users().map((u) => [u.userId, u]));
-    return { chat, users, viewerId, accountName: this.accountName(), quoted: (t) => this.store.entryByQuoteToken(t) };
+    return { chat, users, viewerId, accountName: this.account.name(), quoted: (t) => this.store.entryByQuoteToken(t) };
   }
 
   private later(work: Promise<void>): void {
@@ -354,10 +317,3 @@ export class LineSimulatorDO extends DurableObject<Bindings> {
   }
 }
 
-function parseJsonOrNull(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
-}
