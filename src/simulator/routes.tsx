@@ -1,6 +1,7 @@
 // The LINE simulator's routes, mounted by the app at /simulator when SIMULATOR=on:
 // the phone page and its actions, generated artwork (avatars, stickers, emoji), the
-// customer's media, the live WebSocket, the fake LINE APIs and the control hooks.
+// customer's media, the live WebSocket, the fake LINE APIs, the fake LINE Developers Console
+// (several channels, see fake-channels.ts) and the control hooks.
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { z } from "zod";
