@@ -6,6 +6,9 @@
   const body = document.body;
   const chatId = body.dataset.chat || "";
   const viewer = body.dataset.as || "";
+  // The LINE account this page chats with: named on every request, so another tab that
+  // switched accounts (the cookie) cannot redirect this one's messages.
+  const channel = body.dataset.channel || "";
   const scroller = document.getElementById("chat-scroll");
   const typing = document.getElementById("typing");
   let typingTimer = 0;
@@ -109,6 +112,7 @@
     const proto = location.protocol === "https:" ? "wss:" : "ws:";
     const qs = new URLSearchParams({ chat: chatId });
     if (viewer) qs.set("as", viewer);
+    if (channel) qs.set("channel", channel);
     const ws = new WebSocket(`${proto}//${location.host}/simulator/ws?${qs}`);
     let ping = 0;
     ws.addEventListener("open", () => {
@@ -200,7 +204,9 @@
     const button = e.submitter || $("button[type=submit]", form);
     if (button) button.disabled = true;
     try {
-      const res = await fetch(form.action, {
+      const url = new URL(form.action);
+      if (channel) url.searchParams.set("channel", channel);
+      const res = await fetch(url, {
         method: "POST",
         headers: { accept: "application/json" },
         body: multipart ? data : new URLSearchParams(data),

@@ -33,8 +33,21 @@ if (migrate.status !== 0) process.exit(migrate.status ?? 1);
 // follow $PORT. A LINE_API_BASE_URL pointing anywhere else is left alone.
 const extra = [];
 const local = /^http:\/\/127\.0\.0\.1:\d+\/simulator\/line(-data)?$/;
-if (local.test(vars.LINE_API_BASE_URL ?? "")) extra.push("--var", `LINE_API_BASE_URL:${base}/simulator/line`);
-if (local.test(vars.LINE_DATA_API_BASE_URL ?? "")) extra.push("--var", `LINE_DATA_API_BASE_URL:${base}/simulator/line-data`);
+// LINE_API_BASE_URL in the environment points this instance at another LINE (e.g. a
+// second instance's simulator: http://127.0.0.1:8812/simulator/line); the data API
+// follows it when it is a simulator URL, unless LINE_DATA_API_BASE_URL is given too.
+const lineApi = process.env.LINE_API_BASE_URL;
+const lineData = process.env.LINE_DATA_API_BASE_URL ?? (lineApi && /\/simulator\/line$/.test(lineApi) ? `${lineApi}-data` : undefined);
+if (lineApi) extra.push("--var", `LINE_API_BASE_URL:${lineApi}`);
+else if (local.test(vars.LINE_API_BASE_URL ?? "")) extra.push("--var", `LINE_API_BASE_URL:${base}/simulator/line`);
+if (lineData) extra.push("--var", `LINE_DATA_API_BASE_URL:${lineData}`);
+else if (local.test(vars.LINE_DATA_API_BASE_URL ?? "")) extra.push("--var", `LINE_DATA_API_BASE_URL:${base}/simulator/line-data`);
+// LINEDESK_SIMULATOR=off starts linedesk as in production: no simulator, no demo admin
+// or API token, and no channel from LINE_CHANNEL_* (add channels in Settings → Channels).
+const simulatorOff = process.env.LINEDESK_SIMULATOR === "off";
+if (simulatorOff) {
+  for (const name of ["SIMULATOR", "LINE_CHANNEL_ID", "LINE_CHANNEL_SECRET", "LINE_CHANNEL_ACCESS_TOKEN", "DEMO_API_TOKEN"]) extra.push("--var", `${name}:`);
+}
 
 const dev = spawn(wrangler, ["dev", "--ip", "127.0.0.1", "--port", String(port), "--show-interactive-dev-session=false", ...persist, ...extra], {
   cwd: root,
@@ -57,8 +70,18 @@ while (Date.now() < deadline) {
   await new Promise((r) => setTimeout(r, 500));
 }
 
-const simulator = vars.SIMULATOR === "on";
-console.log(`
+const simulator = vars.SIMULATOR === "on" && !simulatorOff;
+if (simulatorOff) {
+  console.log(`
+  ┌──────────────────────────────────────────────────────────────┐
+    linedesk is running (production mode: no simulator, no demo)
+
+    Inbox        ${base}/inbox
+    Channels     ${base}/settings/channels   (add your LINE channel)
+    LINE API     ${lineApi ?? vars.LINE_API_BASE_URL ?? "https://api.line.me"}
+  └──────────────────────────────────────────────────────────────┘
+`);
+} else console.log(`
   ┌──────────────────────────────────────────────────────────────┐
     linedesk is running
 

@@ -60,7 +60,11 @@ export class ConversationRuntime {
 
   async lineClient(): Promise<LineClient> {
     const channel = await this.channel();
-    return createLineClient({ accessToken: channel.accessToken, apiBase: lineApiBase(this.env), dataBase: lineDataApiBase(this.env) });
+    // A channel disabled in Settings → Channels sends nothing: its client refuses every
+    // call with a non-retryable error, so a message fails with this reason (and can be
+    // sent again once the channel is back on). Reading the conversation is unaffected.
+    const disabledReason = channel.enabled ? undefined : `The LINE channel "${channel.name}" is disabled in Settings → Channels, so nothing was sent`;
+    return createLineClient({ accessToken: channel.accessToken, apiBase: lineApiBase(this.env), dataBase: lineDataApiBase(this.env), disabledReason });
   }
 
   /** Sets the alarm to the earliest outbox job (never later than an alarm already set). */

@@ -1,5 +1,12 @@
-// Channel lookup for webhooks and sends: D1 row + decrypted credentials,
-// cached per isolate for a minute (a webhook must not pay a D1 read + decrypt each time).
+// Channel lookup for webhooks and sends: D1 row + decrypted credentials, cached
+// per isolate (a webhook must not pay a D1 read + two decrypts every time).
+//
+// Freshness: settings changes call forgetChannels(), which clears this isolate's
+// cache at once. Other isolates (other Worker instances, each ConversationDO's)
+// cannot be told, so entries also expire after CACHE_TTL_MS: a channel that an
+// admin disables stops taking webhooks and sending everywhere within 5 s. A
+// version check would still need a D1 read per webhook, which is exactly what the
+// cache avoids; 5 s costs one small read per channel per isolate every 5 s.
 import { eq } from "drizzle-orm";
 import { db, schema } from "../db/client";
 import type { Bindings } from "../env";
@@ -13,9 +20,13 @@ export interface ChannelCredentials {
   lineChannelId: string;
   channelSecret: string;
   accessToken: string;
+  /** The bot's user id from /v2/bot/info; null until an admin has checked the channel. */
+  botUserId: string | null;
+  /** False while disabled in Settings → Channels: webhooks are refused and nothing is sent. */
+  enabled: boolean;
 }
 
-const TTL_MS = 60_000;
+export const CACHE_TTL_MS = 5_000;
 const cache = new Map<string, { at: number; value: Promise<ChannelCredentials | null> }>();
 
 async function load(env: Bindings, where: "line" | "id", key: string): Promise<ChannelCredentials | null> {
@@ -29,15 +40,17 @@ async function load(env: Bindings, where: "line" | "id", key: string): Promise<C
     lineChannelId: row.lineChannelId,
     channelSecret: await decryptSecret(env.APP_SECRET, row.channelSecretEnc),
     accessToken: await decryptSecret(env.APP_SECRET, row.accessTokenEnc),
+    botUserId: row.botUserId,
+    enabled: row.disabledAt === null,
   };
 }
 
 function cached(env: Bindings, where: "line" | "id", key: string, now: number): Promise<ChannelCredentials | null> {
   const cacheKey = `${where}:${key}`;
   const hit = cache.get(cacheKey);
-  if (hit && now - hit.at < TTL_MS) return hit.value;
+  if (hit && now - hit.at < CACHE_TTL_MS) return hit.value;
   const value = load(env, where, key);
-  // A miss is cached only briefly so a channel added in settings works at once.
+  // A miss is not cached, so a channel added in settings works at once.
   value.then((v) => { if (!v) cache.delete(cacheKey); }, () => cache.delete(cacheKey));
   if (cache.size > 500) cache.clear();
   cache.set(cacheKey, { at: now, value });
@@ -54,6 +67,7 @@ export function channelById(env: Bindings, id: string, now = Date.now()) {
   return cached(env, "id", id, now);
 }
 
+/** Drops this isolate's cached channels; call after every change to a channel row. */
 export function forgetChannels(): void {
   cache.clear();
 }

@@ -15,6 +15,11 @@ export interface LineClientOptions {
   dataBase: string;
   /** Abort a call after this long; a timed-out call counts as retryable. */
   timeoutMs?: number;
+  /**
+   * Set for a channel an admin switched off: every call fails at once with a
+   * ChannelDisabledError (a 4xx, so never retried) and nothing reaches LINE.
+   */
+  disabledReason?: string;
 }
 
 /** A failed LINE call, classified for the retry policy. */
@@ -42,6 +47,18 @@ export class LineApiError extends Error {
   }
 }
 
+/** The client of a disabled channel refuses every call; the reason is shown as is (not as "LINE 403"). */
+export class ChannelDisabledError extends LineApiError {
+  constructor(reason: string) {
+    super(403, reason);
+    this.name = "ChannelDisabledError";
+  }
+
+  override get reason(): string {
+    return this.message;
+  }
+}
+
 export interface LineResult<T> {
   status: number;
   body: T;
@@ -54,6 +71,7 @@ export function createLineClient(options: LineClientOptions) {
   const timeoutMs = options.timeoutMs ?? 10_000;
 
   async function call<T>(base: string, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<LineResult<T>> {
+    if (options.disabledReason) throw new ChannelDisabledError(options.disabledReason);
     let response: Response;
     try {
       response = await fetch(`${base}${path}`, {
@@ -111,8 +129,30 @@ export function createLineClient(options: LineClientOptions) {
     markAsRead(markAsReadToken: string) {
       return call<object>(api, "POST", "/v2/bot/chat/markAsRead", { markAsReadToken });
     },
+    // The account calls answer `unknown`: line/account.ts parses them with zod.
+    /** GET /v2/bot/info: the account's user id (webhook `destination`), names, picture, chat and read modes. */
+    botInfo() {
+      return call<unknown>(api, "GET", "/v2/bot/info");
+    },
+    /** GET /v2/bot/channel/webhook/endpoint: the webhook URL LINE has and whether "Use webhook" is on. */
+    webhookEndpoint() {
+      return call<unknown>(api, "GET", "/v2/bot/channel/webhook/endpoint");
+    },
+    /** PUT /v2/bot/channel/webhook/endpoint: LINE answers 200 with an empty body. */
+    setWebhookEndpoint(endpoint: string) {
+      return call<object>(api, "PUT", "/v2/bot/channel/webhook/endpoint", { endpoint });
+    },
+    /**
+     * POST /v2/bot/channel/webhook/test: LINE sends a verify body (`"events": []`) to the
+     * endpoint (or the one it has) and reports what the endpoint answered. A 200 from LINE
+     * can still say `success: false` — read statusCode and reason.
+     */
+    testWebhookEndpoint(endpoint?: string) {
+      return call<unknown>(api, "POST", "/v2/bot/channel/webhook/test", endpoint === undefined ? {} : { endpoint });
+    },
     /** Downloads message content (image, video, audio, file) as a stream. */
     async content(messageId: string): Promise<Response> {
+      if (options.disabledReason) throw new ChannelDisabledError(options.disabledReason);
       let response: Response;
       try {
         response = await fetch(`${options.dataBase}/v2/bot/message/${encodeURIComponent(messageId)}/content`, {

@@ -7,6 +7,7 @@ import type { AppEnv } from "../env";
 import { apiTokenRoutes } from "./api-tokens-routes";
 import { webhookRoutes } from "../outbound-webhooks/routes";
 import { cannedRoutes } from "./canned-routes";
+import { channelRoutes } from "./channels-routes";
 import { isHtmx } from "./context";
 import { availabilityForm } from "./forms";
 import { setAvailability, viewerAvailability } from "./queries/members";
@@ -44,5 +45,6 @@ export const settingsRoutes = new Hono<AppEnv>()
   .route("/team", teamRoutes)
   .route("/teams", teamsRoutes)
   .route("/canned-replies", cannedRoutes)
+  .route("/channels", channelRoutes)
   .route("/api", apiTokenRoutes)
   .route("/webhooks", webhookRoutes);

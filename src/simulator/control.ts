@@ -1,13 +1,14 @@
 // Control hooks for tests and demos (`/simulator/control/*`): make the next fake-API
-// calls fail, set the monthly quota, and read what a chat received. Accepts JSON, or a
-// plain form from the phone page (then redirects back to it).
+// calls fail, set the monthly quota, read what a chat received (for the phone's current
+// account, see phone-channel.ts), and provision new fake channels as the LINE Developers
+// Console would. Accepts JSON, or a plain form from the pages (then redirects back).
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../env";
 import { formToObject } from "./customer-actions";
-import { simulatorChannelId } from "./line-api";
-import { simulatorStub } from "./simulator-do";
+import { listChannels, provisionChannel } from "./fake-channels";
+import { phoneChannel, phoneStub } from "./phone-channel";
 
 const count = (max: number) => z.coerce.number().int().min(0).max(max);
 
@@ -37,9 +38,11 @@ async function readBody(c: Context<AppEnv>): Promise<unknown> {
   }
 }
 
-function stubFor(c: Context<AppEnv>) {
-  return simulatorStub(c.env, simulatorChannelId(c.env));
-}
+/** A new fake channel: its bot's display name, and the OA Manager's Chat switch (on: "chat"). */
+export const newChannelSchema = z.object({
+  name: z.preprocess((v) => (v === "" ? undefined : v), z.string().trim().min(1).max(20).optional()),
+  chatMode: z.enum(["chat", "bot"]).default("chat"),
+});
 
 function back(c: Context<AppEnv>): Response {
   const referer = c.req.header("referer");
@@ -51,18 +54,31 @@ export const controlApp = new Hono<AppEnv>()
   .post("/fail-next", async (c) => {
     const parsed = failNextSchema.safeParse(await readBody(c));
     if (!parsed.success) return c.json({ message: "Invalid fail-next rule", issues: parsed.error.issues }, 400);
-    const rule = await stubFor(c).setFailRule(parsed.data);
+    const rule = await (await phoneStub(c)).setFailRule(parsed.data);
     return isForm(c) ? back(c) : c.json(rule);
   })
   .post("/quota", async (c) => {
     const parsed = quotaSchema.safeParse(await readBody(c));
     if (!parsed.success) return c.json({ message: "Invalid quota", issues: parsed.error.issues }, 400);
-    const quota = await stubFor(c).setQuota(parsed.data);
+    const quota = await (await phoneStub(c)).setQuota(parsed.data);
     return isForm(c) ? back(c) : c.json(quota);
   })
-  .get("/state", async (c) => c.json(await stubFor(c).overview(simulatorChannelId(c.env))))
+  .get("/state", async (c) => {
+    const channel = await phoneChannel(c);
+    return c.json(await (await phoneStub(c)).overview(channel.channelId));
+  })
+  .post("/channels", async (c) => {
+    const parsed = newChannelSchema.safeParse(await readBody(c));
+    if (!parsed.success) return c.json({ message: "Invalid channel", issues: parsed.error.issues }, 400);
+    const count = (await listChannels(c.env)).length;
+    const channel = await provisionChannel(c.env, { name: parsed.data.name ?? `Fake account ${count + 1}`, chatMode: parsed.data.chatMode });
+    if (isForm(c)) return c.redirect(`/simulator/console#channel-${channel.channelId}`, 303);
+    const { channelId, channelSecret, accessToken, basicId, botUserId, name, chatMode } = channel;
+    return c.json({ channelId, channelSecret, accessToken, basicId, botUserId, name, chatMode }, 201);
+  })
+  .get("/channels", async (c) => c.json({ channels: await listChannels(c.env) }))
   .get("/chats/:chatId/messages", async (c) => {
     const chatId = z.string().min(1).max(100).safeParse(c.req.param("chatId"));
     if (!chatId.success) return c.json({ message: "Not found" }, 404);
-    return c.body(await stubFor(c).chatEntriesJson(chatId.data), 200, { "content-type": "application/json" });
+    return c.body(await (await phoneStub(c)).chatEntriesJson(chatId.data), 200, { "content-type": "application/json" });
   });

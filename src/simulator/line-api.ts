@@ -1,22 +1,28 @@
 // The fake Messaging API (`/simulator/line/*`) and data API (`/simulator/line-data/*`).
-// Routes authenticate like LINE (Bearer channel access token), validate paths with zod,
-// and hand the request to the channel's LineSimulatorDO, which answers as LINE would.
+// Routes authenticate like LINE (Bearer channel access token: the token says which
+// channel is calling), validate paths with zod, and hand the request to that channel's
+// LineSimulatorDO, which answers as LINE would.
 import { zValidator } from "@hono/zod-validator";
 import type { Context, MiddlewareHandler } from "hono";
 import { Hono } from "hono";
 import { z } from "zod";
-import type { AppEnv, Bindings } from "../env";
+import type { AppEnv } from "../env";
+import { channelForToken, type FakeChannel } from "./fake-channels";
 import { lineError } from "./messaging";
 import { simulatorStub } from "./simulator-do";
 import type { ApiResult } from "./types";
 
-/** The channel whose simulator answers: LINE_CHANNEL_ID, or "simulator" when unset. */
-export function simulatorChannelId(env: Pick<Bindings, "LINE_CHANNEL_ID">): string {
-  return env.LINE_CHANNEL_ID || "simulator";
+export { simulatorChannelId } from "./fake-channels";
+
+declare module "hono" {
+  interface ContextVariableMap {
+    /** The fake LINE channel whose access token authenticated this fake-API call. */
+    fakeLineChannel: FakeChannel;
+  }
 }
 
 function stubFor(c: Context<AppEnv>) {
-  return simulatorStub(c.env, simulatorChannelId(c.env));
+  return simulatorStub(c.env, c.get("fakeLineChannel").channelId);
 }
 
 function toResponse(result: ApiResult, requestId: string = crypto.randomUUID()): Response {
@@ -27,17 +33,19 @@ function toResponse(result: ApiResult, requestId: string = crypto.randomUUID()):
 }
 
 /**
- * Checks `Authorization: Bearer <LINE_CHANNEL_ACCESS_TOKEN>` and makes sure every answer
- * carries an `x-line-request-id`, as LINE's do.
+ * Checks `Authorization: Bearer <channel access token>` against the fake channels (the
+ * env channel's LINE_CHANNEL_ACCESS_TOKEN, or one provisioned in the console) and makes
+ * sure every answer carries an `x-line-request-id`, as LINE's do.
  */
 export function lineAuth(): MiddlewareHandler<AppEnv> {
   return async function lineAuthMiddleware(c, next) {
-    const expected = c.env.LINE_CHANNEL_ACCESS_TOKEN;
     const header = c.req.header("authorization") ?? "";
     const token = /^Bearer\s+(.+)$/i.exec(header)?.[1]?.trim();
-    if (!expected || token !== expected) {
+    const channel = token && token.length <= 2000 ? await channelForToken(c.env, token) : null;
+    if (!channel) {
       return toResponse(lineError(401, "Authentication failed. Confirm that the access token in the authorization header is valid."));
     }
+    c.set("fakeLineChannel", channel);
     await next();
     if (!c.res.headers.has("x-line-request-id")) c.res.headers.set("x-line-request-id", crypto.randomUUID());
   };
@@ -56,6 +64,12 @@ function origin(c: Context<AppEnv>): string {
   return new URL(c.req.url).origin;
 }
 
+/** The provisioned account whose pictures a URL must name (the env channel's need no name). */
+function pictureChannel(c: Context<AppEnv>): string | undefined {
+  const channel = c.get("fakeLineChannel");
+  return channel.fromEnv ? undefined : channel.channelId;
+}
+
 export const lineApiApp = new Hono<AppEnv>()
   .use("*", lineAuth())
   .post("/v2/bot/message/reply", async (c) => toResponse(await stubFor(c).reply(await c.req.text())))
@@ -67,20 +81,26 @@ export const lineApiApp = new Hono<AppEnv>()
   .get("/v2/bot/message/quota", async (c) => toResponse(await stubFor(c).quota()))
   .get("/v2/bot/message/quota/consumption", async (c) => toResponse(await stubFor(c).consumption()))
   .get("/v2/bot/profile/:userId", params(z.object({ userId: lineId })), async (c) =>
-    toResponse(await stubFor(c).profile(c.req.valid("param").userId, origin(c))),
+    toResponse(await stubFor(c).profile(c.req.valid("param").userId, origin(c), pictureChannel(c))),
   )
   .get("/v2/bot/group/:groupId/member/:userId", params(z.object({ groupId: lineId, userId: lineId })), async (c) => {
     const p = c.req.valid("param");
-    return toResponse(await stubFor(c).memberProfile("group", p.groupId, p.userId, origin(c)));
+    return toResponse(await stubFor(c).memberProfile("group", p.groupId, p.userId, origin(c), pictureChannel(c)));
   })
   .get("/v2/bot/room/:roomId/member/:userId", params(z.object({ roomId: lineId, userId: lineId })), async (c) => {
     const p = c.req.valid("param");
-    return toResponse(await stubFor(c).memberProfile("room", p.roomId, p.userId, origin(c)));
+    return toResponse(await stubFor(c).memberProfile("room", p.roomId, p.userId, origin(c), pictureChannel(c)));
   })
   .get("/v2/bot/group/:groupId/summary", params(z.object({ groupId: lineId })), async (c) =>
-    toResponse(await stubFor(c).groupSummary(c.req.valid("param").groupId, origin(c))),
+    toResponse(await stubFor(c).groupSummary(c.req.valid("param").groupId, origin(c), pictureChannel(c))),
   )
-  .get("/v2/bot/info", async (c) => toResponse(await stubFor(c).botInfo(simulatorChannelId(c.env), origin(c))))
+  .get("/v2/bot/info", async (c) => toResponse(await stubFor(c).botInfo(c.get("fakeLineChannel").channelId, origin(c))))
+  .get("/v2/bot/channel/webhook/endpoint", async (c) => toResponse(await stubFor(c).webhookEndpoint()))
+  .put("/v2/bot/channel/webhook/endpoint", async (c) => toResponse(await stubFor(c).setWebhookEndpoint(await c.req.text())))
+  .post("/v2/bot/channel/webhook/test", async (c) => {
+    const { channelId, channelSecret } = c.get("fakeLineChannel");
+    return toResponse(await stubFor(c).testWebhook({ channelId, channelSecret }, await c.req.text()));
+  })
   .post("/v2/bot/chat/loading/start", async (c) => toResponse(await stubFor(c).loading(await c.req.text())))
   .post("/v2/bot/chat/markAsRead", async (c) => toResponse(await stubFor(c).markAsRead(await c.req.text())))
   .all("*", () => toResponse(lineError(404, "Not found")));

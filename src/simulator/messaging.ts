@@ -133,7 +133,7 @@ export class FakeMessagingApi {
   }
 
   /** GET /v2/bot/profile/{userId} — 404 for unknown users and users who blocked the account. */
-  profile(userId: string, origin: string): ApiResult {
+  profile(userId: string, origin: string, channelId?: string): ApiResult {
     const failure = this.store.takeFailure("other");
     if (failure) return injected(failure);
     const user = this.store.user(userId);
@@ -141,29 +141,29 @@ export class FakeMessagingApi {
     return json(200, {
       displayName: user.displayName,
       userId: user.userId,
-      pictureUrl: avatarUrl(origin, user.userId),
+      pictureUrl: avatarUrl(origin, user.userId, channelId),
       ...(user.statusMessage ? { statusMessage: user.statusMessage } : {}),
       language: user.language,
     });
   }
 
   /** GET /v2/bot/{group|room}/{id}/member/{userId}. */
-  memberProfile(type: "group" | "room", chatId: string, userId: string, origin: string): ApiResult {
+  memberProfile(type: "group" | "room", chatId: string, userId: string, origin: string, channelId?: string): ApiResult {
     const failure = this.store.takeFailure("other");
     if (failure) return injected(failure);
     const chat = this.store.chat(chatId);
     const user = this.store.user(userId);
     if (!chat || chat.type !== type || !user || !chat.memberIds.includes(userId)) return lineError(404, "Not found");
-    return json(200, { displayName: user.displayName, userId: user.userId, pictureUrl: avatarUrl(origin, user.userId) });
+    return json(200, { displayName: user.displayName, userId: user.userId, pictureUrl: avatarUrl(origin, user.userId, channelId) });
   }
 
   /** GET /v2/bot/group/{groupId}/summary. */
-  groupSummary(groupId: string, origin: string): ApiResult {
+  groupSummary(groupId: string, origin: string, channelId?: string): ApiResult {
     const failure = this.store.takeFailure("other");
     if (failure) return injected(failure);
     const chat = this.store.chat(groupId);
     if (!chat || chat.type !== "group") return lineError(404, "Not found");
-    return json(200, { groupId, groupName: chat.name, pictureUrl: avatarUrl(origin, groupId) });
+    return json(200, { groupId, groupName: chat.name, pictureUrl: avatarUrl(origin, groupId, channelId) });
   }
 
   quota(): ApiResult {
@@ -244,6 +244,8 @@ function sentWithoutDelivery(message: OutboundMessage): { id: string; quoteToken
   return QUOTABLE.has(message.type) ? { id, quoteToken: newLineToken() } : { id };
 }
 
-export function avatarUrl(origin: string, id: string): string {
-  return `${origin}/simulator/avatars/${encodeURIComponent(id)}.svg`;
+/** A fake user's or group's picture; `channelId` names a provisioned account (the env one needs none). */
+export function avatarUrl(origin: string, id: string, channelId?: string): string {
+  const query = channelId ? `?channel=${encodeURIComponent(channelId)}` : "";
+  return `${origin}/simulator/avatars/${encodeURIComponent(id)}.svg${query}`;
 }

@@ -10,12 +10,15 @@ import type { SimulatorStore } from "./store";
 import type { Chat, DeliveryResult, InboundItem } from "./types";
 import type { EventSpec, InboundMessageSpec } from "./webhook-body";
 import { asRedelivery, buildWebhookBody, buildWebhookEvent, eventTokens, signWebhookBody } from "./webhook-body";
+import { WEBHOOK_TIMEOUT_MS } from "./webhook-test";
 
 /** Which app instance to talk to: the channel, its secret, and the origin the phone page was opened on. */
 export interface ChannelContext {
   channelId: string;
   channelSecret: string | null;
   origin: string;
+  /** The webhook URL set through the fake API; absent: `${origin}/webhooks/line/${channelId}`. */
+  endpoint?: string;
 }
 
 export type ActionOutcome = { ok: true; chatId: string; result: DeliveryResult } | { ok: false; error: string };
@@ -27,8 +30,6 @@ export interface PhoneEvents {
   deliveryChanged(entryIds: string[]): void;
 }
 
-/** How long the phone waits for the app to answer a webhook (LINE itself waits about 2 s). */
-const WEBHOOK_TIMEOUT_MS = 10_000;
 
 const DEMO_USERS: Array<Pick<NewUser, "displayName" | "language" | "statusMessage">> = [
   { displayName: "田中 ゆき", language: "ja", statusMessage: "週末はカフェ巡り ☕" },
@@ -193,14 +194,14 @@ export class CustomerPhone {
     return { ok: true, chatId: chat.chatId, result };
   }
 
-  /** Signs and POSTs one event to `${origin}/webhooks/line/${channelId}` and reports how the app answered. */
+  /** Signs and POSTs one event to the channel's webhook URL and reports how the app answered. */
   private async post(ctx: ChannelContext, event: webhook.Event): Promise<DeliveryResult> {
     const webhookEventId = event.webhookEventId;
     if (!ctx.channelSecret) return { webhookEventId, status: null, delivery: "failed: LINE_CHANNEL_SECRET is not set" };
     const body = buildWebhookBody(await this.destination(ctx.channelId), [event]);
     const { rawBody, signature } = await signWebhookBody(ctx.channelSecret, body);
     try {
-      const response = await fetch(webhookUrl(ctx), {
+      const response = await fetch(ctx.endpoint ?? webhookUrl(ctx), {
         method: "POST",
         headers: { "content-type": "application/json; charset=utf-8", "x-line-signature": signature, "user-agent": "LineBotWebhook/2.0" },
         body: rawBody,

@@ -1,6 +1,7 @@
 // The LINE simulator's routes, mounted by the app at /simulator when SIMULATOR=on:
 // the phone page and its actions, generated artwork (avatars, stickers, emoji), the
-// customer's media, the live WebSocket, the fake LINE APIs and the control hooks.
+// customer's media, the live WebSocket, the fake LINE APIs, the fake LINE Developers Console
+// (several channels, see fake-channels.ts) and the control hooks.
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { z } from "zod";
@@ -9,19 +10,14 @@ import { avatarSvg } from "./avatars";
 import { controlApp } from "./control";
 import type { PhoneAction } from "./customer-actions";
 import { customerActionSchema, formToObject, mediaFieldsSchema, newGroupSchema, newUserSchema } from "./customer-actions";
-import { lineApiApp, lineDataApp, simulatorChannelId } from "./line-api";
-import type { ActionOutcome, ChannelContext } from "./phone";
+import { consoleApp } from "./console-routes";
+import { channelForId, listChannels } from "./fake-channels";
+import { lineApiApp, lineDataApp } from "./line-api";
+import type { ActionOutcome } from "./phone";
+import { phoneChannel, phoneContext, phoneStub, rememberPhoneChannel } from "./phone-channel";
 import { simulatorStub } from "./simulator-do";
 import { emojiSvg, stickerSvg } from "./stickers";
 import { PhonePage } from "./views/phone-page";
-
-function stubFor(c: Context<AppEnv>) {
-  return simulatorStub(c.env, simulatorChannelId(c.env));
-}
-
-function channel(c: Context<AppEnv>): ChannelContext {
-  return { channelId: simulatorChannelId(c.env), channelSecret: c.env.LINE_CHANNEL_SECRET ?? null, origin: new URL(c.req.url).origin };
-}
 
 function svg(body: string, maxAge = 86_400): Response {
   return new Response(body, { headers: { "content-type": "image/svg+xml; charset=utf-8", "cache-control": `public, max-age=${maxAge}` } });
@@ -77,28 +73,32 @@ export const simulatorApp = new Hono<AppEnv>();
 simulatorApp.route("/line", lineApiApp);
 simulatorApp.route("/line-data", lineDataApp);
 simulatorApp.route("/control", controlApp);
+simulatorApp.route("/console", consoleApp);
 
 simulatorApp.get("/", async (c) => {
   const query = pageQuery.parse(c.req.query());
-  const stub = stubFor(c);
-  const overview = await stub.overview(simulatorChannelId(c.env));
+  const account = await phoneChannel(c);
+  rememberPhoneChannel(c, account.channelId);
+  const stub = simulatorStub(c.env, account.channelId);
+  const [overview, accounts] = await Promise.all([stub.overview(account.channelId), listChannels(c.env)]);
   const chatId = query.chat ?? overview.chats[0]?.chatId ?? null;
   const snapshot = chatId ? await stub.snapshot(chatId, query.as ?? null) : null;
   const error = query.error ?? (query.chat && !snapshot ? "That chat does not exist (the simulator may have been reset)." : null);
   c.header("cache-control", "no-store");
-  return c.html(<PhonePage overview={overview} snapshot={snapshot} error={error} />);
+  const picker = { current: account.channelId, accounts: accounts.map((a) => ({ channelId: a.channelId, name: a.name })) };
+  return c.html(<PhonePage overview={overview} snapshot={snapshot} error={error} accounts={picker} />);
 });
 
 simulatorApp.post("/users", async (c) => {
   const parsed = newUserSchema.safeParse(await readBody(c));
   if (!parsed.success) return invalid(c, parsed.error.issues, null);
-  return answer(c, await stubFor(c).createUser(channel(c), parsed.data), null);
+  return answer(c, await (await phoneStub(c)).createUser(await phoneContext(c), parsed.data), null);
 });
 
 simulatorApp.post("/groups", async (c) => {
   const parsed = newGroupSchema.safeParse(await readBody(c));
   if (!parsed.success) return invalid(c, parsed.error.issues, null);
-  return answer(c, await stubFor(c).createGroup(channel(c), parsed.data), null);
+  return answer(c, await (await phoneStub(c)).createGroup(await phoneContext(c), parsed.data), null);
 });
 
 simulatorApp.post("/chats/:chatId/send", async (c) => {
@@ -116,7 +116,7 @@ simulatorApp.post("/chats/:chatId/send", async (c) => {
     if (!parsed.success) return invalid(c, parsed.error.issues, chatId, typeof body.as === "string" ? body.as : null);
     action = parsed.data;
   }
-  return answer(c, await stubFor(c).send(channel(c), chatId, action), chatId, action.as);
+  return answer(c, await (await phoneStub(c)).send(await phoneContext(c), chatId, action), chatId, action.as);
 });
 
 const actorSchema = z.object({ as: z.string().regex(/^U[0-9a-f]{32}$/).optional().catch(undefined) });
@@ -126,8 +126,8 @@ for (const act of ["follow", "unfollow", "redeliver", "unsend"] as const) {
     const chatId = parseChat(c);
     if (!chatId) return invalid(c, [{ message: "Unknown chat" }], null);
     const as = actorSchema.parse(await readBody(c)).as ?? null;
-    const stub = stubFor(c);
-    const ctx = channel(c);
+    const stub = await phoneStub(c);
+    const ctx = await phoneContext(c);
     const outcome =
       act === "redeliver" ? await stub.redeliver(ctx, chatId) : act === "unsend" ? await stub.unsend(ctx, chatId, as) : await stub[act](ctx, chatId);
     return answer(c, outcome, chatId, as);
@@ -138,21 +138,33 @@ simulatorApp.get("/ws", async (c) => {
   const chat = pageQuery.safeParse(c.req.query());
   if (c.req.header("upgrade")?.toLowerCase() !== "websocket") return c.text("Expected a WebSocket upgrade", 426);
   if (!chat.success || !chat.data.chat) return c.text("Unknown chat", 404);
-  return stubFor(c).fetch(c.req.raw);
+  return (await phoneStub(c)).fetch(c.req.raw);
 });
 
 simulatorApp.get("/avatars/:file", async (c) => {
   const match = /^([A-Za-z0-9_-]{1,64})\.svg$/.exec(c.req.param("file"));
   if (!match?.[1]) return c.notFound();
   const id = match[1];
-  if (id === "account") return svg(avatarSvg("account", "LD", "account"));
-  const stub = stubFor(c);
+  if (id === "account") {
+    const account = await phoneChannel(c);
+    if (account.fromEnv) return svg(avatarSvg("account", "LD", "account"));
+    return new Response(avatarSvg("account", account.name, "account"), { headers: { "content-type": "image/svg+xml; charset=utf-8", "cache-control": "private, no-cache" } });
+  }
+  const stub = await phoneStub(c);
   if (/^U[0-9a-f]{32}$/.test(id)) {
     const user = await stub.user(id);
     return svg(avatarSvg(id, user?.displayName ?? "?"), user ? 300 : 60);
   }
   const chat = /^[CR][0-9a-f]{32}$/.test(id) ? await stub.chat(id) : null;
   return svg(avatarSvg(id, chat?.name ?? "?", "group"), chat ? 300 : 60);
+});
+
+/** A fake account's profile picture (bot info's pictureUrl): its initials on LINE green. */
+simulatorApp.get("/accounts/:file", async (c) => {
+  const match = /^([0-9A-Za-z_-]{1,64})\.svg$/.exec(c.req.param("file"));
+  const account = match?.[1] ? await channelForId(c.env, match[1]) : null;
+  if (!account) return c.notFound();
+  return svg(avatarSvg(account.channelId, account.name, "account"), 300);
 });
 
 simulatorApp.get("/stickers/:packageId/:stickerId", (c) => {
@@ -170,7 +182,7 @@ simulatorApp.get("/emoji/:productId/:emojiId", (c) => {
 simulatorApp.get("/media/:messageId", async (c) => {
   const id = z.string().regex(/^\d{1,30}$/).safeParse(c.req.param("messageId"));
   if (!id.success) return c.notFound();
-  const media = await stubFor(c).media(id.data, false);
+  const media = await (await phoneStub(c)).media(id.data, false);
   if (!media.found) return c.notFound();
   return new Response(media.bytes, { headers: { "content-type": media.contentType, "cache-control": "private, max-age=3600" } });
 });

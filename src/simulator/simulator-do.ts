@@ -4,17 +4,18 @@
 import { DurableObject } from "cloudflare:workers";
 import type { Bindings } from "../env";
 import type { NewGroup, NewUser, PhoneAction } from "./customer-actions";
+import { FakeAccountApi } from "./account-api";
+import type { ChatMode, FakeChannel } from "./fake-channels";
 import { botUserIdFor } from "./line-ids";
 import { FakeMessagingApi, lineError } from "./messaging";
 import type { ActionOutcome, ChannelContext } from "./phone";
 import { CustomerPhone, mediaKey } from "./phone";
 import { PhoneSockets } from "./live";
+import { RegistryStore } from "./registry-store";
 import { SimulatorStore } from "./store";
 import type { ApiResult, Chat, FailRule, FakeUser, QuotaState } from "./types";
 import type { RenderContext } from "./views/bubbles";
 import { renderChatLog, renderQuickReplies } from "./views/bubbles";
-
-export const DEFAULT_ACCOUNT_NAME = "linedesk demo";
 
 /** The simulator instance for a channel (the default channel comes from LINE_CHANNEL_ID). */
 export function simulatorStub(env: Pick<Bindings, "LINE_SIMULATOR">, channelId: string): DurableObjectStub<LineSimulatorDO> {
@@ -46,6 +47,7 @@ export type MediaResult = { found: false; result: ApiResult } | { found: true; c
 
 export class LineSimulatorDO extends DurableObject<Bindings> {
   private readonly store: SimulatorStore;
+  private readonly account: FakeAccountApi;
   private readonly api: FakeMessagingApi;
   private readonly phone: CustomerPhone;
   private readonly sockets: PhoneSockets;
@@ -55,6 +57,7 @@ export class LineSimulatorDO extends DurableObject<Bindings> {
   constructor(ctx: DurableObjectState, env: Bindings) {
     super(ctx, env);
     this.store = new SimulatorStore(ctx.storage.sql);
+    this.account = new FakeAccountApi(this.store);
     this.api = new FakeMessagingApi(this.store, {
       delivered: (chatId, entries) => this.later(this.sockets.sendEntries(chatId, entries.map((e) => e.id), "append")),
       typing: (chatId, seconds) => this.sockets.broadcast(chatId, { t: "typing", chatId, seconds }),
@@ -86,16 +89,18 @@ export class LineSimulatorDO extends DurableObject<Bindings> {
     return this.settled(this.api.push(rawBody, retryKey, requestId));
   }
 
-  async profile(userId: string, origin: string): Promise<ApiResult> {
-    return this.api.profile(userId, origin);
+  // `channelId` (provisioned accounts only) goes into picture URLs so they find this object.
+
+  async profile(userId: string, origin: string, channelId?: string): Promise<ApiResult> {
+    return this.api.profile(userId, origin, channelId);
   }
 
-  async memberProfile(type: "group" | "room", chatId: string, userId: string, origin: string): Promise<ApiResult> {
-    return this.api.memberProfile(type, chatId, userId, origin);
+  async memberProfile(type: "group" | "room", chatId: string, userId: string, origin: string, channelId?: string): Promise<ApiResult> {
+    return this.api.memberProfile(type, chatId, userId, origin, channelId);
   }
 
-  async groupSummary(groupId: string, origin: string): Promise<ApiResult> {
-    return this.api.groupSummary(groupId, origin);
+  async groupSummary(groupId: string, origin: string, channelId?: string): Promise<ApiResult> {
+    return this.api.groupSummary(groupId, origin, channelId);
   }
 
   async quota(): Promise<ApiResult> {
@@ -114,15 +119,46 @@ export class LineSimulatorDO extends DurableObject<Bindings> {
     return this.api.markAsRead(rawBody);
   }
 
+  // The account itself (bot info, webhook endpoint get/set/test): see account-api.ts.
+
   async botInfo(channelId: string, origin: string): Promise<ApiResult> {
-    const userId = await botUserIdFor(channelId);
-    return {
-      status: 200,
-      body: JSON.stringify({
-        userId, basicId: "@linedesk", displayName: this.accountName(), pictureUrl: `${origin}/simulator/avatars/account.svg`,
-        chatMode: "chat", markAsReadMode: "manual",
-      }),
-    };
+    return this.account.botInfo(channelId, origin);
+  }
+
+  async webhookEndpoint(): Promise<ApiResult> {
+    return this.account.webhookEndpoint();
+  }
+
+  async setWebhookEndpoint(rawBody: string): Promise<ApiResult> {
+    return this.account.setWebhookEndpoint(rawBody);
+  }
+
+  async testWebhook(channel: Pick<ChannelContext, "channelId" | "channelSecret">, rawBody: string): Promise<ApiResult> {
+    return this.account.testWebhook(channel, rawBody);
+  }
+
+  // The fake LINE Developers Console: a channel's profile, and the registry of channels
+  // (kept only by the object named REGISTRY_NAME).
+
+  async configure(profile: { name: string; basicId: string; chatMode: ChatMode }): Promise<void> {
+    this.account.configure(profile);
+  }
+
+  async endpointSetting(): Promise<{ endpoint: string | null; active: boolean }> {
+    return this.account.endpointSetting();
+  }
+
+  async register(channel: FakeChannel): Promise<void> {
+    this.registry().insert(channel);
+  }
+
+  /** A provisioned channel by its access token (the fake API's Bearer auth) or its id. */
+  async registered(key: { token: string } | { channelId: string }): Promise<FakeChannel | null> {
+    return "token" in key ? this.registry().byToken(key.token) : this.registry().byId(key.channelId);
+  }
+
+  async registeredChannels(): Promise<FakeChannel[]> {
+    return this.registry().all();
   }
 
   /** Bytes a customer sent. `viaApi` applies injected failures (the data API); the phone page does not. */
@@ -159,7 +195,7 @@ export class LineSimulatorDO extends DurableObject<Bindings> {
     const rule = text ? (JSON.parse(text) as FailRule) : null;
     return {
       chats: this.store.chats(), users: this.store.users(), quota: this.store.quota(Date.now()),
-      failRule: rule && rule.count > 0 ? rule : null, events: this.store.recentEvents(), accountName: this.accountName(),
+      failRule: rule && rule.count > 0 ? rule : null, events: this.store.recentEvents(), accountName: this.account.name(),
       destination: await botUserIdFor(channelId),
     };
   }
@@ -186,31 +222,31 @@ export class LineSimulatorDO extends DurableObject<Bindings> {
   }
 
   async createUser(ctx: ChannelContext, input: NewUser): Promise<ActionOutcome> {
-    return this.settled(await this.phone.createUser(ctx, input));
+    return this.settled(await this.phone.createUser(this.target(ctx), input));
   }
 
   async createGroup(ctx: ChannelContext, input: NewGroup): Promise<ActionOutcome> {
-    return this.settled(await this.phone.createGroup(ctx, input));
+    return this.settled(await this.phone.createGroup(this.target(ctx), input));
   }
 
   async follow(ctx: ChannelContext, userId: string): Promise<ActionOutcome> {
-    return this.settled(await this.phone.follow(ctx, userId));
+    return this.settled(await this.phone.follow(this.target(ctx), userId));
   }
 
   async unfollow(ctx: ChannelContext, userId: string): Promise<ActionOutcome> {
-    return this.settled(await this.phone.unfollow(ctx, userId));
+    return this.settled(await this.phone.unfollow(this.target(ctx), userId));
   }
 
   async send(ctx: ChannelContext, chatId: string, action: PhoneAction): Promise<ActionOutcome> {
-    return this.settled(await this.phone.send(ctx, chatId, action));
+    return this.settled(await this.phone.send(this.target(ctx), chatId, action));
   }
 
   async unsend(ctx: ChannelContext, chatId: string, as: string | null): Promise<ActionOutcome> {
-    return this.settled(await this.phone.unsend(ctx, chatId, as));
+    return this.settled(await this.phone.unsend(this.target(ctx), chatId, as));
   }
 
   async redeliver(ctx: ChannelContext, chatId: string): Promise<ActionOutcome> {
-    return this.settled(await this.phone.redeliver(ctx, chatId));
+    return this.settled(await this.phone.redeliver(this.target(ctx), chatId));
   }
 
   // Live updates: one hibernating WebSocket per open phone page, tagged with its chat id.
@@ -251,13 +287,22 @@ export class LineSimulatorDO extends DurableObject<Bindings> {
     }
   }
 
-  private accountName(): string {
-    return this.store.meta("account_name") ?? DEFAULT_ACCOUNT_NAME;
+  private registryStore: RegistryStore | null = null;
+
+  private registry(): RegistryStore {
+    this.registryStore ??= new RegistryStore(this.ctx.storage.sql);
+    return this.registryStore;
+  }
+
+  /** Where the phone's webhooks go: the URL set with PUT webhook/endpoint, else the page's own origin. */
+  private target(ctx: ChannelContext): ChannelContext {
+    const { endpoint } = this.account.endpointSetting();
+    return endpoint ? { ...ctx, endpoint } : ctx;
   }
 
   private renderContext(chat: Chat, viewerId: string | null): RenderContext {
     const users = new Map(this.store.users().map((u) => [u.userId, u]));
-    return { chat, users, viewerId, accountName: this.accountName(), quoted: (t) => this.store.entryByQuoteToken(t) };
+    return { chat, users, viewerId, accountName: this.account.name(), quoted: (t) => this.store.entryByQuoteToken(t) };
   }
 
   private later(work: Promise<void>): void {
@@ -271,3 +316,4 @@ export class LineSimulatorDO extends DurableObject<Bindings> {
     return value;
   }
 }
+

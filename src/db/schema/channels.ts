@@ -15,8 +15,24 @@ export const channels = sqliteTable(
     /** AES-GCM sealed with APP_SECRET (lib/crypto encryptSecret). */
     channelSecretEnc: text("channel_secret_enc").notNull(),
     accessTokenEnc: text("access_token_enc").notNull(),
-    /** The bot's user id (webhook `destination`), learned from the first webhook. */
+    /**
+     * The bot's user id, from LINE's GET /v2/bot/info when an admin saves or refreshes
+     * the channel. Once known, webhooks whose `destination` differs are refused.
+     */
     botUserId: text("bot_user_id"),
+    /** The rest of /v2/bot/info, shown on the channel page (null until first checked). */
+    botName: text("bot_name"),
+    botPictureUrl: text("bot_picture_url"),
+    basicId: text("basic_id"),
+    premiumId: text("premium_id"),
+    chatMode: text("chat_mode", { enum: ["chat", "bot"] }),
+    markAsReadMode: text("mark_as_read_mode", { enum: ["auto", "manual"] }),
+    botInfoCheckedAt: integer("bot_info_checked_at"),
+    /** Set while an admin has the channel switched off: webhooks are refused and nothing is sent. */
+    disabledAt: integer("disabled_at"),
+    /** When the write-only credentials were last replaced (null: since createdAt). */
+    secretChangedAt: integer("secret_changed_at"),
+    accessTokenChangedAt: integer("access_token_changed_at"),
     /** This month's message quota from LINE (null limit: unlimited), synced by cron and after pushes. */
     quotaLimit: integer("quota_limit"),
     quotaUsed: integer("quota_used"),

@@ -6,6 +6,7 @@ import { contactFieldsNavEntry } from "../../contacts/nav";
 import { automationNavEntries } from "../../automation/nav";
 import { type IconProps, IconKey, IconReply, IconUser, IconUsers } from "./icons";
 import { webhooksNavEntry } from "../../outbound-webhooks/nav";
+import { IconChannel } from "./channel-icons";
 
 /** A list icon for sections without their own. */
 const IconList: FC<IconProps> = (p) => IconReply(p);
@@ -22,6 +23,7 @@ export const SETTINGS_NAV: SettingsNavItem[] = [
   { href: "/settings/team", label: "Team", icon: IconUser },
   { href: "/settings/teams", label: "Teams", icon: IconUsers },
   { href: "/settings/canned-replies", label: "Canned replies", icon: IconReply },
+  { href: "/settings/channels", label: "Channels", icon: IconChannel, minRole: "admin" },
   { ...contactFieldsNavEntry, icon: IconList, minRole: "admin" },
   ...automationNavEntries,
   { href: "/settings/api", label: "API", icon: IconKey, minRole: "admin" },

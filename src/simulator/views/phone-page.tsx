@@ -6,12 +6,14 @@ import type { FC } from "hono/jsx";
 import type { ChatSnapshot, Overview } from "../simulator-do";
 import { avatarPath } from "./bubbles";
 import { Composer } from "./composer";
-import { Sidebar } from "./sidebar";
+import { type AccountPicker, Sidebar } from "./sidebar";
 
 export interface PhonePageProps {
   overview: Overview;
   snapshot: ChatSnapshot | null;
   error: string | null;
+  /** The fake LINE accounts the phone can chat with, and the current one. */
+  accounts: AccountPicker;
 }
 
 const ChatHeader: FC<{ snapshot: ChatSnapshot; viewerId: string | null }> = ({ snapshot, viewerId }) => {
@@ -60,7 +62,7 @@ const ChatHeader: FC<{ snapshot: ChatSnapshot; viewerId: string | null }> = ({ s
   );
 };
 
-export const PhonePage: FC<PhonePageProps> = ({ overview, snapshot, error }) => {
+export const PhonePage: FC<PhonePageProps> = ({ overview, snapshot, error, accounts }) => {
   const viewerId = snapshot?.viewerId ?? null;
   const user = snapshot?.chat.type === "user" ? snapshot.users.find((u) => u.userId === snapshot.chat.chatId) : undefined;
   const blocked = user && !user.following ? `${user.displayName} has blocked the account.` : null;
@@ -78,9 +80,9 @@ export const PhonePage: FC<PhonePageProps> = ({ overview, snapshot, error }) => 
           <link rel="stylesheet" href="/simulator.css" />
           <script src="/simulator.js" defer />
         </head>
-        <body class="sim" data-chat={snapshot?.chat.chatId ?? ""} data-as={viewerId ?? ""}>
+        <body class="sim" data-chat={snapshot?.chat.chatId ?? ""} data-as={viewerId ?? ""} data-channel={accounts.current}>
           <div class="shell">
-            <Sidebar overview={overview} activeChatId={snapshot?.chat.chatId ?? null} />
+            <Sidebar overview={overview} activeChatId={snapshot?.chat.chatId ?? null} accounts={accounts} />
             <main class="stage">
               <div class="phone" role="region" aria-label="Phone">
                 <div class="statusbar" aria-hidden="true">

@@ -13,7 +13,36 @@ function chatLink(chatId: string): string {
   return `/simulator?chat=${encodeURIComponent(chatId)}`;
 }
 
-export const Sidebar: FC<{ overview: Overview; activeChatId: string | null }> = ({ overview, activeChatId }) => {
+export interface AccountPicker {
+  current: string;
+  accounts: Array<{ channelId: string; name: string }>;
+}
+
+/** Which LINE Official Account the phone chats with (shown when the fake LINE has several). */
+const AccountSwitch: FC<{ accounts: AccountPicker }> = ({ accounts }) => (
+  <section class="side-card account-switch" aria-label="LINE account">
+    <form method="get" action="/simulator" class="stack-form">
+      <label>
+        Chatting with the account
+        <select name="channel" data-autosubmit>
+          {accounts.accounts.map((a) => (
+            <option value={a.channelId} selected={a.channelId === accounts.current}>
+              {a.name} · {a.channelId}
+            </option>
+          ))}
+        </select>
+      </label>
+      <noscript>
+        <button class="btn" type="submit">Switch</button>
+      </noscript>
+    </form>
+    <p class="hint">
+      <a href="/simulator/console">LINE Developers Console</a>: the fake channels and their credentials.
+    </p>
+  </section>
+);
+
+export const Sidebar: FC<{ overview: Overview; activeChatId: string | null; accounts: AccountPicker }> = ({ overview, activeChatId, accounts }) => {
   const users = new Map(overview.users.map((u) => [u.userId, u]));
   const quotaPct = overview.quota.limit > 0 ? Math.min(100, Math.round((overview.quota.used / overview.quota.limit) * 100)) : 100;
   return (
@@ -23,6 +52,14 @@ export const Sidebar: FC<{ overview: Overview; activeChatId: string | null }> = 
         <span><strong>LINE simulator</strong><small>local only · {overview.accountName}</small></span>
         <a class="side-close" href="#" data-close-side aria-label="Close">✕</a>
       </header>
+
+      {accounts.accounts.length > 1 ? (
+        <AccountSwitch accounts={accounts} />
+      ) : (
+        <p class="hint side-console">
+          <a href="/simulator/console">LINE Developers Console</a>: channel credentials, new channels.
+        </p>
+      )}
 
       <nav class="chat-list" aria-label="Chats">
         <h2>Chats</h2>

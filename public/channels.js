@@ -1,0 +1,22 @@
+// Settings → Channels: Copy buttons next to read-only fields (webhook URL, add-friend
+// link). Without JavaScript the field is still selectable; this only adds the button.
+(() => {
+  "use strict";
+  document.addEventListener("click", async (event) => {
+    const button = event.target instanceof Element ? event.target.closest("[data-copy]") : null;
+    if (!button) return;
+    const field = document.querySelector(button.getAttribute("data-copy"));
+    if (!(field instanceof HTMLInputElement)) return;
+    const label = button.querySelector(".copy-field__label");
+    try {
+      await navigator.clipboard.writeText(field.value);
+      if (label) label.textContent = "Copied";
+    } catch {
+      field.select();
+      if (label) label.textContent = "Press Ctrl+C";
+    }
+    setTimeout(() => {
+      if (label) label.textContent = "Copy";
+    }, 2000);
+  });
+})();
