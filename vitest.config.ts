@@ -1,5 +1,5 @@
 // Tests run inside workerd with the real bindings from wrangler.toml (local D1,
-// R2 and Durable Objects). Migrations are applied by test/helpers/setup.ts.
+// R2 and Durable Objects). Migrations are applied by each project's setup file.
 //
 // Two projects, each with its own storage:
 // - "demo": SIMULATOR=on with the env channel and the demo workspace, like `npm start`;
@@ -9,72 +9,46 @@
 // wrangler merges a developer's .dev.vars into the bindings, so each project sets
 // every variable that decides its mode explicitly.
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
+import type { D1Migration } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 
 const SHARED = {
   APP_SECRET: "test-app-secret-0123456789abcdef0123456789",
   LINE_API_BASE_URL: "http://line.test/simulator/line",
   LINE_DATA_API_BASE_URL: "http://line.test/simulator/line-data",
+  // Left over from a demo .dev.vars in production mode: must be refused there.
+  DEMO_API_TOKEN: "ld_test_0123456789abcdef0123456789abcdef",
 };
+
+function project(name: string, migrations: D1Migration[], bindings: Record<string, string>, test: { include: string[]; exclude?: string[]; setupFiles: string[] }) {
+  return {
+    extends: false as const,
+    plugins: [cloudflareTest({ wrangler: { configPath: "./wrangler.toml" }, miniflare: { bindings: { ...SHARED, TEST_MIGRATIONS: migrations, ...bindings } } })],
+    test: { name, ...test },
+  };
+}
 
 export default defineConfig(async () => {
   const migrations = await readD1Migrations("./migrations");
   return {
     test: {
       projects: [
-        {
-          extends: false,
-          plugins: [
-            cloudflareTest({
-              wrangler: { configPath: "./wrangler.toml" },
-              miniflare: {
-                bindings: {
-                  ...SHARED,
-                  TEST_MIGRATIONS: migrations,
-                  LINE_CHANNEL_ID: "1999999999",
-                  LINE_CHANNEL_SECRET: "test-channel-secret-0123456789ab",
-                  LINE_CHANNEL_ACCESS_TOKEN: "test-access-token",
-                  SIMULATOR: "on",
-                  DEMO_API_TOKEN: "ld_test_0123456789abcdef0123456789abcdef",
-                },
-              },
-            }),
-          ],
-          test: {
-            name: "demo",
+        project(
+          "demo",
+          migrations,
+          { LINE_CHANNEL_ID: "1999999999", LINE_CHANNEL_SECRET: "test-channel-secret-0123456789ab", LINE_CHANNEL_ACCESS_TOKEN: "test-access-token", SIMULATOR: "on", SETUP_KEY: "" },
+          {
             include: ["test/**/*.test.ts", "test/**/*.test.tsx"],
             exclude: ["test/production/**", "test/e2e/**", "test/bench/**", "node_modules/**"],
             setupFiles: ["./test/helpers/setup.ts"],
           },
-        },
-        {
-          extends: false,
-          plugins: [
-            cloudflareTest({
-              wrangler: { configPath: "./wrangler.toml" },
-              miniflare: {
-                bindings: {
-                  ...SHARED,
-                  TEST_MIGRATIONS: migrations,
-                  SETUP_KEY: "test-setup-key-0123456789",
-                  // Empty values override a developer's .dev.vars (which wrangler merges in):
-                  // production mode has no simulator and no env channel.
-                  SIMULATOR: "",
-                  LINE_CHANNEL_ID: "",
-                  LINE_CHANNEL_SECRET: "",
-                  LINE_CHANNEL_ACCESS_TOKEN: "",
-                  // Left over from a demo .dev.vars: must be refused while SIMULATOR is off.
-                  DEMO_API_TOKEN: "ld_test_0123456789abcdef0123456789abcdef",
-                },
-              },
-            }),
-          ],
-          test: {
-            name: "production",
-            include: ["test/production/**/*.test.ts"],
-            setupFiles: ["./test/production/setup.ts"],
-          },
-        },
+        ),
+        project(
+          "production",
+          migrations,
+          { SETUP_KEY: "test-setup-key-0123456789", SIMULATOR: "", LINE_CHANNEL_ID: "", LINE_CHANNEL_SECRET: "", LINE_CHANNEL_ACCESS_TOKEN: "" },
+          { include: ["test/production/**/*.test.ts"], setupFiles: ["./test/production/setup.ts"] },
+        ),
       ],
     },
   };

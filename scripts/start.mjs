@@ -48,6 +48,8 @@ const simulatorOff = process.env.LINEDESK_SIMULATOR === "off";
 if (simulatorOff) {
   for (const name of ["SIMULATOR", "LINE_CHANNEL_ID", "LINE_CHANNEL_SECRET", "LINE_CHANNEL_ACCESS_TOKEN", "DEMO_API_TOKEN"]) extra.push("--var", `${name}:`);
 }
+// SETUP_KEY in the environment overrides .dev.vars (browser tests set their own).
+if (process.env.SETUP_KEY) extra.push("--var", `SETUP_KEY:${process.env.SETUP_KEY}`);
 
 const dev = spawn(wrangler, ["dev", "--ip", "127.0.0.1", "--port", String(port), "--show-interactive-dev-session=false", ...persist, ...extra], {
   cwd: root,
@@ -76,6 +78,7 @@ if (simulatorOff) {
   ┌──────────────────────────────────────────────────────────────┐
     linedesk is running (production mode: no simulator, no demo)
 
+    First run    ${base}/setup   (setup key: SETUP_KEY in .dev.vars)
     Inbox        ${base}/inbox
     Channels     ${base}/settings/channels   (add your LINE channel)
     LINE API     ${lineApi ?? vars.LINE_API_BASE_URL ?? "https://api.line.me"}

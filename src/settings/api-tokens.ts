@@ -60,23 +60,26 @@ export function tokenPrefix(token: string): string {
   return token.slice(0, TOKEN_PREFIX.length + SHOWN_CHARACTERS);
 }
 
+/** What the list and one token's row show (never the hash). */
+const ROW_COLUMNS = {
+  id: t.id,
+  name: t.name,
+  scope: t.scope,
+  prefix: t.prefix,
+  createdAt: t.createdAt,
+  createdByName: schema.users.name,
+  lastUsedAt: t.lastUsedAt,
+  expiresAt: t.expiresAt,
+  revokedAt: t.revokedAt,
+};
+
 /** The workspace's tokens, newest first (revoked ones too, marked), one keyset page at a time. */
 export async function listApiTokens(d1: D1Database, workspaceId: string, cursorText?: string, limit = TOKENS_PER_PAGE): Promise<ApiTokenPage> {
   const cursor = decodeCursor(cursorText);
   const createdAt = cursor ? Number(cursor.key) : NaN;
   const after = cursor && Number.isFinite(createdAt) ? or(lt(t.createdAt, createdAt), and(eq(t.createdAt, createdAt), lt(t.id, cursor.id))) : undefined;
   const rows = await db(d1)
-    .select({
-      id: t.id,
-      name: t.name,
-      scope: t.scope,
-      prefix: t.prefix,
-      createdAt: t.createdAt,
-      createdByName: schema.users.name,
-      lastUsedAt: t.lastUsedAt,
-      expiresAt: t.expiresAt,
-      revokedAt: t.revokedAt,
-    })
+    .select(ROW_COLUMNS)
     .from(t)
     .leftJoin(schema.users, eq(schema.users.id, t.createdBy))
     .where(and(eq(t.workspaceId, workspaceId), after))
@@ -89,17 +92,7 @@ export async function listApiTokens(d1: D1Database, workspaceId: string, cursorT
 
 export async function findApiToken(d1: D1Database, workspaceId: string, id: string): Promise<ApiTokenRow | null> {
   const row = await db(d1)
-    .select({
-      id: t.id,
-      name: t.name,
-      scope: t.scope,
-      prefix: t.prefix,
-      createdAt: t.createdAt,
-      createdByName: schema.users.name,
-      lastUsedAt: t.lastUsedAt,
-      expiresAt: t.expiresAt,
-      revokedAt: t.revokedAt,
-    })
+    .select(ROW_COLUMNS)
     .from(t)
     .leftJoin(schema.users, eq(schema.users.id, t.createdBy))
     .where(and(eq(t.id, id), eq(t.workspaceId, workspaceId)))

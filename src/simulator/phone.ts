@@ -9,8 +9,8 @@ import { emojisInText, findSticker } from "./stickers";
 import type { SimulatorStore } from "./store";
 import type { Chat, DeliveryResult, InboundItem } from "./types";
 import type { EventSpec, InboundMessageSpec } from "./webhook-body";
-import { asRedelivery, buildWebhookBody, buildWebhookEvent, eventTokens, signWebhookBody } from "./webhook-body";
-import { WEBHOOK_TIMEOUT_MS } from "./webhook-test";
+import { asRedelivery, buildWebhookBody, buildWebhookEvent, eventTokens } from "./webhook-body";
+import { postWebhook } from "./webhook-test";
 
 /** Which app instance to talk to: the channel, its secret, and the origin the phone page was opened on. */
 export interface ChannelContext {
@@ -198,23 +198,10 @@ export class CustomerPhone {
   private async post(ctx: ChannelContext, event: webhook.Event): Promise<DeliveryResult> {
     const webhookEventId = event.webhookEventId;
     if (!ctx.channelSecret) return { webhookEventId, status: null, delivery: "failed: LINE_CHANNEL_SECRET is not set" };
-    const body = buildWebhookBody(await this.destination(ctx.channelId), [event]);
-    const { rawBody, signature } = await signWebhookBody(ctx.channelSecret, body);
-    try {
-      const response = await fetch(ctx.endpoint ?? webhookUrl(ctx), {
-        method: "POST",
-        headers: { "content-type": "application/json; charset=utf-8", "x-line-signature": signature, "user-agent": "LineBotWebhook/2.0" },
-        body: rawBody,
-        redirect: "manual",
-        signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
-      });
-      await response.body?.cancel();
-      const ok = response.status >= 200 && response.status < 300;
-      return { webhookEventId, status: response.status, delivery: ok ? `ok ${response.status}` : `failed: ${response.status}` };
-    } catch (error) {
-      const timedOut = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
-      return { webhookEventId, status: null, delivery: timedOut ? "failed: timeout" : "failed: app unreachable" };
-    }
+    const sent = await postWebhook(ctx.endpoint ?? webhookUrl(ctx), ctx.channelSecret, buildWebhookBody(await this.destination(ctx.channelId), [event]));
+    if (!("status" in sent)) return { webhookEventId, status: null, delivery: sent.timedOut ? "failed: timeout" : "failed: app unreachable" };
+    const ok = sent.status >= 200 && sent.status < 300;
+    return { webhookEventId, status: sent.status, delivery: ok ? `ok ${sent.status}` : `failed: ${sent.status}` };
   }
 }
 

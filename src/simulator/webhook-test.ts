@@ -38,7 +38,21 @@ export interface WebhookTestAnswer {
 /** Sends LINE's verify body to `endpoint`, signed with the channel secret, and reports the outcome. */
 export async function sendTestWebhook(endpoint: string, channelSecret: string, destination: string, now = Date.now()): Promise<WebhookTestAnswer> {
   const timestamp = new Date(now).toISOString();
-  const { rawBody, signature } = await signWebhookBody(channelSecret, buildWebhookBody(destination, []));
+  const sent = await postWebhook(endpoint, channelSecret, buildWebhookBody(destination, []));
+  if ("status" in sent) {
+    const ok = sent.status >= 200 && sent.status < 300;
+    return { success: ok, timestamp, statusCode: sent.status, reason: ok ? "OK" : "ERROR_STATUS_CODE", detail: `${sent.status} ${sent.statusText}`.trim() };
+  }
+  return {
+    success: false, timestamp, statusCode: 0,
+    reason: sent.timedOut ? "REQUEST_TIMEOUT" : "COULD_NOT_CONNECT",
+    detail: sent.timedOut ? `no answer within ${WEBHOOK_TIMEOUT_MS / 1000} s` : "the webhook URL could not be reached",
+  };
+}
+
+/** Signs a webhook body with the channel secret and POSTs it as LINE does (no redirects, 10 s). */
+export async function postWebhook(endpoint: string, channelSecret: string, body: Parameters<typeof signWebhookBody>[1]): Promise<{ status: number; statusText: string } | { timedOut: boolean }> {
+  const { rawBody, signature } = await signWebhookBody(channelSecret, body);
   try {
     const response = await fetch(endpoint, {
       method: "POST",
@@ -48,14 +62,8 @@ export async function sendTestWebhook(endpoint: string, channelSecret: string, d
       signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
     });
     await response.body?.cancel();
-    const ok = response.status >= 200 && response.status < 300;
-    return { success: ok, timestamp, statusCode: response.status, reason: ok ? "OK" : "ERROR_STATUS_CODE", detail: `${response.status} ${response.statusText}`.trim() };
+    return { status: response.status, statusText: response.statusText };
   } catch (error) {
-    const timedOut = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
-    return {
-      success: false, timestamp, statusCode: 0,
-      reason: timedOut ? "REQUEST_TIMEOUT" : "COULD_NOT_CONNECT",
-      detail: timedOut ? `no answer within ${WEBHOOK_TIMEOUT_MS / 1000} s` : "the webhook URL could not be reached",
-    };
+    return { timedOut: error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError") };
   }
 }

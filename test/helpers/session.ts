@@ -34,10 +34,14 @@ export async function login(email: string = DEMO_ADMIN.email, password: string =
   });
   const session = cookieValue(res.headers.get("set-cookie"), "ld_session");
   if (res.status !== 303 || !session) throw new Error(`login failed: ${res.status}`);
-  const cookie = `ld_session=${session}`;
+  return agentFromCookie(`ld_session=${session}`);
+}
+
+/** A signed-in browser from its session cookie: reads the CSRF token the inbox page carries. */
+export async function agentFromCookie(cookie: string): Promise<Agent> {
   const inbox = await SELF.fetch(`${ORIGIN}/inbox`, { headers: { cookie } });
   const csrf = /<meta name="csrf-token" content="([^"]+)"/.exec(await inbox.text())?.[1];
-  if (!csrf) throw new Error("no csrf meta on the inbox page");
+  if (!csrf) throw new Error(`no csrf meta on the inbox page (${inbox.status})`);
   return {
     cookie,
     csrf,

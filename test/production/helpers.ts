@@ -1,7 +1,9 @@
 // Production-mode helpers: the first run through /setup exactly as a browser does
 // it (double-submit CSRF cookie, form post), and signing in afterwards.
 import { env, SELF } from "cloudflare:test";
-import { type Agent, hiddenCsrf, ORIGIN } from "../helpers/session";
+import { type Agent, agentFromCookie, hiddenCsrf, ORIGIN } from "../helpers/session";
+
+export { agentFromCookie };
 
 export const OWNER = { name: "Sato Haruka", email: "haruka@sakura-shop.example", password: "plum blossom river lantern 42" } as const;
 
@@ -52,20 +54,3 @@ export async function completeSetup(overrides: SetupFields = {}): Promise<Agent>
   return agentFromCookie(`ld_session=${session}`);
 }
 
-export async function agentFromCookie(cookie: string): Promise<Agent> {
-  const inbox = await SELF.fetch(`${ORIGIN}/inbox`, { headers: { cookie } });
-  const csrf = /<meta name="csrf-token" content="([^"]+)"/.exec(await inbox.text())?.[1];
-  if (!csrf) throw new Error(`no csrf meta on the inbox page (${inbox.status})`);
-  return {
-    cookie,
-    csrf,
-    get: (path, init = {}) => SELF.fetch(`${ORIGIN}${path}`, { redirect: "manual", ...init, headers: { cookie, ...(init.headers as Record<string, string>) } }),
-    post: (path, form, o = {}) =>
-      SELF.fetch(`${ORIGIN}${path}`, {
-        method: "POST",
-        redirect: "manual",
-        headers: { cookie, origin: ORIGIN, "content-type": "application/x-www-form-urlencoded", ...(o.htmx ? { "hx-request": "true" } : {}) },
-        body: new URLSearchParams(o.csrf === null ? form : { _csrf: o.csrf ?? csrf, ...form }),
-      }),
-  };
-}

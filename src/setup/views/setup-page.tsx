@@ -83,7 +83,7 @@ export const SetupPage: FC<SetupPageProps> = ({ csrfToken, values = {}, errors =
           </SetupField>
         </fieldset>
         <fieldset class="setup-group">
-          <legend class="setup-group__title">Setup key</legend>
+          <legend class="setup-group__title">Security</legend>
           <SetupField id="setup-key" label="Setup key" hint="The value of the SETUP_KEY secret you set with wrangler. It proves you run this deployment." error={errors.setupKey}>
             <input id="setup-key" class="input input--mono" type="password" name="setupKey" required maxlength={500} autocomplete="off" aria-invalid={errors.setupKey ? "true" : undefined} aria-describedby={errors.setupKey ? "setup-key-error" : "setup-key-hint"} />
           </SetupField>
