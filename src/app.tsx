@@ -15,7 +15,7 @@ import { notificationRoutes } from "./contacts/notification-routes";
 import { ensureBootstrap } from "./db/seed";
 import { type AppEnv, simulatorEnabled } from "./env";
 import { inboxRoutes } from "./inbox/routes";
-import { ErrorFragment, ErrorPage } from "./inbox/views/layout";
+import { ErrorFragment, ErrorPage } from "./ui/layout";
 import { quotaRoutes } from "./quota/routes";
 import { settingsRoutes } from "./settings/routes";
 import { setupDone } from "./setup/first-run";

@@ -1,8 +1,8 @@
 // The public pages behind an invite or password-reset link: the form to choose
 // a name and password, and the clear dead-end page for unknown, used or expired links.
 import type { FC } from "hono/jsx";
-import { IconAlert, LogoMark } from "../inbox/views/icons";
-import { Layout } from "../inbox/views/layout";
+import { IconAlert, LogoMark } from "../ui/icons";
+import { Layout } from "../ui/layout";
 
 export interface InviteFormPageProps {
   kind: "invite" | "reset";

@@ -8,7 +8,7 @@ import { z } from "zod";
 import { db, schema } from "../db/client";
 import { DEMO_ADMIN } from "../db/demo-admin";
 import { type AppEnv, simulatorEnabled } from "../env";
-import { LoginPage } from "../inbox/views/login";
+import { LoginPage } from "./views/login";
 import { randomToken, verifyPassword } from "../lib/crypto";
 import { requireCsrf, requireSession, sameSecret } from "./middleware";
 import { createSession, destroySession, SESSION_COOKIE, SESSION_TTL_MS } from "./session";

@@ -11,7 +11,7 @@ import { z } from "zod";
 import { conversationStub } from "../conversations/service";
 import type { AppEnv } from "../env";
 import type { ConversationRow } from "../inbox/queries";
-import { ErrorPage } from "../inbox/views/layout";
+import { ErrorPage } from "../ui/layout";
 import { stickerUrlFor } from "../line/stickers";
 import { afterSend, agentOf, conversationId, isHtmx, loadConversation, publicOrigin, statusData } from "./context";
 import { firstIssue, mediaFields } from "./forms";

@@ -14,7 +14,7 @@ import { z } from "zod";
 import { conversationStub } from "../conversations/service";
 import type { AppEnv } from "../env";
 import type { ConversationRow } from "../inbox/queries";
-import { ErrorPage } from "../inbox/views/layout";
+import { ErrorPage } from "../ui/layout";
 import { stickerUrlFor } from "../line/stickers";
 import { searchCannedReplies } from "./canned";
 import { afterSend, agentOf, conversationId, isHtmx, loadConversation, statusData } from "./context";

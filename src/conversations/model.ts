@@ -11,6 +11,8 @@ export type Direction = "inbound" | "outbound" | "system" | "note";
  */
 export type DeliveryStatus = "received" | "pending" | "sent" | "failed" | "unknown";
 export type DeliveryVia = "reply" | "push";
+/** What a conversation is with: a LINE user (1:1), group or room, or channel-wide events. */
+export type ConversationSourceType = "user" | "group" | "room" | "channel";
 
 export type SystemEvent =
   | "follow"

@@ -1,7 +1,7 @@
 // Live collaboration over the conversation's hibernating sockets: who is viewing,
 // who is typing (collision warning), and LINE's loading animation so the
 // customer sees an answer coming (1:1 chats only, rate-limited).
-import { Presence } from "../inbox/views/presence";
+import { Presence } from "../ui/presence";
 import type { ConversationRuntime } from "./runtime";
 
 export interface AgentSocketState {

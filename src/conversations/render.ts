@@ -1,6 +1,6 @@
 // Server-rendered HTML for live frames (the same components the inbox pages use).
 import type { StickerUrl } from "../line/stickers";
-import { ConversationListItem, type ConversationListItemData } from "../inbox/views/conversation-list";
+import { ConversationListItem, type ConversationListItemData } from "../ui/conversation-row";
 import { MessageBubble } from "../inbox/views/thread";
 import type { ConversationKey, ThreadMessage } from "./model";
 

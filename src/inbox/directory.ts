@@ -4,7 +4,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { db, schema } from "../db/client";
 import type { ConversationRow } from "./queries";
 import type { Directory } from "./views/list-toolbar";
-import type { ConversationListItemData } from "./views/conversation-list";
+import type { ConversationListItemData } from "../ui/conversation-row";
 
 export async function workspaceDirectory(d1: D1Database, workspaceId: string): Promise<Directory> {
   const d = db(d1);

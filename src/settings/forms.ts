@@ -2,12 +2,13 @@
 // helper that turns a failed parse into per-field messages for the 422 forms.
 import { z } from "zod";
 
-export const ROLES = ["owner", "admin", "supervisor", "agent"] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Role } from "../db/roles";
+import { AVAILABILITY, type Availability } from "../ui/availability";
+
+export { ROLES, type Role };
 /** Roles an invite can carry: owners are made by promotion, never by invite. */
 export const INVITE_ROLES = ["admin", "supervisor", "agent"] as const;
-export const AVAILABILITY = ["online", "away", "offline"] as const;
-export type Availability = (typeof AVAILABILITY)[number];
+export { AVAILABILITY, type Availability };
 
 export const SHORTCUT_MAX = 32;
 export const REPLY_BODY_MAX = 5000;

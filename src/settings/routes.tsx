@@ -13,7 +13,7 @@ import { availabilityForm } from "./forms";
 import { setAvailability, viewerAvailability } from "./queries/members";
 import { teamRoutes } from "./team-routes";
 import { teamsRoutes } from "./teams-routes";
-import { AvailabilityForm } from "./views/availability";
+import { AvailabilityForm } from "../ui/availability";
 
 /** Where a plain (no-JS) availability post returns to: the page it came from, if it is ours. */
 function backTo(referer: string | undefined, requestUrl: string): string {

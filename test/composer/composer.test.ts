@@ -2,7 +2,7 @@
 // stickers and locations — the LINE payload each produces, and each bad input
 // answered with a 422 fragment that says what is wrong.
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { MessageBubble } from "../../src/inbox/views/message-bubble";
+import { MessageBubble } from "../../src/ui/message-bubble";
 import type { ThreadMessage } from "../../src/conversations/model";
 import { messageEvent, routeLineToSimulator, textEvent, userId } from "../helpers/line";
 import { type Agent, login } from "../helpers/session";

@@ -14,7 +14,8 @@
 import type { FC } from "hono/jsx";
 import type { QuickReplyButton } from "../../conversations/model";
 import type { StickerUrl } from "../../line/stickers";
-import { IconClose, IconQuote, IconSendArrow } from "./icons";
+import { IconQuote } from "../../ui/icons";
+import { IconClose, IconSendArrow } from "./icons";
 import { ComposerStatus, type ComposerStatusProps } from "./status";
 import { AttachTool, composeUrl, LocationTool, QuickReplyTool, StickerTool } from "./tools";
 

@@ -4,8 +4,8 @@
 import type { FC } from "hono/jsx";
 import type { ThreadMessage } from "../../conversations/model";
 import type { StickerUrl } from "../../line/stickers";
-import type { ConversationSourceType } from "../../inbox/views/conversation-list";
-import { MessageBubble } from "../../inbox/views/message-bubble";
+import type { ConversationSourceType } from "../../conversations/model";
+import { MessageBubble } from "../../ui/message-bubble";
 import { ComposerStatus, type ComposerStatusProps } from "./status";
 
 export interface SentPartialsProps {

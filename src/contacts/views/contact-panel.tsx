@@ -3,8 +3,8 @@
 // self-contained fragment for the inbox's third pane (or a phone slide-over),
 // and a full page when opened without htmx.
 import type { FC } from "hono/jsx";
-import { Avatar } from "../../inbox/views/avatar";
-import { Layout, type LayoutProps } from "../../inbox/views/layout";
+import { Avatar } from "../../ui/avatar";
+import { Layout, type LayoutProps } from "../../ui/layout";
 import type { ContactIdentity } from "../queries/contact";
 import type { ContactPanelData } from "../queries/panel";
 import { FieldsSection } from "./fields-section";

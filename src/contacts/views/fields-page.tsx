@@ -2,7 +2,7 @@
 // (reorder, edit inline, delete) and a form to add one. Every action answers
 // with the whole #cf-admin section under htmx, or redirects without it.
 import type { FC } from "hono/jsx";
-import { Layout, type LayoutProps } from "../../inbox/views/layout";
+import { Layout, type LayoutProps } from "../../ui/layout";
 import type { FieldDefinition } from "../queries/fields";
 import { FIELD_TYPE_LABELS, FIELD_TYPES } from "../schemas";
 import { IconDown, IconEdit, IconPlus, IconTrash, IconUp } from "./icons";

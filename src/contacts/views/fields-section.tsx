@@ -3,7 +3,7 @@
 import type { FC } from "hono/jsx";
 import type { FieldWithValue } from "../queries/fields";
 import { MAX_TEXT_VALUE } from "../schemas";
-import { IconCheck } from "../../inbox/views/icons";
+import { IconCheck } from "../../ui/icons";
 import { IconList } from "./icons";
 import { FormError, HxForm, SectionTitle } from "./parts";
 

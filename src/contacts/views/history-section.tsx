@@ -1,7 +1,7 @@
 // The panel's customer history: the contact's conversations, newest first, each a
 // link that opens it in the inbox.
 import type { FC } from "hono/jsx";
-import { shortLabel, TimeLabel } from "../../inbox/views/time";
+import { shortLabel, TimeLabel } from "../../ui/time";
 import type { HistoryItem } from "../queries/contact";
 import { IconHistory } from "./icons";
 import { SectionTitle } from "./parts";

@@ -1,7 +1,7 @@
 // Icons the contact panel, field admin and notifications need beyond the inbox set
 // (inline SVG, stroke = currentColor, hidden from screen readers).
 import type { FC } from "hono/jsx";
-import { type IconProps, Svg } from "../../inbox/views/icons";
+import { type IconProps, Svg } from "../../ui/icons";
 
 export const IconClose: FC<IconProps> = (p) => <Svg {...p} d={["M18 6 6 18", "M6 6l12 12"]} />;
 export const IconPlus: FC<IconProps> = (p) => <Svg {...p} d={["M12 5v14", "M5 12h14"]} />;

@@ -1,8 +1,8 @@
 // The panel's notes: a form to add one (with @mention suggestions the server
 // completes, so no extra script is needed) and the notes, newest first.
 import type { FC } from "hono/jsx";
-import { Avatar } from "../../inbox/views/avatar";
-import { shortLabel, TimeLabel } from "../../inbox/views/time";
+import { Avatar } from "../../ui/avatar";
+import { shortLabel, TimeLabel } from "../../ui/time";
 import { type MentionableAgent, splitMentions } from "../mentions";
 import type { NoteView } from "../queries/notes";
 import { MAX_NOTE_LENGTH } from "../schemas";

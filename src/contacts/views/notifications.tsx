@@ -1,9 +1,9 @@
 // The notification bell's pieces: the dropdown (unread + recent, "mark all read"),
 // one item (also pushed live), and the unread count badge.
 import type { FC } from "hono/jsx";
-import { Avatar } from "../../inbox/views/avatar";
-import { Layout, type LayoutProps } from "../../inbox/views/layout";
-import { shortLabel, TimeLabel } from "../../inbox/views/time";
+import { Avatar } from "../../ui/avatar";
+import { Layout, type LayoutProps } from "../../ui/layout";
+import { shortLabel, TimeLabel } from "../../ui/time";
 import type { NotificationView } from "../queries/notifications";
 import { IconBell } from "./icons";
 import { CsrfField } from "./parts";

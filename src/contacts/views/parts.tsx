@@ -1,8 +1,8 @@
 // Small building blocks shared by the contact panel sections and the field admin
 // page: htmx forms that also work as plain forms, section headings, labels.
 import type { Child, FC } from "hono/jsx";
-import { IconAlert } from "../../inbox/views/icons";
-import { fullLabel } from "../../inbox/views/time";
+import { IconAlert } from "../../ui/icons";
+import { fullLabel } from "../../ui/time";
 
 export const CsrfField: FC<{ token: string }> = ({ token }) => <input type="hidden" name="_csrf" value={token} />;
 

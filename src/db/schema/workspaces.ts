@@ -1,5 +1,6 @@
 // Workspaces, their users, sessions and API tokens.
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { ROLES } from "../roles";
 
 export const workspaces = sqliteTable("workspaces", {
   id: text("id").primaryKey(),
@@ -23,7 +24,7 @@ export const users = sqliteTable(
     email: text("email").notNull(),
     name: text("name").notNull(),
     passwordHash: text("password_hash").notNull(),
-    role: text("role", { enum: ["owner", "admin", "supervisor", "agent"] }).notNull(),
+    role: text("role", { enum: ROLES }).notNull(),
     avatarUrl: text("avatar_url"),
     /** Deactivated users cannot sign in and are not assigned. */
     active: integer("active").notNull().default(1),

@@ -6,8 +6,8 @@ import { ConversationList, type ConversationListProps } from "./conversation-lis
 import { ListToolbar, type ListToolbarProps } from "./list-toolbar";
 import { ShortcutsOverlay } from "./shortcuts";
 import { QuotaBadgeSlot } from "../../quota/views/quota-badge";
-import { IconChat } from "./icons";
-import { Layout } from "./layout";
+import { IconChat } from "../../ui/icons";
+import { Layout } from "../../ui/layout";
 import { ThreadView, type ThreadViewProps } from "./thread";
 
 export interface InboxPageProps {

@@ -20,15 +20,15 @@ import type { FC } from "hono/jsx";
 import type { ConversationStatus, ThreadMessage } from "../../conversations/model";
 import { NoteForm } from "./note-form";
 import { TriageBar, type TriageBarProps } from "./triage-bar";
-import { Avatar } from "./avatar";
-import type { ConversationSourceType } from "./conversation-list";
-import { IconBack, IconChat, IconUsers } from "./icons";
-import type { StickerUrl } from "./message-body";
-import { MessageBubble } from "./message-bubble";
-import { dayKey, dayLabel } from "./time";
+import { Avatar } from "../../ui/avatar";
+import type { ConversationSourceType } from "../../conversations/model";
+import { IconBack, IconChat, IconUsers } from "../../ui/icons";
+import type { StickerUrl } from "../../ui/message-body";
+import { MessageBubble } from "../../ui/message-bubble";
+import { dayKey, dayLabel } from "../../ui/time";
 import { Composer } from "../../composer/views/composer";
 
-export { MessageBubble, type MessageBubbleProps } from "./message-bubble";
+export { MessageBubble, type MessageBubbleProps } from "../../ui/message-bubble";
 export { Composer, type ComposerProps } from "../../composer/views/composer";
 
 export interface ThreadConversation {

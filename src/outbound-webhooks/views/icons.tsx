@@ -1,8 +1,8 @@
 // Icons for the webhooks settings (24px grid, stroke = currentColor, like the settings icons).
 import type { FC } from "hono/jsx";
-import { type IconProps, Svg } from "../../inbox/views/icons";
+import { type IconProps, Svg } from "../../ui/icons";
 
-export { IconAlert, IconCheck, IconRetry, IconSend } from "../../inbox/views/icons";
+export { IconAlert, IconCheck, IconRetry, IconSend } from "../../ui/icons";
 export { IconKey, IconPencil, IconPlus, IconPower, IconTrash } from "../../settings/views/icons";
 
 /** A webhook: three linked nodes (the shape most tools use for "webhooks"). */

@@ -2,11 +2,11 @@
 // (GET /v2/bot/info), the advice that follows, "Refresh from LINE", and the
 // add-friend link with its QR code.
 import type { FC } from "hono/jsx";
-import { IconAlert } from "../../inbox/views/icons";
+import { IconAlert } from "../../ui/icons";
 import { addFriendUrl } from "../../line/account";
 import { type Advice, channelAdvice } from "../channels-line";
 import type { ChannelSummary } from "../channels-store";
-import { IconDownload } from "../../inbox/views/icons";
+import { IconDownload } from "../../ui/icons";
 import { IconInfo, IconRefresh } from "./channel-icons";
 import { ChannelPicture, CopyField, timeLabel } from "./channel-parts";
 import { QrCode } from "./channel-qr";

@@ -1,6 +1,6 @@
 // Icons for Settings → Channels (24px grid, stroke = currentColor, like the others).
 import type { FC } from "hono/jsx";
-import { type IconProps, Svg } from "../../inbox/views/icons";
+import { type IconProps, Svg } from "../../ui/icons";
 
 export const IconChannel: FC<IconProps> = (p) => (
   <Svg {...p} d={["M21 11.5a8.38 8.38 0 0 1-.9 3.8 8.5 8.5 0 0 1-7.6 4.7 8.38 8.38 0 0 1-3.8-.9L3 21l1.9-5.7a8.38 8.38 0 0 1-.9-3.8 8.5 8.5 0 0 1 4.7-7.6 8.38 8.38 0 0 1 3.8-.9h.5a8.48 8.48 0 0 1 8 8v.5Z"]} />

@@ -1,7 +1,7 @@
 // Small pieces the channel views share: dates, the account picture, status tags
 // and the copy field (public/channels.js adds the Copy button's clipboard call).
 import type { FC } from "hono/jsx";
-import { Avatar } from "../../inbox/views/avatar";
+import { Avatar } from "../../ui/avatar";
 import type { ChannelSummary } from "../channels-store";
 import { IconCopy } from "./channel-icons";
 

@@ -2,7 +2,7 @@
 // has (GET …/webhook/endpoint, loaded after the page), and the two buttons that set
 // it on LINE (PUT) and make LINE send a test (POST …/webhook/test), with LINE's answer.
 import type { FC } from "hono/jsx";
-import { IconAlert, IconCheck } from "../../inbox/views/icons";
+import { IconAlert, IconCheck } from "../../ui/icons";
 import type { WebhookEndpoint, WebhookTestResult } from "../../line/account";
 import type { ChannelSummary } from "../channels-store";
 import { IconWebhook } from "./channel-icons";

@@ -1,7 +1,7 @@
 // Small form pieces the settings views share: the CSRF field, field errors,
 // the form-level alert and the one-time link box.
 import type { FC } from "hono/jsx";
-import { IconAlert } from "../../inbox/views/icons";
+import { IconAlert } from "../../ui/icons";
 import { IconLink } from "./icons";
 
 export const CsrfField: FC<{ token: string }> = ({ token }) => <input type="hidden" name="_csrf" value={token} />;

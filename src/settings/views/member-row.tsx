@@ -1,11 +1,11 @@
 // One person on the team page: avatar with presence dot, name, email, role,
 // status, and (for admins) a Manage menu with role, reset link and deactivation.
 import type { FC } from "hono/jsx";
-import { Avatar } from "../../inbox/views/avatar";
+import { Avatar } from "../../ui/avatar";
 import type { Viewer } from "../context";
 import type { Member } from "../queries/members";
 import { assignableRoles, canManage, ROLE_LABELS } from "../team-rules";
-import { AVAILABILITY_LABELS } from "./availability";
+import { AVAILABILITY_LABELS } from "../../ui/availability";
 import { CsrfField } from "./form-bits";
 import { IconChevronDown, IconKey, IconPower } from "./icons";
 

@@ -1,7 +1,7 @@
 // The settings page shell: the app's layout with a left nav of sections (a
 // scrolling tab row on phones) and a page header with an optional action.
 import type { Child, FC } from "hono/jsx";
-import { Layout } from "../../inbox/views/layout";
+import { Layout } from "../../ui/layout";
 import { hasRole } from "../../auth/middleware";
 import type { Viewer } from "../context";
 import { IconBack } from "./icons";

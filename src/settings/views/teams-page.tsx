@@ -1,7 +1,7 @@
 // /settings/teams: one card per team with its members (avatar + name). Admins
 // create, rename and delete teams and add or remove members on the card.
 import type { FC } from "hono/jsx";
-import { Avatar } from "../../inbox/views/avatar";
+import { Avatar } from "../../ui/avatar";
 import type { Viewer } from "../context";
 import { type FieldErrors, TEAM_NAME_MAX } from "../forms";
 import type { TeamWithMembers } from "../queries/teams";

@@ -2,8 +2,8 @@
 // or — when the SETUP_KEY secret is missing — how to set it.
 import type { FC } from "hono/jsx";
 import { SetupField } from "./setup-field";
-import { Layout } from "../../inbox/views/layout";
-import { IconAlert, LogoMark } from "../../inbox/views/icons";
+import { Layout } from "../../ui/layout";
+import { IconAlert, LogoMark } from "../../ui/icons";
 import { LANGUAGES, timeZones } from "../../lib/locales";
 import { MIN_PASSWORD_LENGTH } from "../../auth/password-strength";
 import type { SetupValues } from "../forms";

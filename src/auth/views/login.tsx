@@ -1,7 +1,7 @@
 // The sign-in page: email + password posted to /login (plain form, no htmx).
 import type { FC } from "hono/jsx";
-import { Layout } from "./layout";
-import { IconAlert, LogoMark } from "./icons";
+import { Layout } from "../../ui/layout";
+import { IconAlert, LogoMark } from "../../ui/icons";
 
 export interface LoginPageProps {
   /** Double-submit token the route also set as a cookie. */

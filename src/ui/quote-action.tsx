@@ -2,7 +2,7 @@
 // attributes into the composer (the quote token goes to LINE with the reply,
 // which then shows the customer's message above the answer).
 import type { FC } from "hono/jsx";
-import { previewText, type ThreadMessage } from "../../conversations/model";
+import { previewText, type ThreadMessage } from "../conversations/model";
 import { IconQuote } from "./icons";
 
 /** Message types LINE returns a quoteToken for. */

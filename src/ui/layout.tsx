@@ -2,12 +2,10 @@
 // the friendly error page and the htmx error toast that app.onError renders.
 import type { Child, FC } from "hono/jsx";
 import { raw } from "hono/html";
-import type { Role } from "../../auth/middleware";
-import type { Availability } from "../../settings/forms";
-import { AvailabilityControl } from "../../settings/views/availability";
-import { IconSettings } from "../../settings/views/icons";
+import type { Role } from "../db/roles";
+import { type Availability, AvailabilityControl } from "./availability";
 import { Avatar } from "./avatar";
-import { IconAlert, IconLogout, LogoMark } from "./icons";
+import { IconAlert, IconLogout, IconSettings, LogoMark } from "./icons";
 
 export interface LayoutProps {
   title: string;

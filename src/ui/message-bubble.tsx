@@ -3,13 +3,12 @@
 // system events as a centred line. Its id `msg-<id>` is stable so a status
 // change can replace it (retry response, or an OOB swap over the WebSocket).
 import type { FC } from "hono/jsx";
-import type { ThreadMessage } from "../../conversations/model";
-import type { ConversationSourceType } from "./conversation-list";
+import type { ConversationSourceType, ThreadMessage } from "../conversations/model";
 import { Avatar } from "./avatar";
 import { IconAlert, IconCheck, IconClock, IconRetry } from "./icons";
 import { isFilledBubble, MessageContent, type StickerUrl } from "./message-body";
 import { clockLabel, TimeLabel } from "./time";
-import { QuoteAction } from "../../composer/views/quote-action";
+import { QuoteAction } from "./quote-action";
 
 export interface MessageBubbleProps {
   message: ThreadMessage;

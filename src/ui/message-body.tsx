@@ -2,8 +2,8 @@
 // emoji, sticker, image, video, audio, file, location, postback, unsupported.
 // (System events and unsent messages are laid out by MessageBubble.)
 import type { Child, FC } from "hono/jsx";
-import type { MessageBody } from "../../conversations/model";
-import type { LineEmoji } from "../../line/webhook-schema";
+import type { MessageBody } from "../conversations/model";
+import type { LineEmoji } from "../line/webhook-schema";
 import { IconAlert, IconDownload, IconExternal, IconFile, IconPin } from "./icons";
 
 export type StickerUrl = (packageId: string, stickerId: string) => string;

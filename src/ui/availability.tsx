@@ -1,7 +1,10 @@
 // The agent's own availability (online / away / offline) in the top bar: a
 // select that saves on change with htmx, or with its Set button without JS.
 import type { FC } from "hono/jsx";
-import { AVAILABILITY, type Availability } from "../forms";
+
+/** An agent's availability: whether new conversations should reach them. */
+export const AVAILABILITY = ["online", "away", "offline"] as const;
+export type Availability = (typeof AVAILABILITY)[number];
 
 export const AVAILABILITY_LABELS: Record<Availability, string> = { online: "Online", away: "Away", offline: "Offline" };
 
