@@ -20,6 +20,7 @@ import { quotaRoutes } from "./quota/routes";
 import { settingsRoutes } from "./settings/routes";
 import { setupDone } from "./setup/first-run";
 import { setupRoutes } from "./setup/routes";
+import { negotiateLanguage, t, withLocale } from "./ui/i18n";
 import { simulatorApp } from "./simulator/routes";
 import { webhookRoutes } from "./webhooks/routes";
 
@@ -32,10 +33,18 @@ function htmxError(c: Context<AppEnv>, message: string, status: ContentfulStatus
   return c.html(<ErrorFragment message={message} />, status);
 }
 
+// Every response speaks the reader's language: the browser's until the session says
+// which language and time zone the agent chose (requireSession updates the context).
+app.use(async function localeMiddleware(c, next) {
+  const browser = negotiateLanguage(c.req.header("accept-language"));
+  c.set("browserLocale", browser);
+  await withLocale({ locale: browser ?? "en", timeZone: "UTC" }, () => next());
+});
+
 app.use(async function bootstrapMiddleware(c, next) {
   // Without APP_SECRET nothing can be encrypted or signed: say how to fix it instead of failing later.
   if (!c.env.APP_SECRET || c.env.APP_SECRET.length < 32) {
-    throw new HTTPException(503, { message: "linedesk is not configured yet: set the APP_SECRET secret (32+ random characters) with `npx wrangler secret put APP_SECRET`, then reload." });
+    throw new HTTPException(503, { message: t("error.appSecret") });
   }
   await ensureBootstrap(c.env);
   await next();
@@ -65,7 +74,7 @@ app.use(async function sameOriginMiddleware(c, next) {
   try {
     await sameOriginForms(c, async () => {});
   } catch {
-    throw new HTTPException(403, { message: "This form was sent from another site, so it was refused. Open linedesk and try again." });
+    throw new HTTPException(403, { message: t("error.crossSite") });
   }
   await next();
 });
@@ -107,20 +116,20 @@ app.route("/contacts", contactRoutes);
 app.route("/notifications", notificationRoutes);
 app.route("/api/v1", apiRoutes);
 app.use("/simulator/*", async function simulatorGate(c, next) {
-  if (!simulatorEnabled(c.env)) throw new HTTPException(404, { message: "Not found" });
+  if (!simulatorEnabled(c.env)) throw new HTTPException(404, { message: t("error.notFound") });
   await next();
 });
 app.route("/simulator", simulatorApp);
 
 app.notFound((c) => {
   if (c.req.path.startsWith("/api/") || c.req.path.startsWith("/webhooks/")) return c.json({ error: "Not found" }, 404);
-  if (c.req.header("hx-request")) return htmxError(c, "Not found", 404);
-  return c.html(<ErrorPage status={404} message="This page does not exist." />, 404);
+  if (c.req.header("hx-request")) return htmxError(c, t("error.notFound"), 404);
+  return c.html(<ErrorPage status={404} message={t("error.pageNotFound")} />, 404);
 });
 
 app.onError((error, c) => {
   const status = error instanceof HTTPException ? error.status : 500;
-  const message = error instanceof HTTPException ? error.message : "Something went wrong on our side. Please try again.";
+  const message = error instanceof HTTPException ? error.message : t("error.generic");
   if (status >= 500 && !(error instanceof HTTPException)) console.error("request failed", c.req.method, c.req.path, error instanceof Error ? error.stack ?? error.message : error);
   if (error instanceof HTTPException && error.res) {
     // Keep headers (WWW-Authenticate, HX-Redirect) set on the exception's response.

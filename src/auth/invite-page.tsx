@@ -1,6 +1,7 @@
 // The public pages behind an invite or password-reset link: the form to choose
 // a name and password, and the clear dead-end page for unknown, used or expired links.
 import type { FC } from "hono/jsx";
+import { t } from "../ui/i18n";
 import { IconAlert, LogoMark } from "../ui/icons";
 import { Layout } from "../ui/layout";
 
@@ -19,19 +20,17 @@ export const InviteFormPage: FC<InviteFormPageProps> = ({ kind, csrfToken, token
   const invite = kind === "invite";
   const firstError = errors._form ?? errors.name ?? errors.password ?? errors.confirm;
   return (
-    <Layout title={invite ? "Join your team" : "Choose a new password"} bodyClass="page-login">
+    <Layout title={invite ? t("auth.invite.joinTitle") : t("auth.invite.resetTitle")} bodyClass="page-login">
       <link rel="stylesheet" href="/settings.css" />
       <section class="login-card" aria-labelledby="invite-title">
         <div class="login-card__brand">
           <LogoMark class="logo-mark--lg" />
         </div>
         <h1 id="invite-title" class="login-card__title">
-          {invite ? `Join ${workspaceName}` : "Choose a new password"}
+          {invite ? t("auth.invite.join", { workspace: workspaceName }) : t("auth.invite.resetTitle")}
         </h1>
         <p class="login-card__lead">
-          {invite ? "You're invited to answer LINE customers on linedesk as " : "For "}
-          <strong>{email}</strong>
-          {invite ? "." : ". You'll be signed in right after."}
+          {invite ? t("auth.invite.invitedAs", { email }) : t("auth.invite.resetFor", { email })}
         </p>
         {firstError ? (
           <div class="alert alert--error" role="alert" id="invite-error">
@@ -45,7 +44,7 @@ export const InviteFormPage: FC<InviteFormPageProps> = ({ kind, csrfToken, token
           {invite ? (
             <div class="field">
               <label for="invite-name" class="field__label">
-                Your name
+                {t("auth.invite.name")}
               </label>
               <input
                 id="invite-name"
@@ -59,13 +58,13 @@ export const InviteFormPage: FC<InviteFormPageProps> = ({ kind, csrfToken, token
                 aria-describedby="invite-name-hint"
               />
               <p id="invite-name-hint" class="field__hint">
-                Customers see this name next to your replies in LINE.
+                {t("auth.invite.nameHint")}
               </p>
             </div>
           ) : null}
           <div class="field">
             <label for="invite-password" class="field__label">
-              {invite ? "Password" : "New password"}
+              {invite ? t("auth.invite.password") : t("auth.invite.newPassword")}
             </label>
             <input
               id="invite-password"
@@ -81,12 +80,12 @@ export const InviteFormPage: FC<InviteFormPageProps> = ({ kind, csrfToken, token
               aria-describedby="invite-password-hint"
             />
             <p id="invite-password-hint" class="field__hint">
-              At least 10 characters.
+              {t("auth.invite.passwordHint")}
             </p>
           </div>
           <div class="field">
             <label for="invite-confirm" class="field__label">
-              Confirm password
+              {t("auth.invite.confirm")}
             </label>
             <input
               id="invite-confirm"
@@ -101,11 +100,11 @@ export const InviteFormPage: FC<InviteFormPageProps> = ({ kind, csrfToken, token
             />
           </div>
           <button type="submit" class="btn btn--primary btn--block btn--lg">
-            {invite ? "Join and sign in" : "Save password and sign in"}
+            {invite ? t("auth.invite.submitJoin") : t("auth.invite.submitReset")}
           </button>
         </form>
       </section>
-      <p class="login-foot">linedesk · support inbox for LINE Official Accounts</p>
+      <p class="login-foot">{t("common.footer")}</p>
     </Layout>
   );
 };
@@ -127,9 +126,9 @@ export const InviteProblemPage: FC<InviteProblemPageProps> = ({ title, message }
       </h1>
       <p class="login-card__lead">{message}</p>
       <a class="btn btn--primary btn--block btn--lg" href="/login">
-        Go to sign in
+        {t("common.goToSignIn")}
       </a>
     </section>
-    <p class="login-foot">linedesk · support inbox for LINE Official Accounts</p>
+    <p class="login-foot">{t("common.footer")}</p>
   </Layout>
 );

@@ -13,6 +13,7 @@ import { hashPassword, randomToken, sha256Hex } from "../lib/crypto";
 import { newId } from "../lib/ids";
 import { InviteFormPage, type InviteFormPageProps, InviteProblemPage } from "./invite-page";
 import { sameSecret } from "./middleware";
+import { t } from "../ui/i18n";
 import { passwordProblem } from "./password-strength";
 import { lockedMessage, lockedUntil, recordFailure, throttleKeys } from "./throttle";
 import { createSession, SESSION_COOKIE, SESSION_TTL_MS } from "./session";
@@ -23,14 +24,17 @@ const INVITE_CSRF_COOKIE = "ld_invite_csrf";
 const tokenParam = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/) });
 
 const password = z.object({
-  password: z.string().min(10, "Use at least 10 characters for your password").max(200, "Use at most 200 characters for your password"),
+  password: z
+    .string()
+    .min(10, { error: () => t("auth.password.tooShort", { min: 10 }) })
+    .max(200, { error: () => t("auth.password.tooLong", { max: 200 }) }),
   confirm: z.string(),
 });
 const samePasswords = (d: { password: string; confirm: string }) => d.password === d.confirm;
-const mismatch = { message: "The two passwords don't match", path: ["confirm"] };
+const mismatch = { error: () => t("auth.password.mismatch"), path: ["confirm"] };
 const resetForm = password.refine(samePasswords, mismatch);
 const joinForm = password
-  .extend({ name: z.string().trim().min(1, "Enter your name").max(80, "Use at most 80 characters for your name") })
+  .extend({ name: z.string().trim().min(1, { error: () => t("auth.name.missing") }).max(80, { error: () => t("auth.name.tooLong") }) })
   .refine(samePasswords, mismatch);
 const csrfField = z.object({ _csrf: z.string().min(1).max(200) });
 
@@ -38,7 +42,7 @@ type Invite = typeof schema.invites.$inferSelect;
 type Problem = { ok: false; status: 404 | 410; title: string; message: string };
 type Lookup = { ok: true; invite: Invite; workspaceName: string } | Problem;
 
-const UNKNOWN: Problem = { ok: false, status: 404, title: "This link doesn't work", message: "The link is not valid or was revoked. Ask an admin of your workspace for a new one." };
+const unknownLink = (): Problem => ({ ok: false, status: 404, title: t("auth.invite.unknownTitle"), message: t("auth.invite.unknown") });
 
 /** Finds the invite behind a token and says why it cannot be used, if it cannot. */
 async function lookup(d1: D1Database, token: string, now: number): Promise<Lookup> {
@@ -49,19 +53,19 @@ async function lookup(d1: D1Database, token: string, now: number): Promise<Looku
     .innerJoin(schema.workspaces, eq(schema.workspaces.id, schema.invites.workspaceId))
     .where(eq(schema.invites.tokenHash, await sha256Hex(token)))
     .get();
-  if (!row) return UNKNOWN;
+  if (!row) return unknownLink();
   const { invite } = row;
-  const what = invite.kind === "reset" ? "password reset link" : "invite";
-  if (invite.usedAt !== null) return { ok: false, status: 410, title: `This ${what} was already used`, message: "Each link works once. Sign in, or ask an admin for a new link." };
-  if (invite.expiresAt <= now) return { ok: false, status: 410, title: `This ${what} has expired`, message: "Ask an admin of your workspace to send you a new one." };
+  const reset = invite.kind === "reset";
+  if (invite.usedAt !== null) return { ok: false, status: 410, title: t(reset ? "auth.invite.usedReset" : "auth.invite.usedInvite"), message: t("auth.invite.used") };
+  if (invite.expiresAt <= now) return { ok: false, status: 410, title: t(reset ? "auth.invite.expiredReset" : "auth.invite.expiredInvite"), message: t("auth.invite.expired") };
   if (invite.kind === "reset") {
     const user = await d.select({ id: schema.users.id }).from(schema.users)
       .where(and(eq(schema.users.id, invite.userId ?? ""), eq(schema.users.workspaceId, invite.workspaceId), eq(schema.users.active, 1)))
       .get();
-    if (!user) return { ok: false, status: 410, title: "This account is not active", message: "Ask an admin of your workspace to reactivate your account." };
+    if (!user) return { ok: false, status: 410, title: t("auth.invite.inactiveTitle"), message: t("auth.invite.inactive") };
   } else {
     const taken = await d.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, invite.email)).get();
-    if (taken) return { ok: false, status: 410, title: "You already have an account", message: `Someone already signs in with ${invite.email}. Sign in instead.` };
+    if (taken) return { ok: false, status: 410, title: t("auth.invite.takenTitle"), message: t("auth.invite.taken", { email: invite.email }) };
   }
   return { ok: true, invite, workspaceName: row.workspaceName };
 }
@@ -100,7 +104,7 @@ function formPage(c: Context<AppEnv>, props: Omit<InviteFormPageProps, "csrfToke
 }
 
 const badToken = zValidator("param", tokenParam, (r, c) => {
-  if (!r.success) return c.html(<InviteProblemPage title={UNKNOWN.title} message={UNKNOWN.message} />, 404);
+  if (!r.success) return c.html(<InviteProblemPage title={t("auth.invite.unknownTitle")} message={t("auth.invite.unknown")} />, 404);
 });
 
 export const inviteRoutes = new Hono<AppEnv>()
@@ -123,7 +127,7 @@ export const inviteRoutes = new Hono<AppEnv>()
     const until = await lockedUntil(c.env.DB, clientKeys, now);
     if (until) {
       c.header("Retry-After", String(Math.ceil((until - now) / 1000)));
-      return c.html(<InviteProblemPage title="Please wait a moment" message={lockedMessage(until, now)} />, 429);
+      return c.html(<InviteProblemPage title={t("auth.throttle.title")} message={lockedMessage(until, now)} />, 429);
     }
     const found = await lookup(c.env.DB, token, now);
     if (!found.ok) {
@@ -136,7 +140,7 @@ export const inviteRoutes = new Hono<AppEnv>()
     const accountUntil = await lockedUntil(c.env.DB, keys, now);
     if (accountUntil) {
       c.header("Retry-After", String(Math.ceil((accountUntil - now) / 1000)));
-      return c.html(<InviteProblemPage title="Please wait a moment" message={lockedMessage(accountUntil, now)} />, 429);
+      return c.html(<InviteProblemPage title={t("auth.throttle.title")} message={lockedMessage(accountUntil, now)} />, 429);
     }
     const body = await c.req.parseBody();
     const typedName = typeof body.name === "string" ? body.name : invite.name;
@@ -146,7 +150,7 @@ export const inviteRoutes = new Hono<AppEnv>()
     const cookie = getCookie(c, INVITE_CSRF_COOKIE);
     if (!sent.success || !cookie || !(await sameSecret(cookie, sent.data._csrf))) {
       await recordFailure(c.env.DB, keys, now);
-      return formPage(c, { ...page, errors: { _form: "This form expired. Please enter your password again." } }, 403);
+      return formPage(c, { ...page, errors: { _form: t("auth.invite.formExpired") } }, 403);
     }
     const parsed = parseForm(invite.kind, body);
     if (!parsed.ok) {
@@ -160,7 +164,7 @@ export const inviteRoutes = new Hono<AppEnv>()
     }
     if (!(await claim(c.env.DB, invite, now))) {
       const again = await lookup(c.env.DB, token, now);
-      return problem(c, again.ok ? UNKNOWN : again);
+      return problem(c, again.ok ? unknownLink() : again);
     }
 
     const d = db(c.env.DB);
@@ -179,7 +183,7 @@ export const inviteRoutes = new Hono<AppEnv>()
         // Someone took the email between lookup and insert: give the link back its one use.
         await d.update(schema.invites).set({ usedAt: null }).where(eq(schema.invites.id, invite.id));
         console.warn("invite acceptance failed", invite.id, error instanceof Error ? error.message : error);
-        return problem(c, { ok: false, status: 410, title: "You already have an account", message: `Someone already signs in with ${invite.email}. Sign in instead.` });
+        return problem(c, { ok: false, status: 410, title: t("auth.invite.takenTitle"), message: t("auth.invite.taken", { email: invite.email }) });
       }
     } else {
       userId = invite.userId ?? "";

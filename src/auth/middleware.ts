@@ -5,6 +5,8 @@ import { getCookie } from "hono/cookie";
 import { HTTPException } from "hono/http-exception";
 import { db, schema } from "../db/client";
 import { type AppEnv, simulatorEnabled } from "../env";
+import { matchLanguage, setLocaleContext, t } from "../ui/i18n";
+import type { LanguageCode } from "../lib/locales";
 import { sha256Hex } from "../lib/crypto";
 import { type AgentSession, loadSession, SESSION_COOKIE } from "./session";
 
@@ -20,11 +22,18 @@ export interface ApiTokenContext {
 declare module "hono" {
   interface ContextVariableMap {
     session: AgentSession;
+    /** The UI language the browser asked for (Accept-Language), or null when none of ours matched. */
+    browserLocale: LanguageCode | null;
     apiToken: ApiTokenContext;
   }
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** The agent's chosen language, else what the browser asks for, else the workspace's, else English. */
+export function agentLocale(session: Pick<AgentSession, "language" | "workspaceLanguage">, browser: LanguageCode | null | undefined): LanguageCode {
+  return (session.language ? matchLanguage(session.language) : null) ?? browser ?? matchLanguage(session.workspaceLanguage) ?? "en";
+}
 
 /**
  * Requires a signed-in agent. Pages redirect to /login; htmx requests get
@@ -37,14 +46,16 @@ export function requireSession(): MiddlewareHandler<AppEnv> {
     if (!session) {
       if (c.req.header("hx-request")) {
         c.header("HX-Redirect", "/login");
-        throw new HTTPException(401, { message: "Your session has ended. Please sign in again." });
+        throw new HTTPException(401, { message: t("error.sessionEnded") });
       }
       if (c.req.method === "GET" && c.req.header("upgrade")?.toLowerCase() !== "websocket") {
         return c.redirect(`/login?next=${encodeURIComponent(new URL(c.req.url).pathname)}`);
       }
-      throw new HTTPException(401, { message: "Sign in required" });
+      throw new HTTPException(401, { message: t("error.signInRequired") });
     }
     c.set("session", session);
+    // The agent's own language (else the browser's, else the workspace's) and time zone from here on.
+    setLocaleContext({ locale: agentLocale(session, c.get("browserLocale")), timeZone: session.timeZone });
     await next();
   };
 }
@@ -67,7 +78,7 @@ export function requireCsrf(): MiddlewareHandler<AppEnv> {
         }
       }
       if (!sent || !(await sameSecret(sent, expected))) {
-        throw new HTTPException(403, { message: "This form has expired. Reload the page and try again." });
+        throw new HTTPException(403, { message: t("error.formExpired") });
       }
     }
     await next();
@@ -144,7 +155,7 @@ export function hasRole(role: Role, minimum: Role): boolean {
 export function requireRole(minimum: Role): MiddlewareHandler<AppEnv> {
   return async function requireRoleMiddleware(c, next) {
     if (!hasRole(c.get("session").role, minimum)) {
-      throw new HTTPException(403, { message: `Only ${minimum}s and above can do this.` });
+      throw new HTTPException(403, { message: t(`error.roleRequired.${minimum}`) });
     }
     await next();
   };

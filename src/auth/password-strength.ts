@@ -4,6 +4,7 @@
 import { ZxcvbnFactory } from "@zxcvbn-ts/core";
 import * as common from "@zxcvbn-ts/language-common";
 import * as en from "@zxcvbn-ts/language-en";
+import { localeContext, t } from "../ui/i18n";
 
 /** zxcvbn's 0–4 score; 3 means "safely unguessable: moderate protection from offline attacks". */
 export const MIN_PASSWORD_SCORE = 3;
@@ -28,12 +29,13 @@ function estimator(): ZxcvbnFactory {
  * person's name and email, the workspace name).
  */
 export function passwordProblem(password: string, related: string[] = []): string | null {
-  if (password.length < MIN_PASSWORD_LENGTH) return `Use at least ${MIN_PASSWORD_LENGTH} characters for your password`;
-  if (password.length > MAX_PASSWORD_LENGTH) return `Use at most ${MAX_PASSWORD_LENGTH} characters for your password`;
+  if (password.length < MIN_PASSWORD_LENGTH) return t("auth.password.tooShort", { min: MIN_PASSWORD_LENGTH });
+  if (password.length > MAX_PASSWORD_LENGTH) return t("auth.password.tooLong", { max: MAX_PASSWORD_LENGTH });
   const inputs = related.flatMap((r) => r.toLowerCase().split(/[^\p{L}\p{N}]+/u)).filter((w) => w.length >= 3);
   // zxcvbn is quadratic in length; past 100 characters the first 100 decide.
   const result = estimator().check(password.slice(0, 100), inputs);
   if (result.score >= MIN_PASSWORD_SCORE) return null;
-  const hint = result.feedback.warning ?? result.feedback.suggestions[0] ?? null;
-  return `This password is too easy to guess${hint ? `: ${hint.replace(/\.$/, "")}` : ""}. Try a few unrelated words.`;
+  // zxcvbn explains itself in English only: other languages get the general advice.
+  const hint = localeContext().locale === "en" ? (result.feedback.warning ?? result.feedback.suggestions[0] ?? null) : null;
+  return hint ? t("auth.password.weakBecause", { reason: hint.replace(/\.$/, "") }) : t("auth.password.weak");
 }

@@ -13,12 +13,13 @@ import { randomToken, verifyPassword } from "../lib/crypto";
 import { requireCsrf, requireSession, sameSecret } from "./middleware";
 import { createSession, destroySession, SESSION_COOKIE, SESSION_TTL_MS } from "./session";
 import { clearAccount, lockedMessage, lockedUntil, recordFailure, throttleKeys } from "./throttle";
+import { t } from "../ui/i18n";
 
 const LOGIN_CSRF_COOKIE = "ld_login_csrf";
 
 const loginForm = z.object({
-  email: z.string().trim().toLowerCase().email("Enter the email address you were invited with").max(254),
-  password: z.string().min(1, "Enter your password").max(200),
+  email: z.string().trim().toLowerCase().email({ error: () => t("auth.login.emailInvalid") }).max(254),
+  password: z.string().min(1, { error: () => t("auth.login.passwordMissing") }).max(200),
   _csrf: z.string().min(1),
   next: z.string().optional(),
 });
@@ -54,7 +55,7 @@ export const authRoutes = new Hono<AppEnv>()
     zValidator("form", loginForm, (result, c) => {
       if (!result.success) {
         const form = result.data as Partial<Record<string, unknown>>;
-        const message = result.error.issues[0]?.message ?? "Check the form";
+        const message = result.error.issues[0]?.message ?? t("error.title.422");
         return c.html(<LoginPage csrfToken={getCookie(c, LOGIN_CSRF_COOKIE) ?? ""} email={String(form.email ?? "")} error={message} />, 422);
       }
     }),
@@ -64,7 +65,7 @@ export const authRoutes = new Hono<AppEnv>()
       if (!cookieToken || !(await sameSecret(cookieToken, form._csrf))) {
         const csrfToken = randomToken(24);
         setCookie(c, LOGIN_CSRF_COOKIE, csrfToken, { httpOnly: true, sameSite: "Lax", path: "/login", secure: isHttps(c.req.url) });
-        return c.html(<LoginPage csrfToken={csrfToken} email={form.email} error="The sign-in form expired. Please try again." />, 403);
+        return c.html(<LoginPage csrfToken={csrfToken} email={form.email} error={t("auth.login.expired")} />, 403);
       }
       const keys = await throttleKeys(c, "login", form.email);
       const now = Date.now();
@@ -80,7 +81,7 @@ export const authRoutes = new Hono<AppEnv>()
       const demoRefused = !simulatorEnabled(c.env) && (user?.demo === 1 || form.email === DEMO_ADMIN.email);
       if (!user || !ok || user.active !== 1 || demoRefused) {
         await recordFailure(c.env.DB, keys, now);
-        return c.html(<LoginPage csrfToken={form._csrf} email={form.email} error="That email and password do not match." next={form.next} />, 422);
+        return c.html(<LoginPage csrfToken={form._csrf} email={form.email} error={t("auth.login.mismatch")} next={form.next} />, 422);
       }
       await clearAccount(c.env.DB, keys);
       const { token } = await createSession(c.env.DB, user);

@@ -1,5 +1,5 @@
 // Agent sessions: an opaque random cookie token; D1 stores only its SHA-256.
-import { and, eq, gt } from "drizzle-orm";
+import { and, eq, gt, sql } from "drizzle-orm";
 import { db, schema } from "../db/client";
 import { randomToken, sha256Hex } from "../lib/crypto";
 
@@ -14,6 +14,11 @@ export interface AgentSession {
   email: string;
   role: "owner" | "admin" | "supervisor" | "agent";
   csrfToken: string;
+  /** The language this person chose (null: follow the browser), and the workspace's. */
+  language: string | null;
+  workspaceLanguage: string;
+  /** This person's time zone, else the workspace's. */
+  timeZone: string;
 }
 
 /** Creates a session row and returns the cookie token (only ever held by the browser). */
@@ -42,9 +47,13 @@ export async function loadSession(d1: D1Database, token: string, now = Date.now(
       email: schema.users.email,
       role: schema.users.role,
       csrfToken: schema.sessions.csrfToken,
+      language: schema.users.language,
+      workspaceLanguage: schema.workspaces.language,
+      timeZone: sql<string>`COALESCE(${schema.users.timeZone}, ${schema.workspaces.timeZone})`,
     })
     .from(schema.sessions)
     .innerJoin(schema.users, eq(schema.users.id, schema.sessions.userId))
+    .innerJoin(schema.workspaces, eq(schema.workspaces.id, schema.sessions.workspaceId))
     .where(and(eq(schema.sessions.id, id), gt(schema.sessions.expiresAt, now), eq(schema.users.active, 1), allowDemo ? undefined : eq(schema.users.demo, 0)))
     .get();
   return row ?? null;

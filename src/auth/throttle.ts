@@ -7,6 +7,7 @@ import type { Context } from "hono";
 import { db, schema } from "../db/client";
 import type { AppEnv } from "../env";
 import { sha256Hex } from "../lib/crypto";
+import { tn } from "../ui/i18n";
 
 export const MAX_FAILURES = 10;
 export const WINDOW_MS = 15 * 60_000;
@@ -61,10 +62,9 @@ export async function clearAccount(d1: D1Database, keys: string[]): Promise<void
   for (const key of accountKeys) await db(d1).delete(schema.authThrottles).where(eq(schema.authThrottles.key, key));
 }
 
-/** "Too many attempts. Try again in 12 minutes." */
+/** "Too many failed attempts … please wait 12 minutes and try again." in the reader's language. */
 export function lockedMessage(until: number, now = Date.now()): string {
-  const minutes = Math.max(1, Math.ceil((until - now) / 60_000));
-  return `Too many failed attempts. For your account's safety, please wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again.`;
+  return tn("auth.throttle.locked", Math.max(1, Math.ceil((until - now) / 60_000)));
 }
 
 /** Old rows are useless once their window ended: the purge cron removes them. */

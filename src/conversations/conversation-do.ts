@@ -9,7 +9,8 @@ import type { Bindings } from "../env";
 import { newId } from "../lib/ids";
 import { replyTokenExpiresAt, retryDelayMs, type ReplyTokenState } from "./delivery";
 import { ingestEvents, type IngestInput } from "./inbound";
-import { acceptLive, closeLive } from "./live";
+import { acceptLive, closeLive, localeFromUrl } from "./live";
+import { withLocale } from "../ui/i18n";
 import type { Direction, ThreadMessage } from "./model";
 import { attemptDelivery, retryMessage, sendMessage, type SendInput } from "./outbound";
 import { JOB_MAX_ATTEMPTS, runJob } from "./outbox-jobs";
@@ -107,12 +108,15 @@ export class ConversationDO extends DurableObject<Bindings> {
     if (request.headers.get("upgrade")?.toLowerCase() !== "websocket") return new Response("expected a WebSocket", { status: 426 });
     const url = new URL(request.url);
     const after = Number(url.searchParams.get("after") ?? "0");
-    const agent = { userId: url.searchParams.get("user") ?? "", name: url.searchParams.get("name") ?? "", typingUntil: 0 };
+    const reader = localeFromUrl(url);
+    const agent = { userId: url.searchParams.get("user") ?? "", name: url.searchParams.get("name") ?? "", typingUntil: 0, ...reader };
     const { response, server } = acceptLive(this.ctx, ["agent"], agent);
     if (Number.isFinite(after) && after > 0 && this.rt.meta()) {
-      for (const m of this.rt.store.after(after)) {
-        server.send(JSON.stringify({ type: "message", seq: m.seq, id: m.id, direction: m.direction, html: this.rt.renderBubble(m) }));
-      }
+      withLocale(reader, () => {
+        for (const m of this.rt.store.after(after)) {
+          server.send(JSON.stringify({ type: "message", seq: m.seq, id: m.id, direction: m.direction, html: this.rt.renderBubble(m) }));
+        }
+      });
     }
     server.send(JSON.stringify({ type: "ready", seq: this.rt.store.latest()?.seq ?? 0 }));
     broadcastPresence(this.rt);

@@ -6,7 +6,6 @@ import type { BatchItem } from "drizzle-orm/batch";
 import { db, schema } from "../db/client";
 import { newId } from "../lib/ids";
 import { type ConversationStatus, previewText, type ThreadMessage } from "./model";
-import { renderListItem } from "./render";
 import { listItem } from "../inbox/directory";
 import type { ConversationRuntime } from "./runtime";
 import type { MemberProfile } from "./store";
@@ -89,12 +88,11 @@ export async function writeIndex(rt: ConversationRuntime, extra: BatchItem<"sqli
   if (titleChanged) store.setMeta("searchTitle", title);
   store.setMeta("searchSeq", pendingSearch.at(-1)?.seq ?? searchFrom);
   if (pendingSearch.length === SEARCH_BATCH) rt.queueIndex();
-  const html = renderListItem(listItem(row, triage.assigneeName));
   const feed = rt.env.WORKSPACES.get(rt.env.WORKSPACES.idFromName(meta.workspaceId));
   await feed.publish({
     type: "conversation",
     id: row.id,
-    html,
+    item: listItem(row, triage.assigneeName),
     unread: row.unreadCount,
     lastActivityAt: row.lastActivityAt,
     assigneeId: row.assigneeId,

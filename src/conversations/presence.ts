@@ -3,11 +3,16 @@
 // customer sees an answer coming (1:1 chats only, rate-limited).
 import { Presence } from "../ui/presence";
 import type { ConversationRuntime } from "./runtime";
+import { socketLocale } from "./live";
+import { withLocale } from "../ui/i18n";
 
 export interface AgentSocketState {
   userId: string;
   name: string;
   typingUntil: number;
+  /** The agent's language and time zone, for the frames this socket receives. */
+  locale?: string;
+  timeZone?: string;
 }
 
 const TYPING_TTL_MS = 6_000;
@@ -19,7 +24,7 @@ export function socketState(ws: WebSocket): AgentSocketState | null {
   const value: unknown = ws.deserializeAttachment();
   if (typeof value !== "object" || value === null) return null;
   const v = value as Partial<AgentSocketState>;
-  return typeof v.userId === "string" ? { userId: v.userId, name: String(v.name ?? ""), typingUntil: Number(v.typingUntil ?? 0) } : null;
+  return typeof v.userId === "string" ? { ...v, userId: v.userId, name: String(v.name ?? ""), typingUntil: Number(v.typingUntil ?? 0) } : null;
 }
 
 /** Sends each agent the presence line as they should see it (everyone but themselves). */
@@ -31,7 +36,7 @@ export function broadcastPresence(rt: ConversationRuntime, now = Date.now()): vo
     const viewers = [...new Set(others.map((s) => s.state?.name ?? ""))].filter(Boolean);
     const typing = [...new Set(others.filter((s) => (s.state?.typingUntil ?? 0) > now).map((s) => s.state?.name ?? ""))].filter(Boolean);
     try {
-      ws.send(JSON.stringify({ type: "presence", html: String(Presence({ viewers, typing })) }));
+      ws.send(JSON.stringify({ type: "presence", html: withLocale(socketLocale(ws), () => String(Presence({ viewers, typing }))) }));
     } catch {
       // closed meanwhile; the close handler will update the others
     }

@@ -6,7 +6,7 @@ import { createLineClient, type LineClient } from "../line/client";
 import { channelById, type ChannelCredentials } from "../line/channel-store";
 import { stickerUrlFor } from "../line/stickers";
 import { lineApiBase, lineDataApiBase } from "../env";
-import { broadcast } from "./live";
+import { broadcastLocalized } from "./live";
 import { type ConversationKey, DEFAULT_TRIAGE, type ThreadMessage, type TriageState } from "./model";
 import { renderBubble } from "./render";
 import { ThreadStore } from "./store";
@@ -99,7 +99,7 @@ export class ConversationRuntime {
   publish(created: ThreadMessage[], updated: ThreadMessage[]): void {
     const sockets = this.ctx.getWebSockets("agent");
     if (!sockets.length || !this.meta()) return;
-    for (const m of created) broadcast(sockets, { type: "message", seq: m.seq, id: m.id, direction: m.direction, html: this.renderBubble(m) });
-    for (const m of updated) broadcast(sockets, { type: "update", id: m.id, html: this.renderBubble(m) });
+    for (const m of created) broadcastLocalized(sockets, () => ({ type: "message", seq: m.seq, id: m.id, direction: m.direction, html: this.renderBubble(m) }));
+    for (const m of updated) broadcastLocalized(sockets, () => ({ type: "update", id: m.id, html: this.renderBubble(m) }));
   }
 }

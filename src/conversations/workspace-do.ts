@@ -3,13 +3,16 @@
 // inbox of the workspace receives it over a hibernating WebSocket.
 import { DurableObject } from "cloudflare:workers";
 import type { Bindings } from "../env";
-import { acceptLive, broadcast, closeLive } from "./live";
+import { acceptLive, broadcast, broadcastLocalized, closeLive, localeFromUrl } from "./live";
+import { renderListItem } from "./render";
+import type { ConversationListItemData } from "../ui/conversation-row";
 import type { ConversationStatus } from "./model";
 
 export interface ConversationFeedEvent {
   type: "conversation";
   id: string;
-  html: string;
+  /** The row to render for each reader (their language and time zone). */
+  item: ConversationListItemData;
   unread: number;
   lastActivityAt: number;
   assigneeId: string | null;
@@ -21,7 +24,8 @@ export interface ConversationFeedEvent {
 export class WorkspaceDO extends DurableObject<Bindings> {
   async publish(event: ConversationFeedEvent): Promise<number> {
     const sockets = this.ctx.getWebSockets("inbox");
-    broadcast(sockets, event);
+    const { item, ...frame } = event;
+    broadcastLocalized(sockets, () => ({ ...frame, html: renderListItem(item), title: item.title, preview: item.lastMessagePreview }));
     return sockets.length;
   }
 
@@ -34,8 +38,9 @@ export class WorkspaceDO extends DurableObject<Bindings> {
 
   override async fetch(request: Request): Promise<Response> {
     if (request.headers.get("upgrade")?.toLowerCase() !== "websocket") return new Response("expected a WebSocket", { status: 426 });
-    const user = new URL(request.url).searchParams.get("user") ?? "";
-    const { response, server } = acceptLive(this.ctx, ["inbox", `user:${user}`], { userId: user });
+    const url = new URL(request.url);
+    const user = url.searchParams.get("user") ?? "";
+    const { response, server } = acceptLive(this.ctx, ["inbox", `user:${user}`], { userId: user, ...localeFromUrl(url) });
     server.send(JSON.stringify({ type: "ready", seq: 0 }));
     return response;
   }

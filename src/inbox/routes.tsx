@@ -11,6 +11,7 @@ import { db, schema } from "../db/client";
 import { conversationStub } from "../conversations/service";
 import type { Actor, TriageChange } from "../conversations/triage";
 import type { AppEnv } from "../env";
+import { localeParams } from "../conversations/live";
 import { workspaceDirectory } from "./directory";
 import { filterCounts, type ListFilter, listFilterSchema, viewCounts } from "./queries";
 import { FilterFields } from "./views/list-toolbar";
@@ -103,6 +104,7 @@ export const inboxRoutes = new Hono<AppEnv>()
     const feed = c.env.WORKSPACES.get(c.env.WORKSPACES.idFromName(session.workspaceId));
     const url = new URL("https://workspace/live");
     url.searchParams.set("user", session.userId);
+    localeParams(url);
     return feed.fetch(new Request(url, c.req.raw));
   })
   .route("/c", threadRoutes);

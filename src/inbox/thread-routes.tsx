@@ -8,6 +8,7 @@ import { HTTPException } from "hono/http-exception";
 import { z } from "zod";
 import { conversationStub, MAX_TEXT_LENGTH, sendText } from "../conversations/service";
 import type { AppEnv } from "../env";
+import { localeParams } from "../conversations/live";
 import { lineApiBase, lineDataApiBase } from "../env";
 import { channelById } from "../line/channel-store";
 import { createLineClient } from "../line/client";
@@ -194,5 +195,6 @@ export const threadRoutes = new Hono<AppEnv>()
     url.searchParams.set("after", String(Number.isFinite(after) && after > 0 ? Math.floor(after) : 0));
     url.searchParams.set("user", session.userId);
     url.searchParams.set("name", session.name);
+    localeParams(url);
     return conversationStub(c.env, row.id).fetch(new Request(url, c.req.raw));
   });

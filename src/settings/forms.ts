@@ -4,6 +4,7 @@ import { z } from "zod";
 
 import { ROLES, type Role } from "../db/roles";
 import { AVAILABILITY, type Availability } from "../ui/availability";
+import { t } from "../ui/i18n";
 
 export { ROLES, type Role };
 /** Roles an invite can carry: owners are made by promotion, never by invite. */
@@ -30,7 +31,7 @@ export type InviteFormValues = { name: string; email: string; role: string };
 
 export const roleForm = z.object({ role: z.enum(ROLES, { error: "Choose a role from the list" }) });
 
-export const availabilityForm = z.object({ availability: z.enum(AVAILABILITY, { error: "Choose online, away or offline" }) });
+export const availabilityForm = z.object({ availability: z.enum(AVAILABILITY, { error: () => t("availability.invalid") }) });
 
 export const teamNameForm = z.object({
   name: z.string().trim().min(1, "Give the team a name").max(TEAM_NAME_MAX, `Team names can have at most ${TEAM_NAME_MAX} characters`),

@@ -4,6 +4,7 @@ import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { requireCsrf, requireSession } from "../auth/middleware";
 import type { AppEnv } from "../env";
+import { t } from "../ui/i18n";
 import { apiTokenRoutes } from "./api-tokens-routes";
 import { webhookRoutes } from "../outbound-webhooks/routes";
 import { cannedRoutes } from "./canned-routes";
@@ -33,7 +34,7 @@ export const settingsRoutes = new Hono<AppEnv>()
     const session = c.get("session");
     const parsed = availabilityForm.safeParse(await c.req.parseBody());
     if (!parsed.success) {
-      const message = parsed.error.issues[0]?.message ?? "Choose online, away or offline";
+      const message = parsed.error.issues[0]?.message ?? t("availability.invalid");
       if (!isHtmx(c)) throw new HTTPException(422, { message });
       const current = await viewerAvailability(c.env.DB, session.userId);
       return c.html(<AvailabilityForm availability={current} csrfToken={session.csrfToken} error={message} fragment />, 422);

@@ -1,20 +1,21 @@
 // The /setup form: workspace, owner and the setup key, validated with zod.
 import { z } from "zod";
 import { isTimeZone, LANGUAGE_CODES } from "../lib/locales";
+import { t } from "../ui/i18n";
 
 export const setupForm = z
   .object({
     _csrf: z.string().min(1).max(200),
-    setupKey: z.string().min(1, "Enter the setup key (the SETUP_KEY secret)").max(500),
-    workspaceName: z.string().trim().min(1, "Name your workspace, e.g. your company or brand").max(80, "Use at most 80 characters"),
-    timeZone: z.string().refine(isTimeZone, "Choose a time zone from the list"),
-    language: z.enum(LANGUAGE_CODES, { message: "Choose a language from the list" }),
-    name: z.string().trim().min(1, "Enter your name").max(80, "Use at most 80 characters for your name"),
-    email: z.string().trim().toLowerCase().email("Enter a valid email address").max(254),
-    password: z.string().max(200, "Use at most 200 characters for your password"),
+    setupKey: z.string().min(1, { error: () => t("setup.error.keyMissing") }).max(500),
+    workspaceName: z.string().trim().min(1, { error: () => t("setup.error.workspaceName") }).max(80, { error: () => t("setup.error.tooLong") }),
+    timeZone: z.string().refine(isTimeZone, { error: () => t("setup.error.timeZone") }),
+    language: z.enum(LANGUAGE_CODES, { error: () => t("setup.error.language") }),
+    name: z.string().trim().min(1, { error: () => t("auth.name.missing") }).max(80, { error: () => t("auth.name.tooLong") }),
+    email: z.string().trim().toLowerCase().email({ error: () => t("setup.error.email") }).max(254),
+    password: z.string().max(200, { error: () => t("auth.password.tooLong", { max: 200 }) }),
     confirm: z.string().max(200),
   })
-  .refine((d) => d.password === d.confirm, { message: "The two passwords don't match", path: ["confirm"] });
+  .refine((d) => d.password === d.confirm, { error: () => t("auth.password.mismatch"), path: ["confirm"] });
 
 export type SetupForm = z.infer<typeof setupForm>;
 

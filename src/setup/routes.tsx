@@ -12,6 +12,7 @@ import { lockedMessage, lockedUntil, recordFailure, throttleKeys } from "../auth
 import { resetBootstrap } from "../db/seed";
 import type { AppEnv } from "../env";
 import { randomToken } from "../lib/crypto";
+import { t } from "../ui/i18n";
 import { setupDone, createFirstOwner } from "./first-run";
 import { setupForm, typedValues, type SetupValues } from "./forms";
 import { SetupLockedPage, SetupPage } from "./views/setup-page";
@@ -31,7 +32,7 @@ function formPage(c: Context<AppEnv>, values: SetupValues, errors: Record<string
 }
 
 async function closedOnceDone(c: Context<AppEnv>): Promise<void> {
-  if (await setupDone(c.env.DB)) throw new HTTPException(404, { message: "This page does not exist." });
+  if (await setupDone(c.env.DB)) throw new HTTPException(404, { message: t("error.pageNotFound") });
 }
 
 export const setupRoutes = new Hono<AppEnv>()
@@ -52,7 +53,7 @@ export const setupRoutes = new Hono<AppEnv>()
     const cookie = getCookie(c, SETUP_CSRF_COOKIE);
     const sent = typeof body._csrf === "string" ? body._csrf : "";
     if (!cookie || !sent || !(await sameSecret(cookie, sent))) {
-      return formPage(c, values, { _form: "This form expired. Please fill in the passwords and the setup key again." }, 403);
+      return formPage(c, values, { _form: t("setup.error.expired") }, 403);
     }
     const now = Date.now();
     const keys = await throttleKeys(c, "setup");
@@ -70,12 +71,12 @@ export const setupRoutes = new Hono<AppEnv>()
     const form = parsed.data;
     if (!(await sameSecret(form.setupKey, c.env.SETUP_KEY))) {
       await recordFailure(c.env.DB, keys, now);
-      return formPage(c, values, { setupKey: "That is not the setup key. Use the value of the SETUP_KEY secret." }, 422);
+      return formPage(c, values, { setupKey: t("setup.error.keyWrong") }, 422);
     }
     const weak = passwordProblem(form.password, [form.name, form.email, form.workspaceName]);
     if (weak) return formPage(c, values, { password: weak }, 422);
     const created = await createFirstOwner(c.env.DB, { workspaceName: form.workspaceName, timeZone: form.timeZone, language: form.language, name: form.name, email: form.email, password: form.password }, now);
-    if (!created) throw new HTTPException(404, { message: "This page does not exist." });
+    if (!created) throw new HTTPException(404, { message: t("error.pageNotFound") });
     // The env-variable channel (if any) joins the new workspace on the next request.
     resetBootstrap();
     const { token } = await createSession(c.env.DB, { id: created.userId, workspaceId: created.workspaceId }, now);

@@ -1,12 +1,16 @@
 // The agent's own availability (online / away / offline) in the top bar: a
 // select that saves on change with htmx, or with its Set button without JS.
 import type { FC } from "hono/jsx";
+import { t } from "./i18n";
 
 /** An agent's availability: whether new conversations should reach them. */
 export const AVAILABILITY = ["online", "away", "offline"] as const;
 export type Availability = (typeof AVAILABILITY)[number];
 
-export const AVAILABILITY_LABELS: Record<Availability, string> = { online: "Online", away: "Away", offline: "Offline" };
+/** "Online", "Away", "Offline" in the reader's language. */
+export function availabilityLabel(a: Availability): string {
+  return t(`availability.${a}`);
+}
 
 export interface AvailabilityFormProps {
   availability: Availability;
@@ -26,24 +30,24 @@ export const AvailabilityForm: FC<AvailabilityFormProps> = ({ availability, csrf
     hx-trigger="change"
     hx-target="this"
     hx-swap="outerHTML"
-    title={error ?? "Your availability: whether new conversations should reach you"}
+    title={error ?? t("availability.hint")}
   >
     <input type="hidden" name="_csrf" value={csrfToken} />
     <span class="availability__dot" aria-hidden="true"></span>
     <label class="visually-hidden" for="availability-select">
-      Your availability
+      {t("availability.label")}
     </label>
     <select id="availability-select" name="availability" class="availability__select" aria-invalid={error ? "true" : undefined}>
       {AVAILABILITY.map((a) => (
         <option value={a} selected={a === availability}>
-          {AVAILABILITY_LABELS[a]}
+          {availabilityLabel(a)}
         </option>
       ))}
     </select>
     {fragment ? null : (
       <noscript>
         <button type="submit" class="btn btn--ghost btn--xs">
-          Set
+          {t("availability.set")}
         </button>
       </noscript>
     )}

@@ -2,6 +2,7 @@
 // status tags and unread badge. Shared by the inbox page and the live frames the
 // Durable Objects push (its id `conv-<id>` is stable so an update replaces it).
 import type { FC } from "hono/jsx";
+import { localeContext } from "./i18n";
 import { type ConversationSourceType, type ConversationStatus, PRIORITY_LABELS } from "../conversations/model";
 import { Avatar } from "./avatar";
 import { IconUsers } from "./icons";
@@ -52,7 +53,7 @@ function unreadLabel(count: number): string {
 }
 
 /** One row; its id `conv-<id>` is stable so live updates can replace it. */
-export const ConversationListItem: FC<ConversationListItemProps> = ({ item, active, timeZone = "UTC", now, swapOob }) => {
+export const ConversationListItem: FC<ConversationListItemProps> = ({ item, active, timeZone = localeContext().timeZone, now, swapOob }) => {
   const href = conversationHref(item.id);
   const unread = item.unreadCount > 0;
   const source = SOURCE_LABEL[item.sourceType];

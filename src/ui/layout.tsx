@@ -5,7 +5,8 @@ import { raw } from "hono/html";
 import type { Role } from "../db/roles";
 import { type Availability, AvailabilityControl } from "./availability";
 import { Avatar } from "./avatar";
-import { IconAlert, IconLogout, IconSettings, LogoMark } from "./icons";
+import { clientMessages, localeContext, type MessageKey, t } from "./i18n";
+import { IconAlert, IconBell, IconLogout, IconSettings, LogoMark } from "./icons";
 
 export interface LayoutProps {
   title: string;
@@ -23,7 +24,7 @@ export interface LayoutProps {
 export const Layout: FC<LayoutProps> = ({ title, user, csrfToken, bodyClass, topbarExtra, children }) => (
   <>
     {raw("<!DOCTYPE html>")}
-    <html lang="en">
+    <html lang={localeContext().locale}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
@@ -35,6 +36,8 @@ export const Layout: FC<LayoutProps> = ({ title, user, csrfToken, bodyClass, top
         <link rel="stylesheet" href="/triage.css" />
         <link rel="stylesheet" href="/contacts.css" />
         <link rel="stylesheet" href="/composer.css" />
+        <script type="application/json" id="i18n-messages">{raw(JSON.stringify(clientMessages()).replace(/</g, "\\u003c"))}</script>
+        <script src="/i18n.js"></script>
         <script src="/vendor/htmx.min.js" defer></script>
         <script src="/inbox.js" defer></script>
         <script src="/shortcuts.js" defer></script>
@@ -43,10 +46,10 @@ export const Layout: FC<LayoutProps> = ({ title, user, csrfToken, bodyClass, top
       </head>
       <body class={bodyClass}>
         <a class="skip-link" href="#main">
-          Skip to content
+          {t("common.skipToContent")}
         </a>
         <header class="topbar">
-          <a class="brand" href={user ? "/inbox" : "/"} aria-label="linedesk home">
+          <a class="brand" href={user ? "/inbox" : "/"} aria-label={t("common.home")}>
             <LogoMark />
             <span class="brand__name">linedesk</span>
           </a>
@@ -56,9 +59,9 @@ export const Layout: FC<LayoutProps> = ({ title, user, csrfToken, bodyClass, top
           {user ? (
             <div class="agent-menu">
               {user.role ? (
-                <a class="btn btn--ghost btn--sm" href="/settings" title="Settings">
+                <a class="btn btn--ghost btn--sm" href="/settings" title={t("common.settings")}>
                   <IconSettings />
-                  <span class="btn__label">Settings</span>
+                  <span class="btn__label">{t("common.settings")}</span>
                 </a>
               ) : null}
               {user.availability ? <AvailabilityControl availability={user.availability} csrfToken={csrfToken ?? ""} /> : null}
@@ -69,9 +72,9 @@ export const Layout: FC<LayoutProps> = ({ title, user, csrfToken, bodyClass, top
               </span>
               <form method="post" action="/logout" class="agent-menu__logout">
                 <input type="hidden" name="_csrf" value={csrfToken ?? ""} />
-                <button type="submit" class="btn btn--ghost btn--sm" title="Log out">
+                <button type="submit" class="btn btn--ghost btn--sm" title={t("common.logOut")}>
                   <IconLogout />
-                  <span class="btn__label">Log out</span>
+                  <span class="btn__label">{t("common.logOut")}</span>
                 </button>
               </form>
             </div>
@@ -86,19 +89,19 @@ export const Layout: FC<LayoutProps> = ({ title, user, csrfToken, bodyClass, top
   </>
 );
 
-const STATUS_TITLES: Record<number, string> = {
-  400: "That request didn't look right",
-  401: "Please sign in",
-  403: "You can't do that here",
-  404: "We couldn't find that page",
-  405: "That action isn't available here",
-  409: "Someone else changed this first",
-  413: "That's too large to upload",
-  422: "Please check what you entered",
-  429: "Slow down a little",
-  500: "Something went wrong on our side",
-  502: "LINE didn't answer in time",
-  503: "linedesk is busy right now",
+const STATUS_TITLES: Record<number, MessageKey> = {
+  400: "error.title.400",
+  401: "error.title.401",
+  403: "error.title.403",
+  404: "error.title.404",
+  405: "error.title.405",
+  409: "error.title.409",
+  413: "error.title.413",
+  422: "error.title.422",
+  429: "error.title.429",
+  500: "error.title.500",
+  502: "error.title.502",
+  503: "error.title.503",
 };
 
 export interface ErrorPageProps {
@@ -110,7 +113,7 @@ export interface ErrorPageProps {
 
 /** A finished-looking error page. `message` is shown as text; never pass a stack trace. */
 export const ErrorPage: FC<ErrorPageProps> = ({ status, message, user, csrfToken }) => {
-  const heading = STATUS_TITLES[status] ?? (status >= 500 ? "Something went wrong on our side" : "That didn't work");
+  const heading = STATUS_TITLES[status] ? t(STATUS_TITLES[status]) : t(status >= 500 ? "error.title.500" : "error.title.default");
   return (
     <Layout title={heading} user={user} csrfToken={csrfToken} bodyClass="page-error">
       <section class="error-card" aria-labelledby="error-title">
@@ -121,11 +124,11 @@ export const ErrorPage: FC<ErrorPageProps> = ({ status, message, user, csrfToken
         <p class="error-card__message">{message}</p>
         <div class="error-card__actions">
           <a class="btn btn--primary" href="/inbox">
-            Back to the inbox
+            {t("common.backToInbox")}
           </a>
           {status === 401 ? (
             <a class="btn btn--ghost" href="/login">
-              Sign in
+              {t("common.signIn")}
             </a>
           ) : null}
         </div>
@@ -153,8 +156,8 @@ export const ErrorFragment: FC<ErrorFragmentProps> = ({ message }) => (
 /** The top bar's bell: unread count (live over the inbox socket), dropdown loaded when opened. */
 const NotificationBell: FC = () => (
   <details class="nf-bell" hx-get="/notifications" hx-trigger="toggle" hx-target="find .nf-bell__menu" hx-swap="innerHTML">
-    <summary class="btn btn--ghost btn--icon nf-bell__button" aria-label="Notifications" title="Notifications">
-      <span aria-hidden="true">🔔</span>
+    <summary class="btn btn--ghost btn--icon nf-bell__button" aria-label={t("common.notifications")} title={t("common.notifications")}>
+      <IconBell />
       <span id="notification-count" class="nf-count" hidden hx-get="/notifications/count" hx-trigger="load" hx-swap="outerHTML"></span>
     </summary>
     <div class="nf-bell__menu"></div>

@@ -3,6 +3,7 @@
 // system events as a centred line. Its id `msg-<id>` is stable so a status
 // change can replace it (retry response, or an OOB swap over the WebSocket).
 import type { FC } from "hono/jsx";
+import { localeContext } from "./i18n";
 import type { ConversationSourceType, ThreadMessage } from "../conversations/model";
 import { Avatar } from "./avatar";
 import { IconAlert, IconCheck, IconClock, IconRetry } from "./icons";
@@ -36,7 +37,7 @@ export function retryUrl(conversationId: string, messageId: string): string {
   return `/inbox/c/${encodeURIComponent(conversationId)}/messages/${encodeURIComponent(messageId)}/retry`;
 }
 
-export const MessageBubble: FC<MessageBubbleProps> = ({ message, conversationId, stickerUrl, sourceType = "user", csrfToken, timeZone = "UTC", continued, swapOob }) => {
+export const MessageBubble: FC<MessageBubbleProps> = ({ message, conversationId, stickerUrl, sourceType = "user", csrfToken, timeZone = localeContext().timeZone, continued, swapOob }) => {
   const { body } = message;
   const time = <TimeLabel class="msg__time" at={message.createdAt} label={clockLabel(message.createdAt, timeZone)} timeZone={timeZone} />;
 

@@ -1,19 +1,28 @@
 // Server-side time labels for the inbox: list timestamps ("14:05", "Mon",
-// "3 Nov"), bubble clock times and day dividers, in the agent's time zone.
+// "3 Nov"), bubble clock times and day dividers — in the reader's language and
+// time zone (the locale context) unless a zone is passed.
 import type { FC } from "hono/jsx";
+import type { LanguageCode } from "../lib/locales";
+import { localeContext, t } from "./i18n";
 
 const DAY_MS = 86_400_000;
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-/** A cached en-GB formatter; an unknown time zone falls back to UTC rather than throwing. */
+/** English reads "3 Nov, 14:05" (day first, 24-hour) for teams across Asia; other languages use their own conventions. */
+function intlLocale(locale: LanguageCode): string {
+  return locale === "en" ? "en-GB" : locale;
+}
+
+/** A cached formatter for the current language; an unknown time zone falls back to UTC rather than throwing. */
 function formatter(timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${timeZone}|${JSON.stringify(options)}`;
+  const locale = intlLocale(localeContext().locale);
+  const key = `${locale}|${timeZone}|${JSON.stringify(options)}`;
   let f = formatters.get(key);
   if (!f) {
     try {
-      f = new Intl.DateTimeFormat("en-GB", { ...options, timeZone });
+      f = new Intl.DateTimeFormat(locale, { ...options, timeZone });
     } catch {
-      f = new Intl.DateTimeFormat("en-GB", { ...options, timeZone: "UTC" });
+      f = new Intl.DateTimeFormat(locale, { ...options, timeZone: "UTC" });
     }
     formatters.set(key, f);
   }
@@ -32,12 +41,12 @@ function year(ts: number, timeZone: string): string {
 }
 
 /** "14:05" (24-hour clock). */
-export function clockLabel(ts: number, timeZone = "UTC"): string {
+export function clockLabel(ts: number, timeZone = localeContext().timeZone): string {
   return formatter(timeZone, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(ts);
 }
 
 /** List label: "14:05" today, "Mon" within the last week, "3 Nov" this year, else "3 Nov 2023". */
-export function shortLabel(ts: number, now: number, timeZone = "UTC"): string {
+export function shortLabel(ts: number, now: number, timeZone = localeContext().timeZone): string {
   const days = dayNumber(now, timeZone) - dayNumber(ts, timeZone);
   if (days <= 0) return clockLabel(ts, timeZone);
   if (days < 7) return formatter(timeZone, { weekday: "short" }).format(ts);
@@ -46,10 +55,10 @@ export function shortLabel(ts: number, now: number, timeZone = "UTC"): string {
 }
 
 /** Day divider label: "Today", "Yesterday", "Monday, 3 November", "3 November 2023". */
-export function dayLabel(ts: number, now: number, timeZone = "UTC"): string {
+export function dayLabel(ts: number, now: number, timeZone = localeContext().timeZone): string {
   const days = dayNumber(now, timeZone) - dayNumber(ts, timeZone);
-  if (days === 0) return "Today";
-  if (days === 1) return "Yesterday";
+  if (days === 0) return t("time.today");
+  if (days === 1) return t("time.yesterday");
   if (year(ts, timeZone) === year(now, timeZone)) {
     return formatter(timeZone, { weekday: "long", day: "numeric", month: "long" }).format(ts);
   }
@@ -57,12 +66,12 @@ export function dayLabel(ts: number, now: number, timeZone = "UTC"): string {
 }
 
 /** The calendar day key used to group messages under day dividers. */
-export function dayKey(ts: number, timeZone = "UTC"): number {
+export function dayKey(ts: number, timeZone = localeContext().timeZone): number {
   return dayNumber(ts, timeZone);
 }
 
 /** Full date and time for tooltips: "3 Nov 2025, 14:05". */
-export function fullLabel(ts: number, timeZone = "UTC"): string {
+export function fullLabel(ts: number, timeZone = localeContext().timeZone): string {
   return formatter(timeZone, { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(ts);
 }
 
@@ -75,7 +84,7 @@ export interface TimeLabelProps {
 
 /** A `<time>` with the absolute ISO instant in `datetime` and the full date as a tooltip. */
 export const TimeLabel: FC<TimeLabelProps> = ({ at, label, timeZone, class: className }) => (
-  <time class={className} datetime={new Date(at).toISOString()} title={fullLabel(at, timeZone)}>
+  <time class={className} datetime={new Date(at).toISOString()} title={fullLabel(at, timeZone ?? localeContext().timeZone)}>
     {label}
   </time>
 );

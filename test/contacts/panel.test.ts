@@ -31,8 +31,9 @@ describe("contact panel", () => {
     expect(html).toContain("LINE Official Account");
     expect(html).toMatch(/cp-friend--following[^>]*>\s*Friend/);
     expect(html).toContain("Friend since");
-    expect(html).toContain("3 Mar 2025, 09:15");
-    expect(html).toContain("3 Mar 2025, 09:16");
+    // In the agent's time zone: the demo workspace is in Asia/Tokyo (UTC+9).
+    expect(html).toContain("3 Mar 2025, 18:15");
+    expect(html).toContain("3 Mar 2025, 18:16");
     // History: this conversation, linked, marked as the current one.
     expect(html).toContain(`href="/inbox/c/${conversationId}"`);
     expect(html).toContain("This conversation");
@@ -51,7 +52,7 @@ describe("contact panel", () => {
     ]);
     const html = await (await agent.get(`/contacts/${contactId}/panel`, htmx)).text();
     expect(html).toMatch(/cp-friend--unfollowed[^>]*>\s*Blocked/);
-    expect(html).toContain("10 May 2025, 12:02");
+    expect(html).toContain("10 May 2025, 21:02");
   });
 
   it("lists the contact's conversations newest first", async () => {

@@ -203,7 +203,7 @@ describe("invites", () => {
       const email = uniqueEmail();
       const res = await person.post("/settings/team/invites", { name: "Nope", email, role: "agent" });
       expect(res.status).toBe(403);
-      expect(await res.text()).toContain("Only admins and above can do this.");
+      expect(await res.text()).toContain("Only admins and owners can do this.");
       const htmx = await person.post("/settings/team/invites", { name: "Nope", email, role: "agent" }, { htmx: true });
       expect(htmx.status).toBe(403);
       expect(htmx.headers.get("hx-retarget")).toBe("#toasts");

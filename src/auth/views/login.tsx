@@ -1,6 +1,7 @@
 // The sign-in page: email + password posted to /login (plain form, no htmx).
 import type { FC } from "hono/jsx";
 import { Layout } from "../../ui/layout";
+import { t } from "../../ui/i18n";
 import { IconAlert, LogoMark } from "../../ui/icons";
 
 export interface LoginPageProps {
@@ -18,15 +19,15 @@ export const LoginPage: FC<LoginPageProps> = ({ csrfToken, email, error, next })
   // After a failed attempt the email is already there: put the cursor in the password field.
   const focusPassword = Boolean(email);
   return (
-    <Layout title="Sign in" bodyClass="page-login">
+    <Layout title={t("auth.login.pageTitle")} bodyClass="page-login">
       <section class="login-card" aria-labelledby="login-title">
         <div class="login-card__brand">
           <LogoMark class="logo-mark--lg" />
         </div>
         <h1 id="login-title" class="login-card__title">
-          Sign in to linedesk
+          {t("auth.login.title")}
         </h1>
-        <p class="login-card__lead">Answer your LINE customers as a team.</p>
+        <p class="login-card__lead">{t("auth.login.lead")}</p>
         {error ? (
           <div class="alert alert--error" role="alert" id="login-error">
             <IconAlert />
@@ -38,7 +39,7 @@ export const LoginPage: FC<LoginPageProps> = ({ csrfToken, email, error, next })
           {next ? <input type="hidden" name="next" value={next} /> : null}
           <div class="field">
             <label for="login-email" class="field__label">
-              Email
+              {t("auth.login.email")}
             </label>
             <input
               id="login-email"
@@ -57,7 +58,7 @@ export const LoginPage: FC<LoginPageProps> = ({ csrfToken, email, error, next })
           </div>
           <div class="field">
             <label for="login-password" class="field__label">
-              Password
+              {t("auth.login.password")}
             </label>
             <input
               id="login-password"
@@ -73,11 +74,11 @@ export const LoginPage: FC<LoginPageProps> = ({ csrfToken, email, error, next })
             />
           </div>
           <button type="submit" class="btn btn--primary btn--block btn--lg">
-            Sign in
+            {t("auth.login.submit")}
           </button>
         </form>
       </section>
-      <p class="login-foot">linedesk · support inbox for LINE Official Accounts</p>
+      <p class="login-foot">{t("common.footer")}</p>
     </Layout>
   );
 };

@@ -2,6 +2,7 @@
 // page: htmx forms that also work as plain forms, section headings, labels.
 import type { Child, FC } from "hono/jsx";
 import { IconAlert } from "../../ui/icons";
+import { localeContext } from "../../ui/i18n";
 import { fullLabel } from "../../ui/time";
 
 export const CsrfField: FC<{ token: string }> = ({ token }) => <input type="hidden" name="_csrf" value={token} />;
@@ -55,7 +56,7 @@ export const FormError: FC<{ message?: string | null; id?: string }> = ({ messag
   ) : null;
 
 /** "3 Nov 2025, 14:05" in a <time> with the ISO instant. */
-export const When: FC<{ at: number | null; timeZone?: string; empty?: string }> = ({ at, timeZone = "UTC", empty = "—" }) =>
+export const When: FC<{ at: number | null; timeZone?: string; empty?: string }> = ({ at, timeZone = localeContext().timeZone, empty = "—" }) =>
   at ? <time datetime={new Date(at).toISOString()}>{fullLabel(at, timeZone)}</time> : <span class="cp-muted">{empty}</span>;
 
 const languageNames = (() => {

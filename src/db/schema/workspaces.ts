@@ -32,6 +32,10 @@ export const users = sqliteTable(
     availabilityAt: integer("availability_at"),
     /** 1 for the demo admin seeded in simulator mode: refused whenever SIMULATOR is off. */
     demo: integer("demo").notNull().default(0),
+    /** The UI language this person chose; null: follow the browser (then the workspace). */
+    language: text("language"),
+    /** IANA time zone for dates and times; null: the workspace's. */
+    timeZone: text("time_zone"),
     createdAt: integer("created_at").notNull(),
   },
   (t) => [uniqueIndex("users_email_unique").on(t.email), index("users_workspace_idx").on(t.workspaceId)],

@@ -5,7 +5,7 @@ import { Avatar } from "../../ui/avatar";
 import type { Viewer } from "../context";
 import type { Member } from "../queries/members";
 import { assignableRoles, canManage, ROLE_LABELS } from "../team-rules";
-import { AVAILABILITY_LABELS } from "../../ui/availability";
+import { availabilityLabel } from "../../ui/availability";
 import { CsrfField } from "./form-bits";
 import { IconChevronDown, IconKey, IconPower } from "./icons";
 
@@ -37,7 +37,7 @@ export const MemberRow: FC<MemberRowProps> = ({ member: m, viewer, error }) => {
       <span class={`role-tag role-tag--${m.role}`}>{ROLE_LABELS[m.role]}</span>
       <span class="member__status">
         {m.active ? (
-          <span class={`status-dot status-dot--${m.availability}`}>{AVAILABILITY_LABELS[m.availability]}</span>
+          <span class={`status-dot status-dot--${m.availability}`}>{availabilityLabel(m.availability)}</span>
         ) : (
           <span class="tag tag--inactive">Deactivated</span>
         )}

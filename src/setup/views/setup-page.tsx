@@ -5,6 +5,7 @@ import { SetupField } from "./setup-field";
 import { Layout } from "../../ui/layout";
 import { IconAlert, LogoMark } from "../../ui/icons";
 import { LANGUAGES, timeZones } from "../../lib/locales";
+import { t } from "../../ui/i18n";
 import { MIN_PASSWORD_LENGTH } from "../../auth/password-strength";
 import type { SetupValues } from "../forms";
 
@@ -23,18 +24,18 @@ const Shell: FC<{ title: string; children?: unknown }> = ({ title, children }) =
       </div>
       {children}
     </section>
-    <p class="login-foot">linedesk · support inbox for LINE Official Accounts</p>
+    <p class="login-foot">{t("common.footer")}</p>
   </Layout>
 );
 
 export const SetupPage: FC<SetupPageProps> = ({ csrfToken, values = {}, errors = {} }) => {
   const zones = timeZones();
   return (
-    <Shell title="Set up linedesk">
+    <Shell title={t("setup.title")}>
       <h1 id="setup-title" class="login-card__title">
-        Set up linedesk
+        {t("setup.title")}
       </h1>
-      <p class="login-card__lead">Create your workspace and the owner account. You can invite your team and connect LINE next.</p>
+      <p class="login-card__lead">{t("setup.lead")}</p>
       {errors._form ? (
         <div class="alert alert--error" role="alert" id="setup-error">
           <IconAlert />
@@ -44,11 +45,11 @@ export const SetupPage: FC<SetupPageProps> = ({ csrfToken, values = {}, errors =
       <form method="post" action="/setup" class="form" novalidate>
         <input type="hidden" name="_csrf" value={csrfToken} />
         <fieldset class="setup-group">
-          <legend class="setup-group__title">Workspace</legend>
-          <SetupField id="setup-workspace" label="Workspace name" error={errors.workspaceName}>
-            <input id="setup-workspace" class="input" name="workspaceName" value={values.workspaceName ?? ""} required maxlength={80} placeholder="e.g. Sakura Shop Support" autofocus aria-invalid={errors.workspaceName ? "true" : undefined} aria-describedby={errors.workspaceName ? "setup-workspace-error" : undefined} />
+          <legend class="setup-group__title">{t("setup.workspace")}</legend>
+          <SetupField id="setup-workspace" label={t("setup.workspaceName")} error={errors.workspaceName}>
+            <input id="setup-workspace" class="input" name="workspaceName" value={values.workspaceName ?? ""} required maxlength={80} placeholder={t("setup.workspaceNamePlaceholder")} autofocus aria-invalid={errors.workspaceName ? "true" : undefined} aria-describedby={errors.workspaceName ? "setup-workspace-error" : undefined} />
           </SetupField>
-          <SetupField id="setup-zone" label="Time zone" hint="Reports and business hours use it." error={errors.timeZone}>
+          <SetupField id="setup-zone" label={t("setup.timeZone")} hint={t("setup.timeZoneHint")} error={errors.timeZone}>
             <select id="setup-zone" class="input" name="timeZone" data-default-zone aria-invalid={errors.timeZone ? "true" : undefined} aria-describedby={errors.timeZone ? "setup-zone-error" : "setup-zone-hint"}>
               {zones.map((z) => (
                 <option value={z} selected={z === (values.timeZone ?? "UTC")}>
@@ -57,7 +58,7 @@ export const SetupPage: FC<SetupPageProps> = ({ csrfToken, values = {}, errors =
               ))}
             </select>
           </SetupField>
-          <SetupField id="setup-language" label="Language" hint="The default for everyone; each person can choose their own." error={errors.language}>
+          <SetupField id="setup-language" label={t("setup.language")} hint={t("setup.languageHint")} error={errors.language}>
             <select id="setup-language" class="input" name="language" aria-describedby={errors.language ? "setup-language-error" : "setup-language-hint"}>
               {LANGUAGES.map((l) => (
                 <option value={l.code} lang={l.code} selected={l.code === (values.language ?? "en")}>
@@ -68,28 +69,28 @@ export const SetupPage: FC<SetupPageProps> = ({ csrfToken, values = {}, errors =
           </SetupField>
         </fieldset>
         <fieldset class="setup-group">
-          <legend class="setup-group__title">Owner account</legend>
-          <SetupField id="setup-name" label="Your name" hint="Customers see it when you answer them in LINE." error={errors.name}>
+          <legend class="setup-group__title">{t("setup.owner")}</legend>
+          <SetupField id="setup-name" label={t("setup.name")} hint={t("setup.nameHint")} error={errors.name}>
             <input id="setup-name" class="input" name="name" value={values.name ?? ""} required maxlength={80} autocomplete="name" aria-invalid={errors.name ? "true" : undefined} aria-describedby={errors.name ? "setup-name-error" : "setup-name-hint"} />
           </SetupField>
-          <SetupField id="setup-email" label="Email" error={errors.email}>
+          <SetupField id="setup-email" label={t("setup.email")} error={errors.email}>
             <input id="setup-email" class="input" type="email" name="email" value={values.email ?? ""} required maxlength={254} autocomplete="username" inputmode="email" aria-invalid={errors.email ? "true" : undefined} aria-describedby={errors.email ? "setup-email-error" : undefined} />
           </SetupField>
-          <SetupField id="setup-password" label="Password" hint={`At least ${MIN_PASSWORD_LENGTH} characters; a few unrelated words work well.`} error={errors.password}>
+          <SetupField id="setup-password" label={t("setup.password")} hint={t("setup.passwordHint", { min: MIN_PASSWORD_LENGTH })} error={errors.password}>
             <input id="setup-password" class="input" type="password" name="password" required minlength={MIN_PASSWORD_LENGTH} maxlength={200} autocomplete="new-password" aria-invalid={errors.password ? "true" : undefined} aria-describedby={errors.password ? "setup-password-error" : "setup-password-hint"} />
           </SetupField>
-          <SetupField id="setup-confirm" label="Password again" error={errors.confirm}>
+          <SetupField id="setup-confirm" label={t("setup.confirm")} error={errors.confirm}>
             <input id="setup-confirm" class="input" type="password" name="confirm" required maxlength={200} autocomplete="new-password" aria-invalid={errors.confirm ? "true" : undefined} aria-describedby={errors.confirm ? "setup-confirm-error" : undefined} />
           </SetupField>
         </fieldset>
         <fieldset class="setup-group">
-          <legend class="setup-group__title">Security</legend>
-          <SetupField id="setup-key" label="Setup key" hint="The value of the SETUP_KEY secret you set with wrangler. It proves you run this deployment." error={errors.setupKey}>
+          <legend class="setup-group__title">{t("setup.security")}</legend>
+          <SetupField id="setup-key" label={t("setup.key")} hint={t("setup.keyHint")} error={errors.setupKey}>
             <input id="setup-key" class="input input--mono" type="password" name="setupKey" required maxlength={500} autocomplete="off" aria-invalid={errors.setupKey ? "true" : undefined} aria-describedby={errors.setupKey ? "setup-key-error" : "setup-key-hint"} />
           </SetupField>
         </fieldset>
         <button type="submit" class="btn btn--primary btn--block btn--lg">
-          Create workspace
+          {t("setup.submit")}
         </button>
       </form>
       <script src="/setup.js" defer></script>
@@ -97,21 +98,26 @@ export const SetupPage: FC<SetupPageProps> = ({ csrfToken, values = {}, errors =
   );
 };
 
+/** A translated sentence with commands shown as <code>: placeholders were filled with \0name\0 markers. */
+const WithCode: FC<{ text: string; codes: Record<string, string> }> = ({ text, codes }) => (
+  <>{text.split("\u0000").map((part, i) => (i % 2 === 1 ? <code>{codes[part] ?? part}</code> : part))}</>
+);
+
 /** SETUP_KEY is not set: setup is refused, and this says how to set it. */
 export const SetupLockedPage: FC = () => (
-  <Shell title="Set up linedesk">
+  <Shell title={t("setup.title")}>
     <h1 id="setup-title" class="login-card__title">
-      Setup needs a key
+      {t("setup.lockedTitle")}
     </h1>
-    <p class="login-card__lead">This linedesk has no workspace yet. To create one safely, set a setup key first, then reload this page.</p>
+    <p class="login-card__lead">{t("setup.lockedLead")}</p>
     <ol class="setup-steps">
       <li>
-        In production: <code>npx wrangler secret put SETUP_KEY</code> and type a long random value.
+        <WithCode text={t("setup.lockedProduction", { command: "\u0000command\u0000" })} codes={{ command: "npx wrangler secret put SETUP_KEY" }} />
       </li>
       <li>
-        Locally: add <code>SETUP_KEY="…"</code> to <code>.dev.vars</code> and restart.
+        <WithCode text={t("setup.lockedLocal", { line: "\u0000line\u0000", file: "\u0000file\u0000" })} codes={{ line: 'SETUP_KEY="…"', file: ".dev.vars" }} />
       </li>
-      <li>You will be asked for that value on this page.</li>
+      <li>{t("setup.lockedThen")}</li>
     </ol>
   </Shell>
 );

@@ -1,0 +1,7 @@
+// 日本語
+import type { Messages, Translation } from "../types";
+import { auth } from "./auth";
+import { common } from "./common";
+import { setup } from "./setup";
+
+export const ja: Translation<Messages> = { ...common, ...auth, ...setup };

@@ -1,0 +1,7 @@
+// Türkçe
+import type { Messages, Translation } from "../types";
+import { auth } from "./auth";
+import { common } from "./common";
+import { setup } from "./setup";
+
+export const tr: Translation<Messages> = { ...common, ...auth, ...setup };

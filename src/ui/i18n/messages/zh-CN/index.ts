@@ -1,0 +1,7 @@
+// 简体中文
+import type { Messages, Translation } from "../types";
+import { auth } from "./auth";
+import { common } from "./common";
+import { setup } from "./setup";
+
+export const zhCN: Translation<Messages> = { ...common, ...auth, ...setup };
