@@ -2,5 +2,12 @@
 import { auth } from "./auth";
 import { common } from "./common";
 import { setup } from "./setup";
+import { inbox } from "./inbox";
+import { composer } from "./composer";
+import { settings } from "./settings";
+import { contacts } from "./contacts";
+import { automation } from "./automation";
+import { simulator } from "./simulator";
+import { pwa } from "./pwa";
 
-export const en = { ...common, ...auth, ...setup } as const;
+export const en = { ...common, ...auth, ...setup, ...inbox, ...composer, ...settings, ...contacts, ...automation, ...simulator, ...pwa } as const;

@@ -3,5 +3,12 @@ import type { Messages, Translation } from "../types";
 import { auth } from "./auth";
 import { common } from "./common";
 import { setup } from "./setup";
+import { inbox } from "./inbox";
+import { composer } from "./composer";
+import { settings } from "./settings";
+import { contacts } from "./contacts";
+import { automation } from "./automation";
+import { simulator } from "./simulator";
+import { pwa } from "./pwa";
 
-export const ja: Translation<Messages> = { ...common, ...auth, ...setup };
+export const ja: Translation<Messages> = { ...common, ...auth, ...setup, ...inbox, ...composer, ...settings, ...contacts, ...automation, ...simulator, ...pwa };

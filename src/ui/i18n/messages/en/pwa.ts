@@ -1,0 +1,2 @@
+// English: the pwa area's messages (keys start with "pwa." or "js.pwa.").
+export const pwa = {} as const;

@@ -1,0 +1,5 @@
+// zh-CN: the simulator area's messages.
+import type { simulator as en } from "../en/simulator";
+import type { Translation } from "../types";
+
+export const simulator = {} as const satisfies Translation<typeof en>;

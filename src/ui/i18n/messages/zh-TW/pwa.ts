@@ -1,0 +1,5 @@
+// zh-TW: the pwa area's messages.
+import type { pwa as en } from "../en/pwa";
+import type { Translation } from "../types";
+
+export const pwa = {} as const satisfies Translation<typeof en>;
