@@ -81,6 +81,11 @@ export class ConversationDO extends DurableObject<Bindings> {
     };
   }
 
+  /** Where a message is (by id, or the newest containing `text`): the inbox opens search hits there. */
+  async locate(query: { id?: string; text?: string }): Promise<{ id: string; seq: number; latestSeq: number } | null> {
+    return this.rt.store.locate(query);
+  }
+
   async message(messageId: string): Promise<ThreadMessage | null> {
     return this.rt.store.get(messageId);
   }

@@ -126,6 +126,22 @@ export class ThreadStore {
     return rows.map(toMessage).reverse();
   }
 
+  /**
+   * A search hit in this thread: the message with `id`, or the newest message
+   * whose text (or file name, or place) contains `text` — case-insensitive for
+   * Latin letters — with the thread's latest seq, so a page can be cut around it.
+   */
+  locate(query: { id?: string; text?: string }): { id: string; seq: number; latestSeq: number } | null {
+    const latestSeq = this.latest()?.seq ?? 0;
+    const searchable = "lower(coalesce(json_extract(body, '$.text'), '') || ' ' || coalesce(json_extract(body, '$.fileName'), '') || ' ' || coalesce(json_extract(body, '$.title'), '') || ' ' || coalesce(json_extract(body, '$.address'), ''))";
+    const row = query.id
+      ? this.sql.exec("SELECT id, seq FROM messages WHERE id = ?", query.id).toArray()[0]
+      : query.text
+        ? this.sql.exec(`SELECT id, seq FROM messages WHERE unsent = 0 AND direction IN ('inbound', 'outbound', 'note') AND instr(${searchable}, lower(?)) > 0 ORDER BY seq DESC LIMIT 1`, query.text).toArray()[0]
+        : undefined;
+    return row ? { id: String(row.id), seq: num(row.seq), latestSeq } : null;
+  }
+
   latest(): ThreadMessage | null {
     const row = this.sql.exec(`${SELECT} ORDER BY m.seq DESC LIMIT 1`).toArray()[0];
     return row ? toMessage(row) : null;

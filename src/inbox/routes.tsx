@@ -15,13 +15,18 @@ import { localeParams } from "../conversations/live";
 import { workspaceDirectory } from "./directory";
 import { filterCounts, type ListFilter, listFilterSchema, viewCounts } from "./queries";
 import { FilterFields } from "./views/list-toolbar";
-import { listFragment, renderInboxPage } from "./page";
+import { freshParts, listFragment, renderInboxPage } from "./page";
+import { triageProblemText } from "./triage-form";
+import { t } from "../ui/i18n";
 import { requireWebSocket, threadRoutes } from "./thread-routes";
 
 const MAX_BULK = 100;
 const hexId = z.string().regex(/^[0-9a-f]{64}$/);
 const bulkForm = z.object({
-  ids: z.array(hexId).min(1, "Select at least one conversation").max(MAX_BULK, `Select at most ${MAX_BULK} conversations at a time`),
+  ids: z
+    .array(hexId)
+    .min(1, { error: () => t("inbox.bulk.error.none") })
+    .max(MAX_BULK, { error: () => t("inbox.bulk.error.tooMany", { max: MAX_BULK }) }),
   action: z.enum(["apply", "resolve"]),
   assignee: z.string().max(40).optional(),
   tag: z.string().max(40).optional(),
@@ -64,7 +69,7 @@ export const inboxRoutes = new Hono<AppEnv>()
     const unknownAgent = form?.assignee && !["me", "none"].includes(form.assignee) && !directory.agents.some((a) => a.id === form.assignee);
     const unknownTag = form?.tag && !directory.tags.some((t) => t.id === form.tag);
     if (!form || unknownAgent || unknownTag) {
-      const message = !parsed.success ? parsed.error.issues[0]?.message ?? "Check the selection" : unknownAgent ? "That agent is not an active member of this workspace." : "That tag does not exist in this workspace.";
+      const message = !parsed.success ? parsed.error.issues[0]?.message ?? t("inbox.bulk.error.check") : triageProblemText(unknownAgent ? "agent" : "tag");
       c.header("HX-Retarget", "#toasts");
       c.header("HX-Reswap", "beforeend");
       return c.html(<div class="toast toast--error" role="alert">{message}</div>, 422);
@@ -96,7 +101,13 @@ export const inboxRoutes = new Hono<AppEnv>()
         ...rows.map((r) => auditInsert(c.env.DB, { workspaceId: session.workspaceId, actorId: session.userId, action: "conversation.tagged", targetType: "conversation", targetId: r.id, data: { tagId: tag.id, bulk: true } })),
       ]);
     }
-    return c.html(await listFragment(c, listFilter));
+    const [list, fresh] = await Promise.all([listFragment(c, listFilter), freshParts(c)]);
+    return c.html(
+      <>
+        {list}
+        {fresh}
+      </>,
+    );
   })
   .get("/live", async (c) => {
     requireWebSocket(c);

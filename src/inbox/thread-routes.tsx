@@ -21,19 +21,32 @@ import { triageFormSchema, triageRequest } from "./triage-form";
 import { NoteForm } from "./views/note-form";
 import { Composer, MessageBubble, ThreadView, type ThreadViewProps } from "./views/thread";
 import { TriageBar } from "./views/triage-bar";
+import { freshParts } from "./page";
+import { t } from "../ui/i18n";
+import { StatusPill } from "./views/thread";
 
-const conversationParam = z.object({ id: z.string().regex(/^[0-9a-f]{64}$/, "Unknown conversation") });
-const messageParam = conversationParam.extend({ messageId: z.string().regex(/^msg_[0-9a-z]{20}$/, "Unknown message") });
-const threadQuery = z.object({ before: z.coerce.number().int().positive().optional() });
+const messageId = z.string().regex(/^msg_[0-9a-z]{20}$/);
+const conversationParam = z.object({ id: z.string().regex(/^[0-9a-f]{64}$/) });
+const messageParam = conversationParam.extend({ messageId });
+/** `before`: "Load older"; `at` (a message id) or `q` (its text): open at a search hit. */
+const threadQuery = z.object({
+  before: z.coerce.number().int().positive().optional().catch(undefined),
+  at: messageId.optional().catch(undefined),
+  q: z.string().trim().min(1).max(100).optional().catch(undefined),
+});
 const textField = z.preprocess(
   // Browsers send CRLF line breaks; LINE counts characters, so normalise before measuring.
-  (t) => (typeof t === "string" ? t.replace(/\r\n/g, "\n") : ""),
-  z.string().trim().min(1, "Write a message before sending").max(MAX_TEXT_LENGTH, `A LINE message can have at most ${MAX_TEXT_LENGTH} characters`),
+  (text) => (typeof text === "string" ? text.replace(/\r\n/g, "\n") : ""),
+  z
+    .string()
+    .trim()
+    .min(1, { error: () => t("inbox.compose.error.empty") })
+    .max(MAX_TEXT_LENGTH, { error: () => t("inbox.compose.error.tooLong", { max: String(MAX_TEXT_LENGTH) }) }),
 );
 const composerForm = z.object({ text: textField });
 const noteForm = z.object({ text: textField });
 
-const notFound = () => new HTTPException(404, { message: "This conversation does not exist or belongs to another workspace." });
+const notFound = () => new HTTPException(404, { message: t("inbox.error.notFound") });
 const byConversation = zValidator("param", conversationParam, (r) => { if (!r.success) throw notFound(); });
 const byMessage = zValidator("param", messageParam, (r) => { if (!r.success) throw notFound(); });
 
@@ -56,10 +69,10 @@ async function loadConversation(c: Context<AppEnv>, id: string): Promise<Convers
 }
 
 /** Everything the thread pane renders for one conversation. */
-export async function threadViewProps(c: Context<AppEnv>, row: ConversationRow, beforeSeq: number | null, extra: Partial<ThreadViewProps> = {}): Promise<ThreadViewProps> {
+export async function threadViewProps(c: Context<AppEnv>, row: ConversationRow, beforeSeq: number | null, extra: Partial<ThreadViewProps> = {}, limit = 50): Promise<ThreadViewProps> {
   const session = c.get("session");
   const [thread, directory, tagIds] = await Promise.all([
-    conversationStub(c.env, row.id).thread({ beforeSeq, limit: 50 }),
+    conversationStub(c.env, row.id).thread({ beforeSeq, limit }),
     workspaceDirectory(c.env.DB, session.workspaceId),
     conversationTagIds(c.env.DB, row.id),
   ]);
@@ -76,17 +89,53 @@ export async function threadViewProps(c: Context<AppEnv>, row: ConversationRow, 
   };
 }
 
+/** Messages kept before a search hit, for context. */
+const HIT_CONTEXT = 10;
+/** The DO's largest page. */
+const MAX_PAGE = 200;
+
+/**
+ * The thread opened at a search hit (a message id, or the newest message with
+ * the text): everything from a little before the hit to the latest message,
+ * or — when the hit is far back — a page around it with a link to the latest.
+ * Without a hit (the name matched, not a message) it is the usual latest page.
+ */
+async function searchHitProps(c: Context<AppEnv>, row: ConversationRow, hit: { id?: string; text?: string }): Promise<ThreadViewProps> {
+  const found = await conversationStub(c.env, row.id).locate(hit);
+  if (!found) return threadViewProps(c, row, null);
+  const newer = found.latestSeq - found.seq;
+  if (newer + HIT_CONTEXT < MAX_PAGE) {
+    return threadViewProps(c, row, null, { highlightId: found.id }, newer + 1 + HIT_CONTEXT);
+  }
+  const beforeSeq = found.seq + MAX_PAGE - HIT_CONTEXT;
+  return threadViewProps(c, row, beforeSeq, { highlightId: found.id, newerUntilSeq: found.latestSeq }, MAX_PAGE);
+}
+
 const isHtmx = (c: Context<AppEnv>) => c.req.header("hx-request") === "true";
 
 export const threadRoutes = new Hono<AppEnv>()
   .get("/:id", byConversation, zValidator("query", threadQuery), async (c) => {
     const row = await loadConversation(c, c.req.valid("param").id);
-    const before = c.req.valid("query").before ?? null;
-    const props = await threadViewProps(c, row, before);
+    const query = c.req.valid("query");
+    const before = query.before ?? null;
+    const props = before === null && (query.at || query.q) ? await searchHitProps(c, row, { id: query.at, text: query.q }) : await threadViewProps(c, row, before);
     // Opening the conversation is what marks the customer's messages read.
     if (before === null) c.executionCtx.waitUntil(conversationStub(c.env, row.id).markRead());
-    if (isHtmx(c)) return c.html(<ThreadView {...props} />);
+    if (isHtmx(c)) return c.html(<ThreadView {...props} triageBar={props.triageBar && { ...props.triageBar, fragment: true }} />);
     return renderInboxPage(c, {}, props);
+  })
+  .get("/:id/triage", byConversation, async (c) => {
+    // The header as it is now: inbox.js asks when a live frame says the
+    // conversation changed under the agent (woke from a snooze, reopened, reassigned).
+    const row = await loadConversation(c, c.req.valid("param").id);
+    const session = c.get("session");
+    const [thread, directory, tagIds] = await Promise.all([conversationStub(c.env, row.id).thread({ limit: 1 }), workspaceDirectory(c.env.DB, session.workspaceId), conversationTagIds(c.env.DB, row.id)]);
+    return c.html(
+      <>
+        <TriageBar conversationId={row.id} triage={thread.triage} directory={directory} tagIds={tagIds} csrfToken={session.csrfToken} me={{ id: session.userId, name: session.name }} fragment />
+        <StatusPill status={thread.triage.status} swapOob />
+      </>,
+    );
   })
   .post("/:id/read", byConversation, async (c) => {
     const row = await loadConversation(c, c.req.valid("param").id);
@@ -100,7 +149,7 @@ export const threadRoutes = new Hono<AppEnv>()
     const body = await c.req.parseBody();
     const parsed = composerForm.safeParse(body);
     if (!parsed.success) {
-      const error = parsed.error.issues[0]?.message ?? "Check the message";
+      const error = parsed.error.issues[0]?.message ?? t("inbox.compose.error.check");
       const text = typeof body.text === "string" ? body.text : "";
       if (isHtmx(c)) return c.html(<Composer conversationId={row.id} csrfToken={session.csrfToken} error={error} text={text} />, 422);
       return renderInboxPage(c, {}, await threadViewProps(c, row, null, { composerError: error, composerText: text }), 422);
@@ -123,7 +172,7 @@ export const threadRoutes = new Hono<AppEnv>()
     const parsed = noteForm.safeParse(body);
     if (!parsed.success) {
       const text = typeof body.text === "string" ? body.text : "";
-      return c.html(<NoteForm conversationId={row.id} csrfToken={session.csrfToken} error={parsed.error.issues[0]?.message ?? "Check the note"} text={text} />, 422);
+      return c.html(<NoteForm conversationId={row.id} csrfToken={session.csrfToken} error={parsed.error.issues[0]?.message ?? t("inbox.note.error.check")} text={text} />, 422);
     }
     const note = await conversationStub(c.env, row.id).addNote({ id: session.userId, name: session.name }, parsed.data.text);
     if (!isHtmx(c)) return c.redirect(`/inbox/c/${row.id}`, 303);
@@ -142,23 +191,30 @@ export const threadRoutes = new Hono<AppEnv>()
     const form = triageFormSchema.safeParse(await c.req.parseBody());
     const directory = await workspaceDirectory(c.env.DB, session.workspaceId);
     const me = { id: session.userId, name: session.name };
-    const request = form.success ? triageRequest(form.data, directory, me) : { error: form.error.issues[0]?.message ?? "Check the form" };
+    const request = form.success ? triageRequest(form.data, directory, me) : { error: form.error.issues[0]?.message ?? t("inbox.triage.error.check") };
     if ("change" in request) await conversationStub(c.env, row.id).triage(request.change, me);
     if ("tag" in request) await setConversationTag(c.env.DB, { workspaceId: session.workspaceId, actorId: session.userId }, row, request.tag.tagId, request.tag.add);
     if (!isHtmx(c) && !("error" in request)) return c.redirect(`/inbox/c/${row.id}`, 303);
     const [thread, tagIds] = await Promise.all([conversationStub(c.env, row.id).thread({ limit: 1 }), conversationTagIds(c.env.DB, row.id)]);
-    const bar = <TriageBar conversationId={row.id} triage={thread.triage} directory={directory} tagIds={tagIds} csrfToken={session.csrfToken} me={me} error={"error" in request ? request.error : undefined} />;
+    const bar = <TriageBar conversationId={row.id} triage={thread.triage} directory={directory} tagIds={tagIds} csrfToken={session.csrfToken} me={me} error={"error" in request ? request.error : undefined} fragment />;
     if ("error" in request) {
       if (isHtmx(c)) return c.html(bar, 422);
       return renderInboxPage(c, {}, await threadViewProps(c, row, null), 422);
     }
-    return c.html(bar);
+    // Everything the change touched, at once: the bar, the header's status, the list row and every view's count.
+    return c.html(
+      <>
+        {bar}
+        <StatusPill status={thread.triage.status} swapOob />
+        {await freshParts(c, { conversationId: row.id, directory })}
+      </>,
+    );
   })
   .post("/:id/messages/:messageId/retry", byMessage, async (c) => {
     const { id, messageId } = c.req.valid("param");
     const row = await loadConversation(c, id);
     const message = await conversationStub(c.env, row.id).retry(messageId);
-    if (!message) throw new HTTPException(404, { message: "That message does not exist." });
+    if (!message) throw new HTTPException(404, { message: t("inbox.error.messageNotFound") });
     if (!isHtmx(c)) return c.redirect(`/inbox/c/${row.id}`, 303);
     return c.html(<MessageBubble message={message} conversationId={row.id} stickerUrl={stickerUrlFor(c.env)} sourceType={row.sourceType} csrfToken={c.get("session").csrfToken} />);
   })
@@ -166,7 +222,7 @@ export const threadRoutes = new Hono<AppEnv>()
     const { id, messageId } = c.req.valid("param");
     const row = await loadConversation(c, id);
     const message = await conversationStub(c.env, row.id).message(messageId);
-    if (!message) throw new HTTPException(404, { message: "That media does not exist." });
+    if (!message) throw new HTTPException(404, { message: t("inbox.error.mediaNotFound") });
     const headers = new Headers({ "cache-control": "private, max-age=86400", "x-content-type-options": "nosniff" });
     if (message.mediaKey) {
       const object = await c.env.MEDIA.get(message.mediaKey);
@@ -176,12 +232,12 @@ export const threadRoutes = new Hono<AppEnv>()
       }
     }
     // Not copied to R2 yet (or the copy failed): stream it from LINE while it still has it.
-    if (!message.lineMessageId) throw new HTTPException(404, { message: "That media is not available." });
+    if (!message.lineMessageId) throw new HTTPException(404, { message: t("inbox.error.mediaUnavailable") });
     const channel = await channelById(c.env, row.channelId);
-    if (!channel) throw new HTTPException(404, { message: "That media is not available." });
+    if (!channel) throw new HTTPException(404, { message: t("inbox.error.mediaUnavailable") });
     const client = createLineClient({ accessToken: channel.accessToken, apiBase: lineApiBase(c.env), dataBase: lineDataApiBase(c.env) });
     const upstream = await client.content(message.lineMessageId).catch(() => null);
-    if (!upstream) throw new HTTPException(404, { message: "LINE no longer has this media." });
+    if (!upstream) throw new HTTPException(404, { message: t("inbox.error.mediaGone") });
     headers.set("content-type", upstream.headers.get("content-type") ?? "application/octet-stream");
     if (message.body.type === "file") headers.set("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(message.body.fileName)}`);
     return new Response(upstream.body, { headers });

@@ -1,7 +1,9 @@
 // Turns a triage form post into one TriageChange, validated with zod. Ids are
 // checked against the workspace directory so another workspace's agent or team
-// can never be assigned.
+// can never be assigned. The inbox's errors are in the reader's language; the
+// REST API keeps the English TRIAGE_ERRORS (integrations read English).
 import { z } from "zod";
+import { t } from "../ui/i18n";
 import type { Priority } from "../conversations/model";
 import type { TriageChange } from "../conversations/triage";
 import type { Directory } from "./views/list-toolbar";
@@ -13,6 +15,7 @@ export const MAX_SNOOZE_MS = 366 * 24 * 3_600_000;
 // which teams and tags exist, how far ahead a snooze may go.
 type Known = Pick<Directory, "agents" | "teams" | "tags">;
 
+/** English, for the REST API's JSON errors. */
 export const TRIAGE_ERRORS = {
   agent: "That agent is not an active member of this workspace.",
   team: "That team does not exist in this workspace.",
@@ -35,18 +38,42 @@ export function workspaceTag(directory: Known, id: string): { id: string; name: 
   return directory.tags.find((t) => t.id === id) ?? null;
 }
 
-/** Why a snooze until `until` is refused, or null when it is fine. */
-export function snoozeProblem(until: number, now: number): string | null {
-  if (!Number.isFinite(until) || until <= now) return TRIAGE_ERRORS.snoozePast;
-  if (until - now > MAX_SNOOZE_MS) return TRIAGE_ERRORS.snoozeFar;
+export type TriageProblem = keyof typeof TRIAGE_ERRORS;
+
+/** A triage problem in the reader's language (the inbox's 422s). */
+export function triageProblemText(problem: TriageProblem): string {
+  switch (problem) {
+    case "agent":
+      return t("inbox.triage.error.agent");
+    case "team":
+      return t("inbox.triage.error.team");
+    case "tag":
+      return t("inbox.triage.error.tag");
+    case "snoozePast":
+      return t("inbox.triage.error.snoozePast");
+    case "snoozeFar":
+      return t("inbox.triage.error.snoozeFar");
+  }
+}
+
+/** Which rule a snooze until `until` breaks, or null when it is fine. */
+export function snoozeProblemKey(until: number, now: number): "snoozePast" | "snoozeFar" | null {
+  if (!Number.isFinite(until) || until <= now) return "snoozePast";
+  if (until - now > MAX_SNOOZE_MS) return "snoozeFar";
   return null;
+}
+
+/** Why a snooze until `until` is refused (English, for the REST API), or null when it is fine. */
+export function snoozeProblem(until: number, now: number): string | null {
+  const key = snoozeProblemKey(until, now);
+  return key ? TRIAGE_ERRORS[key] : null;
 }
 
 export const triageFormSchema = z
   .object({
     status: z.enum(["open", "follow_up", "resolved"]).optional(),
     snooze: z.enum(["1h", "4h", "1d", "7d"]).optional(),
-    snooze_until: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Pick a date and time").optional(),
+    snooze_until: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: () => t("inbox.triage.error.pickTime") }).optional(),
     tz_offset: z.coerce.number().int().min(-840).max(840).optional(),
     assignee: z.string().max(40).optional(),
     team: z.string().max(40).optional(),
@@ -68,20 +95,20 @@ export function triageRequest(form: TriageForm, directory: Directory, me: { id: 
   if (form.snooze_until) {
     // datetime-local has no zone: the browser sends its offset (minutes, as Date#getTimezoneOffset).
     const until = Date.parse(`${form.snooze_until}:00Z`) + (form.tz_offset ?? 0) * 60_000;
-    const problem = snoozeProblem(until, now);
-    if (problem) return { error: problem };
+    const problem = snoozeProblemKey(until, now);
+    if (problem) return { error: triageProblemText(problem) };
     return { change: { kind: "snooze", until } };
   }
   if (form.assignee !== undefined) {
     if (form.assignee === "none" || form.assignee === "") return { change: { kind: "assign", assignee: null } };
     const agent = assignableAgent(directory, form.assignee === "me" ? me.id : form.assignee);
-    if (!agent) return { error: TRIAGE_ERRORS.agent };
+    if (!agent) return { error: triageProblemText("agent") };
     return { change: { kind: "assign", assignee: agent } };
   }
   if (form.team !== undefined) {
     if (form.team === "none" || form.team === "") return { change: { kind: "team", team: null } };
     const team = workspaceTeam(directory, form.team);
-    if (!team) return { error: TRIAGE_ERRORS.team };
+    if (!team) return { error: triageProblemText("team") };
     return { change: { kind: "team", team } };
   }
   if (form.priority !== undefined) return { change: { kind: "priority", priority: form.priority as Priority } };
@@ -89,9 +116,9 @@ export function triageRequest(form: TriageForm, directory: Directory, me: { id: 
   for (const [key, add] of [["add_tag", true], ["remove_tag", false]] as const) {
     const tagId = form[key];
     if (tagId) {
-      if (!workspaceTag(directory, tagId)) return { error: TRIAGE_ERRORS.tag };
+      if (!workspaceTag(directory, tagId)) return { error: triageProblemText("tag") };
       return { tag: { add, tagId } };
     }
   }
-  return { error: "Nothing to change." };
+  return { error: t("inbox.triage.error.nothing") };
 }

@@ -6,7 +6,7 @@ import type { Role } from "../db/roles";
 import { type Availability, AvailabilityControl } from "./availability";
 import { Avatar } from "./avatar";
 import { clientMessages, localeContext, type MessageKey, t } from "./i18n";
-import { IconAlert, IconBell, IconLogout, IconSettings, LogoMark } from "./icons";
+import { IconAlert, IconBell, IconLogout, IconSettings, LogoMark, Svg } from "./icons";
 
 export interface LayoutProps {
   title: string;
@@ -40,6 +40,7 @@ export const Layout: FC<LayoutProps> = ({ title, user, csrfToken, bodyClass, top
         <script src="/i18n.js"></script>
         <script src="/vendor/htmx.min.js" defer></script>
         <script src="/inbox.js" defer></script>
+        <script src="/inbox-ui.js" defer></script>
         <script src="/shortcuts.js" defer></script>
         <script src="/composer.js" defer></script>
         <script src="/contacts.js" defer></script>
@@ -56,29 +57,7 @@ export const Layout: FC<LayoutProps> = ({ title, user, csrfToken, bodyClass, top
           <div class="topbar__spacer"></div>
           {topbarExtra}
           {user ? <NotificationBell /> : null}
-          {user ? (
-            <div class="agent-menu">
-              {user.role ? (
-                <a class="btn btn--ghost btn--sm" href="/settings" title={t("common.settings")}>
-                  <IconSettings />
-                  <span class="btn__label">{t("common.settings")}</span>
-                </a>
-              ) : null}
-              {user.availability ? <AvailabilityControl availability={user.availability} csrfToken={csrfToken ?? ""} /> : null}
-              <Avatar name={user.name} size="sm" />
-              <span class="agent-menu__who">
-                <span class="agent-menu__name">{user.name}</span>
-                <span class="agent-menu__email">{user.email}</span>
-              </span>
-              <form method="post" action="/logout" class="agent-menu__logout">
-                <input type="hidden" name="_csrf" value={csrfToken ?? ""} />
-                <button type="submit" class="btn btn--ghost btn--sm" title={t("common.logOut")}>
-                  <IconLogout />
-                  <span class="btn__label">{t("common.logOut")}</span>
-                </button>
-              </form>
-            </div>
-          ) : null}
+          {user ? <AccountMenu user={user} csrfToken={csrfToken ?? ""} /> : null}
         </header>
         <main id="main" class="main">
           {children}
@@ -162,4 +141,42 @@ const NotificationBell: FC = () => (
     </summary>
     <div class="nf-bell__menu"></div>
   </details>
+);
+
+/**
+ * The signed-in agent's menu. At laptop width its items sit in the top bar
+ * (Settings, availability, who, Log out); on phones they fold behind the avatar
+ * into a popover (no script needed; Esc and a tap outside close it). Long names
+ * are cut with an ellipsis, never widening the bar.
+ */
+const AccountMenu: FC<{ user: NonNullable<LayoutProps["user"]>; csrfToken: string }> = ({ user, csrfToken }) => (
+  <div class="agent-menu">
+    <button type="button" class="agent-menu__toggle btn btn--ghost btn--icon" popovertarget="account-menu" aria-label={t("inbox.account.open", { name: user.name })} title={user.name}>
+      <Avatar name={user.name} size="sm" />
+      <Svg class="agent-menu__chevron" d="m6 9 6 6 6-6" />
+    </button>
+    <div id="account-menu" class="agent-menu__panel" popover="auto" aria-label={t("inbox.account.label")}>
+      {user.role ? (
+        <a class="btn btn--ghost btn--sm agent-menu__item agent-menu__settings" href="/settings" title={t("common.settings")}>
+          <IconSettings />
+          <span class="btn__label">{t("common.settings")}</span>
+        </a>
+      ) : null}
+      {user.availability ? <AvailabilityControl availability={user.availability} csrfToken={csrfToken} /> : null}
+      <span class="agent-menu__who" title={`${user.name} · ${user.email}`}>
+        <Avatar name={user.name} size="sm" />
+        <span class="agent-menu__names">
+          <span class="agent-menu__name">{user.name}</span>
+          <span class="agent-menu__email">{user.email}</span>
+        </span>
+      </span>
+      <form method="post" action="/logout" class="agent-menu__logout">
+        <input type="hidden" name="_csrf" value={csrfToken} />
+        <button type="submit" class="btn btn--ghost btn--sm agent-menu__item" title={t("common.logOut")}>
+          <IconLogout />
+          <span class="btn__label">{t("common.logOut")}</span>
+        </button>
+      </form>
+    </div>
+  </div>
 );

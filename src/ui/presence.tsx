@@ -1,6 +1,9 @@
 // "Who else is here": agents viewing the same conversation and who is typing,
-// with a collision warning before two agents answer at once.
+// with a collision warning before two agents answer at once. Rendered inside
+// the ConversationDO per reader's language (broadcastLocalized).
 import type { FC } from "hono/jsx";
+import { localeContext, t, tn } from "./i18n";
+import { IconAlert } from "./icons";
 
 export interface PresenceProps {
   /** Other agents with the conversation open (not the reader). */
@@ -9,16 +12,24 @@ export interface PresenceProps {
   typing: string[];
 }
 
-const list = (names: string[]) => (names.length <= 2 ? names.join(" and ") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`);
+/** "Ana", "Ana and Ben", "Ana, Ben and Chai" in the reader's language (Intl.ListFormat). */
+function names(list: string[]): string {
+  try {
+    return new Intl.ListFormat(localeContext().locale, { style: "long", type: "conjunction" }).format(list);
+  } catch {
+    return list.join(", ");
+  }
+}
 
 export const Presence: FC<PresenceProps> = ({ viewers, typing }) => (
   <div id="presence" class={`presence${typing.length ? " presence--typing" : ""}`} role="status" aria-live="polite">
     {typing.length ? (
       <span class="presence__warn">
-        ⚠ {list(typing)} {typing.length === 1 ? "is" : "are"} typing a reply — check before you answer
+        <IconAlert />
+        {tn("inbox.presence.typing", typing.length, { names: names(typing) })}
       </span>
     ) : viewers.length ? (
-      <span class="presence__viewers">Also viewing: {list(viewers)}</span>
+      <span class="presence__viewers">{t("inbox.presence.viewing", { names: names(viewers) })}</span>
     ) : null}
   </div>
 );

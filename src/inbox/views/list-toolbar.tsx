@@ -1,8 +1,12 @@
-// Above the conversation list: views with counts, search, filters that combine
-// (team, tag, channel), and the bulk-action bar for selected conversations.
-// Plain GET/POST forms that htmx enhances: the list refreshes without a reload.
+// Above the conversation list: views with counts (one row that scrolls sideways),
+// search, filters that combine (team, tag, channel); below it the bulk-action
+// bar for selected conversations. Plain GET/POST forms that htmx enhances: the
+// list refreshes without a reload.
 import type { FC } from "hono/jsx";
-import { COUNT_CAP, type FilterCounts, filterQuery, type InboxView, type ListFilter, VIEW_LABELS, VIEWS } from "../queries";
+import { t } from "../../ui/i18n";
+import { COUNT_CAP, type FilterCounts, filterQuery, type InboxView, type ListFilter, VIEWS } from "../queries";
+import { IconFilter, IconSearch } from "./icons";
+import { viewLabel } from "./labels";
 
 export interface Directory {
   agents: Array<{ id: string; name: string; availability: "online" | "away" | "offline" }>;
@@ -25,55 +29,108 @@ const htmxList = {
   "hx-push-url": "false",
 };
 
-export const ListToolbar: FC<ListToolbarProps> = ({ filter, counts, directory, csrfToken }) => {
+/** How many team/tag/channel filters are on. */
+export function filtersOn(filter: Partial<ListFilter>): number {
+  return [filter.team, filter.tag, filter.channel].filter(Boolean).length;
+}
+
+export const ListToolbar: FC<ListToolbarProps> = ({ filter, counts, directory }) => {
   const view = filter.view ?? "all";
-  const filtersOn = [filter.team, filter.tag, filter.channel].filter(Boolean).length;
+  const on = filtersOn(filter);
   return (
     <div class="list-toolbar">
       <form id="list-filter" class="list-filter" method="get" action="/inbox" {...htmxList} hx-trigger="change, submit, input from:#inbox-search delay:300ms">
-        <nav class="view-tabs" aria-label="Views">
+        <nav class="view-tabs" aria-label={t("inbox.views.label")}>
           {VIEWS.map((v) => (
             <label class={`view-tab${v === view ? " is-current" : ""}`}>
               <input type="radio" name="view" value={v} checked={v === view} />
-              <span>{VIEW_LABELS[v]}</span>
-              <span class="view-tab__count" id={`count-${v}`}>{counts[v] >= COUNT_CAP ? `${COUNT_CAP - 1}+` : counts[v]}</span>
+              <span class="view-tab__name">{viewLabel(v)}</span>
+              <ViewCount view={v} count={counts[v]} />
             </label>
           ))}
         </nav>
         <div class="list-search">
-          <input id="inbox-search" type="search" name="q" value={filter.q ?? ""} placeholder="Search names and messages…" aria-label="Search conversations" maxlength={100} autocomplete="off" />
-          <details class="list-filters" open={filtersOn > 0} hx-get={`/inbox/filters${filterQuery(filter)}`} hx-trigger="toggle" hx-target="find .list-filters__body" hx-swap="innerHTML">
-            <summary class="btn btn--ghost btn--small">Filters{filtersOn ? ` (${filtersOn})` : ""}</summary>
-            <div class="list-filters__body">
+          <span class="list-search__field">
+            <IconSearch class="list-search__icon" />
+            <input
+              id="inbox-search"
+              type="search"
+              name="q"
+              value={filter.q ?? ""}
+              placeholder={t("inbox.search.placeholder")}
+              aria-label={t("inbox.search.label")}
+              title={t("inbox.search.hint")}
+              maxlength={100}
+              autocomplete="off"
+              enterkeyhint="search"
+            />
+          </span>
+          <details class="list-filters" hx-get={`/inbox/filters${filterQuery(filter)}`} hx-trigger="toggle" hx-target="find .list-filters__body" hx-swap="innerHTML">
+            <summary class={`btn btn--ghost btn--small list-filters__toggle${on ? " is-on" : ""}`} title={t("inbox.filters.title")}>
+              <IconFilter />
+              <span class="list-filters__label">{t("inbox.filters.button")}</span>
+              {on ? <span class="list-filters__count">{on}</span> : null}
+            </summary>
+            <div class="list-filters__body" role="group" aria-label={t("inbox.filters.title")}>
               <FilterFields filter={filter} directory={directory} />
             </div>
           </details>
         </div>
       </form>
-      <BulkBar directory={directory} csrfToken={csrfToken} filter={filter} />
     </div>
   );
 };
 
-/** The team, tag and channel selects; with counts of active conversations when loaded on opening. */
-export const FilterFields: FC<{ filter: Partial<ListFilter>; directory: Directory; counts?: FilterCounts }> = ({ filter, directory, counts }) => (
+const capped = (n: number) => (n >= COUNT_CAP ? `${COUNT_CAP - 1}+` : String(n));
+
+/** One view's count (id `count-<view>`); sent again out of band after every action. */
+export const ViewCount: FC<{ view: InboxView; count: number; swapOob?: boolean }> = ({ view, count, swapOob }) => (
+  <span class="view-tab__count" id={`count-${view}`} hx-swap-oob={swapOob ? "true" : undefined}>
+    {capped(count)}
+  </span>
+);
+
+/** Every view's count as out-of-band swaps: an action's response brings the tabs up to date. */
+export const ViewCountsOob: FC<{ counts: Record<InboxView, number> }> = ({ counts }) => (
   <>
-    <FilterSelect name="team" label="Team" value={filter.team} options={directory.teams} counts={counts?.teams} />
-    <FilterSelect name="tag" label="Tag" value={filter.tag} options={directory.tags} counts={counts?.tags} />
-    <FilterSelect name="channel" label="Channel" value={filter.channel} options={directory.channels} counts={counts?.channels} />
-    <noscript>
-      <button class="btn btn--small" type="submit">Apply</button>
-    </noscript>
+    {VIEWS.map((v) => (
+      <ViewCount view={v} count={counts[v]} swapOob />
+    ))}
   </>
 );
 
-const countLabel = (n: number | undefined) => (n === undefined ? "" : ` (${n >= COUNT_CAP ? `${COUNT_CAP - 1}+` : n})`);
+/** The team, tag and channel selects; with counts of active conversations when loaded on opening. */
+export const FilterFields: FC<{ filter: Partial<ListFilter>; directory: Directory; counts?: FilterCounts }> = ({ filter, directory, counts }) => (
+  <>
+    <FilterSelect name="team" label={t("inbox.filters.team")} any={t("inbox.filters.anyTeam")} value={filter.team} options={directory.teams} counts={counts?.teams} />
+    <FilterSelect name="tag" label={t("inbox.filters.tag")} any={t("inbox.filters.anyTag")} value={filter.tag} options={directory.tags} counts={counts?.tags} />
+    <FilterSelect name="channel" label={t("inbox.filters.channel")} any={t("inbox.filters.anyChannel")} value={filter.channel} options={directory.channels} counts={counts?.channels} />
+    {counts ? <p class="list-filters__note">{t("inbox.filters.countsNote")}</p> : null}
+    <div class="list-filters__actions">
+      {filtersOn(filter) ? (
+        <a class="btn btn--ghost btn--small" href={`/inbox${filterQuery({ view: filter.view, q: filter.q })}`}>
+          {t("inbox.filters.clear")}
+        </a>
+      ) : null}
+      {counts ? null : (
+        // Only in the page (htmx fragments would parse <noscript> content as markup).
+        <noscript>
+          <button class="btn btn--small" type="submit" form="list-filter">
+            {t("inbox.filters.apply")}
+          </button>
+        </noscript>
+      )}
+    </div>
+  </>
+);
 
-const FilterSelect: FC<{ name: string; label: string; value: string | undefined; options: Array<{ id: string; name: string }>; counts?: Record<string, number> }> = ({ name, label, value, options, counts }) => (
+const countLabel = (n: number | undefined) => (n === undefined ? "" : ` (${capped(n)})`);
+
+const FilterSelect: FC<{ name: string; label: string; any: string; value: string | undefined; options: Array<{ id: string; name: string }>; counts?: Record<string, number> }> = ({ name, label, any, value, options, counts }) => (
   <label class="filter-select">
     <span>{label}</span>
     <select name={name} form="list-filter">
-      <option value="">Any {label.toLowerCase()}</option>
+      <option value="">{any}</option>
       {options.map((o) => (
         <option value={o.id} selected={o.id === value}>
           {o.name}
@@ -84,33 +141,45 @@ const FilterSelect: FC<{ name: string; label: string; value: string | undefined;
   </label>
 );
 
-/** Appears when rows are checked (CSS :has); posts the checked ids (inputs carry form="bulk-form"). */
-const BulkBar: FC<{ directory: Directory; csrfToken: string; filter: Partial<ListFilter> }> = ({ directory, csrfToken, filter }) => (
-  <form id="bulk-form" class="bulk-bar" method="post" action="/inbox/bulk" hx-post="/inbox/bulk" hx-target="#conversation-list" hx-swap="outerHTML">
+/**
+ * The bulk-action bar at the foot of the list: appears while rows are checked
+ * (CSS :has, or select mode on phones); posts the checked ids (the row
+ * checkboxes carry form="bulk-form") with the list's filters, so the answer is
+ * the list as it now is.
+ */
+export const BulkBar: FC<{ directory: Directory; csrfToken: string; filter: Partial<ListFilter> }> = ({ directory, csrfToken, filter }) => (
+  <form id="bulk-form" class="bulk-bar" method="post" action="/inbox/bulk" hx-post="/inbox/bulk" hx-target="#conversation-list" hx-swap="outerHTML" aria-label={t("inbox.bulk.label")}>
     <input type="hidden" name="_csrf" value={csrfToken} />
-    {(["view", "team", "tag", "channel", "q"] as const).map((k) => (filter[k] ? <input type="hidden" name={`filter_${k}`} value={filter[k]} /> : null))}
-    <span class="bulk-bar__count" aria-live="polite">
-      <span data-selected-count>0</span> selected
-    </span>
-    <select name="assignee" aria-label="Assign selected to">
-      <option value="">Assign to…</option>
-      <option value="me">Me</option>
-      <option value="none">Nobody (unassign)</option>
-      {directory.agents.map((a) => (
-        <option value={a.id}>{a.name}</option>
-      ))}
-    </select>
-    <select name="tag" aria-label="Tag selected with">
-      <option value="">Tag with…</option>
-      {directory.tags.map((t) => (
-        <option value={t.id}>{t.name}</option>
-      ))}
-    </select>
-    <button class="btn btn--small" type="submit" name="action" value="apply">
-      Apply
-    </button>
-    <button class="btn btn--small btn--primary" type="submit" name="action" value="resolve">
-      Resolve
-    </button>
+    {(["view", "team", "tag", "channel", "q"] as const).map((k) => (filter[k] ? <input type="hidden" name={`filter_${k}`} value={filter[k]} data-filter-field={k} /> : null))}
+    <div class="bulk-bar__head">
+      <span class="bulk-bar__count" aria-live="polite" data-selected-count>
+        {t("inbox.bulk.noneSelected")}
+      </span>
+      <button type="button" class="btn btn--ghost btn--small" data-bulk-cancel>
+        {t("inbox.bulk.cancel")}
+      </button>
+    </div>
+    <div class="bulk-bar__actions">
+      <select name="assignee" aria-label={t("inbox.bulk.assignLabel")}>
+        <option value="">{t("inbox.bulk.assignTo")}</option>
+        <option value="me">{t("inbox.bulk.me")}</option>
+        <option value="none">{t("inbox.bulk.nobody")}</option>
+        {directory.agents.map((a) => (
+          <option value={a.id}>{a.name}</option>
+        ))}
+      </select>
+      <select name="tag" aria-label={t("inbox.bulk.tagLabel")}>
+        <option value="">{t("inbox.bulk.tagWith")}</option>
+        {directory.tags.map((tag) => (
+          <option value={tag.id}>{tag.name}</option>
+        ))}
+      </select>
+      <button class="btn btn--small" type="submit" name="action" value="apply">
+        {t("inbox.bulk.apply")}
+      </button>
+      <button class="btn btn--small btn--primary" type="submit" name="action" value="resolve">
+        {t("inbox.bulk.resolve")}
+      </button>
+    </div>
   </form>
 );

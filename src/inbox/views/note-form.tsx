@@ -1,6 +1,7 @@
 // The private-note form under the thread: agents' notes are kept in the thread,
 // visually distinct, and never sent to LINE.
 import type { FC } from "hono/jsx";
+import { t } from "../../ui/i18n";
 
 export interface NoteFormProps {
   conversationId: string;
@@ -21,13 +22,13 @@ export const NoteForm: FC<NoteFormProps> = ({ conversationId, csrfToken, error, 
           {error}
         </div>
       ) : null}
-      <textarea name="text" class="note-form__text" rows={2} maxlength={5000} required placeholder="Private note — only your team sees this" data-enter-submits aria-label="Private note">
+      <textarea name="text" class="note-form__text" rows={2} maxlength={5000} required placeholder={t("inbox.note.placeholder")} data-enter-submits aria-label={t("inbox.note.label")}>
         {text ?? ""}
       </textarea>
       <div class="note-form__actions">
-        <span class="note-form__hint">Not sent to the customer</span>
+        <span class="note-form__hint">{t("inbox.note.hint")}</span>
         <button class="btn btn--small btn--note" type="submit">
-          Add note
+          {t("inbox.note.add")}
         </button>
       </div>
     </form>

@@ -7,13 +7,19 @@
 // - GET /inbox/c/:id?before=<seq> ("Load older"): same as above for the
 //   messages before <seq>; the link keeps only `#thread-messages > *` of the
 //   response (hx-select) and puts it in its own place (outerHTML).
+// - GET /inbox/c/:id?q=<text> or ?at=<messageId> (a search hit): the page cut
+//   around that message, which carries data-highlight; inbox.js scrolls to it.
+// - GET /inbox/c/:id/triage: the <TriageBar> with the status pill (#thread-status)
+//   out of band; inbox.js asks for it when a live frame says the conversation
+//   changed under the agent (woke from a snooze, reopened, reassigned).
 // - The composer (src/composer) posts to /inbox/c/:id/compose/{text,sticker,
 //   location,media}; POST /inbox/c/:id/messages stays as the plain-form and
 //   API-shaped text path. Both answer with a fresh composer and an
 //   <hx-partial> appending the new bubble; the same bubble may also arrive over
 //   the WebSocket and inbox.js keeps one.
 // - POST /inbox/c/:id/notes: the note form and an <hx-partial> with the note.
-// - POST /inbox/c/:id/triage: the updated <TriageBar> (422 with its error).
+// - POST /inbox/c/:id/triage: the updated <TriageBar> (422 with its error), the
+//   status pill, the list row and every view count out of band.
 // - POST /inbox/c/:id/messages/:messageId/retry: the updated <MessageBubble>
 //   (it replaces the bubble, outerHTML); without HX-Request, 303 back.
 import type { FC } from "hono/jsx";
@@ -22,11 +28,15 @@ import { NoteForm } from "./note-form";
 import { TriageBar, type TriageBarProps } from "./triage-bar";
 import { Avatar } from "../../ui/avatar";
 import type { ConversationSourceType } from "../../conversations/model";
+import { statusLabel } from "../../ui/conversation-row";
+import { localeContext, t } from "../../ui/i18n";
 import { IconBack, IconChat, IconUsers } from "../../ui/icons";
 import type { StickerUrl } from "../../ui/message-body";
 import { MessageBubble } from "../../ui/message-bubble";
 import { dayKey, dayLabel } from "../../ui/time";
 import { Composer } from "../../composer/views/composer";
+import { IconContact, IconMore } from "./icons";
+import { sourceLabel } from "./labels";
 
 export { MessageBubble, type MessageBubbleProps } from "../../ui/message-bubble";
 export { Composer, type ComposerProps } from "../../composer/views/composer";
@@ -49,53 +59,62 @@ export interface ThreadViewProps {
   composerText?: string;
   /** There are messages before the first one shown. */
   hasOlder?: boolean;
+  /**
+   * Opened at a search hit far back: newer messages than the last one shown
+   * exist (up to this seq); the foot of the thread links to the latest.
+   */
+  newerUntilSeq?: number | null;
+  /** The message a search opened the thread at (highlighted, scrolled into view). */
+  highlightId?: string | null;
   /** Triage controls in the header (omitted in plain renders such as tests of the thread alone). */
   triageBar?: TriageBarProps;
   /** The 1:1 contact, for the contact panel. */
   contactId?: string | null;
   /** When the reply token stops being usable (null: the next send is a push). */
   replyTokenExpiresAt?: number | null;
+  /** Default: the reader's time zone. */
   timeZone?: string;
   /** "Now" for the day dividers, default Date.now(). */
   now?: number;
 }
 
-const STATUS_LABEL: Record<ConversationStatus, string> = { open: "Open", follow_up: "Follow-up", snoozed: "Snoozed", resolved: "Resolved" };
-
-const SOURCE_LABEL: Record<ConversationSourceType, string> = {
-  user: "1:1 chat",
-  group: "Group chat",
-  room: "Multi-person chat",
-  channel: "Channel events",
-};
+/** The header's status pill (id thread-status): also sent out of band after every triage change. */
+export const StatusPill: FC<{ status: ConversationStatus; swapOob?: boolean }> = ({ status, swapOob }) => (
+  <span id="thread-status" class={`status-pill status-pill--${status}`} data-status={status} hx-swap-oob={swapOob ? "true" : undefined}>
+    {statusLabel(status)}
+  </span>
+);
 
 export const ThreadView: FC<ThreadViewProps> = (props) => {
-  const { conversation: c, messages, csrfToken, stickerUrl, hasOlder, timeZone = "UTC" } = props;
+  const { conversation: c, messages, csrfToken, stickerUrl, hasOlder, timeZone = localeContext().timeZone } = props;
   const now = props.now ?? Date.now();
   const first = messages[0];
   const last = messages[messages.length - 1];
   const olderHref = first ? `/inbox/c/${encodeURIComponent(c.id)}?before=${first.seq}` : null;
+  const partial = props.newerUntilSeq != null && last !== undefined && props.newerUntilSeq > last.seq;
   let previousDay: number | null = null;
 
   return (
     <section class="thread" id="thread" data-conversation-id={c.id} aria-labelledby="thread-title">
       <header class="thread-head">
-        <a class="thread-head__back btn btn--ghost btn--icon" href="/inbox" aria-label="Back to conversations">
+        <a class="thread-head__back btn btn--ghost btn--icon" href="/inbox" data-thread-back aria-label={t("inbox.thread.back")}>
           <IconBack />
         </a>
-        <Avatar name={c.title} pictureUrl={c.pictureUrl} />
+        <span class="thread-head__avatar">
+          <Avatar name={c.title} pictureUrl={c.pictureUrl} />
+        </span>
         <div class="thread-head__who">
           <h2 id="thread-title" class="thread-head__title">
             {c.title}
           </h2>
           <p class="thread-head__sub">
             {c.sourceType !== "user" ? <IconUsers /> : null}
-            <span>{SOURCE_LABEL[c.sourceType]}</span>
+            <span>{sourceLabel(c.sourceType)}</span>
             <span aria-hidden="true">·</span>
             <span>LINE</span>
           </p>
         </div>
-        <span class={`status-pill status-pill--${c.status}`}>{STATUS_LABEL[c.status]}</span>
+        <StatusPill status={c.status} />
         {props.contactId ? (
           <button
             class="btn btn--ghost btn--small thread-head__contact"
@@ -104,26 +123,41 @@ export const ThreadView: FC<ThreadViewProps> = (props) => {
             hx-target="#contact-pane"
             hx-swap="innerHTML"
             data-open-panel
-            title="Contact details (i)"
+            title={t("inbox.thread.contactHint")}
           >
-            Contact
+            <IconContact />
+            <span class="thread-head__label">{t("inbox.thread.contact")}</span>
+          </button>
+        ) : null}
+        {props.triageBar ? (
+          <button class="btn btn--ghost btn--small thread-head__actions" type="button" popovertarget="triage-bar" data-triage-open aria-label={t("inbox.triage.open")} title={t("inbox.triage.open")}>
+            <IconMore />
           </button>
         ) : null}
       </header>
       {props.triageBar ? <TriageBar {...props.triageBar} /> : null}
 
-      <div id="thread-messages" class="thread-messages" data-conversation-id={c.id} data-last-seq={last?.seq ?? 0} role="log" aria-live="polite" aria-label={`Messages with ${c.title}`}>
+      <div
+        id="thread-messages"
+        class="thread-messages"
+        data-conversation-id={c.id}
+        data-last-seq={partial ? props.newerUntilSeq : last?.seq ?? 0}
+        data-highlight={props.highlightId ?? undefined}
+        role="log"
+        aria-live="polite"
+        aria-label={t("inbox.thread.messagesWith", { name: c.title })}
+      >
         {hasOlder && olderHref ? (
           <div class="thread-older">
             <a class="btn btn--ghost btn--sm" href={olderHref} hx-get={olderHref} hx-target="closest .thread-older" hx-swap="outerHTML" hx-select="#thread-messages > *">
-              Load older messages
+              {t("inbox.thread.loadOlder")}
             </a>
           </div>
         ) : null}
         {messages.length === 0 ? (
           <div class="thread-empty">
             <IconChat />
-            <p>No messages yet. Say hello!</p>
+            <p>{t("inbox.thread.empty")}</p>
           </div>
         ) : null}
         {messages.map((m, i) => {
@@ -146,15 +180,22 @@ export const ThreadView: FC<ThreadViewProps> = (props) => {
             </>
           );
         })}
+        {partial ? (
+          <div class="thread-newer">
+            <a class="btn btn--ghost btn--sm" href={`/inbox/c/${encodeURIComponent(c.id)}`} hx-get={`/inbox/c/${encodeURIComponent(c.id)}`} hx-target="#thread-pane" hx-swap="innerHTML">
+              {t("inbox.thread.jumpToLatest")}
+            </a>
+          </div>
+        ) : null}
       </div>
 
       <div id="presence" class="presence" role="status" aria-live="polite"></div>
-      <div class="composer-tabs" role="tablist" aria-label="Reply or note">
+      <div class="composer-tabs" role="tablist" aria-label={t("inbox.thread.replyOrNote")}>
         <button type="button" role="tab" class="composer-tab is-current" data-composer-tab="reply" aria-selected="true">
-          Reply
+          {t("inbox.thread.reply")}
         </button>
-        <button type="button" role="tab" class="composer-tab" data-composer-tab="note" aria-selected="false" title="Private note (n)">
-          Private note
+        <button type="button" role="tab" class="composer-tab" data-composer-tab="note" aria-selected="false" title={t("inbox.thread.noteHint")}>
+          {t("inbox.thread.note")}
         </button>
       </div>
       <Composer
@@ -162,7 +203,7 @@ export const ThreadView: FC<ThreadViewProps> = (props) => {
         csrfToken={csrfToken}
         error={props.composerError}
         text={props.composerText}
-        placeholder={`Reply to ${c.title}…`}
+        placeholder={t("inbox.thread.replyTo", { name: c.title })}
         replyTokenExpiresAt={props.replyTokenExpiresAt ?? null}
         stickerUrl={stickerUrl}
       />

@@ -4,6 +4,7 @@ import { auth } from "./auth";
 import { common } from "./common";
 import { setup } from "./setup";
 import { inbox } from "./inbox";
+import { inboxThread } from "./inbox-thread";
 import { composer } from "./composer";
 import { settings } from "./settings";
 import { contacts } from "./contacts";
@@ -11,4 +12,4 @@ import { automation } from "./automation";
 import { simulator } from "./simulator";
 import { pwa } from "./pwa";
 
-export const zhTW: Translation<Messages> = { ...common, ...auth, ...setup, ...inbox, ...composer, ...settings, ...contacts, ...automation, ...simulator, ...pwa };
+export const zhTW: Translation<Messages> = { ...common, ...auth, ...setup, ...inbox, ...inboxThread, ...composer, ...settings, ...contacts, ...automation, ...simulator, ...pwa };
