@@ -1,11 +1,15 @@
-// linedesk inbox: the little JavaScript the server-rendered pages need.
+// linedesk inbox: the live parts of the server-rendered page.
 // - CSRF header on every htmx request (bubbles pushed live carry no hidden token)
 // - Enter sends, Shift+Enter adds a line in the composer
-// - Live updates over two hibernating WebSockets: the workspace feed (list rows)
-//   and the open conversation (bubbles). Reconnects with backoff and catches up
-//   from the last seen seq, so nothing is missed after sleep or network loss.
+// - Live updates over two hibernating WebSockets: the workspace feed (list rows,
+//   counts, the open conversation's header) and the open conversation
+//   (bubbles). Reconnects with backoff and catches up from the last seen seq.
+// - Browser notifications and sound for Mine and Unassigned.
+// Texts come from the page's language through window.ldT (public/i18n.js).
+// The list's controls (selection, filters, tabs, phone navigation) are in inbox-ui.js.
 (() => {
   "use strict";
+  const T = (key, params) => (window.ldT ? window.ldT(key, params) : key);
   const csrf = () => document.querySelector('meta[name="csrf-token"]')?.getAttribute("content") || "";
 
   document.addEventListener("htmx:config:request", (evt) => {
@@ -109,6 +113,7 @@
         } else if (frame.type === "conversation") {
           placeRow(frame);
           refreshCountsSoon();
+          if (frame.id === openConversationId()) refreshHeaderIfChanged(frame);
           notifyIfMine(frame);
         } else if (frame.type === "notification") {
           const badge = document.getElementById("notification-count");
@@ -119,7 +124,7 @@
           const holder = document.getElementById("notification-list");
           const item = fragment(frame.html);
           if (holder && item) holder.prepend(activate(item));
-          notify("Mentioned you", item ? item.textContent.trim() : "You were mentioned in a note", null);
+          notify(T("inbox.notify.mentionTitle"), item ? item.textContent.trim() : T("inbox.notify.mentionBody"), null);
         }
       },
       (state) => setStatus("feed", state),
@@ -153,26 +158,34 @@
   }
 
   let listRefresh = null;
+  function refreshListSoon() {
+    clearTimeout(listRefresh);
+    listRefresh = setTimeout(refreshList, 500);
+  }
+
   function placeRow(frame) {
     const list = document.getElementById("conversation-list");
     if (!list) return;
     const filter = currentFilter();
     // Team, tag, channel and search filters are only known to the server: ask it.
-    if (filter.narrowed) {
-      clearTimeout(listRefresh);
-      listRefresh = setTimeout(refreshList, 500);
-      return;
-    }
+    if (filter.narrowed) return refreshListSoon();
     const row = fragment(frame.html);
     if (!row) return;
     row.removeAttribute("hx-swap-oob");
-    document.getElementById(`conv-${frame.id}`)?.remove();
+    const old = document.getElementById(`conv-${frame.id}`);
+    const wasChecked = old?.querySelector("input[name='ids']")?.checked;
+    old?.remove();
     const pinned = row.dataset.pinned === "1";
-    if (!inView(filter.view, frame, pinned)) return;
+    if (!inView(filter.view, frame, pinned)) {
+      // The last row left the view: let the server say why the list is empty.
+      if (!list.querySelector(".conv-item")) refreshListSoon();
+      return;
+    }
     if (frame.id === openConversationId()) row.classList.add("is-active");
+    if (wasChecked) row.querySelector("input[name='ids']").checked = true;
     list.querySelector(".conv-empty")?.remove();
     // Pinned rows stay on top; a new row goes first among its kind.
-    const anchor = pinned ? list.firstElementChild : list.querySelector(".conv-item:not([data-pinned='1']), .conv-more");
+    const anchor = pinned ? list.querySelector(".conv-item, .conv-more") : list.querySelector(".conv-item:not([data-pinned='1']), .conv-more");
     list.insertBefore(activate(row), anchor);
   }
 
@@ -180,14 +193,56 @@
   function refreshCountsSoon() {
     clearTimeout(countsTimer);
     countsTimer = setTimeout(async () => {
-      const response = await fetch("/inbox/counts", { headers: { accept: "application/json" } }).catch(() => null);
+      const response = await fetch("/inbox/counts", { headers: { accept: "application/json" }, cache: "no-store" }).catch(() => null);
       if (!response || !response.ok) return;
       const counts = await response.json();
       for (const [view, n] of Object.entries(counts)) {
         const el = document.getElementById(`count-${view}`);
         if (el) el.textContent = n >= 1000 ? "999+" : String(n);
       }
-    }, 3000);
+    }, 400);
+  }
+
+  // --- the open conversation's header: status pill and triage bar -------------
+  // Actions answer with the new header themselves; this catches changes made
+  // elsewhere: a snooze that ended, a customer who reopened, a colleague.
+  let headerTimer = null;
+  let ownChangeAt = 0;
+  document.addEventListener("htmx:config:request", (evt) => {
+    if (evt.target instanceof Element && evt.target.closest("#triage-bar")) ownChangeAt = Date.now();
+  });
+
+  function refreshHeaderIfChanged(frame) {
+    const bar = document.getElementById("triage-bar");
+    if (!bar) return;
+    const row = fragment(frame.html);
+    const pinned = row ? row.dataset.pinned === "1" : bar.dataset.pinned === "1";
+    if (bar.dataset.status === frame.status && (bar.dataset.assignee || "") === (frame.assigneeId || "") && (bar.dataset.pinned === "1") === pinned) return;
+    refreshHeaderSoon(0);
+  }
+
+  function refreshHeaderSoon(delay) {
+    clearTimeout(headerTimer);
+    headerTimer = setTimeout(refreshHeader, delay);
+  }
+
+  async function refreshHeader() {
+    const id = openConversationId();
+    const bar = document.getElementById("triage-bar");
+    if (!id || !bar) return;
+    // Never pull the bar from under an agent who is using it.
+    if (bar.matches(":popover-open") || bar.querySelector("details[open]") || bar.contains(document.activeElement)) return refreshHeaderSoon(3000);
+    const response = await fetch(`/inbox/c/${id}/triage`, { headers: { "HX-Request": "true" }, cache: "no-store" }).catch(() => null);
+    if (!response || !response.ok || openConversationId() !== id) return;
+    const holder = document.createElement("template");
+    holder.innerHTML = await response.text();
+    const fresh = holder.content.getElementById("triage-bar");
+    const pill = holder.content.getElementById("thread-status");
+    if (fresh) document.getElementById("triage-bar")?.replaceWith(activate(fresh));
+    if (pill) {
+      pill.removeAttribute("hx-swap-oob");
+      document.getElementById("thread-status")?.replaceWith(pill);
+    }
   }
 
   // --- browser notifications and sound (Mine and Unassigned) -----------------
@@ -228,9 +283,9 @@
     if (frame.assigneeId && frame.assigneeId !== me) return;
     if (frame.id === openConversationId() && document.visibilityState === "visible") return;
     const row = fragment(frame.html);
-    const name = row ? row.querySelector(".conv-title")?.textContent : "A customer";
+    const name = row ? row.querySelector(".conv-title")?.textContent : "";
     const preview = row ? row.querySelector(".conv-preview")?.textContent : "";
-    notify(name || "New message", preview || "", frame.id);
+    notify(name || T("inbox.notify.newMessage"), preview || "", frame.id);
   }
 
   document.addEventListener("click", (evt) => {
@@ -249,11 +304,17 @@
     const form = document.getElementById("list-filter");
     const params = form ? new URLSearchParams(new FormData(form)) : new URLSearchParams();
     if (active) params.set("active", active);
-    const response = await fetch(`/inbox/list?${params}`, { headers: { "HX-Request": "true" } });
-    if (!response.ok) return;
+    const checked = new Set(Array.from(list.querySelectorAll("input[name='ids']:checked")).map((el) => el.value));
+    const response = await fetch(`/inbox/list?${params}`, { headers: { "HX-Request": "true" }, cache: "no-store" }).catch(() => null);
+    if (!response || !response.ok) return;
     const fresh = fragment(await response.text());
-    if (fresh) list.replaceWith(activate(fresh));
+    if (!fresh) return;
+    // Keep what the agent had checked for a bulk action.
+    fresh.querySelectorAll("input[name='ids']").forEach((el) => (el.checked = checked.has(el.value)));
+    document.getElementById("conversation-list")?.replaceWith(activate(fresh));
+    document.dispatchEvent(new CustomEvent("inbox:list-replaced"));
   }
+  window.linedeskRefreshList = refreshList;
 
   // --- the open conversation: bubbles ----------------------------------------
   let thread = null;
@@ -300,6 +361,8 @@
       if (Number(frame.seq) > Number(box.dataset.lastSeq || 0)) box.dataset.lastSeq = String(frame.seq);
       if (nearBottom || frame.direction === "outbound") box.scrollTop = box.scrollHeight;
       if (frame.direction === "inbound" && document.visibilityState === "visible") markRead(id);
+      // A triage line someone else wrote (priority, team, pin…): bring the header up to date.
+      if (frame.direction === "system" && Date.now() - ownChangeAt > 2000) refreshHeaderSoon(300);
     }
   }
 
@@ -311,17 +374,23 @@
     }, 400);
   }
 
-  function scrollThreadToEnd() {
+  /** Opens at the newest message, or at the search hit (highlighted) when there is one. */
+  function scrollThread() {
     const box = document.getElementById("thread-messages");
-    if (box && !box.dataset.scrolled) {
-      box.scrollTop = box.scrollHeight;
-      box.dataset.scrolled = "1";
-      // Images above the newest message load later and push it down: follow them
-      // while the agent has not scrolled up to read.
-      box.addEventListener("load", () => {
-        if (box.scrollHeight - box.scrollTop - box.clientHeight < 400) box.scrollTop = box.scrollHeight;
-      }, true);
+    if (!box || box.dataset.scrolled) return;
+    box.dataset.scrolled = "1";
+    const hit = box.dataset.highlight ? document.getElementById(`msg-${box.dataset.highlight}`) : null;
+    if (hit) {
+      hit.classList.add("is-search-hit");
+      hit.scrollIntoView({ block: "center" });
+      return;
     }
+    box.scrollTop = box.scrollHeight;
+    // Images above the newest message load later and push it down: follow them
+    // while the agent has not scrolled up to read.
+    box.addEventListener("load", () => {
+      if (box.scrollHeight - box.scrollTop - box.clientHeight < 400) box.scrollTop = box.scrollHeight;
+    }, true);
   }
 
   // A bubble can arrive twice — in the composer's htmx response and over the
@@ -346,8 +415,9 @@
   }
   new MutationObserver(dedupeThread).observe(document.body, { childList: true, subtree: true });
 
-  document.addEventListener("htmx:after:swap", () => {
+  function afterThreadChange() {
     const active = openConversationId();
+    inbox?.classList.toggle("inbox--has-thread", Boolean(active));
     document.querySelectorAll("#conversation-list [data-conversation-id]").forEach((row) => {
       const isActive = row.dataset.conversationId === active;
       row.classList.toggle("is-active", isActive);
@@ -357,9 +427,11 @@
         else link.removeAttribute("aria-current");
       }
     });
-    scrollThreadToEnd();
+    scrollThread();
     watchThread();
-  });
+  }
+  document.addEventListener("htmx:after:swap", afterThreadChange);
+  document.addEventListener("inbox:thread-closed", afterThreadChange);
 
   // Typing: tell the conversation (presence for other agents, LINE's loading animation for the customer).
   let lastTyping = 0;
@@ -405,20 +477,12 @@
     if (field) field.value = String(new Date().getTimezoneOffset());
   }, true);
 
-  // Bulk selection: show how many rows are checked.
-  document.addEventListener("change", (evt) => {
-    if (!(evt.target instanceof HTMLInputElement) || evt.target.getAttribute("form") !== "bulk-form") return;
-    const n = document.querySelectorAll("input[form='bulk-form'][name='ids']:checked").length;
-    document.querySelectorAll("[data-selected-count]").forEach((el) => (el.textContent = String(n)));
-    document.getElementById("bulk-form")?.classList.toggle("is-active", n > 0);
-  });
-
   document.addEventListener("visibilitychange", () => {
     const id = openConversationId();
     if (document.visibilityState === "visible" && id) markRead(id);
   });
 
-  scrollThreadToEnd();
+  scrollThread();
   watchThread();
 })();
 

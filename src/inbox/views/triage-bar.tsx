@@ -68,7 +68,7 @@ export const TriageBar: FC<TriageBarProps> = ({ conversationId, triage, director
       <div class="triage-bar__row">
         <Form class="triage-form--status">
           {triage.status === "resolved" || triage.status === "snoozed" ? (
-            <button class="btn btn--small triage-btn" type="submit" name="status" value="open" data-shortcut="reopen">
+            <button class="btn btn--ghost btn--small triage-btn" type="submit" name="status" value="open" data-shortcut="reopen">
               <IconReopen />
               <span class="triage-btn__label">{t("inbox.triage.reopen")}</span>
             </button>
@@ -81,7 +81,7 @@ export const TriageBar: FC<TriageBarProps> = ({ conversationId, triage, director
         </Form>
         <Form>
           <button
-            class={`btn btn--small triage-btn${triage.status === "follow_up" ? " is-on" : ""}`}
+            class={`btn btn--ghost btn--small triage-btn${triage.status === "follow_up" ? " is-on" : ""}`}
             type="submit"
             name="status"
             value={triage.status === "follow_up" ? "open" : "follow_up"}
@@ -176,7 +176,7 @@ export const TriageBar: FC<TriageBarProps> = ({ conversationId, triage, director
         </Form>
         <Form>
           <button
-            class={`btn btn--small triage-btn${triage.pinned ? " is-on" : ""}`}
+            class={`btn btn--ghost btn--small triage-btn${triage.pinned ? " is-on" : ""}`}
             type="submit"
             name="pinned"
             value={triage.pinned ? "0" : "1"}
