@@ -415,8 +415,15 @@
   }
   new MutationObserver(dedupeThread).observe(document.body, { childList: true, subtree: true });
 
+  let shownId = openConversationId();
   function afterThreadChange() {
     const active = openConversationId();
+    // Another conversation (or none): the previous contact's panel goes.
+    if (active !== shownId) {
+      shownId = active;
+      const contact = document.getElementById("contact-pane");
+      if (contact) contact.innerHTML = "";
+    }
     inbox?.classList.toggle("inbox--has-thread", Boolean(active));
     document.querySelectorAll("#conversation-list [data-conversation-id]").forEach((row) => {
       const isActive = row.dataset.conversationId === active;
@@ -501,9 +508,5 @@
   });
   document.addEventListener("keydown", (evt) => {
     if (evt.key === "Escape" && !(evt.target instanceof HTMLTextAreaElement || evt.target instanceof HTMLInputElement)) close();
-  });
-  // Opening another conversation closes the previous contact's panel.
-  document.addEventListener("htmx:after:swap", (evt) => {
-    if (evt.target instanceof Element && evt.target.id === "thread-pane") close();
   });
 })();

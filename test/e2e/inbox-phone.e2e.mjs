@@ -113,7 +113,7 @@ async function walk(browser, base, customer, screenshots, language, { device, vi
   if (!phone) {
     const rowHeight = await page.$eval(".triage-bar__row", (el) => el.getBoundingClientRect().height);
     assert.ok(rowHeight < 48, `${tag}: the toolbar stays one row with the contact panel open (${rowHeight}px)`);
-    await page.screenshot({ path: join(screenshots, `inbox-contact-${tag}.png`) });
+    if (lang === "en") await page.screenshot({ path: join(screenshots, `inbox-contact-${tag}.png`) });
   }
   await page.locator("#contact-pane [data-close-panel]").first().click();
   await page.locator("#contact-pane .contact-panel").waitFor({ state: "detached" });
@@ -152,7 +152,7 @@ async function walk(browser, base, customer, screenshots, language, { device, vi
   assert.equal(await page.locator("input[form='bulk-form']:checked").count(), 2, `${tag}: two rows selected`);
   assert.equal(await page.$eval(".list-filters", (d) => d.open), false, `${tag}: selecting closes the Filters popover`);
   assert.ok(await uncovered(page, '#bulk-form button[value="apply"]'), `${tag}: nothing covers the bulk Apply button`);
-  await state(page, `${tag} bulk`, phone ? `bulk-${tag}` : null, screenshots);
+  await state(page, `${tag} bulk`, phone && lang === "en" ? `bulk-${tag}` : null, screenshots);
   await page.selectOption('#bulk-form select[name="assignee"]', "me");
   await Promise.all([page.waitForResponse((r) => r.url().endsWith("/inbox/bulk") && r.ok()), page.locator('#bulk-form button[value="apply"]').click()]);
   const mine = (await (await page.request.get(`${base}/inbox/counts`)).json()).mine;
@@ -165,7 +165,7 @@ async function walk(browser, base, customer, screenshots, language, { device, vi
   await page.fill("#inbox-search", token);
   const hit = page.locator(".conv-item", { hasText: name }).filter({ has: page.locator(".tag--status-resolved") });
   await hit.waitFor({ timeout: 10_000 });
-  await state(page, `${tag} search`, phone ? `search-${tag}` : null, screenshots);
+  await state(page, `${tag} search`, phone && lang !== "th" ? `search-${tag}` : null, screenshots);
   await hit.locator("a.conv-link").click();
   await page.locator("#thread-messages .is-search-hit", { hasText: token }).waitFor();
   await state(page, `${tag} search hit`);
@@ -182,7 +182,7 @@ async function walk(browser, base, customer, screenshots, language, { device, vi
   assert.ok(await page.locator('#account-menu a[href="/settings"]').isVisible(), `${tag}: Settings is reachable`);
   assert.ok(await page.locator("#account-menu .agent-menu__logout button").isVisible(), `${tag}: Log out is reachable`);
   assert.ok(await page.locator(".nf-bell > summary").isVisible(), `${tag}: the bell is reachable`);
-  await state(page, `${tag} account`, phone ? `account-${tag}` : null, screenshots);
+  await state(page, `${tag} account`, phone && lang === "en" ? `account-${tag}` : null, screenshots);
   if (phone) await page.keyboard.press("Escape");
   await page.context().close();
 }
@@ -238,16 +238,6 @@ async function longName(browser, base, screenshots) {
     else await page.locator(".agent-menu__toggle").click();
     await state(page, `${device} long name`, `long-name-${device}-en`, screenshots);
     await context.close();
-  }
-}
-
-export async function runOne({ base, screenshots }, deviceName, langName) {
-  const browser = await launch();
-  try {
-    const customer = await (await browser.newContext({ viewport: PHONE })).newPage();
-    await walk(browser, base, customer, screenshots, LANGUAGES.find((l) => l.lang === langName), DEVICES.find((d) => d.device === deviceName), 1);
-  } finally {
-    await browser.close();
   }
 }
 

@@ -30,7 +30,7 @@ const oob = (html: string, id: string) => {
   const m = new RegExp(`<[a-z]+ [^>]*id="${id}"[^>]*hx-swap-oob="true"[^>]*>([\\s\\S]*?)</`).exec(html) ?? new RegExp(`<[a-z]+ [^>]*hx-swap-oob="true"[^>]*id="${id}"[^>]*>([\\s\\S]*?)</`).exec(html);
   return m ? m[1]!.trim() : "";
 };
-const counts = async () => (await agent.get("/inbox/counts")).json<Record<string, number>>();
+const counts = async () => (await agent.get("/inbox/counts")).json<Record<"mine" | "pinned" | "snoozed" | "resolved", number>>();
 
 describe("an action's response brings every affected part up to date", () => {
   it("carries the new view counts at once (assign, pin, snooze)", async () => {
