@@ -7,6 +7,8 @@
 // - View tabs: one row that scrolls sideways, the current tab kept in view;
 //   choosing a view ends a search (a search spans every view).
 // - Phones: the thread's back button shows the list again at once.
+// - The composer area: Enter sends (Shift+Enter: a new line), the Reply / Private
+//   note tabs, the browser's offset with a custom snooze time.
 // Texts come from the page's language through window.ldT (public/i18n.js).
 (() => {
   "use strict";
@@ -132,6 +134,7 @@
   document.addEventListener("inbox:list-replaced", afterListChange);
   updateSelection();
 
+
   // --- phones: back from a thread to the list, at once -----------------------------
   document.addEventListener("click", (evt) => {
     const back = evt.target instanceof Element ? evt.target.closest("[data-thread-back]") : null;
@@ -151,4 +154,62 @@
     document.dispatchEvent(new CustomEvent("inbox:thread-closed"));
     document.querySelector("#conversation-list .conv-item.is-active .conv-link")?.focus({ preventScroll: false });
   });
+})();
+
+// The contact panel (loaded into #contact-pane by the thread header's button) closes with its × or Esc.
+(() => {
+  "use strict";
+  const close = () => {
+    const pane = document.getElementById("contact-pane");
+    if (pane) pane.innerHTML = "";
+  };
+  document.addEventListener("click", (evt) => {
+    if (evt.target instanceof Element && evt.target.closest("[data-close-panel]")) {
+      evt.preventDefault();
+      close();
+    }
+  });
+  document.addEventListener("keydown", (evt) => {
+    if (evt.key === "Escape" && !(evt.target instanceof HTMLTextAreaElement || evt.target instanceof HTMLInputElement)) close();
+  });
+})();
+
+// The composer area (any page with a thread): Enter sends, Shift+Enter adds a line;
+// the Reply / Private note tabs; the browser's offset with a custom snooze time.
+(() => {
+  "use strict";
+  document.addEventListener("keydown", (evt) => {
+    const el = evt.target;
+    if (!(el instanceof HTMLTextAreaElement) || !el.hasAttribute("data-enter-submits")) return;
+    if (evt.key === "Enter" && !evt.shiftKey && !evt.isComposing && evt.keyCode !== 229) {
+      evt.preventDefault();
+      if (el.value.trim() && el.form) el.form.requestSubmit();
+    }
+  });
+
+  // Reply / private note tabs under the thread.
+  function showComposerTab(tab) {
+    document.querySelectorAll("[data-composer-tab]").forEach((b) => {
+      const on = b.dataset.composerTab === tab;
+      b.classList.toggle("is-current", on);
+      b.setAttribute("aria-selected", String(on));
+    });
+    const composer = document.getElementById("composer");
+    const note = document.getElementById("note-form");
+    if (composer) composer.hidden = tab !== "reply";
+    if (note) note.hidden = tab !== "note";
+    const field = tab === "note" ? note?.querySelector("textarea") : composer?.querySelector("textarea");
+    if (field) field.focus();
+  }
+  document.addEventListener("click", (evt) => {
+    const tab = evt.target instanceof Element ? evt.target.closest("[data-composer-tab]") : null;
+    if (tab) showComposerTab(tab.dataset.composerTab);
+  });
+  window.linedeskShowComposerTab = showComposerTab;
+
+  // datetime-local has no zone: send the browser's offset with a custom snooze time.
+  document.addEventListener("submit", (evt) => {
+    const field = evt.target instanceof HTMLFormElement ? evt.target.querySelector("[data-tz-offset]") : null;
+    if (field) field.value = String(new Date().getTimezoneOffset());
+  }, true);
 })();

@@ -1,12 +1,13 @@
 // linedesk inbox: the live parts of the server-rendered page.
 // - CSRF header on every htmx request (bubbles pushed live carry no hidden token)
-// - Enter sends, Shift+Enter adds a line in the composer
 // - Live updates over two hibernating WebSockets: the workspace feed (list rows,
 //   counts, the open conversation's header) and the open conversation
 //   (bubbles). Reconnects with backoff and catches up from the last seen seq.
-// - Browser notifications and sound for Mine and Unassigned.
+// - Which new messages deserve a browser notification (Mine and Unassigned);
+//   inbox-alerts.js shows them and plays the sound.
 // Texts come from the page's language through window.ldT (public/i18n.js).
-// The list's controls (selection, filters, tabs, phone navigation) are in inbox-ui.js.
+// Helpers: live-socket.js. The list's controls (selection, filters, tabs, phone
+// navigation) and the composer's tabs are in inbox-ui.js.
 (() => {
   "use strict";
   const T = (key, params) => (window.ldT ? window.ldT(key, params) : key);
@@ -17,79 +18,9 @@
     if (ctx && ctx.request && ctx.request.headers) ctx.request.headers["x-csrf-token"] = csrf();
   });
 
-  document.addEventListener("keydown", (evt) => {
-    const el = evt.target;
-    if (!(el instanceof HTMLTextAreaElement) || !el.hasAttribute("data-enter-submits")) return;
-    if (evt.key === "Enter" && !evt.shiftKey && !evt.isComposing && evt.keyCode !== 229) {
-      evt.preventDefault();
-      if (el.value.trim() && el.form) el.form.requestSubmit();
-    }
-  });
-
+  const { liveSocket, fragment, activate } = window.linedeskLive;
+  const notify = (...args) => window.linedeskNotify?.(...args);
   const wsUrl = (path) => `${location.protocol === "https:" ? "wss:" : "ws:"}//${location.host}${path}`;
-
-  function fragment(html) {
-    const template = document.createElement("template");
-    template.innerHTML = html.trim();
-    return template.content.firstElementChild;
-  }
-
-  function activate(el) {
-    if (el && window.htmx) window.htmx.process(el);
-    return el;
-  }
-
-  /** A WebSocket that reconnects with exponential backoff and pings to stay alive. */
-  function liveSocket(name, urlFn, onFrame, onState) {
-    let ws = null;
-    let attempt = 0;
-    let timer = null;
-    let ping = null;
-    let stopped = false;
-    function connect() {
-      if (stopped) return;
-      ws = new WebSocket(urlFn());
-      ws.onopen = () => {
-        attempt = 0;
-        onState("online");
-        ping = setInterval(() => ws && ws.readyState === 1 && ws.send("ping"), 25000);
-      };
-      ws.onmessage = (evt) => {
-        if (evt.data === "pong") return;
-        try {
-          onFrame(JSON.parse(evt.data));
-        } catch (error) {
-          console.warn(`${name}: bad frame`, error);
-        }
-      };
-      ws.onclose = () => {
-        clearInterval(ping);
-        if (stopped) return;
-        onState("offline");
-        const delay = Math.min(30000, 1000 * 2 ** attempt++) * (0.75 + Math.random() / 2);
-        timer = setTimeout(connect, delay);
-      };
-    }
-    window.addEventListener("online", () => {
-      if (ws && ws.readyState === 3) {
-        clearTimeout(timer);
-        attempt = 0;
-        connect();
-      }
-    });
-    connect();
-    return {
-      send(data) {
-        if (ws && ws.readyState === 1) ws.send(data);
-      },
-      stop() {
-        stopped = true;
-        clearTimeout(timer);
-        clearInterval(ping);
-        if (ws) ws.close(1000, "done");
-      },
-    };
-  }
 
   const status = { feed: "connecting", thread: "online" };
   function setStatus(which, state) {
@@ -245,38 +176,6 @@
     }
   }
 
-  // --- browser notifications and sound (Mine and Unassigned) -----------------
-  const prefs = {
-    get sound() { return localStorage.getItem("linedesk.sound") === "on"; },
-    set sound(on) { localStorage.setItem("linedesk.sound", on ? "on" : "off"); },
-  };
-
-  function beep() {
-    try {
-      const audio = new (window.AudioContext || window.webkitAudioContext)();
-      const osc = audio.createOscillator();
-      const gain = audio.createGain();
-      osc.frequency.value = 880;
-      gain.gain.setValueAtTime(0.15, audio.currentTime);
-      gain.gain.exponentialRampToValueAtTime(0.001, audio.currentTime + 0.35);
-      osc.connect(gain).connect(audio.destination);
-      osc.start();
-      osc.stop(audio.currentTime + 0.35);
-    } catch {
-      // no audio available
-    }
-  }
-
-  function notify(title, body, conversationId) {
-    if (prefs.sound) beep();
-    if (!("Notification" in window) || Notification.permission !== "granted") return;
-    const n = new Notification(title, { body, tag: conversationId || "linedesk", icon: "/icons/logo.svg" });
-    n.onclick = () => {
-      window.focus();
-      if (conversationId) location.href = `/inbox/c/${conversationId}`;
-    };
-  }
-
   function notifyIfMine(frame) {
     const me = inbox && inbox.dataset.userId;
     if (!frame.inbound || !ACTIVE.has(frame.status)) return;
@@ -287,15 +186,6 @@
     const preview = row ? row.querySelector(".conv-preview")?.textContent : "";
     notify(name || T("inbox.notify.newMessage"), preview || "", frame.id);
   }
-
-  document.addEventListener("click", (evt) => {
-    const button = evt.target instanceof Element ? evt.target.closest("[data-notify-toggle]") : null;
-    if (!button) return;
-    if ("Notification" in window && Notification.permission === "default") Notification.requestPermission();
-    prefs.sound = !prefs.sound;
-    button.setAttribute("aria-pressed", String(prefs.sound));
-  });
-  document.querySelectorAll("[data-notify-toggle]").forEach((b) => b.setAttribute("aria-pressed", String(prefs.sound)));
 
   async function refreshList() {
     const list = document.getElementById("conversation-list");
@@ -458,32 +348,6 @@
     }, 5000);
   });
 
-  // Reply / private note tabs under the thread.
-  function showComposerTab(tab) {
-    document.querySelectorAll("[data-composer-tab]").forEach((b) => {
-      const on = b.dataset.composerTab === tab;
-      b.classList.toggle("is-current", on);
-      b.setAttribute("aria-selected", String(on));
-    });
-    const composer = document.getElementById("composer");
-    const note = document.getElementById("note-form");
-    if (composer) composer.hidden = tab !== "reply";
-    if (note) note.hidden = tab !== "note";
-    const field = tab === "note" ? note?.querySelector("textarea") : composer?.querySelector("textarea");
-    if (field) field.focus();
-  }
-  document.addEventListener("click", (evt) => {
-    const tab = evt.target instanceof Element ? evt.target.closest("[data-composer-tab]") : null;
-    if (tab) showComposerTab(tab.dataset.composerTab);
-  });
-  window.linedeskShowComposerTab = showComposerTab;
-
-  // datetime-local has no zone: send the browser's offset with a custom snooze time.
-  document.addEventListener("submit", (evt) => {
-    const field = evt.target instanceof HTMLFormElement ? evt.target.querySelector("[data-tz-offset]") : null;
-    if (field) field.value = String(new Date().getTimezoneOffset());
-  }, true);
-
   document.addEventListener("visibilitychange", () => {
     const id = openConversationId();
     if (document.visibilityState === "visible" && id) markRead(id);
@@ -493,20 +357,3 @@
   watchThread();
 })();
 
-// The contact panel (loaded into #contact-pane by the thread header's button) closes with its × or Esc.
-(() => {
-  "use strict";
-  const close = () => {
-    const pane = document.getElementById("contact-pane");
-    if (pane) pane.innerHTML = "";
-  };
-  document.addEventListener("click", (evt) => {
-    if (evt.target instanceof Element && evt.target.closest("[data-close-panel]")) {
-      evt.preventDefault();
-      close();
-    }
-  });
-  document.addEventListener("keydown", (evt) => {
-    if (evt.key === "Escape" && !(evt.target instanceof HTMLTextAreaElement || evt.target instanceof HTMLInputElement)) close();
-  });
-})();

@@ -39,6 +39,8 @@ export const Layout: FC<LayoutProps> = ({ title, user, csrfToken, bodyClass, top
         <script type="application/json" id="i18n-messages">{raw(JSON.stringify(clientMessages()).replace(/</g, "\\u003c"))}</script>
         <script src="/i18n.js"></script>
         <script src="/vendor/htmx.min.js" defer></script>
+        <script src="/live-socket.js" defer></script>
+        <script src="/inbox-alerts.js" defer></script>
         <script src="/inbox.js" defer></script>
         <script src="/inbox-ui.js" defer></script>
         <script src="/shortcuts.js" defer></script>
