@@ -5,10 +5,12 @@ import { common } from "./common";
 import { setup } from "./setup";
 import { inbox } from "./inbox";
 import { composer } from "./composer";
+import { composerQuota } from "./composer-quota";
+import { composerThread } from "./composer-thread";
 import { settings } from "./settings";
 import { contacts } from "./contacts";
 import { automation } from "./automation";
 import { simulator } from "./simulator";
 import { pwa } from "./pwa";
 
-export const id: Translation<Messages> = { ...common, ...auth, ...setup, ...inbox, ...composer, ...settings, ...contacts, ...automation, ...simulator, ...pwa };
+export const id: Translation<Messages> = { ...common, ...auth, ...setup, ...inbox, ...composer, ...composerThread, ...composerQuota, ...settings, ...contacts, ...automation, ...simulator, ...pwa };
