@@ -246,19 +246,26 @@
   }
   setInterval(tick, 1000);
 
-  // A new customer message brings a fresh reply token: ask the server again.
-  let statusTimer = null;
-  function refreshStatusSoon() {
-    clearTimeout(statusTimer);
-    statusTimer = setTimeout(() => {
-      const status = document.getElementById("composer-status");
-      if (status && window.htmx) window.htmx.trigger(status, "refresh-status");
-    }, 300);
+  // A new customer message brings a fresh reply token, and a block (unfollow) or
+  // unblock changes whether anything arrives: ask the server again. The block is
+  // read from the contact, which the conversation updates just after the event
+  // line appears, so those are asked about once more a little later.
+  let statusTimers = [];
+  function refreshStatusSoon(delays) {
+    statusTimers.forEach(clearTimeout);
+    statusTimers = delays.map((delay) =>
+      setTimeout(() => {
+        const status = document.getElementById("composer-status");
+        if (status && window.htmx) window.htmx.trigger(status, "refresh-status");
+      }, delay),
+    );
   }
   new MutationObserver((records) => {
     for (const record of records) {
       for (const node of record.addedNodes) {
-        if (node.nodeType === 1 && node.classList.contains("msg--in") && node.parentElement?.id === "thread-messages") return refreshStatusSoon();
+        if (node.nodeType !== 1 || node.parentElement?.id !== "thread-messages") continue;
+        if (node.classList.contains("msg--event-unfollow") || node.classList.contains("msg--event-follow")) return refreshStatusSoon([600, 2500]);
+        if (node.classList.contains("msg--in")) return refreshStatusSoon([300]);
       }
     }
   }).observe(document.body, { childList: true, subtree: true });
@@ -452,8 +459,20 @@
     },
     true,
   );
-  // Images that failed before this script ran.
-  $$("img.line-emoji").forEach((img) => img.complete && img.naturalWidth === 0 && img.getAttribute("src") && emojiFallback(img));
+  // Images that failed before this script ran; any still loading after 5 s (a CDN that hangs) show their text too.
+  function settleEmoji(root) {
+    $$("img.line-emoji", root).forEach((img) => {
+      if (img.complete) {
+        if (img.naturalWidth === 0) emojiFallback(img);
+      } else {
+        setTimeout(() => img.isConnected && !img.complete && emojiFallback(img), 5000);
+      }
+    });
+  }
+  settleEmoji(document);
+  new MutationObserver((records) => {
+    for (const record of records) for (const node of record.addedNodes) if (node.nodeType === 1 && node.querySelector?.("img.line-emoji")) settleEmoji(node);
+  }).observe(document.body, { childList: true, subtree: true });
 
   document.addEventListener("htmx:after:swap", () => $$("[data-qr-editor]").forEach(updateQuickReplyCount));
   $$("[data-qr-editor]").forEach(updateQuickReplyCount);

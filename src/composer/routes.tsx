@@ -105,6 +105,7 @@ export const composerRoutes = new Hono<AppEnv>()
         <Composer
           conversationId={row.id}
           csrfToken={session.csrfToken}
+          customerName={row.title}
           error={error}
           text={str(raw.text)}
           quote={token ? { token, lineMessageId: str(raw.quotedMessageId), text: str(raw.quoteText) } : undefined}
@@ -120,7 +121,7 @@ export const composerRoutes = new Hono<AppEnv>()
     const stickerUrl = stickerUrlFor(c.env);
     return c.html(
       <>
-        <Composer conversationId={row.id} csrfToken={session.csrfToken} autofocus stickerUrl={stickerUrl} status={await statusData(c, row)} />
+        <Composer conversationId={row.id} csrfToken={session.csrfToken} customerName={row.title} autofocus stickerUrl={stickerUrl} status={await statusData(c, row)} />
         <SentPartials message={message} conversationId={row.id} sourceType={row.sourceType} csrfToken={session.csrfToken} stickerUrl={stickerUrl} />
       </>,
     );

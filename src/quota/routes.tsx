@@ -4,12 +4,12 @@
 //                            older than QUOTA_STALE_MS is refreshed in the
 //                            background for the next poll.
 //   POST /inbox/quota/check  "check now": asks LINE for every channel of the
-//                            workspace (at most every 10 s each), answers the badge.
+//                            workspace (repeated clicks within 3 s ask once), answers the badge.
 import { Hono } from "hono";
 import type { Context } from "hono";
 import { composerGuard, sessionOnce } from "../composer/guard";
 import type { AppEnv } from "../env";
-import { type ChannelQuota, QUOTA_CHECK_DEBOUNCE_MS, QUOTA_STALE_MS, refreshQuotaSoon, syncQuota, workspaceQuotas } from "./service";
+import { type ChannelQuota, checkQuotaNow, QUOTA_STALE_MS, refreshQuotaSoon, syncQuota, workspaceQuotas } from "./service";
 import { QuotaBadge } from "./views/quota-badge";
 
 async function badge(c: Context<AppEnv>, quotas: ChannelQuota[]) {
@@ -34,7 +34,7 @@ export const quotaRoutes = new Hono<AppEnv>()
     const workspaceId = c.get("session").workspaceId;
     const now = Date.now();
     const before = await workspaceQuotas(c.env.DB, workspaceId);
-    // refreshQuotaSoon never throws: a channel LINE cannot answer for keeps its last figures.
-    await Promise.all(before.map((q) => refreshQuotaSoon(c.env, q.channelId, now, QUOTA_CHECK_DEBOUNCE_MS)));
+    // checkQuotaNow never throws: a channel LINE cannot answer for keeps its last figures.
+    await Promise.all(before.map((q) => checkQuotaNow(c.env, q.channelId, now)));
     return badge(c, await workspaceQuotas(c.env.DB, workspaceId));
   });

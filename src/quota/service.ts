@@ -18,8 +18,8 @@ export const QUOTA_WARNING_RATIO = 0.95;
 export const QUOTA_WARNING_LEFT = 10;
 /** refreshQuotaSoon skips a channel synced less than this long ago. */
 export const QUOTA_REFRESH_DEBOUNCE_MS = 60_000;
-/** "Check now" on the badge may ask LINE at most this often per channel. */
-export const QUOTA_CHECK_DEBOUNCE_MS = 10_000;
+/** "Check now" on the badge asks LINE at most this often per channel (per isolate: it only stops repeated clicks). */
+export const QUOTA_CHECK_THROTTLE_MS = 3_000;
 /** The badge refreshes a channel in the background when its figures are older than this. */
 export const QUOTA_STALE_MS = 5 * 60_000;
 
@@ -165,4 +165,24 @@ export async function workspaceQuotas(d1: D1Database, workspaceId: string): Prom
 export async function channelQuota(d1: D1Database, channelId: string): Promise<ChannelQuota | null> {
   const row = await db(d1).select().from(c).where(eq(c.id, channelId)).get();
   return row ? toQuota(row) : null;
+}
+
+const lastManualCheck = new Map<string, number>();
+
+/**
+ * "Check now": syncs the channel with LINE right away, unless this isolate did
+ * so for it within QUOTA_CHECK_THROTTLE_MS (a double click, a stuck key).
+ * Never throws; returns whether it asked LINE.
+ */
+export async function checkQuotaNow(env: Bindings, channelId: string, now = Date.now()): Promise<boolean> {
+  const last = lastManualCheck.get(channelId);
+  if (last !== undefined && now - last < QUOTA_CHECK_THROTTLE_MS && now >= last) return false;
+  lastManualCheck.set(channelId, now);
+  try {
+    await syncQuota(env, channelId, now);
+    return true;
+  } catch (error) {
+    console.warn("quota check failed", channelId, error instanceof Error ? error.message : error);
+    return false;
+  }
 }

@@ -39,8 +39,10 @@ export interface ComposerProps {
   text?: string;
   /** Focus the textarea (after a send or an error). Default: when there is an error. */
   autofocus?: boolean;
-  /** Placeholder naming the customer, e.g. "Reply to Mika…" (default: "Write a reply…" in the agent's language). */
+  /** Placeholder; wins over customerName. */
   placeholder?: string;
+  /** The customer's (or group's) name: the placeholder reads "Reply to Mika…" in the agent's language. */
+  customerName?: string;
   /** When the reply token stops being usable (null: the next send is a push that counts against the quota). */
   replyTokenExpiresAt?: number | null;
   /** The status line with the channel's quota; without it the line is drawn from replyTokenExpiresAt and loads the rest. */
@@ -100,7 +102,7 @@ export const Composer: FC<ComposerProps> = (props) => {
             rows={2}
             required
             maxlength={5000}
-            placeholder={placeholder ?? t("composer.placeholder")}
+            placeholder={placeholder ?? (props.customerName ? t("composer.placeholderTo", { name: props.customerName }) : t("composer.placeholder"))}
             data-enter-submits
             autofocus={autofocus ?? Boolean(error)}
             aria-invalid={error ? "true" : undefined}

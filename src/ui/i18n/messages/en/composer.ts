@@ -38,6 +38,7 @@ export const composer = {
   "composer.notFound": "This conversation does not exist or belongs to another workspace.",
   "composer.reply": "Reply",
   "composer.placeholder": "Write a reply…",
+  "composer.placeholderTo": "Reply to {name}…",
   "composer.send": "Send",
   "composer.send.blocked": "Send anyway",
   "composer.send.blockedTitle": "LINE will not deliver this: the customer has blocked the account",

@@ -39,6 +39,7 @@ export const composer = {
   "composer.notFound": "Percakapan ini tidak ada atau milik workspace lain.",
   "composer.reply": "Balas",
   "composer.placeholder": "Tulis balasan…",
+  "composer.placeholderTo": "Balas {name}…",
   "composer.send": "Kirim",
   "composer.send.blocked": "Tetap kirim",
   "composer.send.blockedTitle": "LINE tidak akan mengantarkan pesan ini: pelanggan telah memblokir akun",

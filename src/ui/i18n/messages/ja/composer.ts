@@ -39,6 +39,7 @@ export const composer = {
   "composer.notFound": "この会話は存在しないか、別のワークスペースのものです。",
   "composer.reply": "返信",
   "composer.placeholder": "返信を入力…",
+  "composer.placeholderTo": "{name}さんに返信…",
   "composer.send": "送信",
   "composer.send.blocked": "それでも送信",
   "composer.send.blockedTitle": "お客様がアカウントをブロックしているため、LINEからは届きません",

@@ -39,6 +39,7 @@ export const composer = {
   "composer.notFound": "ไม่มีบทสนทนานี้ หรือเป็นของเวิร์กสเปซอื่น",
   "composer.reply": "ตอบกลับ",
   "composer.placeholder": "พิมพ์ข้อความตอบกลับ…",
+  "composer.placeholderTo": "ตอบกลับ {name}…",
   "composer.send": "ส่ง",
   "composer.send.blocked": "ส่งอยู่ดี",
   "composer.send.blockedTitle": "LINE จะไม่ส่งข้อความนี้ถึงลูกค้า เพราะลูกค้าบล็อกบัญชีแล้ว",

@@ -39,6 +39,7 @@ export const composer = {
   "composer.notFound": "Bu görüşme yok ya da başka bir çalışma alanına ait.",
   "composer.reply": "Yanıt",
   "composer.placeholder": "Bir yanıt yazın…",
+  "composer.placeholderTo": "Yanıt yazın ({name})…",
   "composer.send": "Gönder",
   "composer.send.blocked": "Yine de gönder",
   "composer.send.blockedTitle": "LINE bunu iletmeyecek: müşteri hesabı engelledi",

@@ -39,6 +39,7 @@ export const composer = {
   "composer.notFound": "这个对话不存在，或属于其他工作区。",
   "composer.reply": "回复",
   "composer.placeholder": "输入回复…",
+  "composer.placeholderTo": "回复 {name}…",
   "composer.send": "发送",
   "composer.send.blocked": "仍然发送",
   "composer.send.blockedTitle": "LINE 不会送达：客户已屏蔽这个账号",

@@ -39,6 +39,7 @@ export const composer = {
   "composer.notFound": "這段對話不存在，或屬於其他工作區。",
   "composer.reply": "回覆",
   "composer.placeholder": "輸入回覆…",
+  "composer.placeholderTo": "回覆 {name}…",
   "composer.send": "傳送",
   "composer.send.blocked": "仍要傳送",
   "composer.send.blockedTitle": "LINE 不會送達：顧客已封鎖這個帳號",
