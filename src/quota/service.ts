@@ -134,17 +134,16 @@ export async function markQuotaExhausted(env: Bindings, channelId: string, now =
 }
 
 /**
- * Re-reads the quota after a push, at most once a minute per channel (or once
- * per `debounceMs`): the claim (bumping quota_checked_at) is one conditional
- * UPDATE, so concurrent pushes trigger a single sync. Never throws; returns
- * whether it synced.
+ * Re-reads the quota after a push, at most once a minute per channel: the
+ * claim (bumping quota_checked_at) is one conditional UPDATE, so concurrent
+ * pushes trigger a single sync. Never throws; returns whether it synced.
  */
-export async function refreshQuotaSoon(env: Bindings, channelId: string, now = Date.now(), debounceMs = QUOTA_REFRESH_DEBOUNCE_MS): Promise<boolean> {
+export async function refreshQuotaSoon(env: Bindings, channelId: string, now = Date.now()): Promise<boolean> {
   try {
     const claimed = await db(env.DB)
       .update(c)
       .set({ quotaCheckedAt: now })
-      .where(and(eq(c.id, channelId), or(isNull(c.quotaCheckedAt), lte(c.quotaCheckedAt, now - debounceMs))))
+      .where(and(eq(c.id, channelId), or(isNull(c.quotaCheckedAt), lte(c.quotaCheckedAt, now - QUOTA_REFRESH_DEBOUNCE_MS))))
       .returning({ id: c.id });
     if (claimed.length === 0) return false;
     await syncQuota(env, channelId, now);
