@@ -1,15 +1,21 @@
 // linedesk composer: what the server-rendered composer needs from the browser.
 // - "Quote" on a customer's bubble puts its quote token into the composer
-// - `/` at the start of the text opens the canned-reply search (↑ ↓ Enter Tab Esc)
+// - `/` at the start of the text opens the canned-reply search (↑ ↓ Enter Tab Esc);
+//   while it is open Enter never sends, and a lone "/" is never sent at all
+//   (the server refuses it too)
 // - the reply-token countdown under the composer, refreshed when the customer writes
 // - uploads: size/type checked before sending, a JPEG preview (photo or video frame)
 //   and the audio length filled in, pasting an image attaches it
 // - quick-reply rows (add/remove, up to 13), "lat, lng" pasted into Latitude
 // - tool panels close on Escape or a click elsewhere
+// - LINE emoji whose image cannot load show their text (or id) in place
 // Everything works without this file except quoting and canned replies.
+// Texts come from the page's language (window.ldT, public/i18n.js).
 (() => {
   "use strict";
   document.documentElement.classList.add("has-composer-js");
+  const T = (key, params) => (window.ldT ? window.ldT(key, params) : key);
+  const numbers = new Intl.NumberFormat(window.ldLocale || document.documentElement.lang || "en");
   const $ = (sel, root = document) => root.querySelector(sel);
   const $$ = (sel, root = document) => Array.from(root.querySelectorAll(sel));
   const composer = () => document.getElementById("composer");
@@ -89,6 +95,9 @@
     area.focus();
     area.setSelectionRange(area.value.length, area.value.length);
   }
+  /** "/" alone (or the full-width "／" of CJK keyboards): the agent meant to open the list. */
+  const isLonePrefix = (text) => /^[/／]$/.test(text.trim());
+
   async function searchCanned(query) {
     const root = composer();
     const box = popup();
@@ -109,7 +118,7 @@
   document.addEventListener("input", (evt) => {
     const el = evt.target;
     if (el.id === "composer-text") {
-      const match = /^\/([^\n]{0,50})$/.exec(el.value);
+      const match = /^[/／]([^\n]{0,50})$/.exec(el.value);
       clearTimeout(cannedTimer);
       if (match) cannedTimer = setTimeout(() => searchCanned(match[1]), 120);
       else closeCanned();
@@ -133,6 +142,10 @@
             evt.preventDefault();
             evt.stopPropagation();
             choose(list[current]);
+          } else if (evt.key === "Enter") {
+            // Nothing to pick: the list says why (no match, or a lone "/"); Esc closes it, then Enter sends.
+            evt.preventDefault();
+            evt.stopPropagation();
           }
         } else if (evt.key === "Escape") {
           evt.preventDefault();
@@ -141,12 +154,49 @@
         }
         return;
       }
+      // Enter before the list arrived, or after Esc closed it: a lone "/" still never goes out.
+      if (evt.target.id === "composer-text" && evt.key === "Enter" && !evt.shiftKey && !evt.isComposing && isLonePrefix(evt.target.value)) {
+        evt.preventDefault();
+        evt.stopPropagation();
+        showLonePrefixHint();
+        return;
+      }
       if (evt.key === "Escape") {
         const open = $("#composer details.composer-tool[open]");
         if (open) {
           open.open = false;
           $("summary", open)?.focus();
         }
+      }
+    },
+    true,
+  );
+
+  function showLonePrefixHint() {
+    const box = popup();
+    if (!box) return;
+    clearTimeout(cannedTimer);
+    cannedSeq++;
+    const p = document.createElement("p");
+    p.className = "canned-list__empty";
+    p.dataset.cannedEmpty = "";
+    p.textContent = T("composer.lonePrefix");
+    box.replaceChildren(p);
+    box.hidden = false;
+    textarea()?.setAttribute("aria-expanded", "true");
+  }
+
+  // The Send button (or any submit) with a lone "/": refused here, before htmx sends it.
+  document.addEventListener(
+    "submit",
+    (evt) => {
+      if (evt.target.id !== "composer-form") return;
+      const area = textarea();
+      if (area && isLonePrefix(area.value)) {
+        evt.preventDefault();
+        evt.stopPropagation();
+        showLonePrefixHint();
+        area.focus();
       }
     },
     true,
@@ -184,7 +234,7 @@
     const left = Math.ceil((Number(status.dataset.deadline) - Date.now()) / 1000);
     const countdown = $("[data-countdown]", status);
     if (left > 0) {
-      if (countdown) countdown.textContent = `${left} s`;
+      if (countdown) countdown.textContent = T("composer.seconds", { s: numbers.format(left) });
       return;
     }
     delete status.dataset.expiresIn;
@@ -196,19 +246,26 @@
   }
   setInterval(tick, 1000);
 
-  // A new customer message brings a fresh reply token: ask the server again.
-  let statusTimer = null;
-  function refreshStatusSoon() {
-    clearTimeout(statusTimer);
-    statusTimer = setTimeout(() => {
-      const status = document.getElementById("composer-status");
-      if (status && window.htmx) window.htmx.trigger(status, "refresh-status");
-    }, 300);
+  // A new customer message brings a fresh reply token, and a block (unfollow) or
+  // unblock changes whether anything arrives: ask the server again. The block is
+  // read from the contact, which the conversation updates just after the event
+  // line appears, so those are asked about once more a little later.
+  let statusTimers = [];
+  function refreshStatusSoon(delays) {
+    statusTimers.forEach(clearTimeout);
+    statusTimers = delays.map((delay) =>
+      setTimeout(() => {
+        const status = document.getElementById("composer-status");
+        if (status && window.htmx) window.htmx.trigger(status, "refresh-status");
+      }, delay),
+    );
   }
   new MutationObserver((records) => {
     for (const record of records) {
       for (const node of record.addedNodes) {
-        if (node.nodeType === 1 && node.classList.contains("msg--in") && node.parentElement?.id === "thread-messages") return refreshStatusSoon();
+        if (node.nodeType !== 1 || node.parentElement?.id !== "thread-messages") continue;
+        if (node.classList.contains("msg--event-unfollow") || node.classList.contains("msg--event-follow")) return refreshStatusSoon([600, 2500]);
+        if (node.classList.contains("msg--in")) return refreshStatusSoon([300]);
       }
     }
   }).observe(document.body, { childList: true, subtree: true });
@@ -223,11 +280,9 @@
     if (["audio/mpeg", "audio/mp3", "audio/mp4", "audio/x-m4a", "audio/m4a", "audio/aac"].includes(file.type) || ["mp3", "m4a"].includes(ext)) return "audio";
     return "file";
   }
-  const LABEL = { image: "Photo", video: "Video", audio: "Audio", file: "File (sent as a link)" };
-  const TOO_BIG = { image: "Images", video: "Videos", audio: "Audio files", file: "Files" };
-
+  const oneDecimal = new Intl.NumberFormat(window.ldLocale || "en", { maximumFractionDigits: 1, minimumFractionDigits: 1 });
   function sizeLabel(bytes) {
-    return bytes < MB ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / MB).toFixed(1)} MB`;
+    return bytes < MB ? `${numbers.format(Math.max(1, Math.round(bytes / 1024)))} KB` : `${oneDecimal.format(bytes / MB)} MB`;
   }
 
   function setFile(input, blob, name) {
@@ -284,15 +339,15 @@
     problem.hidden = true;
     submit.disabled = false;
     if (!file) {
-      label.textContent = "Choose a file…";
+      label.textContent = T("composer.choose");
       return;
     }
     const asFile = $("input[name=asFile]", form)?.checked;
     const kind = kindOf(file, asFile);
     const limits = JSON.parse(form.dataset.limits || "{}");
-    label.textContent = `${LABEL[kind]}: ${file.name} · ${sizeLabel(file.size)}`;
+    label.textContent = `${T(`composer.kind.${kind}`)}: ${file.name} · ${sizeLabel(file.size)}`;
     if (limits[kind] && file.size > limits[kind]) {
-      problem.textContent = `${TOO_BIG[kind]} can be at most ${limits[kind] / MB} MB.${kind === "image" ? " Tick “Send as a download link” or make it smaller." : ""}`;
+      problem.textContent = T(`composer.tooBig.${kind}`, { mb: numbers.format(limits[kind] / MB) });
       problem.hidden = false;
       submit.disabled = true;
       return;
@@ -300,7 +355,7 @@
     if (kind === "file") return;
     submit.disabled = true;
     const original = submit.textContent;
-    submit.textContent = "Preparing…";
+    submit.textContent = T("composer.preparing");
     try {
       if (kind === "image") {
         const bitmap = await createImageBitmap(file).catch(() => null);
@@ -310,7 +365,7 @@
         if (info && info.durationMs > 0) duration.value = String(info.durationMs);
         if (info && info.preview) setFile(preview, info.preview, "preview.jpg");
         if (kind === "audio" && !duration.value) {
-          problem.textContent = "This audio file's length could not be read. Tick “Send as a download link” to send it as a file.";
+          problem.textContent = T("composer.audioLength");
           problem.hidden = false;
           return;
         }
@@ -386,6 +441,38 @@
     evt.target.value = match[1];
     longitude.value = match[2];
   });
+
+  // --- LINE emoji: an image that cannot load shows its text in place -------------------
+  // (error events do not bubble: listen in the capture phase, for bubbles added live too)
+  function emojiFallback(img) {
+    const span = document.createElement("span");
+    span.className = "line-emoji line-emoji--text";
+    span.textContent = img.dataset.fallback || img.alt || T("composer.emojiFallback", { id: img.dataset.emojiId || "" });
+    span.title = img.title || span.textContent;
+    img.replaceWith(span);
+  }
+  document.addEventListener(
+    "error",
+    (evt) => {
+      const el = evt.target;
+      if (el instanceof HTMLImageElement && el.classList.contains("line-emoji")) emojiFallback(el);
+    },
+    true,
+  );
+  // Images that failed before this script ran; any still loading after 5 s (a CDN that hangs) show their text too.
+  function settleEmoji(root) {
+    $$("img.line-emoji", root).forEach((img) => {
+      if (img.complete) {
+        if (img.naturalWidth === 0) emojiFallback(img);
+      } else {
+        setTimeout(() => img.isConnected && !img.complete && emojiFallback(img), 5000);
+      }
+    });
+  }
+  settleEmoji(document);
+  new MutationObserver((records) => {
+    for (const record of records) for (const node of record.addedNodes) if (node.nodeType === 1 && node.querySelector?.("img.line-emoji")) settleEmoji(node);
+  }).observe(document.body, { childList: true, subtree: true });
 
   document.addEventListener("htmx:after:swap", () => $$("[data-qr-editor]").forEach(updateQuickReplyCount));
   $$("[data-qr-editor]").forEach(updateQuickReplyCount);

@@ -2,20 +2,23 @@
 // workspace), the agent sending, the status line's data, and what follows a
 // send (the HX-Trigger for the quota badge, a background quota refresh).
 import { zValidator } from "@hono/zod-validator";
+import { and, eq } from "drizzle-orm";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { z } from "zod";
 import type { ThreadMessage } from "../conversations/model";
 import { conversationStub } from "../conversations/service";
+import { db, schema } from "../db/client";
 import type { AppEnv } from "../env";
 import { type ConversationRow, findConversation } from "../inbox/queries";
 import { channelQuota, refreshQuotaSoon } from "../quota/service";
+import { t } from "../ui/i18n";
 import type { Agent } from "./messages";
-import type { ComposerStatusProps } from "./views/status";
+import type { ComposerStatusProps, CustomerBlock } from "./views/status";
 
 const conversationParam = z.object({ id: z.string().regex(/^[0-9a-f]{64}$/) });
 
-export const notFound = () => new HTTPException(404, { message: "This conversation does not exist or belongs to another workspace." });
+export const notFound = () => new HTTPException(404, { message: t("composer.notFound") });
 
 /** The :id path parameter; anything malformed is simply an unknown conversation. */
 export const conversationId = zValidator("param", conversationParam, (result) => {
@@ -50,10 +53,26 @@ export function isHtmx(c: Context<AppEnv>): boolean {
   return c.req.header("hx-request") === "true";
 }
 
-/** Reply-token state from the conversation's Durable Object and the channel's stored quota. */
+/**
+ * Whether the 1:1 customer has blocked the account, from their channel
+ * identity (kept from LINE's follow/unfollow events by the conversation's
+ * index writer). Groups and rooms have no such state: null.
+ */
+export async function customerBlock(d1: D1Database, row: ConversationRow): Promise<CustomerBlock | null> {
+  if (row.sourceType !== "user") return null;
+  const ci = schema.contactIdentities;
+  const identity = await db(d1)
+    .select({ friendStatus: ci.friendStatus, unfollowedAt: ci.unfollowedAt })
+    .from(ci)
+    .where(and(eq(ci.channelId, row.channelId), eq(ci.lineUserId, row.sourceId)))
+    .get();
+  return identity?.friendStatus === "unfollowed" ? { name: row.title, at: identity.unfollowedAt } : null;
+}
+
+/** Reply-token state from the conversation's Durable Object, the channel's stored quota and the customer's block. */
 export async function statusData(c: Context<AppEnv>, row: ConversationRow): Promise<Omit<ComposerStatusProps, "conversationId">> {
-  const [thread, quota] = await Promise.all([conversationStub(c.env, row.id).thread({ limit: 1 }), channelQuota(c.env.DB, row.channelId)]);
-  return { replyTokenExpiresAt: thread.replyTokenExpiresAt, mode: thread.mode, quota, now: Date.now() };
+  const [thread, quota, blocked] = await Promise.all([conversationStub(c.env, row.id).thread({ limit: 1 }), channelQuota(c.env.DB, row.channelId), customerBlock(c.env.DB, row)]);
+  return { replyTokenExpiresAt: thread.replyTokenExpiresAt, mode: thread.mode, quota, blocked, now: Date.now() };
 }
 
 /** The absolute origin LINE fetches media from (https in production; whatever served this request locally). */

@@ -11,6 +11,7 @@ import { z } from "zod";
 import { conversationStub } from "../conversations/service";
 import type { AppEnv } from "../env";
 import type { ConversationRow } from "../inbox/queries";
+import { t } from "../ui/i18n";
 import { ErrorPage } from "../ui/layout";
 import { stickerUrlFor } from "../line/stickers";
 import { afterSend, agentOf, conversationId, isHtmx, loadConversation, publicOrigin, statusData } from "./context";
@@ -61,14 +62,15 @@ interface MainUpload {
   urlName: string;
 }
 
-const TOO_BIG_REQUEST = "That upload is larger than LINE accepts: photos up to 10 MB, videos and audio up to 200 MB, other files up to 50 MB.";
+const MB = 1024 * 1024;
+const tooBigRequest = () => t("composer.upload.tooBigRequest", { image: UPLOAD_LIMITS.image / MB, video: UPLOAD_LIMITS.video / MB, file: UPLOAD_LIMITS.file / MB });
 
 export const mediaRoutes = new Hono<AppEnv>().post("/c/:id/compose/media", conversationId, async (c) => {
   const row = await loadConversation(c, c.req.valid("param").id);
   const boundary = boundaryOf(c.req.header("content-type"));
-  if (!boundary) return problem(c, row, 422, "Choose a file to send.");
+  if (!boundary) return problem(c, row, 422, t("composer.upload.chooseFile"));
   const declared = Number(c.req.header("content-length") ?? "0");
-  if (declared > MAX_UPLOAD_REQUEST) return problem(c, row, 413, TOO_BIG_REQUEST);
+  if (declared > MAX_UPLOAD_REQUEST) return problem(c, row, 413, tooBigRequest());
 
   const session = c.get("session");
   const token = newMediaToken();
@@ -78,7 +80,7 @@ export const mediaRoutes = new Hono<AppEnv>().post("/c/:id/compose/media", conve
   // A form posted without htmx carries _csrf in the body, so the CSRF guard already read (and buffered) it.
   const body = c.req.raw.bodyUsed ? new Blob([await c.req.arrayBuffer()]).stream() : c.req.raw.body;
   const discardAll = () => Promise.all([got.main?.sink.discard(), got.preview?.discard()]);
-  if (!body) return problem(c, row, 422, "Choose a file to send.");
+  if (!body) return problem(c, row, 422, t("composer.upload.chooseFile"));
   try {
     await readMultipart(
       body,
@@ -104,7 +106,7 @@ export const mediaRoutes = new Hono<AppEnv>().post("/c/:id/compose/media", conve
         if (part.name === "preview" && part.filename && !got.preview) {
           got.preview = new R2UploadSink(c.env.MEDIA, mediaKey(token, PREVIEW_NAME), {
             maxBytes: PREVIEW_LIMIT,
-            tooLarge: "The preview image is too large",
+            tooLarge: t("composer.upload.previewTooLarge"),
             sniffAs: "image",
             contentType: "image/jpeg",
             contentDisposition: "inline",
@@ -118,7 +120,7 @@ export const mediaRoutes = new Hono<AppEnv>().post("/c/:id/compose/media", conve
     );
   } catch (error) {
     await discardAll();
-    if (error instanceof MultipartError) return problem(c, row, error.status, error.status === 413 ? TOO_BIG_REQUEST : "The upload did not arrive complete. Please try again.");
+    if (error instanceof MultipartError) return problem(c, row, error.status, error.status === 413 ? tooBigRequest() : t("composer.upload.incomplete"));
     throw error;
   }
 
@@ -126,7 +128,7 @@ export const mediaRoutes = new Hono<AppEnv>().post("/c/:id/compose/media", conve
   const thumb = got.preview;
   if (!upload) {
     await discardAll();
-    return problem(c, row, 422, "Choose a file to send.");
+    return problem(c, row, 422, t("composer.upload.chooseFile"));
   }
   if (upload.sink.problem) {
     await discardAll();
@@ -140,7 +142,7 @@ export const mediaRoutes = new Hono<AppEnv>().post("/c/:id/compose/media", conve
   const durationMs = parsed.data.durationMs ?? (parsed.data.durationSec ? Math.round(parsed.data.durationSec * 1000) : undefined);
   if (upload.kind === "audio" && !durationMs) {
     await discardAll();
-    return problem(c, row, 422, "LINE needs the length of an audio message, and it could not be read from this file. Send it as a download link instead.");
+    return problem(c, row, 422, t("composer.upload.audioLength"));
   }
 
   const origin = publicOrigin(c);

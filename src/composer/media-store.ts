@@ -3,6 +3,7 @@
 // publicly at /media/o/<token>/<file name>; R2 key `outbound/<token>/<file name>`.
 // Uploads stream into R2 (multipart upload for anything over one part), with
 // LINE's limits enforced as the bytes arrive.
+import { t } from "../ui/i18n";
 import type { PartSink } from "./multipart";
 
 const MB = 1024 * 1024;
@@ -15,11 +16,9 @@ export const PREVIEW_LIMIT = 1 * MB;
 /** The whole request: the largest file plus a preview and the small fields. */
 export const MAX_UPLOAD_REQUEST = UPLOAD_LIMITS.video + PREVIEW_LIMIT + 64 * 1024;
 
-const KIND_LABEL: Record<UploadKind, string> = { image: "Images", video: "Videos", audio: "Audio files", file: "Files" };
-
+/** "Images can be at most 10 MB." in the agent's language (call while handling the request). */
 export function tooLargeMessage(kind: UploadKind): string {
-  const hint = kind === "image" ? " Send it as a file link instead, or make it smaller." : "";
-  return `${KIND_LABEL[kind]} can be at most ${UPLOAD_LIMITS[kind] / MB} MB.${hint}`;
+  return t(`composer.upload.tooLarge.${kind}`, { mb: UPLOAD_LIMITS[kind] / MB });
 }
 
 /** R2 multipart parts must be equal-sized (except the last) and at least 5 MiB. */
@@ -92,11 +91,9 @@ export function sniff(kind: Exclude<UploadKind, "file">, head: Uint8Array): stri
   return null;
 }
 
-const SNIFF_KIND_MESSAGE: Record<Exclude<UploadKind, "file">, string> = {
-  image: "That file is not a JPEG or PNG image. Send it as a file link instead.",
-  video: "That file is not an MP4 video. Send it as a file link instead.",
-  audio: "That file is not an MP3 or M4A audio file. Send it as a file link instead.",
-};
+function notThatKind(kind: Exclude<UploadKind, "file">): string {
+  return t(`composer.upload.notKind.${kind}`);
+}
 
 /** Types a browser may show inline from our origin; anything else is served as a download. */
 const INLINE_TYPES = new Set(["image/jpeg", "image/png", "image/gif", "image/webp", "video/mp4", "audio/mpeg", "audio/mp4", "application/pdf", "text/plain"]);
@@ -183,7 +180,7 @@ export class R2UploadSink implements PartSink {
     if (!kind) return;
     const type = sniff(kind, this.peek(16));
     if (type) this.contentType = type;
-    else void this.fail(422, SNIFF_KIND_MESSAGE[kind]);
+    else void this.fail(422, notThatKind(kind));
   }
 
   private async fail(status: 413 | 422, message: string): Promise<void> {

@@ -14,6 +14,7 @@ import { z } from "zod";
 import { conversationStub } from "../conversations/service";
 import type { AppEnv } from "../env";
 import type { ConversationRow } from "../inbox/queries";
+import { t } from "../ui/i18n";
 import { ErrorPage } from "../ui/layout";
 import { stickerUrlFor } from "../line/stickers";
 import { searchCannedReplies } from "./canned";
@@ -77,7 +78,7 @@ export const composerRoutes = new Hono<AppEnv>()
     c.header("cache-control", "no-store");
     return c.html(<ComposerStatus conversationId={row.id} {...await statusData(c, row)} />);
   })
-  .get("/c/:id/compose/canned", conversationId, zValidator("query", cannedQuery, (r, c) => (r.success ? undefined : c.html(<p class="canned-list__empty">Search with at most 50 characters.</p>, 422))), async (c) => {
+  .get("/c/:id/compose/canned", conversationId, zValidator("query", cannedQuery, (r, c) => (r.success ? undefined : c.html(<p class="canned-list__empty">{t("composer.form.cannedQueryTooLong")}</p>, 422))), async (c) => {
     const row = await loadConversation(c, c.req.valid("param").id);
     const session = c.get("session");
     const query = c.req.valid("query").q;
@@ -104,6 +105,7 @@ export const composerRoutes = new Hono<AppEnv>()
         <Composer
           conversationId={row.id}
           csrfToken={session.csrfToken}
+          customerName={row.title}
           error={error}
           text={str(raw.text)}
           quote={token ? { token, lineMessageId: str(raw.quotedMessageId), text: str(raw.quoteText) } : undefined}
@@ -119,7 +121,7 @@ export const composerRoutes = new Hono<AppEnv>()
     const stickerUrl = stickerUrlFor(c.env);
     return c.html(
       <>
-        <Composer conversationId={row.id} csrfToken={session.csrfToken} autofocus stickerUrl={stickerUrl} status={await statusData(c, row)} />
+        <Composer conversationId={row.id} csrfToken={session.csrfToken} customerName={row.title} autofocus stickerUrl={stickerUrl} status={await statusData(c, row)} />
         <SentPartials message={message} conversationId={row.id} sourceType={row.sourceType} csrfToken={session.csrfToken} stickerUrl={stickerUrl} />
       </>,
     );

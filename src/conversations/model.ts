@@ -45,8 +45,13 @@ export type MessageBody =
   | { type: "postback"; data: string; params?: Record<string, unknown> }
   /** `unblocked` on follow events: the customer unblocked the account rather than adding it. */
   | { type: "event"; event: SystemEvent; text: string; unblocked?: boolean }
-  /** Something an agent or automation changed: assignment, status, priority, pin, snooze. */
-  | { type: "activity"; action: ActivityAction; text: string; actorName: string | null }
+  /**
+   * Something an agent or automation changed: assignment, status, priority, pin, snooze.
+   * `text` is the English sentence (the REST API and older readers use it);
+   * `params` says the same as data, so views render it in the reader's language
+   * (rows stored before params existed show `text`).
+   */
+  | { type: "activity"; action: ActivityAction; text: string; actorName: string | null; params?: ActivityParams }
   | { type: "note"; text: string }
   | { type: "unsupported"; eventType: string; raw: unknown };
 
@@ -88,6 +93,23 @@ export type Priority = 0 | 1 | 2 | 3 | 4;
 export const PRIORITY_LABELS = ["None", "Low", "Medium", "High", "Urgent"] as const;
 
 export type ActivityAction = "assigned" | "unassigned" | "team" | "status" | "snoozed" | "woke" | "reopened" | "priority" | "pinned" | "unpinned";
+
+/** The data of an activity line, by action (see ui/system-lines.ts for how each reads). */
+export interface ActivityParams {
+  /** status: the new status. */
+  status?: "open" | "follow_up" | "resolved";
+  /** snoozed: until when (epoch ms; shown in the reader's time zone). */
+  until?: number;
+  /** assigned: the new assignee's name, and whether the actor took it themselves. */
+  assignee?: string;
+  self?: boolean;
+  /** unassigned / team: who or which team it was before (null: unknown or none). */
+  previous?: string | null;
+  /** team: the new team's name (null: removed). */
+  team?: string | null;
+  /** priority: the new priority. */
+  priority?: Priority;
+}
 
 /** Triage state the ConversationDO owns and mirrors to the D1 index. */
 export interface TriageState {

@@ -1,11 +1,14 @@
 // Triage: status (open, follow-up, snoozed, resolved), assignment to an agent
 // and/or team, priority and pin. Each change is a system line in the thread, an
 // audit log entry, and an immediate D1 index update so lists reflect it at once.
+// A system line stores its English sentence (`text`, for the REST API and older
+// readers) and the same as data (`params`), which the thread renders in each
+// reader's language (ui/system-lines.ts).
 import { auditInsert } from "../db/audit";
 import { newId } from "../lib/ids";
 import { agentOrigin, emit } from "./emit";
 import type { EventOrigin } from "./events";
-import { type ActivityAction, PRIORITY_LABELS, type Priority, type ThreadMessage, type TriageState } from "./model";
+import { type ActivityAction, type ActivityParams, PRIORITY_LABELS, type Priority, type ThreadMessage, type TriageState } from "./model";
 import { writeIndex } from "./index-writer";
 import type { ConversationRuntime } from "./runtime";
 
@@ -36,7 +39,7 @@ export async function applyTriage(rt: ConversationRuntime, change: TriageChange,
     rt.setTriage(plan.state);
     if (change.kind === "snooze") rt.store.enqueue("wake", "wake", { until: change.until }, change.until);
     else if (change.kind === "status") rt.store.finishJob("wake");
-    rt.store.insert({ id, direction: "system", body: { type: "activity", action: plan.action, text: plan.text, actorName: actor.name }, status: "received", createdAt: now });
+    rt.store.insert({ id, direction: "system", body: { type: "activity", action: plan.action, text: plan.text, actorName: actor.name, params: plan.params }, status: "received", createdAt: now });
     emitTriage(rt, before, change, actor.origin ?? agentOrigin(actor), now);
   });
   const message = rt.store.get(id);
@@ -96,6 +99,7 @@ interface Plan {
   state: Partial<TriageState>;
   action: ActivityAction;
   text: string;
+  params: ActivityParams;
   audit: Record<string, unknown>;
 }
 
@@ -103,19 +107,40 @@ function planChange(t: TriageState, change: TriageChange, actor: Actor, now: num
   switch (change.kind) {
     case "status":
       if (t.status === change.status) return null;
-      return { state: { status: change.status, snoozedUntil: null }, action: "status", text: `${actor.name} ${STATUS_TEXT[change.status]} the conversation`, audit: { from: t.status, to: change.status } };
+      return {
+        state: { status: change.status, snoozedUntil: null },
+        action: "status",
+        text: `${actor.name} ${STATUS_TEXT[change.status]} the conversation`,
+        params: { status: change.status },
+        audit: { from: t.status, to: change.status },
+      };
     case "snooze": {
       if (change.until <= now) return null;
       const when = new Date(change.until).toISOString().replace("T", " ").slice(0, 16);
-      return { state: { status: "snoozed", snoozedUntil: change.until }, action: "snoozed", text: `${actor.name} snoozed the conversation until ${when} UTC`, audit: { until: change.until } };
+      return {
+        state: { status: "snoozed", snoozedUntil: change.until },
+        action: "snoozed",
+        text: `${actor.name} snoozed the conversation until ${when} UTC`,
+        params: { until: change.until },
+        audit: { until: change.until },
+      };
     }
     case "assign":
       if (t.assigneeId === (change.assignee?.id ?? null)) return null;
-      if (!change.assignee) return { state: { assigneeId: null, assigneeName: null }, action: "unassigned", text: `${actor.name} unassigned ${t.assigneeName ?? "the agent"}`, audit: { from: t.assigneeId } };
+      if (!change.assignee) {
+        return {
+          state: { assigneeId: null, assigneeName: null },
+          action: "unassigned",
+          text: `${actor.name} unassigned ${t.assigneeName ?? "the agent"}`,
+          params: { previous: t.assigneeName },
+          audit: { from: t.assigneeId },
+        };
+      }
       return {
         state: { assigneeId: change.assignee.id, assigneeName: change.assignee.name },
         action: "assigned",
         text: change.assignee.id === actor.id ? `${actor.name} took the conversation` : `${actor.name} assigned the conversation to ${change.assignee.name}`,
+        params: { assignee: change.assignee.name, self: change.assignee.id === actor.id },
         audit: { from: t.assigneeId, to: change.assignee.id },
       };
     case "team":
@@ -124,13 +149,20 @@ function planChange(t: TriageState, change: TriageChange, actor: Actor, now: num
         state: { teamId: change.team?.id ?? null, teamName: change.team?.name ?? null },
         action: "team",
         text: change.team ? `${actor.name} moved the conversation to team ${change.team.name}` : `${actor.name} removed the team ${t.teamName ?? ""}`.trim(),
+        params: { team: change.team?.name ?? null, previous: t.teamName },
         audit: { from: t.teamId, to: change.team?.id ?? null },
       };
     case "priority":
       if (t.priority === change.priority) return null;
-      return { state: { priority: change.priority }, action: "priority", text: `${actor.name} set priority to ${PRIORITY_LABELS[change.priority]}`, audit: { from: t.priority, to: change.priority } };
+      return {
+        state: { priority: change.priority },
+        action: "priority",
+        text: `${actor.name} set priority to ${PRIORITY_LABELS[change.priority]}`,
+        params: { priority: change.priority },
+        audit: { from: t.priority, to: change.priority },
+      };
     case "pin":
       if (t.pinned === change.pinned) return null;
-      return { state: { pinned: change.pinned }, action: change.pinned ? "pinned" : "unpinned", text: `${actor.name} ${change.pinned ? "pinned" : "unpinned"} the conversation`, audit: {} };
+      return { state: { pinned: change.pinned }, action: change.pinned ? "pinned" : "unpinned", text: `${actor.name} ${change.pinned ? "pinned" : "unpinned"} the conversation`, params: {}, audit: {} };
   }
 }

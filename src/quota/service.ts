@@ -2,6 +2,8 @@
 // multicast/broadcast) messages against a monthly limit; replies are free.
 // syncQuota reads /v2/bot/message/quota and /quota/consumption into the
 // channels row; the badge, the composer and the scheduler read it from there.
+// LINE's 429 "You have reached your monthly limit." marks the channel
+// exhausted until a later sync shows room again (a raised limit, a new month).
 import { and, eq, isNull, lte, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db, schema } from "../db/client";
@@ -10,10 +12,16 @@ import { lineApiBase, lineDataApiBase } from "../env";
 import { channelById } from "../line/channel-store";
 import { createLineClient } from "../line/client";
 
-/** The badge turns amber at this share of the monthly limit. */
-export const QUOTA_WARNING_RATIO = 0.8;
+/** Near the limit: the badge and the composer warn from this share of the monthly limit… */
+export const QUOTA_WARNING_RATIO = 0.95;
+/** …or when this few messages are left, whichever comes first. */
+export const QUOTA_WARNING_LEFT = 10;
 /** refreshQuotaSoon skips a channel synced less than this long ago. */
 export const QUOTA_REFRESH_DEBOUNCE_MS = 60_000;
+/** "Check now" on the badge asks LINE at most this often per channel (per isolate: it only stops repeated clicks). */
+export const QUOTA_CHECK_THROTTLE_MS = 3_000;
+/** The badge refreshes a channel in the background when its figures are older than this. */
+export const QUOTA_STALE_MS = 5 * 60_000;
 
 export interface ChannelQuota {
   channelId: string;
@@ -33,7 +41,22 @@ export function quotaLevel(q: ChannelQuota): QuotaLevel {
   if (q.checkedAt === null || q.used === null) return "unknown";
   if (q.limit === null) return "unlimited";
   if (q.used >= q.limit) return "exhausted";
-  return q.used >= q.limit * QUOTA_WARNING_RATIO ? "warning" : "ok";
+  return q.used >= q.limit * QUOTA_WARNING_RATIO || q.limit - q.used <= QUOTA_WARNING_LEFT ? "warning" : "ok";
+}
+
+/** Messages left this month by the last sync (null: unknown or no limit). */
+export function quotaLeft(q: ChannelQuota): number | null {
+  if (q.limit === null || q.used === null) return null;
+  return Math.max(0, q.limit - q.used);
+}
+
+/**
+ * True when the channel is marked exhausted by LINE's 429 while the stored
+ * figures (from an earlier sync) still show room: those figures are out of
+ * date, so the views say "limit reached" without them.
+ */
+export function exhaustedByRefusal(q: ChannelQuota): boolean {
+  return q.exhaustedAt !== null && (q.limit === null || q.used === null || q.used < q.limit);
 }
 
 // LINE's answers are a boundary like any other: checked before they are stored.
@@ -55,9 +78,10 @@ function toQuota(row: typeof schema.channels.$inferSelect): ChannelQuota {
 
 /**
  * Reads this month's limit and usage from LINE and stores them on the channel.
- * Clears quota_exhausted_at when usage is under the limit (or there is none);
- * sets it when usage has reached the limit. Throws when LINE cannot be asked.
- * Returns null for an unknown channel.
+ * Clears quota_exhausted_at when usage is under the limit (or there is none) —
+ * unless LINE refused a push after this sync started (`now`), whose figures
+ * then predate the refusal; sets it when usage has reached the limit. Throws
+ * when LINE cannot be asked. Returns null for an unknown channel.
  */
 export async function syncQuota(env: Bindings, channelId: string, now = Date.now()): Promise<ChannelQuota | null> {
   const channel = await channelById(env, channelId, now);
@@ -74,7 +98,7 @@ export async function syncQuota(env: Bindings, channelId: string, now = Date.now
       quotaLimit: limit,
       quotaUsed: used,
       quotaCheckedAt: now,
-      quotaExhaustedAt: underLimit ? null : sql`COALESCE(${c.quotaExhaustedAt}, ${now})`,
+      quotaExhaustedAt: underLimit ? sql`CASE WHEN ${c.quotaExhaustedAt} > ${now} THEN ${c.quotaExhaustedAt} ELSE NULL END` : sql`COALESCE(${c.quotaExhaustedAt}, ${now})`,
     })
     .where(eq(c.id, channelId))
     .returning()
@@ -99,12 +123,13 @@ export async function syncAllQuotas(env: Bindings, now = Date.now()): Promise<{ 
 /**
  * Records that LINE answered a push with 429 "You have reached your monthly
  * limit." The badge and the composer show the limit as reached until a sync
- * finds usage under the limit again.
+ * that starts after this refusal finds usage under the limit again. Keeps the
+ * latest refusal time (a sync already under way cannot clear a newer one).
  */
 export async function markQuotaExhausted(env: Bindings, channelId: string, now = Date.now()): Promise<void> {
   await db(env.DB)
     .update(c)
-    .set({ quotaExhaustedAt: sql`COALESCE(${c.quotaExhaustedAt}, ${now})` })
+    .set({ quotaExhaustedAt: sql`MAX(COALESCE(${c.quotaExhaustedAt}, 0), ${now})` })
     .where(eq(c.id, channelId));
 }
 
@@ -139,4 +164,24 @@ export async function workspaceQuotas(d1: D1Database, workspaceId: string): Prom
 export async function channelQuota(d1: D1Database, channelId: string): Promise<ChannelQuota | null> {
   const row = await db(d1).select().from(c).where(eq(c.id, channelId)).get();
   return row ? toQuota(row) : null;
+}
+
+const lastManualCheck = new Map<string, number>();
+
+/**
+ * "Check now": syncs the channel with LINE right away, unless this isolate did
+ * so for it within QUOTA_CHECK_THROTTLE_MS (a double click, a stuck key).
+ * Never throws; returns whether it asked LINE.
+ */
+export async function checkQuotaNow(env: Bindings, channelId: string, now = Date.now()): Promise<boolean> {
+  const last = lastManualCheck.get(channelId);
+  if (last !== undefined && now - last < QUOTA_CHECK_THROTTLE_MS && now >= last) return false;
+  lastManualCheck.set(channelId, now);
+  try {
+    await syncQuota(env, channelId, now);
+    return true;
+  } catch (error) {
+    console.warn("quota check failed", channelId, error instanceof Error ? error.message : error);
+    return false;
+  }
 }

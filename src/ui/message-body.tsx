@@ -4,6 +4,7 @@
 import type { Child, FC } from "hono/jsx";
 import type { MessageBody } from "../conversations/model";
 import type { LineEmoji } from "../line/webhook-schema";
+import { localeContext, t } from "./i18n";
 import { IconAlert, IconDownload, IconExternal, IconFile, IconPin } from "./icons";
 
 export type StickerUrl = (packageId: string, stickerId: string) => string;
@@ -41,8 +42,12 @@ function linkify(text: string): Child[] {
 
 /**
  * Text with each LINE emoji's UTF-16 range (`index`, `length`, as LINE counts
- * them, which is also how JS strings index) replaced by its image. Emojis
- * that overlap or fall outside the text are ignored rather than breaking it.
+ * them, which is also how JS strings index) replaced in place by its image,
+ * inline with the words around it. Emojis that overlap or fall outside the
+ * text are ignored rather than breaking it. An image that cannot load shows
+ * its text instead — the customer's "(love)" code, or for the `$` placeholder
+ * of a message we sent, the emoji's product/emoji id (alt here; composer.js
+ * swaps the broken image for that text).
  */
 export function textWithEmojis(text: string, emojis: LineEmoji[] | undefined): Child[] {
   const sorted = [...(emojis ?? [])].sort((a, b) => a.index - b.index);
@@ -53,17 +58,20 @@ export function textWithEmojis(text: string, emojis: LineEmoji[] | undefined): C
     if (emoji.index < cursor || emoji.length <= 0 || end > text.length) continue;
     out.push(...linkify(text.slice(cursor, emoji.index)));
     const original = text.slice(emoji.index, end);
-    out.push(<img class="line-emoji" src={sticonUrl(emoji)} alt={original} title={original} width="20" height="20" loading="lazy" />);
+    const name = t("composer.msg.emoji", { id: `${emoji.productId}/${emoji.emojiId}` });
+    const fallback = original.trim() && original !== "$" ? original : name;
+    out.push(<img class="line-emoji" src={sticonUrl(emoji)} alt={fallback} title={original === fallback ? `${original} · ${name}` : name} data-fallback={fallback} data-emoji-id={`${emoji.productId}/${emoji.emojiId}`} width="20" height="20" decoding="async" />);
     cursor = end;
   }
   out.push(...linkify(text.slice(cursor)));
   return out;
 }
 
-/** "812 B", "1.4 KB", "23 MB". */
+/** "812 B", "1.4 KB", "23 MB" (numbers in the reader's locale). */
 export function humanSize(bytes: number): string {
-  if (!Number.isFinite(bytes) || bytes < 0) return "unknown size";
-  if (bytes < 1024) return `${bytes} B`;
+  if (!Number.isFinite(bytes) || bytes < 0) return t("composer.msg.unknownSize");
+  const n = (value: number, digits: number) => new Intl.NumberFormat(localeContext().locale, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value);
+  if (bytes < 1024) return `${n(bytes, 0)} B`;
   const units = ["KB", "MB", "GB", "TB"];
   let value = bytes / 1024;
   let unit = 0;
@@ -71,7 +79,7 @@ export function humanSize(bytes: number): string {
     value /= 1024;
     unit++;
   }
-  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
+  return `${value < 10 ? n(value, 1) : n(Math.round(value), 0)} ${units[unit]}`;
 }
 
 /** "0:42", "12:05", "1:02:03". */
@@ -101,12 +109,12 @@ export const MessageContent: FC<MessageContentProps> = ({ body, mediaUrl, sticke
     case "text":
       return (
         <>
-          {body.quotedMessageId ? <div class="bubble__quoted">Quoting an earlier message</div> : null}
+          {body.quotedMessageId ? <div class="bubble__quoted">{t("composer.msg.quoted")}</div> : null}
           <div class="bubble__text">{textWithEmojis(body.text, body.emojis)}</div>
           {body.quickReplies?.length ? (
-            <ul class="bubble__quick-replies" aria-label="Quick-reply buttons">
+            <ul class="bubble__quick-replies" aria-label={t("composer.msg.quickReplies")}>
               {body.quickReplies.map((b) => (
-                <li title={b.text === b.label ? undefined : `Sends “${b.text}”`}>{b.label}</li>
+                <li title={b.text === b.label ? undefined : t("composer.msg.quickReplySends", { text: b.text })}>{b.label}</li>
               ))}
             </ul>
           ) : null}
@@ -115,7 +123,7 @@ export const MessageContent: FC<MessageContentProps> = ({ body, mediaUrl, sticke
     case "sticker":
       return (
         <div class="sticker">
-          <img class="sticker__img" src={stickerUrl(body.packageId, body.stickerId)} alt={body.text ? `Sticker: ${body.text}` : "Sticker"} width="120" height="120" loading="lazy" />
+          <img class="sticker__img" src={stickerUrl(body.packageId, body.stickerId)} alt={body.text ? t("composer.msg.stickerWith", { text: body.text }) : t("composer.msg.sticker")} width="120" height="120" loading="lazy" />
           {body.text ? <div class="sticker__text">{body.text}</div> : null}
         </div>
       );
@@ -124,17 +132,17 @@ export const MessageContent: FC<MessageContentProps> = ({ body, mediaUrl, sticke
       const set = body.imageSet?.total ? `${body.imageSet.index ?? "?"}/${body.imageSet.total}` : null;
       return (
         <figure class="media media--image">
-          <a href={full} target="_blank" rel="noopener" class="media__open" title="Open full size">
-            <img src={body.previewUrl ?? full} alt={set ? `Image ${set} from the chat` : "Image from the chat"} loading="lazy" decoding="async" />
+          <a href={full} target="_blank" rel="noopener" class="media__open" title={t("composer.msg.openFull")}>
+            <img src={body.previewUrl ?? full} alt={set ? t("composer.msg.imageOfSet", { set }) : t("composer.msg.image")} loading="lazy" decoding="async" />
           </a>
           {set ? (
-            <span class="media__count" title="Part of an image set">
+            <span class="media__count" title={t("composer.msg.imageSet")}>
               {set}
             </span>
           ) : null}
           <figcaption class="media__caption">
             <a href={full} target="_blank" rel="noopener">
-              <IconExternal /> Open full size
+              <IconExternal /> {t("composer.msg.openFull")}
             </a>
           </figcaption>
         </figure>
@@ -147,9 +155,9 @@ export const MessageContent: FC<MessageContentProps> = ({ body, mediaUrl, sticke
         <figure class="media media--video">
           <video controls preload="none" src={src} poster={body.previewUrl} playsinline></video>
           <figcaption class="media__caption">
-            {length ? <span>Video · {length}</span> : <span>Video</span>}
+            <span>{length ? t("composer.msg.videoLength", { length }) : t("composer.msg.video")}</span>
             <a href={src} target="_blank" rel="noopener">
-              <IconExternal /> Open
+              <IconExternal /> {t("composer.msg.open")}
             </a>
           </figcaption>
         </figure>
@@ -160,7 +168,7 @@ export const MessageContent: FC<MessageContentProps> = ({ body, mediaUrl, sticke
       return (
         <div class="audio">
           <audio controls preload="none" src={body.externalUrl ?? mediaUrl}></audio>
-          {length ? <span class="audio__length">Voice message · {length}</span> : null}
+          {length ? <span class="audio__length">{t("composer.msg.voice", { length })}</span> : null}
         </div>
       );
     }
@@ -174,8 +182,8 @@ export const MessageContent: FC<MessageContentProps> = ({ body, mediaUrl, sticke
             <span class="file-card__name">{body.fileName}</span>
             <span class="file-card__size">{humanSize(body.fileSize)}</span>
           </span>
-          <a class="btn btn--ghost btn--sm" href={body.url ?? mediaUrl} download={body.fileName} aria-label={`Download ${body.fileName}`}>
-            <IconDownload /> Download
+          <a class="btn btn--ghost btn--sm" href={body.url ?? mediaUrl} download={body.fileName} aria-label={t("composer.msg.downloadFile", { name: body.fileName })}>
+            <IconDownload /> {t("composer.msg.download")}
           </a>
         </div>
       );
@@ -187,13 +195,13 @@ export const MessageContent: FC<MessageContentProps> = ({ body, mediaUrl, sticke
             <IconPin />
           </span>
           <span class="location__info">
-            <span class="location__title">{body.title ?? "Shared location"}</span>
+            <span class="location__title">{body.title ?? t("composer.msg.location")}</span>
             {body.address ? <span class="location__address">{body.address}</span> : null}
             <span class="location__coords">
               {body.latitude.toFixed(5)}, {body.longitude.toFixed(5)}
             </span>
             <a href={maps} target="_blank" rel="noopener noreferrer">
-              <IconExternal /> Open in Google Maps
+              <IconExternal /> {t("composer.msg.maps")}
             </a>
           </span>
         </div>
@@ -202,7 +210,7 @@ export const MessageContent: FC<MessageContentProps> = ({ body, mediaUrl, sticke
     case "postback":
       return (
         <div class="postback">
-          <span class="tag tag--postback">Postback</span>
+          <span class="tag tag--postback">{t("composer.msg.postback")}</span>
           <code class="postback__data">{body.data}</code>
           {body.params && Object.keys(body.params).length > 0 ? (
             <span class="postback__params">
@@ -219,10 +227,10 @@ export const MessageContent: FC<MessageContentProps> = ({ body, mediaUrl, sticke
       return (
         <div class="unsupported">
           <p class="unsupported__title">
-            <IconAlert /> Unsupported LINE event: <code>{body.eventType}</code>
+            <IconAlert /> {t("composer.msg.unsupported")} <code>{body.eventType}</code>
           </p>
           <details class="unsupported__raw">
-            <summary>Show raw JSON</summary>
+            <summary>{t("composer.msg.rawJson")}</summary>
             <pre>{rawJson(body.raw)}</pre>
           </details>
         </div>

@@ -3,6 +3,7 @@
 // which then shows the customer's message above the answer).
 import type { FC } from "hono/jsx";
 import { previewText, type ThreadMessage } from "../conversations/model";
+import { t } from "./i18n";
 import { IconQuote } from "./icons";
 
 /** Message types LINE returns a quoteToken for. */
@@ -18,11 +19,11 @@ export const QuoteAction: FC<{ message: ThreadMessage }> = ({ message }) => {
       data-quote-token={message.quoteToken}
       data-quote-line-id={message.lineMessageId ?? ""}
       data-quote-text={message.senderName ? `${message.senderName}: ${preview}` : preview}
-      title="Quote this message in your reply"
-      aria-label="Quote this message in your reply"
+      title={t("composer.quoteAction.title")}
+      aria-label={t("composer.quoteAction.title")}
     >
       <IconQuote />
-      <span>Quote</span>
+      <span>{t("composer.quoteAction")}</span>
     </button>
   );
 };

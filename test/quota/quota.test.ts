@@ -50,7 +50,7 @@ describe("quota", () => {
     expect(calls.map((c) => c.path).sort()).toEqual(["/v2/bot/message/quota", "/v2/bot/message/quota/consumption"]);
   });
 
-  it("shows the badge as ok, warning from 80 %, and a clear limit-reached state", async () => {
+  it("shows the badge as ok, warns near the limit (95 % or 10 left), and a clear limit-reached state", async () => {
     record();
     await setSimulatorQuota(500, 120);
     await syncQuota(env, channelId);
@@ -58,11 +58,27 @@ describe("quota", () => {
     expect(html).toContain("quota-badge--ok");
     expect(html).toContain("120 / 500 messages this month");
 
+    // 80 % is not "near the limit" any more: 100 pushes are still left.
     await setSimulatorQuota(500, 400);
+    await syncQuota(env, channelId);
+    expect(await badge()).toContain("quota-badge--ok");
+
+    // The walk's case: 995 of 1,000 used.
+    await setSimulatorQuota(1000, 995);
     await syncQuota(env, channelId);
     html = await badge();
     expect(html).toContain("quota-badge--warning");
-    expect(html).toContain("400 / 500 messages this month");
+    expect(html).toContain("5 messages left · 995 / 1,000");
+
+    // A small plan: 90 % used, but only 10 left.
+    await setSimulatorQuota(100, 90);
+    await syncQuota(env, channelId);
+    html = await badge();
+    expect(html).toContain("quota-badge--warning");
+    expect(html).toContain("10 messages left · 90 / 100");
+    await setSimulatorQuota(100, 99);
+    await syncQuota(env, channelId);
+    expect(await badge()).toContain("1 message left · 99 / 100");
 
     await setSimulatorQuota(500, 500);
     await syncQuota(env, channelId);
@@ -94,7 +110,11 @@ describe("quota", () => {
     expect(sentMessages(calls)).toMatchObject([{ type: "text", text: "Are you still there?" }]);
 
     await markQuotaExhausted(env, channelId);
-    expect(await badge()).toContain("Monthly limit reached · 100 / 300");
+    // The stored figures (100 / 300) predate the refusal: the badge does not pair them with "limit reached".
+    let html = await badge();
+    expect(html).toContain("quota-badge--exhausted");
+    expect(html).toContain('<span class="quota-pill__text">Monthly limit reached</span>');
+    expect(html).not.toContain("100 / 300");
     const status = await (await agent.get(`/inbox/c/${id}/compose/status`)).text();
     expect(status).toContain("This month&#39;s LINE message limit is reached");
     expect(status).toContain("composer-status--blocked");
@@ -102,7 +122,54 @@ describe("quota", () => {
     await setSimulatorQuota(1000, 300);
     await syncQuota(env, channelId);
     expect((await channelRow())?.quota_exhausted_at).toBeNull();
-    expect(await badge()).toContain("300 / 1,000 messages this month");
+    html = await badge();
+    expect(html).toContain("300 / 1,000 messages this month");
+    expect(html).not.toContain("Monthly limit reached");
+  });
+
+  it("keeps a 429 that came after a sync started: only a later sync showing room clears it", async () => {
+    record();
+    await setSimulatorQuota(1000, 2);
+    await markQuotaExhausted(env, channelId, 5_000);
+    // This sync began before LINE's refusal: its "2 / 1,000" is older news.
+    await syncQuota(env, channelId, 4_000);
+    expect((await channelRow())?.quota_exhausted_at).toBe(5_000);
+    let html = await badge();
+    expect(html).toContain("quota-badge--exhausted");
+    expect(html).not.toContain("Monthly limit reached · 2 / 1,000");
+    await syncQuota(env, channelId, 6_000);
+    expect((await channelRow())?.quota_exhausted_at).toBeNull();
+    html = await badge();
+    expect(html).toContain("quota-badge--ok");
+    expect(html).toContain("2 / 1,000 messages this month");
+  });
+
+  it("says in the composer how few messages are left before a push", async () => {
+    record();
+    await setSimulatorQuota(1000, 995);
+    await syncQuota(env, channelId);
+    const { id } = await customerWrites("quota-near", [textEvent("hi", { userId: userId("quota-near"), replyToken: null })]);
+    const status = await (await agent.get(`/inbox/c/${id}/compose/status`)).text();
+    expect(status).toContain("composer-status--near-limit");
+    expect(status).toContain("only 5 messages left this month (limit 1,000)");
+  });
+
+  it("checks with LINE when a pill is pressed (a double press asks once), which needs the CSRF token", async () => {
+    const calls = record();
+    await setSimulatorQuota(1000, 10);
+    await syncQuota(env, channelId);
+    await setSimulatorQuota(1000, 996);
+    calls.length = 0;
+    const refused = await agent.post("/inbox/quota/check", {}, { htmx: true, csrf: null });
+    expect(refused.status).toBe(403);
+    expect(calls).toHaveLength(0);
+    const res = await agent.post("/inbox/quota/check", {}, { htmx: true });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain("4 messages left · 996 / 1,000");
+    expect(calls.map((c) => c.path).sort()).toEqual(["/v2/bot/message/quota", "/v2/bot/message/quota/consumption"]);
+    const again = await agent.post("/inbox/quota/check", {}, { htmx: true });
+    expect(await again.text()).toContain("4 messages left · 996 / 1,000");
+    expect(calls).toHaveLength(2);
   });
 
   it("refreshes after a push at most once a minute", async () => {

@@ -1,19 +1,24 @@
 // The canned-reply matches for GET /inbox/c/:id/compose/canned?q=… — the
 // options of the composer's `/` popup (#composer-canned, filled by composer.js).
 // Bodies arrive with {{contact.name}} and {{agent.name}} already filled in.
+// While the popup is open Enter picks an option and never sends; with no
+// option, the empty state says how to go on (Esc closes the list).
 import type { FC } from "hono/jsx";
+import { t } from "../../ui/i18n";
 import type { CannedMatch } from "../canned";
 
 export const CannedList: FC<{ query: string; matches: CannedMatch[] }> = ({ query, matches }) => (
   <div class="canned-list" data-canned-list>
     {matches.length === 0 ? (
-      <p class="canned-list__empty">{query ? `No canned reply matches “${query}”.` : "No canned replies yet. Admins add them in Settings."}</p>
+      <p class="canned-list__empty" data-canned-empty>
+        {query ? t("composer.canned.noMatch", { query }) : t("composer.canned.none")}
+      </p>
     ) : (
       matches.map((m, i) => (
         <div class={`canned-option${i === 0 ? " is-active" : ""}`} role="option" id={`canned-${m.id}`} aria-selected={i === 0 ? "true" : "false"} data-canned-body={m.body} tabindex={-1}>
           <span class="canned-option__head">
             <span class="canned-option__shortcut">/{m.shortcut}</span>
-            <span class={`tag canned-option__scope canned-option__scope--${m.personal ? "personal" : "shared"}`}>{m.personal ? "Personal" : "Shared"}</span>
+            <span class={`tag canned-option__scope canned-option__scope--${m.personal ? "personal" : "shared"}`}>{m.personal ? t("composer.canned.personal") : t("composer.canned.shared")}</span>
           </span>
           <span class="canned-option__body">{m.body}</span>
         </div>

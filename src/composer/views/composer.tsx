@@ -1,8 +1,11 @@
 // The composer under a thread: text (with an optional quote of a customer's
 // message, quick-reply buttons and `/` canned replies), stickers, attachments
-// and locations, and a status line saying whether the next message is free.
-// Plain text works without JavaScript; public/composer.js adds the quote
-// action, canned-reply search, upload previews and the reply-token countdown.
+// and locations, and above them the status: banners when the customer blocked
+// the account or the monthly limit is reached, and a line saying whether the
+// next message is free. Plain text works without JavaScript; public/composer.js
+// adds the quote action, canned-reply search, upload previews and the
+// reply-token countdown. Phone-first: at 320 px the tools, the box and a
+// labelled Send button share one bar (public/composer.css).
 //
 // htmx contract:
 // - #composer-form posts to /inbox/c/:id/compose/text and targets #composer
@@ -14,7 +17,8 @@
 import type { FC } from "hono/jsx";
 import type { QuickReplyButton } from "../../conversations/model";
 import type { StickerUrl } from "../../line/stickers";
-import { IconQuote } from "../../ui/icons";
+import { t } from "../../ui/i18n";
+import { IconAlert, IconQuote } from "../../ui/icons";
 import { IconClose, IconSendArrow } from "./icons";
 import { ComposerStatus, type ComposerStatusProps } from "./status";
 import { AttachTool, composeUrl, LocationTool, QuickReplyTool, StickerTool } from "./tools";
@@ -35,8 +39,10 @@ export interface ComposerProps {
   text?: string;
   /** Focus the textarea (after a send or an error). Default: when there is an error. */
   autofocus?: boolean;
-  /** Placeholder naming the customer, e.g. "Reply to Mika…". */
+  /** Placeholder; wins over customerName. */
   placeholder?: string;
+  /** The customer's (or group's) name: the placeholder reads "Reply to Mika…" in the agent's language. */
+  customerName?: string;
   /** When the reply token stops being usable (null: the next send is a push that counts against the quota). */
   replyTokenExpiresAt?: number | null;
   /** The status line with the channel's quota; without it the line is drawn from replyTokenExpiresAt and loads the rest. */
@@ -58,6 +64,7 @@ export const Composer: FC<ComposerProps> = (props) => {
           <span>{error}</span>
         </div>
       ) : null}
+      <ComposerStatus conversationId={conversationId} {...status} />
       <div class="composer__box">
         <form
           id="composer-form"
@@ -73,12 +80,12 @@ export const Composer: FC<ComposerProps> = (props) => {
           <div class="composer-quote" data-quote hidden={!quote}>
             <IconQuote />
             <span class="composer-quote__body">
-              <span class="composer-quote__label">Quoting</span>
+              <span class="composer-quote__label">{t("composer.quote.label")}</span>
               <span class="composer-quote__text" data-quote-preview>
                 {quote?.text ?? ""}
               </span>
             </span>
-            <button type="button" class="composer-quote__clear" data-quote-clear aria-label="Remove the quote">
+            <button type="button" class="composer-quote__clear" data-quote-clear aria-label={t("composer.quote.remove")}>
               <IconClose />
             </button>
             <input type="hidden" name="quoteToken" value={quote?.token ?? ""} data-quote-token />
@@ -86,7 +93,7 @@ export const Composer: FC<ComposerProps> = (props) => {
             <input type="hidden" name="quoteText" value={quote?.text ?? ""} data-quote-text />
           </div>
           <label class="visually-hidden" for="composer-text">
-            Reply
+            {t("composer.reply")}
           </label>
           <textarea
             id="composer-text"
@@ -95,7 +102,7 @@ export const Composer: FC<ComposerProps> = (props) => {
             rows={2}
             required
             maxlength={5000}
-            placeholder={placeholder ?? "Write a reply…"}
+            placeholder={placeholder ?? (props.customerName ? t("composer.placeholderTo", { name: props.customerName }) : t("composer.placeholder"))}
             data-enter-submits
             autofocus={autofocus ?? Boolean(error)}
             aria-invalid={error ? "true" : undefined}
@@ -105,7 +112,7 @@ export const Composer: FC<ComposerProps> = (props) => {
           >
             {text ?? ""}
           </textarea>
-          <div id="composer-canned" class="canned-popup" role="listbox" aria-label="Canned replies" hidden></div>
+          <div id="composer-canned" class="canned-popup" role="listbox" aria-label={t("composer.canned.label")} hidden></div>
         </form>
         <div class="composer__bar">
           <div class="composer__tools">
@@ -115,15 +122,18 @@ export const Composer: FC<ComposerProps> = (props) => {
             <QuickReplyTool buttons={quickReplies} />
           </div>
           <span class="composer__hint" id="composer-hint">
-            <kbd>Enter</kbd> to send · <kbd>Shift</kbd>+<kbd>Enter</kbd> new line · <kbd>/</kbd> canned replies
+            <kbd>Enter</kbd> {t("composer.hint.send")} · <kbd>Shift</kbd>+<kbd>Enter</kbd> {t("composer.hint.newline")} · <kbd>/</kbd> {t("composer.hint.canned")}
           </span>
-          <button type="submit" form="composer-form" id="composer-send" class="btn btn--primary composer__send">
-            <span class="composer__send-label">Send</span>
+          {/* The blocked label shows while the status above says the customer blocked the account (composer.css, :has). */}
+          <button type="submit" form="composer-form" id="composer-send" class="btn btn--primary composer__send" aria-describedby="composer-blocked">
+            <span class="composer__send-label composer__send-label--normal">{t("composer.send")}</span>
+            <span class="composer__send-label composer__send-label--blocked" title={t("composer.send.blockedTitle")}>
+              <IconAlert /> {t("composer.send.blocked")}
+            </span>
             <IconSendArrow />
           </button>
         </div>
       </div>
-      <ComposerStatus conversationId={conversationId} {...status} />
     </div>
   );
 };

@@ -13,6 +13,7 @@ import type { StickerUrl } from "../../line/stickers";
 import { MAX_QUICK_REPLIES, QUICK_REPLY_LABEL_MAX, QUICK_REPLY_TEXT_MAX } from "../forms";
 import { PREVIEW_LIMIT, UPLOAD_LIMITS } from "../media-store";
 import { pickerStickers, STICKER_PACKAGES } from "../stickers";
+import { formatNumber, t } from "../../ui/i18n";
 import { IconButtons, IconClose, IconMapPin, IconPaperclip, IconSmile } from "./icons";
 
 export function composeUrl(conversationId: string, what: "text" | "sticker" | "location" | "media" | "canned" | "status"): string {
@@ -55,7 +56,7 @@ const Tool: FC<{ kind: string; label: string; icon: Child; open?: boolean; child
 export const StickerTool: FC<ToolProps & { stickerUrl?: StickerUrl }> = ({ conversationId, csrfToken, error, open, stickerUrl = stickerImageRoute }) => {
   const action = composeUrl(conversationId, "sticker");
   return (
-    <Tool kind="sticker" label="Send a sticker" icon={<IconSmile />} open={open}>
+    <Tool kind="sticker" label={t("composer.sticker.label")} icon={<IconSmile />} open={open}>
       <form class="sticker-picker" method="post" action={action} hx-post={action} hx-target="closest details" hx-swap="outerHTML" hx-disable="find button">
         <input type="hidden" name="_csrf" value={csrfToken} />
         <input type="hidden" name="quoteToken" value="" data-quote-token />
@@ -67,12 +68,12 @@ export const StickerTool: FC<ToolProps & { stickerUrl?: StickerUrl }> = ({ conve
             return (
               <>
                 <input type="radio" class="sticker-picker__tab-input" name="pack" id={tabId} value={pkg.packageId} checked={i === 0} />
-                <label class="sticker-picker__tab" for={tabId} title={`Sticker package ${pkg.packageId}`}>
-                  <img src={stickerUrl(pkg.packageId, ids[0] ?? "")} alt={`Package ${pkg.packageId}`} width="28" height="28" loading="lazy" />
+                <label class="sticker-picker__tab" for={tabId} title={t("composer.sticker.package", { id: pkg.packageId })}>
+                  <img src={stickerUrl(pkg.packageId, ids[0] ?? "")} alt={t("composer.sticker.package", { id: pkg.packageId })} width="28" height="28" loading="lazy" />
                 </label>
                 <div class="sticker-picker__grid">
                   {ids.map((id) => (
-                    <button type="submit" class="sticker-picker__item" name="sticker" value={`${pkg.packageId}/${id}`} aria-label={`Send sticker ${id}`}>
+                    <button type="submit" class="sticker-picker__item" name="sticker" value={`${pkg.packageId}/${id}`} aria-label={t("composer.sticker.send", { id })}>
                       <img src={stickerUrl(pkg.packageId, id)} alt="" width="64" height="64" loading="lazy" />
                     </button>
                   ))}
@@ -81,7 +82,7 @@ export const StickerTool: FC<ToolProps & { stickerUrl?: StickerUrl }> = ({ conve
             );
           })}
         </div>
-        <p class="composer-tool__hint">LINE's free stickers for official accounts. Click one to send it.</p>
+        <p class="composer-tool__hint">{t("composer.sticker.hint")}</p>
       </form>
     </Tool>
   );
@@ -92,7 +93,7 @@ const MB = 1024 * 1024;
 export const AttachTool: FC<ToolProps> = ({ conversationId, csrfToken, error, open }) => {
   const action = composeUrl(conversationId, "media");
   return (
-    <Tool kind="attach" label="Attach a photo, video, audio or file" icon={<IconPaperclip />} open={open}>
+    <Tool kind="attach" label={t("composer.attach.label")} icon={<IconPaperclip />} open={open}>
       <form
         class="attach-form"
         method="post"
@@ -109,32 +110,36 @@ export const AttachTool: FC<ToolProps> = ({ conversationId, csrfToken, error, op
         <ToolError id="attach-error" message={error} />
         {/* asFile comes before the file in the body: the server picks the kind (and its limit) when the file part starts. */}
         <label class="attach-form__as-file">
-          <input type="checkbox" name="asFile" value="1" /> Send as a download link (any file type)
+          <input type="checkbox" name="asFile" value="1" /> {t("composer.attach.asFile")}
         </label>
         <input type="hidden" name="durationMs" value="" data-duration />
         <noscript>
           <label class="attach-form__duration">
-            Audio length in seconds <input class="input" name="durationSec" inputmode="decimal" />
+            {t("composer.attach.audioSeconds")} <input class="input" name="durationSec" inputmode="decimal" />
           </label>
         </noscript>
         <input type="file" name="preview" accept="image/jpeg" hidden data-preview />
         <label class="attach-form__pick">
           <span class="attach-form__pick-label" data-attach-label>
-            Choose a file…
+            {t("composer.attach.choose")}
           </span>
           <input type="file" name="file" required data-attach-input aria-describedby="attach-limits" />
         </label>
         <p class="attach-form__limits" id="attach-limits">
-          Photos JPEG/PNG ≤ {UPLOAD_LIMITS.image / MB} MB · Videos MP4 ≤ {UPLOAD_LIMITS.video / MB} MB · Audio M4A/MP3 ≤ {UPLOAD_LIMITS.audio / MB} MB · Other files ≤{" "}
-          {UPLOAD_LIMITS.file / MB} MB, sent as a link (LINE cannot send files)
+          {t("composer.attach.limits", {
+            image: formatNumber(UPLOAD_LIMITS.image / MB),
+            video: formatNumber(UPLOAD_LIMITS.video / MB),
+            audio: formatNumber(UPLOAD_LIMITS.audio / MB),
+            file: formatNumber(UPLOAD_LIMITS.file / MB),
+          })}
         </p>
         <p class="attach-form__problem" role="alert" data-attach-problem hidden></p>
         <div class="composer-tool__actions">
           <span class="attach-form__progress" data-attach-progress>
-            Uploading…
+            {t("composer.attach.uploading")}
           </span>
           <button type="submit" class="btn btn--primary btn--sm">
-            Upload and send
+            {t("composer.attach.submit")}
           </button>
         </div>
       </form>
@@ -152,32 +157,32 @@ export interface LocationValues {
 export const LocationTool: FC<ToolProps & { values?: LocationValues }> = ({ conversationId, csrfToken, error, open, values = {} }) => {
   const action = composeUrl(conversationId, "location");
   return (
-    <Tool kind="location" label="Send a location" icon={<IconMapPin />} open={open}>
+    <Tool kind="location" label={t("composer.location.label")} icon={<IconMapPin />} open={open}>
       <form class="location-form" method="post" action={action} hx-post={action} hx-target="closest details" hx-swap="outerHTML" hx-disable="find button">
         <input type="hidden" name="_csrf" value={csrfToken} />
         <ToolError id="location-error" message={error} />
         <label class="field">
-          <span>Place name</span>
-          <input class="input" name="title" maxlength={100} required value={values.title ?? ""} placeholder="linedesk Shibuya store" />
+          <span>{t("composer.location.title")}</span>
+          <input class="input" name="title" maxlength={100} required value={values.title ?? ""} placeholder={t("composer.location.titleExample")} />
         </label>
         <label class="field">
-          <span>Address</span>
-          <input class="input" name="address" maxlength={100} required value={values.address ?? ""} placeholder="2-21-1 Shibuya, Tokyo" />
+          <span>{t("composer.location.address")}</span>
+          <input class="input" name="address" maxlength={100} required value={values.address ?? ""} placeholder={t("composer.location.addressExample")} />
         </label>
         <div class="location-form__coords">
           <label class="field">
-            <span>Latitude</span>
+            <span>{t("composer.location.latitude")}</span>
             <input class="input" name="latitude" inputmode="decimal" required value={values.latitude ?? ""} placeholder="35.6580" data-latitude />
           </label>
           <label class="field">
-            <span>Longitude</span>
+            <span>{t("composer.location.longitude")}</span>
             <input class="input" name="longitude" inputmode="decimal" required value={values.longitude ?? ""} placeholder="139.7016" data-longitude />
           </label>
         </div>
-        <p class="composer-tool__hint">Tip: paste “35.6580, 139.7016” from a map into Latitude.</p>
+        <p class="composer-tool__hint">{t("composer.location.tip")}</p>
         <div class="composer-tool__actions">
           <button type="submit" class="btn btn--primary btn--sm">
-            Send location
+            {t("composer.location.submit")}
           </button>
         </div>
       </form>
@@ -187,9 +192,9 @@ export const LocationTool: FC<ToolProps & { values?: LocationValues }> = ({ conv
 
 const QuickReplyRow: FC<{ button?: QuickReplyButton }> = ({ button }) => (
   <li class="qr-row">
-    <input class="input qr-row__label" name="qrLabel" form="composer-form" maxlength={QUICK_REPLY_LABEL_MAX} value={button?.label ?? ""} placeholder="Button label" aria-label="Button label (up to 20 characters)" />
-    <input class="input qr-row__text" name="qrText" form="composer-form" maxlength={QUICK_REPLY_TEXT_MAX} value={button?.text ?? ""} placeholder="Sends (default: the label)" aria-label="Text the button sends" />
-    <button type="button" class="qr-row__remove" data-qr-remove aria-label="Remove this button">
+    <input class="input qr-row__label" name="qrLabel" form="composer-form" maxlength={QUICK_REPLY_LABEL_MAX} value={button?.label ?? ""} placeholder={t("composer.qr.labelPlaceholder")} aria-label={t("composer.qr.labelAria", { max: QUICK_REPLY_LABEL_MAX })} />
+    <input class="input qr-row__text" name="qrText" form="composer-form" maxlength={QUICK_REPLY_TEXT_MAX} value={button?.text ?? ""} placeholder={t("composer.qr.textPlaceholder")} aria-label={t("composer.qr.textAria")} />
+    <button type="button" class="qr-row__remove" data-qr-remove aria-label={t("composer.qr.remove")}>
       <IconClose />
     </button>
   </li>
@@ -199,13 +204,10 @@ const QuickReplyRow: FC<{ button?: QuickReplyButton }> = ({ button }) => (
 export const QuickReplyTool: FC<{ buttons?: QuickReplyButton[]; open?: boolean }> = ({ buttons = [], open }) => {
   const empty = Math.max(0, Math.min(MAX_QUICK_REPLIES - buttons.length, buttons.length ? 1 : 3));
   return (
-    <Tool kind="quick-replies" label="Quick-reply buttons" icon={<IconButtons />} open={open} badge={buttons.length}>
+    <Tool kind="quick-replies" label={t("composer.qr.label")} icon={<IconButtons />} open={open} badge={buttons.length}>
       <div class="qr-editor" data-qr-editor data-max={MAX_QUICK_REPLIES}>
-        <p class="composer-tool__title">Quick-reply buttons</p>
-        <p class="composer-tool__hint">
-          Buttons under your next text message. When the customer taps one, LINE sends its text as their answer. Up to {MAX_QUICK_REPLIES}, labels up to{" "}
-          {QUICK_REPLY_LABEL_MAX} characters.
-        </p>
+        <p class="composer-tool__title">{t("composer.qr.label")}</p>
+        <p class="composer-tool__hint">{t("composer.qr.hint", { max: MAX_QUICK_REPLIES, labelMax: QUICK_REPLY_LABEL_MAX })}</p>
         <ol class="qr-list" data-qr-list>
           {buttons.map((b) => (
             <QuickReplyRow button={b} />
@@ -218,7 +220,7 @@ export const QuickReplyTool: FC<{ buttons?: QuickReplyButton[]; open?: boolean }
           <QuickReplyRow />
         </template>
         <button type="button" class="btn btn--ghost btn--xs" data-qr-add>
-          + Add a button
+          {t("composer.qr.add")}
         </button>
       </div>
     </Tool>

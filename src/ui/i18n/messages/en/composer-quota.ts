@@ -1,0 +1,25 @@
+// English: the composer area's quota messages — the monthly-quota badge in the
+// top bar and the banner over the composer when the limit is reached.
+export const composerQuota = {
+  "composer.quota.loading": "Loading the monthly message quota…",
+  "composer.quota.label": "Monthly LINE messages",
+  "composer.quota.noChannel": "No LINE channel connected",
+  "composer.quota.unknown": "Quota not checked yet",
+  "composer.quota.unlimited": "{used} messages this month · no limit",
+  "composer.quota.usage": "{used} / {limit} messages this month",
+  "composer.quota.left.one": "{count} message left · {used} / {limit}",
+  "composer.quota.left.other": "{count} messages left · {used} / {limit}",
+  "composer.quota.reached": "Monthly limit reached",
+  "composer.quota.reachedWith": "Monthly limit reached · {used} / {limit}",
+  "composer.quota.explain.unknown": "linedesk has not read this channel's quota from LINE yet.",
+  "composer.quota.explain.unlimited": "No monthly target limit is set for this LINE Official Account.",
+  "composer.quota.explain.ok": "Pushed messages count against the monthly limit; replies within a minute of a customer's message are free.",
+  "composer.quota.explain.warning": "Almost all of this month's messages are used. Replies within a minute of a customer's message stay free.",
+  "composer.quota.explain.exhausted": "LINE refuses pushed messages until next month or a plan upgrade. Replies within a minute of a customer's message still go out.",
+  "composer.quota.explain.refused": "LINE refused a push on {time}: the monthly limit is reached. This clears as soon as LINE reports room again.",
+  "composer.quota.checkedAt": "Checked with LINE on {time}.",
+  "composer.quota.checkNow": "Press to check with LINE now.",
+  "composer.quota.banner.title": "This month's LINE message limit is reached.",
+  "composer.quota.banner.text": "Replies within a minute of the customer's message still go out free; pushed messages fail until next month or a plan upgrade.",
+  "composer.quota.banner.textWith": "{used} / {limit} used. Replies within a minute of the customer's message still go out free; pushed messages fail until next month or a plan upgrade.",
+} as const;
