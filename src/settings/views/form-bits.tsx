@@ -54,25 +54,31 @@ export const OneTimeLink: FC<OneTimeLinkProps> = ({ title, description, url, exp
 
 const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
 
-/** A relative time in the reader's language: "in 7 days", "3 hours ago", "now" (Intl.RelativeTimeFormat). */
-function relative(ms: number, round: (n: number) => number): string {
+function relativeFormat(): Intl.RelativeTimeFormat {
   const { locale } = localeContext();
   let format = relativeFormats.get(locale);
   if (!format) relativeFormats.set(locale, (format = new Intl.RelativeTimeFormat(locale, { numeric: "auto" })));
-  const abs = Math.abs(ms);
-  const sign = ms < 0 ? -1 : 1;
-  if (abs < 60_000) return format.format(0, "second");
+  return format;
+}
+
+/** `abs` ms as the largest whole unit that reads well (minutes, hours up to 48, then days), signed. */
+function inUnits(abs: number, sign: 1 | -1, round: (n: number) => number): string {
+  const format = relativeFormat();
   if (abs < 3_600_000) return format.format(sign * Math.max(1, round(abs / 60_000)), "minute");
   if (abs < 48 * 3_600_000) return format.format(sign * round(abs / 3_600_000), "hour");
   return format.format(sign * round(abs / 86_400_000), "day");
 }
 
-/** When something ends, from now: "in 7 days", "in 24 hours", "in 5 minutes" ("now" once it has passed). */
+/** When something ends, from now, in the reader's language (Intl.RelativeTimeFormat): "in 7 days", "in 5 minutes"; "now" once it is due. */
 export function expiresIn(at: number, now = Date.now()): string {
-  return relative(Math.max(0, at - now), Math.round);
+  const ms = at - now;
+  if (ms <= 0) return t("settings.time.now");
+  return inUnits(ms, 1, Math.round);
 }
 
-/** How long ago: "now", "5 minutes ago", "3 hours ago", "12 days ago" (whole units, rounded down). */
+/** How long ago, in the reader's language: "just now", "5 minutes ago", "3 hours ago", "12 days ago" (whole units, rounded down). */
 export function timeAgo(at: number, now = Date.now()): string {
-  return relative(Math.min(0, at - now), Math.floor);
+  const ms = now - at;
+  if (ms < 60_000) return t("settings.time.justNow");
+  return inUnits(ms, -1, Math.floor);
 }

@@ -26,6 +26,8 @@ export const settings = {
   "settings.saveChanges": "Save changes",
   "settings.edit": "Edit",
   "settings.delete": "Delete",
+  "settings.time.justNow": "just now",
+  "settings.time.now": "now",
   "settings.oneTime.note": "Copy it now: for security it is shown only once. It stops working {when} or after it is used.",
   "settings.role.owner": "Owner",
   "settings.role.admin": "Admin",
