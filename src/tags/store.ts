@@ -166,10 +166,12 @@ export async function mergeTags(d1: D1Database, ctx: Change, from: TagView, into
   const usage = await tagUsage(d1, ctx.workspaceId, from.id);
   const d = db(d1);
   await d.batch([
-    d.run(sql`INSERT OR IGNORE INTO conversation_tags (conversation_id, tag_id, workspace_id, bucket, pinned, last_activity_at)
-      SELECT conversation_id, ${into.id}, workspace_id, bucket, pinned, last_activity_at FROM conversation_tags WHERE workspace_id = ${ctx.workspaceId} AND tag_id = ${from.id}`),
+    d
+      .insert(ct)
+      .select(sql`SELECT conversation_id, ${into.id}, workspace_id, bucket, pinned, last_activity_at FROM conversation_tags WHERE workspace_id = ${ctx.workspaceId} AND tag_id = ${from.id}`)
+      .onConflictDoNothing(),
     d.delete(ct).where(and(eq(ct.workspaceId, ctx.workspaceId), eq(ct.tagId, from.id))),
-    d.run(sql`INSERT OR IGNORE INTO contact_tags (contact_id, tag_id) SELECT contact_id, ${into.id} FROM contact_tags WHERE tag_id = ${from.id}`),
+    d.insert(kt).select(sql`SELECT contact_id, ${into.id} FROM contact_tags WHERE tag_id = ${from.id}`).onConflictDoNothing(),
     d.delete(kt).where(eq(kt.tagId, from.id)),
     d.delete(t).where(and(eq(t.id, from.id), eq(t.workspaceId, ctx.workspaceId))),
     auditInsert(d1, { ...ctx, action: "tag.merged", targetType: "tag", targetId: into.id, data: { from: { id: from.id, name: from.name }, into: { id: into.id, name: into.name }, ...usage } }, now),
