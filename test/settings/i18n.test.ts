@@ -106,6 +106,21 @@ describe("settings in the browser's language", () => {
     }
   });
 
+  it("shows a new webhook's page, its secret and the help toggle in Japanese", async () => {
+    await env.DB.prepare("UPDATE users SET language = 'ja' WHERE id = ?").bind(admin.user.id).run();
+    try {
+      const res = await admin.post("/settings/webhooks", { url: "https://hooks.example.com/linedesk", description: "", events: "message.received" });
+      expect(res.status).toBe(201);
+      const html = await res.text();
+      expect(html).toContain("Webhookを作成しました。署名シークレットはこちらです");
+      expect(html).toContain("配信の検証");
+      expect(html).toContain('data-show="表示" data-hide="閉じる"');
+      expect(html).toContain("まだ何も送信されていません");
+    } finally {
+      await env.DB.prepare("UPDATE users SET language = NULL WHERE id = ?").bind(admin.user.id).run();
+    }
+  });
+
   it("counts with the language's plural rules and number format", async () => {
     const { tag } = (await createTag(env.DB, admin.user.workspaceId, admin.user.id, `Zählung ${Date.now().toString(36)}`, "blue")) as { tag: { id: string } };
     const html = await page(admin, `/settings/tags/${tag.id}`, "tr");

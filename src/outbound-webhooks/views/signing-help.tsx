@@ -19,7 +19,7 @@ function verify(body, headers, secret) {
 export const SigningHelp: FC = () => (
   <section class="card" aria-labelledby="signing-title">
     <details class="wh-help">
-      <summary class="wh-help__summary">
+      <summary class="wh-help__summary" data-show={t("settings.webhooks.help.show")} data-hide={t("settings.webhooks.help.hide")}>
         <h2 id="signing-title" class="card__title">
           {t("settings.webhooks.help.title")}
         </h2>

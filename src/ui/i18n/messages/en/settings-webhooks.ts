@@ -126,5 +126,7 @@ export const settingsWebhooks = {
   "settings.webhooks.help.delivery": "the event id — the same on every retry, so use it to ignore duplicates",
   "settings.webhooks.help.timestamp": "when this attempt was signed (Unix seconds)",
   "settings.webhooks.help.signature": "{prefix} and the hex HMAC-SHA256 of {input} with your secret",
+  "settings.webhooks.help.show": "Show",
+  "settings.webhooks.help.hide": "Hide",
   "settings.webhooks.help.retries": "Answer with any 2xx within 10 seconds. Anything else is retried after 1 min, 5 min, 30 min, 2 h, 6 h, 12 h and 24 h.",
 } as const;

@@ -128,5 +128,7 @@ export const settingsWebhooks = {
   "settings.webhooks.help.delivery": "ID peristiwa — sama di setiap percobaan ulang, jadi gunakan untuk mengabaikan duplikat",
   "settings.webhooks.help.timestamp": "kapan percobaan ini ditandatangani (detik Unix)",
   "settings.webhooks.help.signature": "{prefix} dan HMAC-SHA256 heksadesimal dari {input} dengan secret Anda",
+  "settings.webhooks.help.show": "Tampilkan",
+  "settings.webhooks.help.hide": "Sembunyikan",
   "settings.webhooks.help.retries": "Jawab dengan 2xx apa pun dalam 10 detik. Selain itu dicoba ulang setelah 1 mnt, 5 mnt, 30 mnt, 2 jam, 6 jam, 12 jam, dan 24 jam.",
 } as const satisfies Translation<typeof en>;

@@ -128,5 +128,7 @@ export const settingsWebhooks = {
   "settings.webhooks.help.delivery": "イベントID — 再送でも同じなので、重複の排除に使えます",
   "settings.webhooks.help.timestamp": "この試行に署名した時刻（Unix秒）",
   "settings.webhooks.help.signature": "{prefix} と、シークレットで計算した {input} の HMAC-SHA256（16進）",
+  "settings.webhooks.help.show": "表示",
+  "settings.webhooks.help.hide": "閉じる",
   "settings.webhooks.help.retries": "10秒以内に2xxで応答してください。それ以外は1分、5分、30分、2時間、6時間、12時間、24時間後に再送します。",
 } as const satisfies Translation<typeof en>;

@@ -128,5 +128,7 @@ export const settingsWebhooks = {
   "settings.webhooks.help.delivery": "event id — เหมือนเดิมทุกครั้งที่ส่งซ้ำ ใช้กรองรายการซ้ำได้",
   "settings.webhooks.help.timestamp": "เวลาที่ลงนามการส่งครั้งนี้ (Unix วินาที)",
   "settings.webhooks.help.signature": "{prefix} ตามด้วย HMAC-SHA256 แบบ hex ของ {input} ด้วย secret ของคุณ",
+  "settings.webhooks.help.show": "แสดง",
+  "settings.webhooks.help.hide": "ซ่อน",
   "settings.webhooks.help.retries": "ตอบกลับด้วย 2xx ภายใน 10 วินาที นอกนั้นจะส่งซ้ำหลัง 1 นาที 5 นาที 30 นาที 2 ชม. 6 ชม. 12 ชม. และ 24 ชม.",
 } as const satisfies Translation<typeof en>;

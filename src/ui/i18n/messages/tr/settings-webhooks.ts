@@ -128,5 +128,7 @@ export const settingsWebhooks = {
   "settings.webhooks.help.delivery": "olay kimliği — her yeniden denemede aynıdır, yinelenenleri yok saymak için kullanın",
   "settings.webhooks.help.timestamp": "bu denemenin imzalandığı zaman (Unix saniye)",
   "settings.webhooks.help.signature": "{prefix} ve anahtarınızla hesaplanan {input} değerinin onaltılık HMAC-SHA256'sı",
+  "settings.webhooks.help.show": "Göster",
+  "settings.webhooks.help.hide": "Gizle",
   "settings.webhooks.help.retries": "10 saniye içinde herhangi bir 2xx ile yanıt verin. Diğer her şey 1 dk, 5 dk, 30 dk, 2 sa, 6 sa, 12 sa ve 24 sa sonra yeniden denenir.",
 } as const satisfies Translation<typeof en>;

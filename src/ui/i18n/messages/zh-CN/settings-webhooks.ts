@@ -128,5 +128,7 @@ export const settingsWebhooks = {
   "settings.webhooks.help.delivery": "事件 ID — 每次重试都相同，可用来忽略重复",
   "settings.webhooks.help.timestamp": "此次尝试签名的时间（Unix 秒）",
   "settings.webhooks.help.signature": "{prefix} 加上用你的密钥计算 {input} 的十六进制 HMAC-SHA256",
+  "settings.webhooks.help.show": "显示",
+  "settings.webhooks.help.hide": "隐藏",
   "settings.webhooks.help.retries": "请在 10 秒内以任意 2xx 响应。其他情况会在 1 分钟、5 分钟、30 分钟、2 小时、6 小时、12 小时和 24 小时后重试。",
 } as const satisfies Translation<typeof en>;

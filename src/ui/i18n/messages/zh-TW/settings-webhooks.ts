@@ -128,5 +128,7 @@ export const settingsWebhooks = {
   "settings.webhooks.help.delivery": "事件 ID — 每次重試都相同，可用來忽略重複",
   "settings.webhooks.help.timestamp": "此次嘗試簽章的時間（Unix 秒）",
   "settings.webhooks.help.signature": "{prefix} 加上以你的密鑰計算 {input} 的十六進位 HMAC-SHA256",
+  "settings.webhooks.help.show": "顯示",
+  "settings.webhooks.help.hide": "隱藏",
   "settings.webhooks.help.retries": "請在 10 秒內以任何 2xx 回應。其他情況會在 1 分鐘、5 分鐘、30 分鐘、2 小時、6 小時、12 小時和 24 小時後重試。",
 } as const satisfies Translation<typeof en>;
