@@ -8,15 +8,16 @@
     const field = document.querySelector(button.getAttribute("data-copy"));
     if (!(field instanceof HTMLInputElement)) return;
     const label = button.querySelector(".copy-field__label");
+    const say = (key, fallback) => (window.ldT ? window.ldT(key) : fallback);
     try {
       await navigator.clipboard.writeText(field.value);
-      if (label) label.textContent = "Copied";
+      if (label) label.textContent = say("settings.copied", "Copied");
     } catch {
       field.select();
-      if (label) label.textContent = "Press Ctrl+C";
+      if (label) label.textContent = say("settings.pressCopy", "Press Ctrl+C");
     }
     setTimeout(() => {
-      if (label) label.textContent = "Copy";
+      if (label) label.textContent = say("settings.copy", "Copy");
     }, 2000);
   });
 })();

@@ -1,10 +1,10 @@
 // Zod schemas for every contacts boundary: route params, panel forms, the
 // custom field admin form and per-type validation of custom field values.
 import { z } from "zod";
+import { TAG_COLORS, type TagColor } from "../tags/palette";
 
-/** The tag palette shared with conversation tags (class names in contacts.css / app.css). */
-export const TAG_COLORS = ["green", "blue", "amber", "red", "violet", "grey"] as const;
-export type TagColor = (typeof TAG_COLORS)[number];
+/** The tag palette shared with conversation tags (src/tags/palette.ts; class names in contacts.css / app.css). */
+export { TAG_COLORS, type TagColor };
 
 export const FIELD_TYPES = ["text", "number", "date", "select"] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];

@@ -4,6 +4,7 @@
 import { and, desc, eq, gte, isNull, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { db, schema } from "../db/client";
+import { activeTaggedCount, contactCarriesTag, inListOrder } from "../tags/tagged-conversations";
 
 export const PAGE_SIZE = 30;
 
@@ -153,14 +154,23 @@ export async function listConversations(d1: D1Database, workspaceId: string, use
     const t = schema.conversationTags;
     const bucket = viewBucket(view);
     const after = cursor ? sql`(${t.pinned}, ${t.lastActivityAt}, ${t.conversationId}) < (${cursor.pinned}, ${cursor.lastActivityAt}, ${cursor.id})` : undefined;
-    const joined = await db(d1)
+    const d = db(d1);
+    const direct = d
       .select({ conversation: c })
       .from(t)
       .innerJoin(c, eq(c.id, t.conversationId))
       .where(and(eq(t.workspaceId, workspaceId), eq(t.tagId, filter.tag), bucket ? eq(t.bucket, bucket) : undefined, after, ...conditions))
       .orderBy(desc(t.pinned), desc(t.lastActivityAt), desc(t.conversationId))
       .limit(limit + 1);
-    rows = joined.map((r) => r.conversation);
+    // Conversations whose contact carries the tag are tagged too (src/tags/tagged-conversations.ts).
+    const viaContact = d
+      .select()
+      .from(c)
+      .where(and(...contactCarriesTag(workspaceId, filter.tag), cursor ? sql`(${c.pinned}, ${c.lastActivityAt}, ${c.id}) < (${cursor.pinned}, ${cursor.lastActivityAt}, ${cursor.id})` : undefined, ...conditions.slice(1)))
+      .orderBy(desc(c.pinned), desc(c.lastActivityAt), desc(c.id))
+      .limit(limit + 1);
+    const [joined, byContact] = await d.batch([direct, viaContact]);
+    rows = inListOrder(joined.map((r) => r.conversation), byContact, limit + 1);
   } else {
     // A row-value comparison lets SQLite seek straight to the cursor in the index.
     if (cursor) conditions.push(sql`(${c.pinned}, ${c.lastActivityAt}, ${c.id}) < (${cursor.pinned}, ${cursor.lastActivityAt}, ${cursor.id})`);
@@ -221,7 +231,7 @@ export async function filterCounts(d1: D1Database, workspaceId: string, ids: { t
   const capped = (from: string, where: string) => `SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${from} WHERE workspace_id = ?1 AND ${where} AND bucket = 'active' LIMIT ${COUNT_CAP})`;
   const plan: Array<[keyof FilterCounts, string, D1PreparedStatement]> = [
     ...ids.teams.map((id): [keyof FilterCounts, string, D1PreparedStatement] => ["teams", id, d1.prepare(capped("conversations", "team_id = ?2")).bind(workspaceId, id)]),
-    ...ids.tags.map((id): [keyof FilterCounts, string, D1PreparedStatement] => ["tags", id, d1.prepare(capped("conversation_tags", "tag_id = ?2")).bind(workspaceId, id)]),
+    ...ids.tags.map((id): [keyof FilterCounts, string, D1PreparedStatement] => ["tags", id, activeTaggedCount(d1, workspaceId, id, COUNT_CAP)]),
     ...ids.channels.map((id): [keyof FilterCounts, string, D1PreparedStatement] => ["channels", id, d1.prepare(capped("conversations", "channel_id = ?2")).bind(workspaceId, id)]),
   ];
   const out: FilterCounts = { teams: {}, tags: {}, channels: {} };

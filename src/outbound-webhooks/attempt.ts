@@ -4,6 +4,7 @@
 import { hmacSha256Hex } from "../lib/crypto";
 import type { WebhookPayload } from "./catalog";
 import { REQUEST_TIMEOUT_MS } from "./policy";
+import { stored } from "./stored-text";
 
 export const USER_AGENT = "linedesk-webhooks/1";
 const SNIPPET_CHARS = 300;
@@ -54,15 +55,15 @@ export async function attemptDelivery(url: string, secret: string, payload: Pick
 }
 
 function statusError(response: Response): string {
-  if (response.status >= 300 && response.status < 400) return `Redirected (${response.status}); redirects are not followed: use the final URL`;
+  if (response.status >= 300 && response.status < 400) return stored.redirected(response.status);
   return `HTTP ${response.status}`;
 }
 
 function describeFailure(error: unknown): string {
   const name = error instanceof Error ? error.name : "";
-  if (name === "TimeoutError" || name === "AbortError") return `No answer within ${REQUEST_TIMEOUT_MS / 1000} s`;
+  if (name === "TimeoutError" || name === "AbortError") return stored.timeout(REQUEST_TIMEOUT_MS / 1000);
   const message = error instanceof Error ? error.message : String(error);
-  return `Could not connect: ${printable(message).slice(0, 160)}`;
+  return stored.couldNotConnect(printable(message).slice(0, 160));
 }
 
 /** Reads at most a few KB of the body and keeps its printable start. */

@@ -2,24 +2,17 @@
 // domain events of conversations/events.ts, plus `ping` for the test button),
 // how they are labelled in settings, and the JSON body receivers get.
 import { DOMAIN_EVENT_TYPES, type DomainEvent, type DomainEventType } from "../conversations/events";
+import { t } from "../ui/i18n";
 
 export type WebhookEventType = DomainEventType | "ping";
 
 /** The event types a subscription can choose, in the order the form lists them. */
 export const SUBSCRIBABLE_EVENTS: readonly DomainEventType[] = DOMAIN_EVENT_TYPES;
 
-export const EVENT_LABELS: Record<WebhookEventType, { label: string; hint: string }> = {
-  "message.received": { label: "Message received", hint: "A customer wrote (any message type, postbacks too)" },
-  "message.sent": { label: "Message sent", hint: "LINE accepted a message from an agent, automation or the API" },
-  "message.failed": { label: "Message failed", hint: "LINE refused a message, with its reason" },
-  "conversation.opened": { label: "Conversation opened", hint: "A new conversation, or one that came back to open" },
-  "conversation.reopened": { label: "Conversation reopened", hint: "A resolved or snoozed conversation is open again" },
-  "conversation.assigned": { label: "Conversation assigned", hint: "The assignee or the team changed" },
-  "conversation.resolved": { label: "Conversation resolved", hint: "An agent or automation resolved it" },
-  "contact.followed": { label: "Contact followed", hint: "A customer added or unblocked the account" },
-  "contact.unfollowed": { label: "Contact unfollowed", hint: "A customer blocked the account" },
-  ping: { label: "Test event", hint: "Sent by the “Send test event” button" },
-};
+/** An event type's name and what it means, in the reader's language. */
+export function eventLabel(type: WebhookEventType): { label: string; hint: string } {
+  return { label: t(`settings.webhooks.event.${type}`), hint: t(`settings.webhooks.eventHint.${type}`) };
+}
 
 export function isSubscribable(type: string): type is DomainEventType {
   return (SUBSCRIBABLE_EVENTS as readonly string[]).includes(type);

@@ -4,6 +4,7 @@
 // SIMULATOR is on, for local testing.
 import { z } from "zod";
 import { isSubscribable } from "./catalog";
+import { t } from "../ui/i18n";
 
 export const URL_MAX = 2000;
 export const DESCRIPTION_MAX = 100;
@@ -36,22 +37,22 @@ function isPrivateHost(host: string): boolean {
  */
 export function checkWebhookUrl(raw: string, allowLocal: boolean): { url: string } | { error: string } {
   const text = raw.trim();
-  if (!text) return { error: "Enter the URL that should receive the events" };
-  if (text.length > URL_MAX) return { error: `URLs can have at most ${URL_MAX} characters` };
+  if (!text) return { error: t("settings.webhooks.url.missing") };
+  if (text.length > URL_MAX) return { error: t("settings.webhooks.url.tooLong", { max: URL_MAX }) };
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    return { error: "Enter a full URL, like https://example.com/hooks/linedesk" };
+    return { error: t("settings.webhooks.url.invalid") };
   }
   const local = LOOPBACK.has(url.hostname);
   if (url.protocol !== "https:" && !(url.protocol === "http:" && allowLocal && local)) {
-    return { error: allowLocal ? "Use an https:// URL (http:// only for localhost or 127.0.0.1 while the simulator is on)" : "Use an https:// URL: events carry customer messages" };
+    return { error: allowLocal ? t("settings.webhooks.url.httpsLocal") : t("settings.webhooks.url.https") };
   }
-  if (url.username || url.password) return { error: "Leave the user name and password out of the URL; check the signature header instead" };
+  if (url.username || url.password) return { error: t("settings.webhooks.url.credentials") };
   if (!(allowLocal && local)) {
-    if (isPrivateHost(url.hostname)) return { error: "This address is not reachable from the internet; use a public host name" };
-    if (!url.hostname.includes(".") && !url.hostname.startsWith("[")) return { error: "Use a full public host name, like hooks.example.com" };
+    if (isPrivateHost(url.hostname)) return { error: t("settings.webhooks.url.private") };
+    if (!url.hostname.includes(".") && !url.hostname.startsWith("[")) return { error: t("settings.webhooks.url.hostName") };
   }
   url.hash = "";
   return { url: url.toString() };
@@ -63,8 +64,8 @@ const eventList = z
   .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
   .pipe(
     z
-      .array(z.string().refine(isSubscribable, "Choose events from the list"))
-      .min(1, "Choose at least one event")
+      .array(z.string().refine(isSubscribable, { error: () => t("settings.webhooks.form.eventUnknown") }))
+      .min(1, { error: () => t("settings.webhooks.form.eventMissing") })
       .transform((types) => [...new Set(types)]),
   );
 
@@ -72,7 +73,7 @@ const eventList = z
 export function subscriptionForm(allowLocal: boolean) {
   return z.object({
     url: z
-      .string({ error: "Enter the URL that should receive the events" })
+      .string({ error: () => t("settings.webhooks.url.missing") })
       .transform((text, ctx) => {
         const checked = checkWebhookUrl(text, allowLocal);
         if ("error" in checked) {
@@ -84,8 +85,8 @@ export function subscriptionForm(allowLocal: boolean) {
     description: z
       .string()
       .optional()
-      .transform((t) => (t ?? "").trim())
-      .pipe(z.string().max(DESCRIPTION_MAX, `Keep the description under ${DESCRIPTION_MAX} characters`)),
+      .transform((text) => (text ?? "").trim())
+      .pipe(z.string().max(DESCRIPTION_MAX, { error: () => t("settings.webhooks.form.descriptionTooLong", { max: DESCRIPTION_MAX }) })),
     events: eventList,
   });
 }

@@ -12,6 +12,8 @@ import type { AttemptResult } from "./attempt";
 import type { DeliveryOutcome, DeliveryTrigger } from "./deliveries";
 import { disableReason, MAX_ATTEMPTS, retryAt } from "./policy";
 import { audit, forgetSubscriptions, type Subscription } from "./subscriptions";
+import { disabledReasonText, stored } from "./stored-text";
+import { matchLanguage, t, withLocale } from "../ui/i18n";
 
 const ws = schema.webhookSubscriptions;
 
@@ -63,7 +65,7 @@ export async function recordAttempt(env: Env, sub: Subscription, info: AttemptIn
 
 /** A delivery that was not attempted (the subscription was switched off meanwhile). */
 export async function recordCancelled(d1: D1Database, sub: Subscription, info: AttemptInfo, now = Date.now()): Promise<void> {
-  const result: AttemptResult = { ok: false, statusCode: null, durationMs: 0, snippet: null, error: "Not sent: the webhook is switched off" };
+  const result: AttemptResult = { ok: false, statusCode: null, durationMs: 0, snippet: null, error: stored.notSent() };
   await logRow(d1, newId("whd", now), sub, info, result, "cancelled", null, now);
 }
 
@@ -103,15 +105,23 @@ async function switchOff(env: Env, sub: Subscription, reason: string, now: numbe
   return true;
 }
 
-/** An in-app notification for every active admin and owner, and the audit entry. */
+/**
+ * An in-app notification for every active admin and owner — each written in that
+ * person's language (their choice, else the workspace's) — and the audit entry.
+ */
 async function notifyAdmins(env: Env, sub: Subscription, reason: string, now: number): Promise<void> {
   const d = db(env.DB);
+  const u = schema.users;
   const admins = await d
-    .select({ id: schema.users.id })
-    .from(schema.users)
-    .where(and(eq(schema.users.workspaceId, sub.workspaceId), eq(schema.users.active, 1), inArray(schema.users.role, ["admin", "owner"])));
-  const body = `Webhook ${shortUrl(sub.url)} was switched off: ${reason}. Fix the endpoint, then switch it on again in Settings → Webhooks.`;
-  const rows = admins.map((a) => ({ id: newId("ntf", now), workspaceId: sub.workspaceId, userId: a.id, kind: "webhook_disabled" as const, body, createdAt: now }));
+    .select({ id: u.id, language: u.language, workspaceLanguage: schema.workspaces.language, timeZone: sql<string>`COALESCE(${u.timeZone}, ${schema.workspaces.timeZone})` })
+    .from(u)
+    .innerJoin(schema.workspaces, eq(schema.workspaces.id, u.workspaceId))
+    .where(and(eq(u.workspaceId, sub.workspaceId), eq(u.active, 1), inArray(u.role, ["admin", "owner"])));
+  const rows = admins.map((a) => {
+    const locale = (a.language ? matchLanguage(a.language) : null) ?? matchLanguage(a.workspaceLanguage) ?? "en";
+    const body = withLocale({ locale, timeZone: a.timeZone }, () => t("settings.webhooks.notice", { url: shortUrl(sub.url), reason: disabledReasonText(reason) }));
+    return { id: newId("ntf", now), workspaceId: sub.workspaceId, userId: a.id, kind: "webhook_disabled" as const, body, createdAt: now };
+  });
   const ctx = { workspaceId: sub.workspaceId, actorId: null };
   await d.batch([audit(env.DB, ctx, "webhook.auto_disabled", sub.id, { url: sub.url, reason }, now), ...rows.map((r) => d.insert(schema.notifications).values(r))]);
   await pushNotifications(env, sub.workspaceId, rows.map((r) => ({ userId: r.userId, notificationId: r.id })));

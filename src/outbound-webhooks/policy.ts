@@ -1,6 +1,7 @@
 // The delivery policy, in one place: request timeout, the retry schedule and
 // the rule that switches a failing endpoint off. README "Outbound webhooks"
 // documents the same numbers.
+import { stored } from "./stored-text";
 
 export const REQUEST_TIMEOUT_MS = 10_000;
 
@@ -38,9 +39,9 @@ export interface FailureState {
  * 410 Gone says the endpoint is gone for good: off at once.
  */
 export function disableReason(state: FailureState, statusCode: number | null, now: number): string | null {
-  if (statusCode === 410) return "The endpoint answered 410 Gone";
+  if (statusCode === 410) return stored.gone();
   if (state.failingSince !== null && now - state.failingSince >= DISABLE_AFTER_FAILING_MS && state.consecutiveFailures >= DISABLE_MIN_FAILURES) {
-    return `Every delivery failed for more than 24 hours (${state.consecutiveFailures} attempts in a row)`;
+    return stored.failing(state.consecutiveFailures);
   }
   return null;
 }

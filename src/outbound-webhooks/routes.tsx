@@ -16,6 +16,7 @@ import { createSubscription, deleteSubscription, listSubscriptions, setEnabled, 
 import { SecretBox, WebhookDetailPage } from "./views/detail-page";
 import { WebhookForm, WebhookFormPage } from "./views/form";
 import { WebhooksPage } from "./views/list-page";
+import { t } from "../ui/i18n";
 
 const NEW_VALUES = { url: "", description: "", events: ["message.received", "conversation.opened", "conversation.resolved"] };
 
@@ -49,7 +50,7 @@ export const webhookRoutes = new Hono<AppEnv>()
         <SecretBox secret={secret} rotated={false} />
         <div class="wh-form__actions">
           <a class="btn btn--primary" href={`${WEBHOOKS_PATH}/${subscription.id}`}>
-            I have copied it: open the webhook
+            {t("settings.webhooks.copiedOpen")}
           </a>
         </div>
       </div>,

@@ -8,6 +8,7 @@ import { db, schema } from "../db/client";
 import { decryptSecret, encryptSecret, randomToken } from "../lib/crypto";
 import { newId } from "../lib/ids";
 import { decodeCursor, encodeCursor } from "../settings/queries/cursor";
+import { stored } from "./stored-text";
 
 const ws = schema.webhookSubscriptions;
 
@@ -94,7 +95,7 @@ export async function updateSubscription(d1: D1Database, ctx: Ctx, sub: Subscrip
 export async function setEnabled(d1: D1Database, ctx: Ctx, sub: Subscription, enabled: boolean, now = Date.now()): Promise<Subscription> {
   const changes = enabled
     ? { enabled: 1, consecutiveFailures: 0, failingSince: null, disabledReason: null, disabledAt: null, disabledBy: null, updatedAt: now }
-    : { enabled: 0, disabledReason: "Switched off by an admin", disabledAt: now, disabledBy: null, updatedAt: now };
+    : { enabled: 0, disabledReason: stored.switchedOffByAdmin(), disabledAt: now, disabledBy: null, updatedAt: now };
   const d = db(d1);
   await d.batch([d.update(ws).set(changes).where(scope(ctx, sub.id)), audit(d1, ctx, enabled ? "webhook.enabled" : "webhook.disabled", sub.id, { url: sub.url }, now)]);
   forgetSubscriptions(ctx.workspaceId);

@@ -13,7 +13,7 @@ import { ApiTokenCreateCard, type ApiTokensPageProps, ApiTokensPage } from "./vi
 const LIST = "/settings/api";
 
 const badId = zValidator("param", idParam, (r) => {
-  if (!r.success) throw notFound("API token");
+  if (!r.success) throw notFound("apiToken");
 });
 
 async function renderPage(c: Context<AppEnv>, viewer: Viewer, extras: Pick<ApiTokensPageProps, "create" | "created"> & { cursor?: string } = {}, status: 200 | 422 = 200) {
@@ -60,7 +60,7 @@ export const apiTokenRoutes = new Hono<AppEnv>()
     const session = c.get("session");
     const id = c.req.valid("param").id;
     const existing = await findApiToken(c.env.DB, session.workspaceId, id);
-    if (!existing) throw notFound("API token");
+    if (!existing) throw notFound("apiToken");
     // Revoking twice is harmless: the second time changes nothing and writes no audit entry.
     if (existing.revokedAt === null) await revokeApiToken(c.env.DB, changeContext(c), id);
     if (!isHtmx(c)) return c.redirect(LIST, 303);

@@ -8,6 +8,7 @@ import { db, schema } from "../db/client";
 import { randomToken, sha256Hex } from "../lib/crypto";
 import { newId } from "../lib/ids";
 import { decodeCursor, encodeCursor } from "./queries/cursor";
+import { t } from "../ui/i18n";
 
 export const TOKEN_PREFIX = "ld_";
 /** `ld_` plus this many characters of the token are shown in the list (about 40 of its 256 random bits). */
@@ -17,17 +18,28 @@ export const TOKENS_PER_PAGE = 25;
 
 export const API_SCOPES = ["read", "read_write"] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
-export const SCOPE_LABELS: Record<ApiScope, string> = { read: "Read only", read_write: "Read and write" };
+/** "Read only" / "Read and write" in the reader's language. */
+export function scopeLabel(scope: ApiScope): string {
+  return t(`settings.api.scope.${scope}`);
+}
 
 const DAY = 24 * 60 * 60 * 1000;
 export const EXPIRY_CHOICES = { never: null, "30d": 30 * DAY, "90d": 90 * DAY, "365d": 365 * DAY } as const;
 export type ExpiryChoice = keyof typeof EXPIRY_CHOICES;
-export const EXPIRY_LABELS: Record<ExpiryChoice, string> = { never: "Never", "30d": "In 30 days", "90d": "In 90 days", "365d": "In a year" };
+export const EXPIRY_ORDER: readonly ExpiryChoice[] = ["never", "30d", "90d", "365d"];
+
+export function expiryLabel(choice: ExpiryChoice): string {
+  return t(`settings.api.expiry.${choice}`);
+}
 
 export const apiTokenForm = z.object({
-  name: z.string({ error: "Give the token a name" }).trim().min(1, "Give the token a name, e.g. the tool that will use it").max(TOKEN_NAME_MAX, `Token names can have at most ${TOKEN_NAME_MAX} characters`),
-  scope: z.enum(API_SCOPES, { error: "Choose read only or read and write" }),
-  expires: z.enum(["never", "30d", "90d", "365d"], { error: "Choose when the token stops working" }).default("never"),
+  name: z
+    .string({ error: () => t("settings.api.nameMissing") })
+    .trim()
+    .min(1, { error: () => t("settings.api.nameMissing") })
+    .max(TOKEN_NAME_MAX, { error: () => t("settings.api.nameTooLong", { max: TOKEN_NAME_MAX }) }),
+  scope: z.enum(API_SCOPES, { error: () => t("settings.api.scopeInvalid") }),
+  expires: z.enum(["never", "30d", "90d", "365d"], { error: () => t("settings.api.expiresInvalid") }).default("never"),
 });
 export type ApiTokenFormValues = { name: string; scope: string; expires: string };
 
@@ -48,7 +60,7 @@ export interface ApiTokenPage {
   nextCursor: string | null;
 }
 
-const t = schema.apiTokens;
+const tok = schema.apiTokens;
 
 /** A new token: `ld_` + 32 random bytes (base64url). */
 export function generateApiToken(): string {
@@ -62,28 +74,28 @@ export function tokenPrefix(token: string): string {
 
 /** What the list and one token's row show (never the hash). */
 const ROW_COLUMNS = {
-  id: t.id,
-  name: t.name,
-  scope: t.scope,
-  prefix: t.prefix,
-  createdAt: t.createdAt,
+  id: tok.id,
+  name: tok.name,
+  scope: tok.scope,
+  prefix: tok.prefix,
+  createdAt: tok.createdAt,
   createdByName: schema.users.name,
-  lastUsedAt: t.lastUsedAt,
-  expiresAt: t.expiresAt,
-  revokedAt: t.revokedAt,
+  lastUsedAt: tok.lastUsedAt,
+  expiresAt: tok.expiresAt,
+  revokedAt: tok.revokedAt,
 };
 
 /** The workspace's tokens, newest first (revoked ones too, marked), one keyset page at a time. */
 export async function listApiTokens(d1: D1Database, workspaceId: string, cursorText?: string, limit = TOKENS_PER_PAGE): Promise<ApiTokenPage> {
   const cursor = decodeCursor(cursorText);
   const createdAt = cursor ? Number(cursor.key) : NaN;
-  const after = cursor && Number.isFinite(createdAt) ? or(lt(t.createdAt, createdAt), and(eq(t.createdAt, createdAt), lt(t.id, cursor.id))) : undefined;
+  const after = cursor && Number.isFinite(createdAt) ? or(lt(tok.createdAt, createdAt), and(eq(tok.createdAt, createdAt), lt(tok.id, cursor.id))) : undefined;
   const rows = await db(d1)
     .select(ROW_COLUMNS)
-    .from(t)
-    .leftJoin(schema.users, eq(schema.users.id, t.createdBy))
-    .where(and(eq(t.workspaceId, workspaceId), after))
-    .orderBy(desc(t.createdAt), desc(t.id))
+    .from(tok)
+    .leftJoin(schema.users, eq(schema.users.id, tok.createdBy))
+    .where(and(eq(tok.workspaceId, workspaceId), after))
+    .orderBy(desc(tok.createdAt), desc(tok.id))
     .limit(limit + 1);
   const items = rows.slice(0, limit);
   const last = items.at(-1);
@@ -93,9 +105,9 @@ export async function listApiTokens(d1: D1Database, workspaceId: string, cursorT
 export async function findApiToken(d1: D1Database, workspaceId: string, id: string): Promise<ApiTokenRow | null> {
   const row = await db(d1)
     .select(ROW_COLUMNS)
-    .from(t)
-    .leftJoin(schema.users, eq(schema.users.id, t.createdBy))
-    .where(and(eq(t.id, id), eq(t.workspaceId, workspaceId)))
+    .from(tok)
+    .leftJoin(schema.users, eq(schema.users.id, tok.createdBy))
+    .where(and(eq(tok.id, id), eq(tok.workspaceId, workspaceId)))
     .get();
   return row ?? null;
 }
@@ -120,7 +132,7 @@ export async function createApiToken(
   const expiresAt = ttl === null ? null : now + ttl;
   const prefix = tokenPrefix(token);
   await d.batch([
-    d.insert(t).values({ id, workspaceId: ctx.workspaceId, name: input.name, tokenHash: await sha256Hex(token), scope: input.scope, prefix, createdBy: ctx.actorId, createdAt: now, expiresAt }),
+    d.insert(tok).values({ id, workspaceId: ctx.workspaceId, name: input.name, tokenHash: await sha256Hex(token), scope: input.scope, prefix, createdBy: ctx.actorId, createdAt: now, expiresAt }),
     auditInsert(d1, { workspaceId: ctx.workspaceId, actorId: ctx.actorId, action: "api_token.created", targetType: "api_token", targetId: id, data: { name: input.name, scope: input.scope, expiresAt } }, now),
   ]);
   return {
@@ -136,10 +148,10 @@ export async function createApiToken(
 export async function revokeApiToken(d1: D1Database, ctx: { workspaceId: string; actorId: string }, id: string, now = Date.now()): Promise<{ id: string; name: string } | null> {
   const d = db(d1);
   const revoked = await d
-    .update(t)
+    .update(tok)
     .set({ revokedAt: now, revokedBy: ctx.actorId })
-    .where(and(eq(t.id, id), eq(t.workspaceId, ctx.workspaceId), isNull(t.revokedAt)))
-    .returning({ id: t.id, name: t.name });
+    .where(and(eq(tok.id, id), eq(tok.workspaceId, ctx.workspaceId), isNull(tok.revokedAt)))
+    .returning({ id: tok.id, name: tok.name });
   const row = revoked[0];
   if (!row) return null;
   await auditInsert(d1, { workspaceId: ctx.workspaceId, actorId: ctx.actorId, action: "api_token.revoked", targetType: "api_token", targetId: id, data: { name: row.name } }, now);
@@ -150,8 +162,8 @@ export async function revokeApiToken(d1: D1Database, ctx: { workspaceId: string;
 export async function activeTokenCount(d1: D1Database, workspaceId: string, now = Date.now()): Promise<number> {
   const row = await db(d1)
     .select({ n: sql<number>`count(*)` })
-    .from(t)
-    .where(and(eq(t.workspaceId, workspaceId), isNull(t.revokedAt), or(isNull(t.expiresAt), sql`${t.expiresAt} > ${now}`)))
+    .from(tok)
+    .where(and(eq(tok.workspaceId, workspaceId), isNull(tok.revokedAt), or(isNull(tok.expiresAt), sql`${tok.expiresAt} > ${now}`)))
     .get();
   return Number(row?.n ?? 0);
 }

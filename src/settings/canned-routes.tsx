@@ -18,11 +18,12 @@ import {
 } from "./queries/canned-replies";
 import type { CannedFormValues } from "./views/canned-form";
 import { CannedCreateCard, CannedEditPage, CannedEditRow, CannedPage, CannedRow, CannedRows } from "./views/canned-page";
+import { t } from "../ui/i18n";
 
 const LIST = "/settings/canned-replies";
 
 const badId = zValidator("param", idParam, (r) => {
-  if (!r.success) throw notFound("canned reply");
+  if (!r.success) throw notFound("cannedReply");
 });
 
 async function renderPage(c: Context<AppEnv>, viewer: Viewer, create?: { values: Partial<CannedFormValues>; errors: FieldErrors }) {
@@ -34,13 +35,13 @@ async function renderPage(c: Context<AppEnv>, viewer: Viewer, create?: { values:
 /** A reply the viewer may change: 404 when they cannot see it, 403 when it is shared and they are an agent. */
 async function loadEditable(c: Context<AppEnv>, viewer: Viewer, id: string): Promise<CannedReply> {
   const reply = await findCannedReply(c.env.DB, { workspaceId: viewer.workspaceId, userId: viewer.id }, id);
-  if (!reply) throw notFound("canned reply");
-  if (!canEditReply(viewer, reply)) throw new HTTPException(403, { message: "Only supervisors, admins and owners can change shared replies." });
+  if (!reply) throw notFound("cannedReply");
+  if (!canEditReply(viewer, reply)) throw new HTTPException(403, { message: t("settings.canned.refuseEdit") });
   return reply;
 }
 
 function takenMessage(shared: boolean, shortcut: string): string {
-  return shared ? `A shared reply already uses /${shortcut}.` : `You already have a personal reply /${shortcut}.`;
+  return shared ? t("settings.canned.takenShared", { shortcut }) : t("settings.canned.takenPersonal", { shortcut });
 }
 
 const FIELDS = ["shortcut", "body", "scope"] as const;
@@ -62,7 +63,7 @@ export const cannedRoutes = new Hono<AppEnv>()
     let errors: FieldErrors | null = parsed.success ? null : fieldErrors(parsed.error);
     if (parsed.success) {
       const shared = parsed.data.scope === "shared";
-      if (shared && !canShareReplies(viewer.role)) throw new HTTPException(403, { message: "Only supervisors, admins and owners can create shared replies." });
+      if (shared && !canShareReplies(viewer.role)) throw new HTTPException(403, { message: t("settings.canned.refuseShare") });
       if (await shortcutTaken(c.env.DB, viewer.workspaceId, shared ? null : viewer.id, parsed.data.shortcut)) {
         errors = { shortcut: takenMessage(shared, parsed.data.shortcut) };
       }
@@ -87,7 +88,7 @@ export const cannedRoutes = new Hono<AppEnv>()
     if (!isHtmx(c)) return c.redirect(LIST, 303);
     const viewer = await loadViewer(c);
     const reply = await findCannedReply(c.env.DB, { workspaceId: viewer.workspaceId, userId: viewer.id }, c.req.valid("param").id);
-    if (!reply) throw notFound("canned reply");
+    if (!reply) throw notFound("cannedReply");
     return c.html(<CannedRow reply={reply} viewer={viewer} />);
   })
   .get("/:id/edit", badId, async (c) => {

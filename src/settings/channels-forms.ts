@@ -2,6 +2,7 @@
 // remove (type the name), the list's cursor, and what a form echoes back on 422.
 // Secrets are never echoed: a failed form shows the secret fields empty again.
 import { z } from "zod";
+import { t } from "../ui/i18n";
 
 export const CHANNEL_NAME_MAX = 60;
 export const CHANNEL_PAGE_SIZE = 50;
@@ -9,37 +10,37 @@ export const CHANNEL_PAGE_SIZE = 50;
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
 const channelName = z
-  .string({ error: "Give the channel a name" })
+  .string({ error: () => t("settings.channels.form.nameMissing") })
   .trim()
-  .min(1, "Give the channel a name, e.g. the country or brand it serves")
-  .max(CHANNEL_NAME_MAX, `Channel names can have at most ${CHANNEL_NAME_MAX} characters`);
+  .min(1, { error: () => t("settings.channels.form.nameMissing") })
+  .max(CHANNEL_NAME_MAX, { error: () => t("settings.channels.form.nameTooLong", { max: CHANNEL_NAME_MAX }) });
 
 /** LINE channel ids are numbers (LINE Developers Console → Basic settings). */
 const lineChannelId = z
-  .string({ error: "Enter the channel ID" })
+  .string({ error: () => t("settings.channels.form.idMissing") })
   .trim()
-  .min(1, "Enter the channel ID from the LINE Developers Console (Basic settings)")
-  .regex(/^\d{6,20}$/, "A LINE channel ID is a number, e.g. 1234567890 (Basic settings tab)");
+  .min(1, { error: () => t("settings.channels.form.idMissing") })
+  .regex(/^\d{6,20}$/, { error: () => t("settings.channels.form.idFormat") });
 
 /** Channel secrets are 32 hexadecimal characters (Basic settings). */
 const channelSecret = z
   .string()
   .trim()
-  .regex(/^[0-9a-fA-F]{32}$/, "A channel secret is 32 characters of 0–9 and a–f (Basic settings tab)");
+  .regex(/^[0-9a-fA-F]{32}$/, { error: () => t("settings.channels.form.secretFormat") });
 
 /** Long-lived tokens are ~170 characters; v2.1 tokens are longer JWT-like strings. */
 const accessToken = z
   .string()
   .trim()
-  .min(20, "That is too short for a channel access token (Messaging API tab → Channel access token)")
-  .max(2000, "That is too long for a channel access token")
-  .regex(/^[\x21-\x7e]+$/, "A channel access token has no spaces or line breaks");
+  .min(20, { error: () => t("settings.channels.form.tokenShort") })
+  .max(2000, { error: () => t("settings.channels.form.tokenLong") })
+  .regex(/^[\x21-\x7e]+$/, { error: () => t("settings.channels.form.tokenSpaces") });
 
 export const channelCreateForm = z.object({
   name: channelName,
   lineChannelId,
-  channelSecret: z.preprocess(blank, z.string({ error: "Paste the channel secret" }).pipe(channelSecret)),
-  accessToken: z.preprocess(blank, z.string({ error: "Paste a channel access token" }).pipe(accessToken)),
+  channelSecret: z.preprocess(blank, z.string({ error: () => t("settings.channels.form.secretMissing") }).pipe(channelSecret)),
+  accessToken: z.preprocess(blank, z.string({ error: () => t("settings.channels.form.tokenMissing") }).pipe(accessToken)),
 });
 
 /** Editing: the LINE channel id is fixed (it is the webhook URL); empty secret fields keep what is stored. */

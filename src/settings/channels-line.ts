@@ -5,6 +5,7 @@ import type { Bindings } from "../env";
 import { lineApiBase, lineDataApiBase } from "../env";
 import { type BotInfo, fetchBotInfo } from "../line/account";
 import { createLineClient, type LineClient, LineApiError } from "../line/client";
+import { t } from "../ui/i18n";
 
 /** Settings pages wait at most this long for LINE (a save must not hang). */
 const LINE_TIMEOUT_MS = 8_000;
@@ -20,10 +21,15 @@ export function webhookUrlFor(origin: string, lineChannelId: string): string {
 
 /** A LINE failure in words an admin can act on (LINE's own message included). */
 export function explainLineError(error: unknown): string {
-  if (!(error instanceof LineApiError)) return "LINE's answer could not be read. Nothing was changed.";
-  if (error.status === 0) return `${error.message}. Nothing was changed; try again in a moment.`;
-  if (error.status === 401) return `LINE refused the channel access token (401: ${error.message}). Issue a new long-lived token on the Messaging API tab and save it here.`;
-  return `LINE answered ${error.reason}.`;
+  if (!(error instanceof LineApiError)) return t("settings.channels.line.unreadable");
+  if (error.status === 0) return t(timedOut(error) ? "settings.channels.line.timeout" : "settings.channels.line.unreachable");
+  if (error.status === 401) return t("settings.channels.line.refused401", { message: error.message });
+  return t("settings.channels.line.answered", { reason: error.reason });
+}
+
+/** The LINE client's own words for a call that timed out (status 0, no answer). */
+function timedOut(error: LineApiError): boolean {
+  return error.message.startsWith("LINE did not answer");
 }
 
 export type AccountCheck = { ok: true; info: BotInfo } | { ok: false; field: "accessToken" | "_form"; message: string };
@@ -37,12 +43,12 @@ export async function checkAccount(env: Bindings, accessToken: string): Promise<
     return { ok: true, info: await fetchBotInfo(lineClientFor(env, accessToken)) };
   } catch (error) {
     if (error instanceof LineApiError && error.status === 401) {
-      return { ok: false, field: "accessToken", message: `LINE refused this access token: ${error.message}` };
+      return { ok: false, field: "accessToken", message: t("settings.channels.line.tokenRefused", { message: error.message }) };
     }
     if (error instanceof LineApiError && error.status === 0) {
-      return { ok: false, field: "_form", message: `The credentials could not be checked: ${error.message}. Nothing was saved; try again.` };
+      return { ok: false, field: "_form", message: t(timedOut(error) ? "settings.channels.line.checkTimeout" : "settings.channels.line.checkUnreachable") };
     }
-    return { ok: false, field: "_form", message: `The credentials could not be checked: ${explainLineError(error)} Nothing was saved.` };
+    return { ok: false, field: "_form", message: t("settings.channels.line.checkFailed", { why: explainLineError(error) }) };
   }
 }
 
@@ -63,30 +69,14 @@ export interface Advice {
 export function channelAdvice(channel: { chatMode: "chat" | "bot" | null; markAsReadMode: "auto" | "manual" | null; botInfoCheckedAt: number | null }): Advice[] {
   const advice: Advice[] = [];
   if (channel.botInfoCheckedAt === null) {
-    advice.push({
-      level: "warning",
-      title: "Not checked with LINE yet",
-      text: "This channel came from the LINE_CHANNEL_* variables. Refresh it from LINE to show the account, learn its bot user ID (webhooks for other bots are then refused) and check its settings.",
-    });
+    advice.push({ level: "warning", title: t("settings.channels.advice.uncheckedTitle"), text: t("settings.channels.advice.uncheckedText") });
   }
   if (channel.markAsReadMode === "auto") {
-    advice.push({
-      level: "warning",
-      title: "Messages are marked read the moment they arrive",
-      text: "Mark-as-read is automatic (Chat is off in the LINE Official Account Manager), so customers see “Read” before anyone has looked. Turn Chat on under Settings → Response settings: linedesk then marks messages read only when an agent opens the conversation. Webhooks keep working.",
-    });
+    advice.push({ level: "warning", title: t("settings.channels.advice.autoReadTitle"), text: t("settings.channels.advice.autoReadText") });
   }
   if (channel.chatMode === "chat") {
-    advice.push({
-      level: "note",
-      title: "Chat is also on in the LINE Official Account Manager",
-      text: "Staff could answer there too, but those answers never reach linedesk (no history, assignment or reports). Answer from linedesk only.",
-    });
+    advice.push({ level: "note", title: t("settings.channels.advice.chatTitle"), text: t("settings.channels.advice.chatText") });
   }
-  advice.push({
-    level: "note",
-    title: "Turn LINE's own auto-replies off",
-    text: "In the LINE Official Account Manager (Settings → Response settings) switch off “Auto-response messages” and, if linedesk greets new friends, the “Greeting message”; otherwise customers get two answers. No LINE API can read these switches, so linedesk cannot check them for you.",
-  });
+  advice.push({ level: "note", title: t("settings.channels.advice.autoReplyTitle"), text: t("settings.channels.advice.autoReplyText") });
   return advice;
 }

@@ -22,6 +22,7 @@ import { CHANNELS_PATH, ChannelListPage, ChannelNewPage } from "./views/channel-
 import { ChannelEditPage, ChannelPage, type ChannelPageProps } from "./views/channel-page";
 import { qrSvgDocument } from "./views/channel-qr";
 import { WebhookCurrent, type WebhookStatusProps, WebhookStatus } from "./views/channel-webhook";
+import { t } from "../ui/i18n";
 
 const badId = zValidator("param", idParam, (r) => {
   if (!r.success) throw notFound("channel");
@@ -77,8 +78,8 @@ async function checkForSave(c: Context<AppEnv>, accessToken: string, exceptId?: 
   const other = await botUserTaken(c.env.DB, check.info.userId, exceptId);
   if (other) {
     // Another workspace's channel names are not this admin's business.
-    const where = other.workspaceId === c.get("session").workspaceId ? `as “${other.name}”` : "to linedesk";
-    return { errors: { accessToken: `This token belongs to ${check.info.displayName} (${check.info.basicId}), which is already connected ${where}.` } };
+    const params = { account: check.info.displayName, basicId: check.info.basicId, channel: other.name };
+    return { errors: { accessToken: other.workspaceId === c.get("session").workspaceId ? t("settings.channels.botTakenHere", params) : t("settings.channels.botTaken", params) } };
   }
   return { info: check.info };
 }
@@ -100,8 +101,8 @@ export const channelRoutes = new Hono<AppEnv>()
     let errors: FieldErrors | null = parsed.success ? null : fieldErrors(parsed.error);
     let info: BotInfo | null = null;
     if (parsed.success) {
-      if (await lineChannelTaken(c.env.DB, parsed.data.lineChannelId)) errors = { lineChannelId: "This LINE channel is already connected to linedesk." };
-      else if (await channelNameTaken(c.env.DB, viewer.workspaceId, parsed.data.name)) errors = { name: "Another channel already has this name." };
+      if (await lineChannelTaken(c.env.DB, parsed.data.lineChannelId)) errors = { lineChannelId: t("settings.channels.idTaken") };
+      else if (await channelNameTaken(c.env.DB, viewer.workspaceId, parsed.data.name)) errors = { name: t("settings.channels.nameTaken") };
       else {
         const checked = await checkForSave(c, parsed.data.accessToken);
         if ("errors" in checked) errors = checked.errors;
@@ -126,7 +127,7 @@ export const channelRoutes = new Hono<AppEnv>()
     let errors: FieldErrors | null = parsed.success ? null : fieldErrors(parsed.error);
     let info: BotInfo | null = null;
     if (parsed.success) {
-      if (await channelNameTaken(c.env.DB, viewer.workspaceId, parsed.data.name, channel.id)) errors = { name: "Another channel already has this name." };
+      if (await channelNameTaken(c.env.DB, viewer.workspaceId, parsed.data.name, channel.id)) errors = { name: t("settings.channels.nameTaken") };
       else {
         const checked = await checkForSave(c, parsed.data.accessToken ?? (await tokenOf(c, channel)), channel.id);
         if ("errors" in checked) errors = checked.errors;
@@ -160,7 +161,7 @@ export const channelRoutes = new Hono<AppEnv>()
     try {
       answer = { current: await fetchWebhookEndpoint(lineClientFor(c.env, await tokenOf(c, channel))) };
     } catch (error) {
-      answer = { error: `LINE's webhook settings could not be read: ${explainLineError(error)}` };
+      answer = { error: t("settings.channels.webhook.readFailed", { why: explainLineError(error) }) };
       code = lineFailureStatus(error);
     }
     if (!isHtmx(c)) return renderChannelPage(c, await loadViewer(c), channel, { webhook: answer }, code);
@@ -173,7 +174,7 @@ export const channelRoutes = new Hono<AppEnv>()
     try {
       await setWebhookEndpoint(client, endpoint);
     } catch (error) {
-      return answerWebhook(c, channel, { error: `LINE did not take the webhook URL: ${explainLineError(error)}` }, lineFailureStatus(error));
+      return answerWebhook(c, channel, { error: t("settings.channels.webhook.setFailed", { why: explainLineError(error) }) }, lineFailureStatus(error));
     }
     await auditWebhookAction(c.env.DB, changeContext(c), channel, "set", { endpoint });
     const current = await fetchWebhookEndpoint(client).catch(() => undefined);
@@ -189,7 +190,7 @@ export const channelRoutes = new Hono<AppEnv>()
       await auditWebhookAction(c.env.DB, changeContext(c), channel, "tested", { success: test.success ?? false, statusCode: test.statusCode, reason: test.reason });
       return answerWebhook(c, channel, { current, test });
     } catch (error) {
-      return answerWebhook(c, channel, { error: `LINE could not run the test: ${explainLineError(error)}` }, lineFailureStatus(error));
+      return answerWebhook(c, channel, { error: t("settings.channels.webhook.testFailed", { why: explainLineError(error) }) }, lineFailureStatus(error));
     }
   })
   .post("/:id/disable", badId, async (c) => {
@@ -206,15 +207,15 @@ export const channelRoutes = new Hono<AppEnv>()
     const viewer = await loadViewer(c);
     const channel = await loadChannel(c, c.req.valid("param").id);
     if (c.env.LINE_CHANNEL_ID === channel.lineChannelId) {
-      throw new HTTPException(409, { message: "This channel comes from the LINE_CHANNEL_* variables: delete them first, or disable the channel." });
+      throw new HTTPException(409, { message: t("settings.channels.removeFromEnv") });
     }
     const usage = await channelUsage(c.env.DB, channel.id);
     if (usage.conversations > 0 || usage.contacts > 0) {
-      throw new HTTPException(409, { message: "This channel has conversations, so it cannot be removed. Disable it instead: its history stays readable." });
+      throw new HTTPException(409, { message: t("settings.channels.removeUsed") });
     }
     const { confirmName } = channelRemoveForm.parse(await c.req.parseBody());
     if (confirmName.toLowerCase() !== channel.name.toLowerCase()) {
-      return renderChannelPage(c, viewer, channel, { confirmError: `Type “${channel.name}” to remove this channel.` }, 422);
+      return renderChannelPage(c, viewer, channel, { confirmError: t("settings.channels.removeConfirmError", { name: channel.name }) }, 422);
     }
     await removeChannel(c.env.DB, changeContext(c), channel);
     return c.redirect(CHANNELS_PATH, 303);
@@ -222,7 +223,7 @@ export const channelRoutes = new Hono<AppEnv>()
   .get("/:id/qr.svg", badId, async (c) => {
     const channel = await loadChannel(c, c.req.valid("param").id);
     const id = channel.premiumId ?? channel.basicId;
-    if (!id) throw new HTTPException(404, { message: "Refresh the channel from LINE first: its ID is not known yet." });
+    if (!id) throw new HTTPException(404, { message: t("settings.channels.qrUnknown") });
     return c.body(qrSvgDocument(addFriendUrl(id)), 200, {
       "content-type": "image/svg+xml; charset=utf-8",
       "content-disposition": `attachment; filename="line-add-friend-${id.replace(/[^A-Za-z0-9_-]/g, "")}.svg"`,

@@ -3,6 +3,7 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "../env";
+import { t } from "../ui/i18n";
 import type { Availability, Role } from "./forms";
 import { viewerAvailability } from "./queries/members";
 
@@ -39,9 +40,12 @@ export function isHtmx(c: Context<AppEnv>): boolean {
   return c.req.header("hx-request") === "true";
 }
 
+/** The things a settings URL can name; each has its own 404 sentence in every language. */
+export type MissingThing = "person" | "invite" | "team" | "teamMember" | "cannedReply" | "channel" | "apiToken" | "webhook" | "delivery" | "tag";
+
 /** Unknown ids and other workspaces' ids look the same from outside: 404. */
-export function notFound(what: string): HTTPException {
-  return new HTTPException(404, { message: `This ${what} does not exist or belongs to another workspace.` });
+export function notFound(what: MissingThing): HTTPException {
+  return new HTTPException(404, { message: t(`settings.notFound.${what}`) });
 }
 
 /** Pages that show a one-time token must never be cached or stored by the browser. */

@@ -19,47 +19,64 @@ export const TEAM_NAME_MAX = 60;
 export const idParam = z.object({ id: z.string().regex(/^[a-z]{2,8}_[0-9a-z]{20}$/) });
 export const listQuery = z.object({ cursor: z.string().max(600).optional() });
 
-const personName = z.string().trim().min(1, "Enter a name").max(80, "Names can have at most 80 characters");
-const email = z.string().trim().toLowerCase().max(254, "That email address is too long").email("Enter a valid email address");
+const personName = z
+  .string()
+  .trim()
+  .min(1, { error: () => t("settings.form.nameMissing") })
+  .max(80, { error: () => t("settings.form.nameTooLong") });
+const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254, { error: () => t("settings.form.emailTooLong") })
+  .email({ error: () => t("settings.form.emailInvalid") });
 
 export const inviteForm = z.object({
   name: personName,
   email,
-  role: z.enum(INVITE_ROLES, { error: "Choose agent, supervisor or admin" }),
+  role: z.enum(INVITE_ROLES, { error: () => t("settings.form.inviteRole") }),
 });
 export type InviteFormValues = { name: string; email: string; role: string };
 
-export const roleForm = z.object({ role: z.enum(ROLES, { error: "Choose a role from the list" }) });
+export const roleForm = z.object({ role: z.enum(ROLES, { error: () => t("settings.team.roleInvalid") }) });
 
 export const availabilityForm = z.object({ availability: z.enum(AVAILABILITY, { error: () => t("availability.invalid") }) });
 
 export const teamNameForm = z.object({
-  name: z.string().trim().min(1, "Give the team a name").max(TEAM_NAME_MAX, `Team names can have at most ${TEAM_NAME_MAX} characters`),
+  name: z
+    .string()
+    .trim()
+    .min(1, { error: () => t("settings.teams.nameMissing") })
+    .max(TEAM_NAME_MAX, { error: () => t("settings.teams.nameTooLong", { max: TEAM_NAME_MAX }) }),
 });
-export const teamMemberForm = z.object({ userId: z.string().regex(/^[a-z]{2,8}_[0-9a-z]{20}$/, "Choose someone to add") });
+export const teamMemberForm = z.object({ userId: z.string().regex(/^[a-z]{2,8}_[0-9a-z]{20}$/, { error: () => t("settings.teams.chooseMember") }) });
 
 /** Browsers send CRLF line breaks; count characters the way the composer will. */
 const replyBody = z.preprocess(
-  (t) => (typeof t === "string" ? t.replace(/\r\n/g, "\n") : t),
-  z.string({ error: "Write the reply text" }).trim().min(1, "Write the reply text").max(REPLY_BODY_MAX, `A canned reply can have at most ${REPLY_BODY_MAX} characters`),
+  (text) => (typeof text === "string" ? text.replace(/\r\n/g, "\n") : text),
+  z
+    .string({ error: () => t("settings.canned.bodyMissing") })
+    .trim()
+    .min(1, { error: () => t("settings.canned.bodyMissing") })
+    .max(REPLY_BODY_MAX, { error: () => t("settings.canned.bodyTooLong", { max: REPLY_BODY_MAX }) }),
 );
 const shortcut = z
-  .string({ error: "Enter a shortcut" })
+  .string({ error: () => t("settings.canned.shortcutMissing") })
   .trim()
   .toLowerCase()
   .transform((s) => s.replace(/^\/+/, ""))
   .pipe(
     z
       .string()
-      .min(1, "Enter a shortcut")
-      .max(SHORTCUT_MAX, `Shortcuts can have at most ${SHORTCUT_MAX} characters`)
-      .regex(/^[a-z0-9_-]+$/, "Use only a–z, 0–9, - and _ in shortcuts"),
+      .min(1, { error: () => t("settings.canned.shortcutMissing") })
+      .max(SHORTCUT_MAX, { error: () => t("settings.canned.shortcutTooLong", { max: SHORTCUT_MAX }) })
+      .regex(/^[a-z0-9_-]+$/, { error: () => t("settings.canned.shortcutChars") }),
   );
 
 export const cannedReplyForm = z.object({
   shortcut,
   body: replyBody,
-  scope: z.enum(["shared", "personal"], { error: "Choose who can use this reply" }).default("personal"),
+  scope: z.enum(["shared", "personal"], { error: () => t("settings.canned.scopeInvalid") }).default("personal"),
 });
 export const cannedReplyEditForm = z.object({ shortcut, body: replyBody });
 export const cannedScopeQuery = z.object({

@@ -13,6 +13,7 @@ import { isHtmx } from "./context";
 import { availabilityForm } from "./forms";
 import { setAvailability, viewerAvailability } from "./queries/members";
 import { teamRoutes } from "./team-routes";
+import { tagRoutes } from "./tags-routes";
 import { teamsRoutes } from "./teams-routes";
 import { AvailabilityForm } from "../ui/availability";
 
@@ -46,6 +47,7 @@ export const settingsRoutes = new Hono<AppEnv>()
   .route("/team", teamRoutes)
   .route("/teams", teamsRoutes)
   .route("/canned-replies", cannedRoutes)
+  .route("/tags", tagRoutes)
   .route("/channels", channelRoutes)
   .route("/api", apiTokenRoutes)
   .route("/webhooks", webhookRoutes);

@@ -9,11 +9,12 @@ import { changeContext, isHtmx, loadViewer, noStore, notFound, type Viewer } fro
 import { fieldErrors, idParam, inviteForm, listQuery, roleForm, submittedText } from "./forms";
 import { createInvite, createPasswordReset, emailTaken, listPendingInvites, revokeInvite } from "./queries/invites";
 import { changeRole, deactivateMember, findMember, listMembers, type Member, memberCounts, reactivateMember } from "./queries/members";
-import { deactivationProblem, isAdmin, LAST_OWNER, passwordResetProblem, reactivationProblem, type Refusal, roleChangeProblem } from "./team-rules";
+import { deactivationProblem, isAdmin, lastOwner, passwordResetProblem, reactivationProblem, type Refusal, roleChangeProblem } from "./team-rules";
 import { OneTimeLink, type OneTimeLinkProps } from "./views/form-bits";
 import { InvitePanel, type InvitePanelProps, PendingInvites } from "./views/invite-panel";
 import { MemberRow } from "./views/member-row";
 import { MemberRows, TeamPage, type TeamPageProps } from "./views/team-page";
+import { t } from "../ui/i18n";
 
 const badId = zValidator("param", idParam, (r) => {
   if (!r.success) throw notFound("person");
@@ -83,13 +84,13 @@ export const teamRoutes = new Hono<AppEnv>()
     const values = submittedText(body, ["name", "email", "role"]);
     if (!parsed.success) return fail({ values, errors: fieldErrors(parsed.error) });
     if (await emailTaken(c.env.DB, parsed.data.email)) {
-      return fail({ values, errors: { email: "Someone already signs in to linedesk with this email." } });
+      return fail({ values, errors: { email: t("settings.invite.emailTaken") } });
     }
     const created = await createInvite(c.env.DB, changeContext(c), parsed.data);
     noStore(c);
     const link: OneTimeLinkProps = {
-      title: `Invite link for ${parsed.data.name}`,
-      description: `Send this link to ${parsed.data.email}. It lets them join as ${parsed.data.role === "supervisor" ? "a supervisor" : `an ${parsed.data.role}`}.${created.replaced ? " Their earlier invite link no longer works." : ""}`,
+      title: t("settings.invite.linkTitle", { name: parsed.data.name }),
+      description: [t(`settings.invite.linkText.${parsed.data.role}`, { email: parsed.data.email }), created.replaced ? t("settings.invite.linkReplaced") : ""].filter(Boolean).join(" "),
       url: linkUrl(c, created.token),
       expiresAt: created.expiresAt,
     };
@@ -120,12 +121,12 @@ export const teamRoutes = new Hono<AppEnv>()
     const member = await loadMember(c, c.req.valid("param").id);
     const parsed = roleForm.safeParse(await c.req.parseBody());
     if (!parsed.success) {
-      const error = fieldErrors(parsed.error).role ?? "Choose a role from the list";
+      const error = fieldErrors(parsed.error).role ?? t("settings.team.roleInvalid");
       return isHtmx(c) ? c.html(<MemberRow member={member} viewer={viewer} error={error} />, 422) : renderPage(c, viewer, { error }, 422);
     }
     const counts = await memberCounts(c.env.DB, viewer.workspaceId);
     refuse(roleChangeProblem(viewer, member, parsed.data.role, counts.activeOwners));
-    if (parsed.data.role !== member.role && !(await changeRole(c.env.DB, changeContext(c), member, parsed.data.role))) refuse(LAST_OWNER);
+    if (parsed.data.role !== member.role && !(await changeRole(c.env.DB, changeContext(c), member, parsed.data.role))) refuse(lastOwner());
     return answerWithRow(c, viewer, member.id);
   })
   .post("/users/:id/deactivate", requireRole("admin"), badId, async (c) => {
@@ -133,7 +134,7 @@ export const teamRoutes = new Hono<AppEnv>()
     const member = await loadMember(c, c.req.valid("param").id);
     const counts = await memberCounts(c.env.DB, viewer.workspaceId);
     refuse(deactivationProblem(viewer, member, counts.activeOwners));
-    if (member.active && !(await deactivateMember(c.env.DB, changeContext(c), member))) refuse(LAST_OWNER);
+    if (member.active && !(await deactivateMember(c.env.DB, changeContext(c), member))) refuse(lastOwner());
     return answerWithRow(c, viewer, member.id);
   })
   .post("/users/:id/reactivate", requireRole("admin"), badId, async (c) => {
@@ -150,8 +151,8 @@ export const teamRoutes = new Hono<AppEnv>()
     const created = await createPasswordReset(c.env.DB, changeContext(c), member);
     noStore(c);
     return answerWithRow(c, viewer, member.id, {
-      title: `Password reset link for ${member.name}`,
-      description: `Send this link to ${member.name} (${member.email}) so they can choose a new password.${created.replaced ? " Their earlier reset link no longer works." : ""}`,
+      title: t("settings.team.resetTitle", { name: member.name }),
+      description: [t("settings.team.resetText", { name: member.name, email: member.email }), created.replaced ? t("settings.team.resetReplaced") : ""].filter(Boolean).join(" "),
       url: linkUrl(c, created.token),
       expiresAt: created.expiresAt,
     });

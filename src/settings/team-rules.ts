@@ -1,6 +1,7 @@
 // Who may change whom on the team page. Pure functions, so the routes, the
 // views (which buttons to show) and the tests all read the same rules.
 import type { Role } from "./forms";
+import { t } from "../ui/i18n";
 
 const RANK: Record<Role, number> = { agent: 0, supervisor: 1, admin: 2, owner: 3 };
 
@@ -21,7 +22,10 @@ export interface Refusal {
   message: string;
 }
 
-export const ROLE_LABELS: Record<Role, string> = { owner: "Owner", admin: "Admin", supervisor: "Supervisor", agent: "Agent" };
+/** A role in the reader's language: "Owner", "オーナー"… */
+export function roleLabel(role: Role): string {
+  return t(`settings.role.${role}`);
+}
 
 export function isAdmin(role: Role): boolean {
   return RANK[role] >= RANK.admin;
@@ -33,20 +37,21 @@ export function assignableRoles(actor: Role): Role[] {
 }
 
 /** Also what the routes answer when the database's own last-owner guard refuses a write (a race). */
-export const LAST_OWNER: Refusal = {
-  status: 409,
-  message: "A workspace needs at least one active owner. Make someone else an owner first.",
-};
+export function lastOwner(): Refusal {
+  return { status: 409, message: t("settings.team.refuse.lastOwner") };
+}
 
 /** Who may touch whom at all: admins and up, and owners only by owners. */
 function authorityProblem(actor: Actor, target: TeamMember): Refusal | null {
-  if (!isAdmin(actor.role)) return { status: 403, message: "Only admins and owners can change the team." };
-  if (target.role === "owner" && actor.role !== "owner") return { status: 403, message: "Only an owner can change another owner." };
+  if (!isAdmin(actor.role)) return { status: 403, message: t("settings.team.refuse.notAdmin") };
+  if (target.role === "owner" && actor.role !== "owner") return { status: 403, message: t("settings.team.refuse.ownerOnly") };
   return null;
 }
 
-function selfProblem(actor: Actor, target: TeamMember, action: string): Refusal | null {
-  return actor.id === target.id ? { status: 403, message: `You can't ${action} yourself. Ask another admin or owner.` } : null;
+type SelfAction = "change" | "changeRole" | "deactivate" | "reactivate";
+
+function selfProblem(actor: Actor, target: TeamMember, action: SelfAction): Refusal | null {
+  return actor.id === target.id ? { status: 403, message: t(`settings.team.refuse.self.${action}`) } : null;
 }
 
 /** True when the views should offer the Manage menu for `target`. */
@@ -62,17 +67,17 @@ export function canManage(actor: Actor, target: TeamMember): boolean {
 export function roleChangeProblem(actor: Actor, target: TeamMember, to: Role, activeOwners: number): Refusal | null {
   const authority = authorityProblem(actor, target);
   if (authority) return authority;
-  if (target.role === "owner" && to !== "owner" && target.active && activeOwners <= 1) return LAST_OWNER;
-  const self = selfProblem(actor, target, "change the role of");
+  if (target.role === "owner" && to !== "owner" && target.active && activeOwners <= 1) return lastOwner();
+  const self = selfProblem(actor, target, "changeRole");
   if (self) return self;
-  if (to === "owner" && actor.role !== "owner") return { status: 403, message: "Only an owner can make someone an owner." };
+  if (to === "owner" && actor.role !== "owner") return { status: 403, message: t("settings.team.refuse.makeOwner") };
   return null;
 }
 
 export function deactivationProblem(actor: Actor, target: TeamMember, activeOwners: number): Refusal | null {
   const authority = authorityProblem(actor, target);
   if (authority) return authority;
-  if (target.role === "owner" && target.active && activeOwners <= 1) return LAST_OWNER;
+  if (target.role === "owner" && target.active && activeOwners <= 1) return lastOwner();
   return selfProblem(actor, target, "deactivate");
 }
 
@@ -82,10 +87,10 @@ export function reactivationProblem(actor: Actor, target: TeamMember): Refusal |
 
 /** A reset link signs its holder in as `target`, so an admin may never make one for an owner. */
 export function passwordResetProblem(actor: Actor, target: TeamMember): Refusal | null {
-  if (!isAdmin(actor.role)) return { status: 403, message: "Only admins and owners can change the team." };
+  if (!isAdmin(actor.role)) return { status: 403, message: t("settings.team.refuse.notAdmin") };
   if (target.role === "owner" && actor.role !== "owner" && actor.id !== target.id) {
-    return { status: 403, message: "Only an owner can reset another owner's password." };
+    return { status: 403, message: t("settings.team.refuse.resetOwner") };
   }
-  if (!target.active) return { status: 409, message: "Reactivate this person before resetting their password." };
+  if (!target.active) return { status: 409, message: t("settings.team.refuse.resetInactive") };
   return null;
 }

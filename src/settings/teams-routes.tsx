@@ -9,14 +9,15 @@ import { fieldErrors, idParam, submittedText, teamMemberForm, teamNameForm } fro
 import { activeMemberOptions, findMember } from "./queries/members";
 import { addTeamMember, createTeam, deleteTeam, findTeam, listTeams, removeTeamMember, renameTeam, teamNameTaken, type TeamWithMembers } from "./queries/teams";
 import { TeamCard, TeamCreatePanel, TeamsPage, type TeamsPageProps } from "./views/teams-page";
+import { t } from "../ui/i18n";
 
-const TAKEN = "Another team already has this name.";
+const taken = () => t("settings.teams.taken");
 
 const badTeam = zValidator("param", idParam, (r) => {
   if (!r.success) throw notFound("team");
 });
 const badMember = zValidator("param", idParam.extend({ userId: idParam.shape.id }), (r) => {
-  if (!r.success) throw notFound("team member");
+  if (!r.success) throw notFound("teamMember");
 });
 
 async function renderPage(c: Context<AppEnv>, viewer: Viewer, extras: Pick<TeamsPageProps, "create" | "cardError"> = {}, status: 200 | 422 = 200) {
@@ -46,7 +47,7 @@ export const teamsRoutes = new Hono<AppEnv>()
     const body = await c.req.parseBody();
     const { name: typed = "" } = submittedText(body, ["name"]);
     const parsed = teamNameForm.safeParse(body);
-    const errors = !parsed.success ? fieldErrors(parsed.error) : (await teamNameTaken(c.env.DB, viewer.workspaceId, parsed.data.name)) ? { name: TAKEN } : null;
+    const errors = !parsed.success ? fieldErrors(parsed.error) : (await teamNameTaken(c.env.DB, viewer.workspaceId, parsed.data.name)) ? { name: taken() } : null;
     if (errors || !parsed.success) {
       const create = { name: typed, errors: errors ?? {} };
       return isHtmx(c) ? c.html(<TeamCreatePanel csrfToken={viewer.csrfToken} {...create} />, 422) : renderPage(c, viewer, { create }, 422);
@@ -69,8 +70,8 @@ export const teamsRoutes = new Hono<AppEnv>()
     const body = await c.req.parseBody();
     const { name: typed = "" } = submittedText(body, ["name"]);
     const parsed = teamNameForm.safeParse(body);
-    if (!parsed.success) return answerWithCard(c, viewer, team.id, { error: fieldErrors(parsed.error).name ?? "Check the team name", rename: typed });
-    if (await teamNameTaken(c.env.DB, viewer.workspaceId, parsed.data.name, team.id)) return answerWithCard(c, viewer, team.id, { error: TAKEN, rename: typed });
+    if (!parsed.success) return answerWithCard(c, viewer, team.id, { error: fieldErrors(parsed.error).name ?? t("settings.teams.nameMissing"), rename: typed });
+    if (await teamNameTaken(c.env.DB, viewer.workspaceId, parsed.data.name, team.id)) return answerWithCard(c, viewer, team.id, { error: taken(), rename: typed });
     if (parsed.data.name !== team.name) await renameTeam(c.env.DB, changeContext(c), team, parsed.data.name);
     return answerWithCard(c, viewer, team.id);
   })
@@ -84,10 +85,10 @@ export const teamsRoutes = new Hono<AppEnv>()
     const viewer = await loadViewer(c);
     const team = await loadTeam(c, c.req.valid("param").id);
     const parsed = teamMemberForm.safeParse(await c.req.parseBody());
-    if (!parsed.success) return answerWithCard(c, viewer, team.id, { error: fieldErrors(parsed.error).userId ?? "Choose someone to add" });
+    if (!parsed.success) return answerWithCard(c, viewer, team.id, { error: fieldErrors(parsed.error).userId ?? t("settings.teams.chooseMember") });
     const member = await findMember(c.env.DB, viewer.workspaceId, parsed.data.userId);
     if (!member) throw notFound("person");
-    if (!member.active) return answerWithCard(c, viewer, team.id, { error: `${member.name} is deactivated. Reactivate them on the Team page first.` });
+    if (!member.active) return answerWithCard(c, viewer, team.id, { error: t("settings.teams.memberInactive", { name: member.name }) });
     await addTeamMember(c.env.DB, changeContext(c), team.id, member);
     return answerWithCard(c, viewer, team.id);
   })
@@ -95,6 +96,6 @@ export const teamsRoutes = new Hono<AppEnv>()
     const viewer = await loadViewer(c);
     const { id, userId } = c.req.valid("param");
     const team = await loadTeam(c, id);
-    if (!(await removeTeamMember(c.env.DB, changeContext(c), team.id, userId))) throw notFound("team member");
+    if (!(await removeTeamMember(c.env.DB, changeContext(c), team.id, userId))) throw notFound("teamMember");
     return answerWithCard(c, viewer, team.id);
   });

@@ -112,6 +112,8 @@ describe("webhook delivery", () => {
     const { subscription } = await subscribe(setup, ["message.received"]);
     // It has been failing since yesterday (4 attempts); one more failure crosses the line.
     await env.DB.prepare("UPDATE webhook_subscriptions SET consecutive_failures = 4, failing_since = ? WHERE id = ?").bind(Date.now() - 25 * 3_600_000, subscription.id).run();
+    // The owner reads linedesk in Japanese: their notice is written in Japanese.
+    await env.DB.prepare("UPDATE users SET language = 'ja' WHERE id = ?").bind(setup.people.owner!.id).run();
     const got = receiver(() => new Response("Bad gateway", { status: 502 }));
     const joy = customer(setup, "joy");
     await joy.says("first");
@@ -121,7 +123,13 @@ describe("webhook delivery", () => {
     const { results: notified } = await env.DB.prepare("SELECT user_id, kind, body FROM notifications WHERE workspace_id = ? ORDER BY user_id").bind(setup.workspaceId).all<{ user_id: string; kind: string; body: string }>();
     expect(notified.map((n) => n.user_id).sort()).toEqual([setup.admin.id, setup.people.owner!.id].sort());
     expect(notified[0]?.kind).toBe("webhook_disabled");
-    expect(notified[0]?.body).toContain("https://hooks.test/hook was switched off");
+    const bodyOf = (userId: string) => notified.find((n) => n.user_id === userId)?.body ?? "";
+    expect(bodyOf(setup.admin.id)).toBe(
+      "Webhook https://hooks.test/hook was switched off: Every delivery failed for more than 24 hours (5 attempts in a row). Fix the endpoint, then switch it on again in Settings → Webhooks.",
+    );
+    expect(bodyOf(setup.people.owner!.id)).toBe(
+      "Webhook https://hooks.test/hook が停止されました：24時間以上すべての配信が失敗しました（5回連続）。エンドポイントを修正してから、設定 → Webhook でもう一度オンにしてください。",
+    );
     expect((await auditActions(setup.workspaceId)).map((a) => a.action)).toContain("webhook.auto_disabled");
 
     await joy.says("second");
@@ -137,6 +145,11 @@ describe("webhook delivery", () => {
     const bell = await (await admin.get("/notifications", { headers: { "hx-request": "true" } })).text();
     expect(bell).toContain("Webhook");
     expect(bell).toContain('href="/settings/webhooks"');
+    // The stored (English) reason reads in the viewer's language.
+    const owner = setup.people.owner!;
+    const ownerPage = await (await (await login(owner.email, owner.password)).get("/settings/webhooks")).text();
+    expect(ownerPage).toContain("失敗が続いたため、Webhookが1件停止されました。");
+    expect(ownerPage).toContain("24時間以上すべての配信が失敗しました（5回連続）");
   });
 
   it("switches off at once on 410 Gone, without waiting for retries", async () => {

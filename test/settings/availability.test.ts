@@ -2,7 +2,7 @@
 // settings shell: nav, Settings link for everyone, admin sections for admins and owners.
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { SETTINGS_NAV } from "../../src/settings/views/nav";
+import { settingsNav } from "../../src/settings/views/nav";
 import { login } from "../helpers/session";
 import { loginAs } from "../helpers/users";
 
@@ -61,7 +61,7 @@ describe("settings shell", () => {
     expect(res.status).toBe(302);
     expect(res.headers.get("location")).toBe("/settings/team");
     const html = await (await owner.get("/settings/teams")).text();
-    for (const item of SETTINGS_NAV) expect(html).toContain(`href="${item.href}"`);
+    for (const item of settingsNav()) expect(html).toContain(`href="${item.href}"`);
     expect(html).toMatch(/class="settings-nav__link is-active" href="\/settings\/teams" aria-current="page"/);
   });
 

@@ -102,7 +102,7 @@ describe("canned replies", () => {
     [{ shortcut: "", body: "x" }, "Enter a shortcut"],
     [{ shortcut: "a".repeat(33), body: "x" }, "at most 32 characters"],
     [{ shortcut: "ok", body: "   " }, "Write the reply text"],
-    [{ shortcut: "ok", body: "x".repeat(5001) }, "at most 5000 characters"],
+    [{ shortcut: "ok", body: "x".repeat(5001) }, "at most 5,000 characters"],
   ])("re-renders the form with 422 for %o", async (form, message) => {
     const agent = await loginInNewWorkspace("agent");
     const fragment = await agent.post("/settings/canned-replies", { ...form, scope: "personal" }, { htmx: true });

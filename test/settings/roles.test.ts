@@ -45,7 +45,7 @@ describe("role changes", () => {
     await createUser({ workspaceId: owner.user.workspaceId, role: "owner" });
     const res = await owner.post(`/settings/team/users/${owner.user.id}/role`, { role: "admin" });
     expect(res.status).toBe(403);
-    expect(await res.text()).toContain("You can&#39;t change the role of yourself");
+    expect(await res.text()).toContain("You can&#39;t change your own role");
     const admin = await loginAs("admin", { workspaceId: owner.user.workspaceId });
     expect((await admin.post(`/settings/team/users/${admin.user.id}/role`, { role: "agent" })).status).toBe(403);
     expect((await admin.post(`/settings/team/users/${admin.user.id}/deactivate`, {})).status).toBe(403);

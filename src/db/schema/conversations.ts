@@ -1,6 +1,6 @@
 // The conversation index: what inbox lists and filters read. The messages
 // themselves live in each conversation's Durable Object.
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { channels, contacts } from "./channels";
 import { teams } from "./teams";
 import { users, workspaces } from "./workspaces";
@@ -53,53 +53,4 @@ export const conversations = sqliteTable(
     // One- and two-character name searches (too short for trigrams) are a prefix range here.
     index("conversations_title_idx").on(t.workspaceId, t.title),
   ],
-);
-
-export const tags = sqliteTable(
-  "tags",
-  {
-    id: text("id").primaryKey(),
-    workspaceId: text("workspace_id")
-      .notNull()
-      .references(() => workspaces.id),
-    name: text("name").notNull(),
-    /** One of the palette names in the CSS (green, blue, amber, red, violet, grey). */
-    color: text("color").notNull().default("grey"),
-    createdAt: integer("created_at").notNull(),
-  },
-  (t) => [uniqueIndex("tags_workspace_name_unique").on(t.workspaceId, t.name)],
-);
-
-export const conversationTags = sqliteTable(
-  "conversation_tags",
-  {
-    conversationId: text("conversation_id")
-      .notNull()
-      .references(() => conversations.id),
-    tagId: text("tag_id")
-      .notNull()
-      .references(() => tags.id),
-    workspaceId: text("workspace_id").notNull(),
-    /** Copied from the conversation so a per-tag view is one index range in list order. */
-    bucket: text("bucket", { enum: ["active", "snoozed", "resolved"] }).notNull().default("active"),
-    pinned: integer("pinned").notNull().default(0),
-    lastActivityAt: integer("last_activity_at").notNull(),
-  },
-  (t) => [
-    primaryKey({ columns: [t.conversationId, t.tagId] }),
-    index("conversation_tags_view_idx").on(t.workspaceId, t.tagId, t.bucket, t.pinned, t.lastActivityAt, t.conversationId),
-  ],
-);
-
-export const contactTags = sqliteTable(
-  "contact_tags",
-  {
-    contactId: text("contact_id")
-      .notNull()
-      .references(() => contacts.id),
-    tagId: text("tag_id")
-      .notNull()
-      .references(() => tags.id),
-  },
-  (t) => [primaryKey({ columns: [t.contactId, t.tagId] }), index("contact_tags_tag_idx").on(t.tagId)],
 );

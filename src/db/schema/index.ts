@@ -3,5 +3,6 @@ export * from "./channels";
 export * from "./teams";
 export * from "./contacts";
 export * from "./conversations";
+export * from "./tags";
 export * from "./automation";
 export * from "./webhooks";

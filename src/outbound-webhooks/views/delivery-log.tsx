@@ -8,13 +8,18 @@ import type { ManualAttempt } from "../dispatcher-do";
 import { WEBHOOKS_PATH } from "../nav";
 import { MAX_ATTEMPTS } from "../policy";
 import { IconRetry } from "./icons";
+import { t } from "../../ui/i18n";
+import { fullLabel } from "../../ui/time";
+import { deliveryErrorText } from "../stored-text";
 
-const OUTCOME_LABELS: Record<DeliveryOutcome, string> = { delivered: "Delivered", retrying: "Will retry", failed: "Failed", cancelled: "Not sent" };
+function outcomeLabel(outcome: DeliveryOutcome): string {
+  return t(`settings.webhooks.outcome.${outcome}`);
+}
 
 function attemptLabel(d: DeliveryAttempt): string {
-  if (d.trigger === "test") return "Test event";
-  if (d.trigger === "redelivery") return "Redelivery";
-  return `Attempt ${d.attempt} of ${MAX_ATTEMPTS}`;
+  if (d.trigger === "test") return t("settings.webhooks.attempt.test");
+  if (d.trigger === "redelivery") return t("settings.webhooks.attempt.redelivery");
+  return t("settings.webhooks.attempt.number", { attempt: d.attempt, max: MAX_ATTEMPTS });
 }
 
 export const DeliveryRow: FC<{ delivery: DeliveryAttempt; csrfToken: string; now: number }> = ({ delivery: d, csrfToken, now }) => {
@@ -22,28 +27,28 @@ export const DeliveryRow: FC<{ delivery: DeliveryAttempt; csrfToken: string; now
   return (
     <li id={`delivery-${d.id}`} class={`wh-delivery wh-delivery--${d.outcome}`}>
       <div class="wh-delivery__top">
-        <span class={`wh-outcome wh-outcome--${d.outcome}`}>{OUTCOME_LABELS[d.outcome]}</span>
+        <span class={`wh-outcome wh-outcome--${d.outcome}`}>{outcomeLabel(d.outcome)}</span>
         <code class="wh-delivery__type">{d.eventType}</code>
-        <span class="wh-delivery__code">{d.statusCode === null ? "No response" : `HTTP ${d.statusCode}`}</span>
+        <span class="wh-delivery__code">{d.statusCode === null ? t("settings.webhooks.noResponse") : `HTTP ${d.statusCode}`}</span>
         {d.durationMs !== null && d.outcome !== "cancelled" ? <span class="wh-delivery__ms">{d.durationMs} ms</span> : null}
-        <time class="wh-delivery__time" datetime={new Date(d.createdAt).toISOString()} title={new Date(d.createdAt).toISOString()}>
+        <time class="wh-delivery__time" datetime={new Date(d.createdAt).toISOString()} title={fullLabel(d.createdAt)}>
           {timeAgo(d.createdAt, now)}
         </time>
       </div>
       <div class="wh-delivery__bottom">
         <span class="wh-delivery__meta">
           {attemptLabel(d)} · <span class="wh-delivery__event">{d.eventId}</span>
-          {d.nextAttemptAt !== null ? ` · next try ${expiresIn(d.nextAttemptAt, now) === "already" ? "now" : expiresIn(d.nextAttemptAt, now)}` : ""}
+          {d.nextAttemptAt !== null ? ` · ${t("settings.webhooks.nextTry", { when: expiresIn(d.nextAttemptAt, now) })}` : ""}
         </span>
         <form method="post" action={redeliver} hx-post={redeliver} hx-target="#delivery-list" hx-swap="afterbegin">
           <CsrfField token={csrfToken} />
-          <button type="submit" class="btn btn--ghost btn--xs" title="Send this event again now (same event id)">
+          <button type="submit" class="btn btn--ghost btn--xs" title={t("settings.webhooks.redeliverHint")}>
             <IconRetry />
-            Redeliver
+            {t("settings.webhooks.redeliver")}
           </button>
         </form>
       </div>
-      {d.error && d.error !== `HTTP ${d.statusCode}` ? <p class="wh-delivery__error">{d.error}</p> : null}
+      {d.error && d.error !== `HTTP ${d.statusCode}` ? <p class="wh-delivery__error">{deliveryErrorText(d.error)}</p> : null}
       {d.responseSnippet ? <pre class="wh-delivery__snippet">{d.responseSnippet}</pre> : null}
     </li>
   );
@@ -63,7 +68,7 @@ export const DeliveryRows: FC<{ subscriptionId: string; items: DeliveryAttempt[]
           hx-target="closest li"
           hx-swap="outerHTML"
         >
-          Show older deliveries
+          {t("settings.webhooks.older")}
         </a>
       </li>
     ) : null}
@@ -72,15 +77,15 @@ export const DeliveryRows: FC<{ subscriptionId: string; items: DeliveryAttempt[]
 
 /** The answer to "Send test event": what the endpoint said, in one line. */
 export const TestResult: FC<{ attempt: ManualAttempt | null }> = ({ attempt }) => {
-  if (!attempt) return <p class="wh-result wh-result--failed" role="status">This event is no longer kept, so it cannot be sent again.</p>;
+  if (!attempt) return <p class="wh-result wh-result--failed" role="status">{t("settings.webhooks.gone")}</p>;
   const r = attempt.result;
   const ok = attempt.outcome === "delivered";
-  const detail = r.statusCode === null ? r.error ?? "No response" : `HTTP ${r.statusCode} in ${r.durationMs} ms`;
+  const detail = r.statusCode === null ? (r.error ? deliveryErrorText(r.error) : t("settings.webhooks.noResponse")) : t("settings.webhooks.httpIn", { status: r.statusCode, ms: r.durationMs });
+  const extra = !ok && r.statusCode !== null && r.error && r.error !== `HTTP ${r.statusCode}` ? ` — ${deliveryErrorText(r.error)}` : "";
   return (
     <p class={`wh-result wh-result--${ok ? "delivered" : "failed"}`} role="status">
-      {ok ? "Delivered: " : "Not delivered: "}
-      {detail}
-      {!ok && r.statusCode !== null && r.error && r.error !== `HTTP ${r.statusCode}` ? ` — ${r.error}` : ""}
+      {ok ? t("settings.webhooks.resultDelivered", { detail }) : t("settings.webhooks.resultFailed", { detail })}
+      {extra}
     </p>
   );
 };

@@ -6,7 +6,7 @@ import type { FC } from "hono/jsx";
 import type { Viewer } from "../../settings/context";
 import { CsrfField, timeAgo } from "../../settings/views/form-bits";
 import { SettingsShell } from "../../settings/views/shell";
-import { EVENT_LABELS, type WebhookEventType } from "../catalog";
+import { eventLabel, isSubscribable } from "../catalog";
 import type { DeliveryAttempt } from "../deliveries";
 import { WEBHOOKS_PATH } from "../nav";
 import type { Subscription } from "../subscriptions";
@@ -14,6 +14,8 @@ import { DeliveryRows } from "./delivery-log";
 import { IconAlert, IconKey, IconPencil, IconPower, IconSend, IconTrash } from "./icons";
 import { SigningHelp } from "./signing-help";
 import { failingText, lastDelivery, StatusTag } from "./status";
+import { t, tn } from "../../ui/i18n";
+import { disabledReasonText } from "../stored-text";
 
 export const SecretBox: FC<{ secret: string; rotated: boolean }> = ({ secret, rotated }) => (
   <div class="one-time-link wh-secret" role="status">
@@ -21,14 +23,15 @@ export const SecretBox: FC<{ secret: string; rotated: boolean }> = ({ secret, ro
       <IconKey />
     </div>
     <div class="one-time-link__body">
-      <p class="one-time-link__title">{rotated ? "New signing secret" : "Webhook created — here is its signing secret"}</p>
-      <p class="one-time-link__text">Your endpoint uses it to check that a request really comes from linedesk (the x-linedesk-signature header).</p>
+      <p class="one-time-link__title">{rotated ? t("settings.webhooks.secret.newTitle") : t("settings.webhooks.secret.createdTitle")}</p>
+      <p class="one-time-link__text">{t("settings.webhooks.secret.text")}</p>
       <label class="visually-hidden" for="webhook-secret">
-        Signing secret
+        {t("settings.webhooks.secret.label")}
       </label>
       <input id="webhook-secret" class="input input--mono one-time-link__url" type="text" readonly value={secret} autofocus />
       <p class="one-time-link__note">
-        Copy it now: it is stored encrypted and never shown again.{rotated ? " The old secret stopped working; update your endpoint." : ""}
+        {t("settings.webhooks.secret.note")}
+        {rotated ? ` ${t("settings.webhooks.secret.rotated")}` : ""}
       </p>
     </div>
   </div>
@@ -59,14 +62,15 @@ export interface WebhookDetailProps {
 export const WebhookDetailPage: FC<WebhookDetailProps> = ({ viewer, sub, log, pending, paged, secret, now }) => {
   const failing = sub.enabled ? failingText(sub, now) : null;
   return (
-    <SettingsShell viewer={viewer} active={WEBHOOKS_PATH} title={sub.description || "Webhook"} lead={<a href={WEBHOOKS_PATH}>← All webhooks</a>}>
+    <SettingsShell viewer={viewer} active={WEBHOOKS_PATH} title={sub.description || t("settings.webhooks.webhook")} lead={<a href={WEBHOOKS_PATH}>{t("settings.webhooks.all")}</a>}>
       <link rel="stylesheet" href="/webhooks.css" />
       {secret ? <SecretBox secret={secret.value} rotated={secret.rotated} /> : null}
       {!sub.enabled && sub.disabledBy ? (
         <div class="alert alert--error wh-banner" role="alert">
           <IconAlert />
           <span>
-            <strong>Switched off {sub.disabledAt ? timeAgo(sub.disabledAt, now) : ""}:</strong> {sub.disabledReason}. Fix the endpoint, send a test event, then switch it on again.
+            <strong>{sub.disabledAt ? t("settings.webhooks.switchedOffWhen", { when: timeAgo(sub.disabledAt, now) }) : t("settings.webhooks.switchedOff")}</strong>{" "}
+            {t("settings.webhooks.offReason", { reason: disabledReasonText(sub.disabledReason) })}
           </span>
         </div>
       ) : null}
@@ -79,37 +83,37 @@ export const WebhookDetailPage: FC<WebhookDetailProps> = ({ viewer, sub, log, pe
         </div>
         <p class="wh-endpoint__meta">
           {lastDelivery(sub, now)}
-          {pending ? ` · ${pending} waiting to retry` : ""}
+          {pending ? ` · ${tn("settings.webhooks.pending", pending)}` : ""}
           {failing ? <span class="wh-row__failing"> · {failing}</span> : null}
-          {!sub.enabled && !sub.disabledBy ? " · Switched off by an admin: nothing is sent" : ""}
+          {!sub.enabled && !sub.disabledBy ? ` · ${t("settings.webhooks.offByAdmin")}` : ""}
         </p>
-        <ul class="wh-chips" aria-label="Events">
-          {sub.eventTypes.map((t) => (
-            <li class="wh-chip" title={EVENT_LABELS[t as WebhookEventType]?.hint}>
-              {t}
+        <ul class="wh-chips" aria-label={t("settings.webhooks.events")}>
+          {sub.eventTypes.map((type) => (
+            <li class="wh-chip" title={isSubscribable(type) ? eventLabel(type).hint : undefined}>
+              {type}
             </li>
           ))}
         </ul>
         <div class="wh-actions">
           <Action sub={sub} csrfToken={viewer.csrfToken} path="test" target="#webhook-test-result">
             <IconSend />
-            Send test event
+            {t("settings.webhooks.sendTest")}
           </Action>
           <a class="btn btn--ghost btn--sm" href={`${WEBHOOKS_PATH}/${sub.id}/edit`}>
             <IconPencil />
-            Edit
+            {t("settings.edit")}
           </a>
           <Action sub={sub} csrfToken={viewer.csrfToken} path={sub.enabled ? "disable" : "enable"}>
             <IconPower />
-            {sub.enabled ? "Switch off" : "Switch on"}
+            {sub.enabled ? t("settings.webhooks.switchOff") : t("settings.webhooks.switchOn")}
           </Action>
-          <Action sub={sub} csrfToken={viewer.csrfToken} path="rotate-secret" confirm="Make a new signing secret? The current one stops working at once.">
+          <Action sub={sub} csrfToken={viewer.csrfToken} path="rotate-secret" confirm={t("settings.webhooks.rotateConfirm")}>
             <IconKey />
-            Rotate secret
+            {t("settings.webhooks.rotate")}
           </Action>
-          <Action sub={sub} csrfToken={viewer.csrfToken} path="delete" danger confirm="Delete this webhook and its delivery log?">
+          <Action sub={sub} csrfToken={viewer.csrfToken} path="delete" danger confirm={t("settings.webhooks.deleteConfirm")}>
             <IconTrash />
-            Delete
+            {t("settings.delete")}
           </Action>
         </div>
         <div id="webhook-test-result" aria-live="polite"></div>
@@ -117,21 +121,21 @@ export const WebhookDetailPage: FC<WebhookDetailProps> = ({ viewer, sub, log, pe
       <section class="card" aria-labelledby="deliveries-title">
         <div class="card__head card__head--row">
           <h2 id="deliveries-title" class="card__title">
-            Deliveries
+            {t("settings.webhooks.deliveries")}
           </h2>
-          <span class="card__meta">Every attempt of the last 30 days, newest first.</span>
+          <span class="card__meta">{t("settings.webhooks.deliveriesMeta")}</span>
         </div>
         {paged ? (
           <p class="card__paging">
-            <a href={`${WEBHOOKS_PATH}/${sub.id}`}>Back to the newest</a>
+            <a href={`${WEBHOOKS_PATH}/${sub.id}`}>{t("settings.webhooks.backToNewest")}</a>
           </p>
         ) : null}
         <ul id="delivery-list" class="row-list">
           <DeliveryRows subscriptionId={sub.id} {...log} csrfToken={viewer.csrfToken} now={now} />
         </ul>
         <div class="empty-state empty-state--inline">
-          <strong>Nothing sent yet</strong>
-          <span>Deliveries show up here as events happen. “Send test event” tries the endpoint now.</span>
+          <strong>{t("settings.webhooks.nothingSent")}</strong>
+          <span>{t("settings.webhooks.nothingSentHint")}</span>
         </div>
       </section>
       <SigningHelp />

@@ -6,16 +6,17 @@ import type { FieldErrors } from "../../settings/forms";
 import { CsrfField, FieldError, FormAlert } from "../../settings/views/form-bits";
 import { SettingsShell } from "../../settings/views/shell";
 import type { Viewer } from "../../settings/context";
-import { EVENT_LABELS, SUBSCRIBABLE_EVENTS } from "../catalog";
+import { eventLabel, SUBSCRIBABLE_EVENTS } from "../catalog";
 import { DESCRIPTION_MAX, type SubscriptionFormValues, URL_MAX } from "../forms";
 import { WEBHOOKS_PATH } from "../nav";
 import { IconPlus } from "./icons";
+import { t } from "../../ui/i18n";
 
-const GROUPS: Array<{ title: string; prefix: string }> = [
-  { title: "Messages", prefix: "message." },
-  { title: "Conversations", prefix: "conversation." },
-  { title: "Contacts", prefix: "contact." },
-];
+const GROUPS = [
+  { title: "settings.webhooks.group.messages", prefix: "message." },
+  { title: "settings.webhooks.group.conversations", prefix: "conversation." },
+  { title: "settings.webhooks.group.contacts", prefix: "contact." },
+] as const;
 
 export interface WebhookFormProps {
   csrfToken: string;
@@ -32,10 +33,10 @@ export const WebhookForm: FC<WebhookFormProps> = ({ csrfToken, subscriptionId, v
   return (
     <form id="webhook-form" class="wh-form" method="post" action={action} hx-post={action} hx-target="#webhook-form" hx-swap="outerHTML">
       <CsrfField token={csrfToken} />
-      <FormAlert message={errors._form ?? (failed ? "Some fields need attention." : undefined)} />
+      <FormAlert message={errors._form ?? (failed ? t("settings.webhooks.form.attention") : undefined)} />
       <div class="field">
         <label class="field__label" for="webhook-url">
-          Endpoint URL
+          {t("settings.webhooks.form.url")}
         </label>
         <input
           id="webhook-url"
@@ -53,13 +54,13 @@ export const WebhookForm: FC<WebhookFormProps> = ({ csrfToken, subscriptionId, v
           aria-describedby={describe("url", "webhook-url-hint")}
         />
         <p id="webhook-url-hint" class="field__hint">
-          HTTPS only. linedesk POSTs JSON here, signed with a secret only you and linedesk know.
+          {t("settings.webhooks.form.urlHint")}
         </p>
         <FieldError id="webhook-url-error" message={errors.url} />
       </div>
       <div class="field">
         <label class="field__label" for="webhook-description">
-          Description <span class="wh-optional">(optional)</span>
+          {t("settings.webhooks.form.description")} <span class="wh-optional">{t("settings.webhooks.form.optional")}</span>
         </label>
         <input
           id="webhook-description"
@@ -67,26 +68,26 @@ export const WebhookForm: FC<WebhookFormProps> = ({ csrfToken, subscriptionId, v
           name="description"
           value={values.description}
           maxlength={DESCRIPTION_MAX}
-          placeholder="CRM sync"
+          placeholder={t("settings.webhooks.form.descriptionPlaceholder")}
           aria-invalid={errors.description ? "true" : undefined}
           aria-describedby={errors.description ? "webhook-description-error" : undefined}
         />
         <FieldError id="webhook-description-error" message={errors.description} />
       </div>
       <fieldset class="field wh-events" aria-describedby={errors.events ? "webhook-events-error" : undefined}>
-        <legend class="field__label">Events to send</legend>
+        <legend class="field__label">{t("settings.webhooks.form.events")}</legend>
         <FieldError id="webhook-events-error" message={errors.events} />
         <div class="wh-events__groups">
           {GROUPS.map((group) => (
             <div class="wh-events__group">
-              <p class="wh-events__title">{group.title}</p>
+              <p class="wh-events__title">{t(group.title)}</p>
               {SUBSCRIBABLE_EVENTS.filter((t) => t.startsWith(group.prefix)).map((type) => (
                 <label class="wh-check">
                   <input type="checkbox" name="events" value={type} checked={values.events.includes(type)} />
                   <span class="wh-check__text">
-                    <span class="wh-check__label">{EVENT_LABELS[type].label}</span>
+                    <span class="wh-check__label">{eventLabel(type).label}</span>
                     <code class="wh-check__type">{type}</code>
-                    <span class="wh-check__hint">{EVENT_LABELS[type].hint}</span>
+                    <span class="wh-check__hint">{eventLabel(type).hint}</span>
                   </span>
                 </label>
               ))}
@@ -96,15 +97,15 @@ export const WebhookForm: FC<WebhookFormProps> = ({ csrfToken, subscriptionId, v
       </fieldset>
       <div class="wh-form__actions">
         <a class="btn btn--ghost" href={subscriptionId ? `${WEBHOOKS_PATH}/${subscriptionId}` : WEBHOOKS_PATH}>
-          Cancel
+          {t("common.cancel")}
         </a>
         <button type="submit" class="btn btn--primary">
           {subscriptionId ? (
-            "Save changes"
+            t("settings.saveChanges")
           ) : (
             <>
               <IconPlus />
-              Create webhook
+              {t("settings.webhooks.form.create")}
             </>
           )}
         </button>
@@ -117,8 +118,8 @@ export const WebhookFormPage: FC<WebhookFormProps & { viewer: Viewer }> = ({ vie
   <SettingsShell
     viewer={viewer}
     active={WEBHOOKS_PATH}
-    title={form.subscriptionId ? "Edit webhook" : "New webhook"}
-    lead="Choose where linedesk sends events and which ones. Deliveries are retried with backoff when your endpoint is down."
+    title={form.subscriptionId ? t("settings.webhooks.form.editTitle") : t("settings.webhooks.form.newTitle")}
+    lead={t("settings.webhooks.form.lead")}
   >
     <link rel="stylesheet" href="/webhooks.css" />
     <section class="card">

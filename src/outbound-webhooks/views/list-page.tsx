@@ -8,6 +8,8 @@ import { WEBHOOKS_PATH } from "../nav";
 import type { Subscription } from "../subscriptions";
 import { IconAlert, IconPlus, IconWebhook } from "./icons";
 import { failingText, lastDelivery, StatusTag } from "./status";
+import { t, tn } from "../../ui/i18n";
+import { disabledReasonText } from "../stored-text";
 
 export const WebhookRow: FC<{ sub: Subscription; now: number }> = ({ sub, now }) => {
   const failing = sub.enabled ? failingText(sub, now) : null;
@@ -21,12 +23,10 @@ export const WebhookRow: FC<{ sub: Subscription; now: number }> = ({ sub, now })
       </div>
       {sub.description ? <p class="wh-row__url">{sub.url}</p> : null}
       <p class="wh-row__meta">
-        <span>
-          {sub.eventTypes.length} event{sub.eventTypes.length === 1 ? "" : "s"}
-        </span>
+        <span>{tn("settings.webhooks.eventCount", sub.eventTypes.length)}</span>
         <span>{lastDelivery(sub, now)}</span>
         {failing ? <span class="wh-row__failing">{failing}</span> : null}
-        {!sub.enabled && sub.disabledReason ? <span class="wh-row__failing">{sub.disabledReason}</span> : null}
+        {!sub.enabled && sub.disabledReason ? <span class="wh-row__failing">{disabledReasonText(sub.disabledReason)}</span> : null}
       </p>
     </li>
   );
@@ -40,7 +40,7 @@ export const WebhookRows: FC<{ items: Subscription[]; nextCursor: string | null;
     {nextCursor ? (
       <li class="load-more">
         <a class="btn btn--ghost btn--sm" href={`${WEBHOOKS_PATH}?cursor=${encodeURIComponent(nextCursor)}`}>
-          Show more webhooks
+          {t("settings.webhooks.more")}
         </a>
       </li>
     ) : null}
@@ -54,16 +54,16 @@ export const AutoDisabledBanner: FC<{ subs: Subscription[] }> = ({ subs }) =>
       <IconAlert />
       <div>
         <strong>
-          {subs.length === 1 ? "A webhook was switched off because it kept failing." : `${subs.length} webhooks were switched off because they kept failing.`}
+          {tn("settings.webhooks.bannerTitle", subs.length)}
         </strong>
         <ul class="wh-banner__list">
           {subs.map((s) => (
             <li>
-              <a href={`${WEBHOOKS_PATH}/${s.id}`}>{s.url}</a> — {s.disabledReason}
+              <a href={`${WEBHOOKS_PATH}/${s.id}`}>{s.url}</a> — {disabledReasonText(s.disabledReason)}
             </li>
           ))}
         </ul>
-        <span>Fix the endpoint, send a test event, then switch it on again.</span>
+        <span>{t("settings.webhooks.bannerFix")}</span>
       </div>
     </div>
   ) : null;
@@ -79,24 +79,24 @@ export const WebhooksPage: FC<WebhooksPageProps> = ({ viewer, list, paged, now }
   <SettingsShell
     viewer={viewer}
     active={WEBHOOKS_PATH}
-    title="Webhooks"
-    lead="Send events to your own systems the moment they happen: a signed JSON POST per event, retried with backoff when your endpoint is down."
+    title={t("settings.webhooks.title")}
+    lead={t("settings.webhooks.lead")}
   >
     <link rel="stylesheet" href="/webhooks.css" />
     <AutoDisabledBanner subs={list.items.filter((s) => !s.enabled && s.disabledBy)} />
     <section class="card" aria-labelledby="webhooks-title">
       <div class="card__head card__head--row">
         <h2 id="webhooks-title" class="card__title">
-          Endpoints
+          {t("settings.webhooks.endpoints")}
         </h2>
         <a class="btn btn--primary btn--sm" href={`${WEBHOOKS_PATH}/new`}>
           <IconPlus />
-          Add webhook
+          {t("settings.webhooks.add")}
         </a>
       </div>
       {paged ? (
         <p class="card__paging">
-          <a href={WEBHOOKS_PATH}>Back to the start of the list</a>
+          <a href={WEBHOOKS_PATH}>{t("settings.backToStart")}</a>
         </p>
       ) : null}
       <ul id="webhook-list" class="row-list">
@@ -106,8 +106,8 @@ export const WebhooksPage: FC<WebhooksPageProps> = ({ viewer, list, paged, now }
         <span class="empty-state__icon">
           <IconWebhook />
         </span>
-        <strong>No webhooks yet</strong>
-        <span>Add an HTTPS endpoint to receive new messages, assignments and resolutions as they happen.</span>
+        <strong>{t("settings.webhooks.empty")}</strong>
+        <span>{t("settings.webhooks.emptyHint")}</span>
       </div>
     </section>
   </SettingsShell>

@@ -1,6 +1,8 @@
 // "How to verify a delivery": the headers and a few lines of JavaScript, next
 // to the log, so whoever builds the receiver has the scheme at hand.
 import type { FC } from "hono/jsx";
+import { t } from "../../ui/i18n";
+import { richText } from "../../settings/views/rich-text";
 
 const SNIPPET = `import { createHmac, timingSafeEqual } from "node:crypto";
 
@@ -17,30 +19,28 @@ function verify(body, headers, secret) {
 export const SigningHelp: FC = () => (
   <section class="card" aria-labelledby="signing-title">
     <details class="wh-help">
-      <summary class="wh-help__summary">
+      <summary class="wh-help__summary" data-show={t("settings.webhooks.help.show")} data-hide={t("settings.webhooks.help.hide")}>
         <h2 id="signing-title" class="card__title">
-          Verifying deliveries
+          {t("settings.webhooks.help.title")}
         </h2>
       </summary>
       <div class="wh-help__body">
-        <p>
-          Each delivery is a <code>POST</code> with a JSON body <code>{"{ id, type, createdAt, workspaceId, data }"}</code> and these headers:
-        </p>
+        <p>{richText("settings.webhooks.help.body", { post: <code>POST</code>, json: <code>{"{ id, type, createdAt, workspaceId, data }"}</code> })}</p>
         <ul class="wh-help__headers">
           <li>
-            <code>x-linedesk-event</code> the event type
+            <code>x-linedesk-event</code> {t("settings.webhooks.help.event")}
           </li>
           <li>
-            <code>x-linedesk-delivery</code> the event id — the same on every retry, so use it to ignore duplicates
+            <code>x-linedesk-delivery</code> {t("settings.webhooks.help.delivery")}
           </li>
           <li>
-            <code>x-linedesk-timestamp</code> when this attempt was signed (Unix seconds)
+            <code>x-linedesk-timestamp</code> {t("settings.webhooks.help.timestamp")}
           </li>
           <li>
-            <code>x-linedesk-signature</code> <code>sha256=</code> and the hex HMAC-SHA256 of <code>timestamp + "." + body</code> with your secret
+            <code>x-linedesk-signature</code> {richText("settings.webhooks.help.signature", { prefix: <code>sha256=</code>, input: <code>timestamp + "." + body</code> })}
           </li>
         </ul>
-        <p>Answer with any 2xx within 10 seconds. Anything else is retried after 1 min, 5 min, 30 min, 2 h, 6 h, 12 h and 24 h.</p>
+        <p>{t("settings.webhooks.help.retries")}</p>
         <pre class="wh-help__code">
           <code>{SNIPPET}</code>
         </pre>

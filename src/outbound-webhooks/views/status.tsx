@@ -3,6 +3,7 @@
 import type { FC } from "hono/jsx";
 import { timeAgo } from "../../settings/views/form-bits";
 import type { Subscription } from "../subscriptions";
+import { t, tn } from "../../ui/i18n";
 
 type State = "active" | "failing" | "off" | "auto-off";
 
@@ -11,23 +12,22 @@ export function stateOf(sub: Pick<Subscription, "enabled" | "disabledBy" | "cons
   return sub.consecutiveFailures > 0 ? "failing" : "active";
 }
 
-const LABELS: Record<State, string> = { active: "Active", failing: "Failing", off: "Off", "auto-off": "Switched off" };
 
 export const StatusTag: FC<{ sub: Pick<Subscription, "enabled" | "disabledBy" | "consecutiveFailures"> }> = ({ sub }) => {
   const state = stateOf(sub);
-  return <span class={`wh-status wh-status--${state}`}>{LABELS[state]}</span>;
+  return <span class={`wh-status wh-status--${state}`}>{t(`settings.webhooks.state.${state}`)}</span>;
 };
 
 /** "Last delivery 5 minutes ago · HTTP 200", "Never delivered yet"... */
 export function lastDelivery(sub: Pick<Subscription, "lastAttemptAt" | "lastStatusCode" | "lastOutcome">, now: number): string {
-  if (sub.lastAttemptAt === null) return "No deliveries yet";
-  const code = sub.lastStatusCode === null ? "no response" : `HTTP ${sub.lastStatusCode}`;
-  const what = sub.lastOutcome === "delivered" ? "Last delivered" : "Last attempt";
-  return `${what} ${timeAgo(sub.lastAttemptAt, now)} · ${code}`;
+  if (sub.lastAttemptAt === null) return t("settings.webhooks.noDeliveries");
+  const code = sub.lastStatusCode === null ? t("settings.webhooks.noResponseLower") : `HTTP ${sub.lastStatusCode}`;
+  const when = timeAgo(sub.lastAttemptAt, now);
+  return `${sub.lastOutcome === "delivered" ? t("settings.webhooks.lastDelivered", { when }) : t("settings.webhooks.lastAttempt", { when })} · ${code}`;
 }
 
 /** "Failing since 3 hours ago (4 attempts in a row)". */
 export function failingText(sub: Pick<Subscription, "failingSince" | "consecutiveFailures">, now: number): string | null {
   if (sub.failingSince === null || sub.consecutiveFailures === 0) return null;
-  return `Failing since ${timeAgo(sub.failingSince, now)} (${sub.consecutiveFailures} attempt${sub.consecutiveFailures === 1 ? "" : "s"} in a row)`;
+  return tn("settings.webhooks.failingSince", sub.consecutiveFailures, { when: timeAgo(sub.failingSince, now) });
 }

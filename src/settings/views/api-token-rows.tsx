@@ -2,11 +2,16 @@
 // who created it, last use, expiry, and Revoke (with a confirmation) — plus the
 // one-time box that shows a new token in the response that created it.
 import type { FC } from "hono/jsx";
-import { type ApiTokenRow, SCOPE_LABELS } from "../api-tokens";
+import { type ApiTokenRow, scopeLabel } from "../api-tokens";
 import { CsrfField, expiresIn, timeAgo } from "./form-bits";
 import { IconKey } from "./icons";
+import { t } from "../../ui/i18n";
+import { fullLabel } from "../../ui/time";
+import { richText } from "./rich-text";
 
 const iso = (at: number) => new Date(at).toISOString();
+/** The exact date and time in the reader's zone, for tooltips. */
+const exact = (at: number) => fullLabel(at);
 
 function stateOf(token: ApiTokenRow, now: number): "active" | "expired" | "revoked" {
   if (token.revokedAt !== null) return "revoked";
@@ -16,9 +21,9 @@ function stateOf(token: ApiTokenRow, now: number): "active" | "expired" | "revok
 
 /** "Expires in 30 days", "Never expires" or a red "Expired" tag. */
 const Expiry: FC<{ token: ApiTokenRow; now: number }> = ({ token, now }) => {
-  if (token.expiresAt === null) return <span>Never expires</span>;
-  if (token.expiresAt <= now) return <span class="tag tag--inactive">Expired</span>;
-  return <span title={iso(token.expiresAt)}>Expires {expiresIn(token.expiresAt, now)}</span>;
+  if (token.expiresAt === null) return <span>{t("settings.api.neverExpires")}</span>;
+  if (token.expiresAt <= now) return <span class="tag tag--inactive">{t("settings.api.expired")}</span>;
+  return <span title={exact(token.expiresAt)}>{t("settings.api.expires", { when: expiresIn(token.expiresAt, now) })}</span>;
 };
 
 export const ApiTokenRowView: FC<{ token: ApiTokenRow; csrfToken: string; now?: number }> = ({ token, csrfToken, now = Date.now() }) => {
@@ -31,33 +36,28 @@ export const ApiTokenRowView: FC<{ token: ApiTokenRow; csrfToken: string; now?: 
         </span>
         <span class="api-token__text">
           <span class="api-token__name">{token.name}</span>
-          <code class="api-token__prefix" title="The start of the token, to tell tokens apart">
-            {token.prefix ? `${token.prefix}…` : "demo token"}
+          <code class="api-token__prefix" title={t("settings.api.prefixHint")}>
+            {token.prefix ? `${token.prefix}…` : t("settings.api.demoToken")}
           </code>
         </span>
       </div>
-      <span class={`tag api-scope api-scope--${token.scope}`}>{SCOPE_LABELS[token.scope]}</span>
+      <span class={`tag api-scope api-scope--${token.scope}`}>{scopeLabel(token.scope)}</span>
       <span class="api-token__meta">
         <span>
-          Created <time datetime={iso(token.createdAt)}>{timeAgo(token.createdAt, now)}</time>
-          {token.createdByName ? ` by ${token.createdByName}` : ""}
+          {richText(token.createdByName ? "settings.api.createdBy" : "settings.api.created", { when: <time datetime={iso(token.createdAt)} title={exact(token.createdAt)}>{timeAgo(token.createdAt, now)}</time> }, { name: token.createdByName ?? "" })}
         </span>
         <span class="api-token__used">
-          {token.lastUsedAt === null ? (
-            "Never used"
-          ) : (
-            <>
-              Last used <time datetime={iso(token.lastUsedAt)}>{timeAgo(token.lastUsedAt, now)}</time>
-            </>
-          )}
+          {token.lastUsedAt === null
+            ? t("settings.api.neverUsed")
+            : richText("settings.api.lastUsed", { when: <time datetime={iso(token.lastUsedAt)} title={exact(token.lastUsedAt)}>{timeAgo(token.lastUsedAt, now)}</time> })}
           <span aria-hidden="true"> · </span>
           <Expiry token={token} now={now} />
         </span>
       </span>
       <div class="api-token__actions">
         {state === "revoked" && token.revokedAt !== null ? (
-          <span class="tag tag--inactive" title={iso(token.revokedAt)}>
-            Revoked {timeAgo(token.revokedAt, now)}
+          <span class="tag tag--inactive" title={exact(token.revokedAt)}>
+            {t("settings.api.revoked", { when: timeAgo(token.revokedAt, now) })}
           </span>
         ) : (
           <form
@@ -66,11 +66,11 @@ export const ApiTokenRowView: FC<{ token: ApiTokenRow; csrfToken: string; now?: 
             hx-post={`/settings/api/${token.id}/revoke`}
             hx-target={`#api-token-${token.id}`}
             hx-swap="outerHTML"
-            hx-confirm={`Revoke the token “${token.name}”? Anything using it stops working at once.`}
+            hx-confirm={t("settings.api.revokeConfirm", { name: token.name })}
           >
             <CsrfField token={csrfToken} />
-            <button type="submit" class="btn btn--danger-ghost btn--sm" aria-label={`Revoke ${token.name}`}>
-              Revoke
+            <button type="submit" class="btn btn--danger-ghost btn--sm" aria-label={t("settings.api.revokeName", { name: token.name })}>
+              {t("settings.api.revoke")}
             </button>
           </form>
         )}
@@ -101,7 +101,7 @@ export const ApiTokenRows: FC<ApiTokenRowsProps> = ({ items, nextCursor, csrfTok
           hx-target="closest li"
           hx-swap="outerHTML"
         >
-          Show more tokens
+          {t("settings.api.more")}
         </a>
       </li>
     ) : null}
@@ -126,16 +126,18 @@ export const OneTimeToken: FC<OneTimeTokenProps> = ({ name, scope, token, expire
       <IconKey />
     </div>
     <div class="one-time-link__body">
-      <p class="one-time-link__title">Your new token “{name}”</p>
+      <p class="one-time-link__title">{t("settings.api.newTitle", { name })}</p>
       <p class="one-time-link__text">
-        {SCOPE_LABELS[scope]}
-        {expiresAt === null ? ", never expires" : `, expires ${expiresIn(expiresAt, now)}`}. Send it as <code>Authorization: Bearer &lt;token&gt;</code>.
+        {richText(expiresAt === null ? "settings.api.newTextNever" : "settings.api.newText", { header: <code>Authorization: Bearer &lt;token&gt;</code> }, {
+          scope: scopeLabel(scope),
+          when: expiresAt === null ? "" : expiresIn(expiresAt, now),
+        })}
       </p>
       <label class="visually-hidden" for="one-time-token">
-        The new API token
+        {t("settings.api.newLabel")}
       </label>
       <input id="one-time-token" class="input input--mono one-time-link__url" type="text" readonly value={token} autofocus autocomplete="off" spellcheck={false} />
-      <p class="one-time-link__note">Copy it now: for security it is shown only once. If it is lost, revoke it and create another.</p>
+      <p class="one-time-link__note">{t("settings.api.newNote")}</p>
     </div>
   </div>
 );

@@ -4,13 +4,14 @@
 import type { FC } from "hono/jsx";
 import type { Viewer } from "../context";
 import type { FieldErrors } from "../forms";
-import { API_SCOPES, type ApiTokenFormValues, EXPIRY_LABELS, type ExpiryChoice, SCOPE_LABELS, TOKEN_NAME_MAX } from "../api-tokens";
+import { API_SCOPES, type ApiTokenFormValues, EXPIRY_ORDER, expiryLabel, scopeLabel, TOKEN_NAME_MAX } from "../api-tokens";
 import { ApiTokenRows, type ApiTokenRowsProps, OneTimeToken, type OneTimeTokenProps } from "./api-token-rows";
 import { CsrfField, FieldError, FormAlert } from "./form-bits";
 import { IconKey, IconPlus } from "./icons";
 import { SettingsShell } from "./shell";
+import { t, tn } from "../../ui/i18n";
+import { richText } from "./rich-text";
 
-const SCOPE_HINTS = { read: "List and read conversations, messages and contacts.", read_write: "Also send messages, triage, tag, write notes and update contacts." } as const;
 
 export interface ApiTokenCreateProps {
   csrfToken: string;
@@ -27,16 +28,16 @@ export const ApiTokenCreateCard: FC<ApiTokenCreateProps> = ({ csrfToken, values 
     <section id="api-token-create" class="card" aria-labelledby="api-token-create-title">
       <div class="card__head">
         <h2 id="api-token-create-title" class="card__title">
-          New API token
+          {t("settings.api.newToken")}
         </h2>
-        <p class="card__lead">One token per tool or integration, so each can be revoked on its own.</p>
+        <p class="card__lead">{t("settings.api.newTokenLead")}</p>
       </div>
       <form class="api-token-form" method="post" action="/settings/api" hx-post="/settings/api" hx-target="#api-token-create" hx-swap="outerHTML">
         <CsrfField token={csrfToken} />
         <FormAlert message={errors._form} />
         <div class="field api-token-form__name">
           <label class="field__label" for="api-token-name">
-            Name
+            {t("settings.api.name")}
           </label>
           <input
             id="api-token-name"
@@ -44,7 +45,7 @@ export const ApiTokenCreateCard: FC<ApiTokenCreateProps> = ({ csrfToken, values 
             name="name"
             value={values.name ?? ""}
             maxlength={TOKEN_NAME_MAX}
-            placeholder="e.g. Zendesk sync"
+            placeholder={t("settings.api.namePlaceholder")}
             autocomplete="off"
             aria-invalid={invalid("name")}
             aria-describedby={describedBy("name")}
@@ -52,13 +53,13 @@ export const ApiTokenCreateCard: FC<ApiTokenCreateProps> = ({ csrfToken, values 
           <FieldError id="api-token-name-error" message={errors.name} />
         </div>
         <fieldset class="field api-token-form__scope" aria-describedby={describedBy("scope")}>
-          <legend class="field__label">Access</legend>
+          <legend class="field__label">{t("settings.api.access")}</legend>
           {API_SCOPES.map((s) => (
             <label class="api-scope-choice">
               <input type="radio" name="scope" value={s} checked={scope === s} />
               <span>
-                <strong>{SCOPE_LABELS[s]}</strong>
-                <span class="api-scope-choice__hint">{SCOPE_HINTS[s]}</span>
+                <strong>{scopeLabel(s)}</strong>
+                <span class="api-scope-choice__hint">{t(`settings.api.scopeHint.${s}`)}</span>
               </span>
             </label>
           ))}
@@ -66,12 +67,12 @@ export const ApiTokenCreateCard: FC<ApiTokenCreateProps> = ({ csrfToken, values 
         </fieldset>
         <div class="field api-token-form__expires">
           <label class="field__label" for="api-token-expires">
-            Expires
+            {t("settings.api.expiresLabel")}
           </label>
           <select id="api-token-expires" class="input select" name="expires" aria-invalid={invalid("expires")} aria-describedby={describedBy("expires")}>
-            {(Object.keys(EXPIRY_LABELS) as ExpiryChoice[]).map((e) => (
+            {EXPIRY_ORDER.map((e) => (
               <option value={e} selected={(values.expires ?? "never") === e}>
-                {EXPIRY_LABELS[e]}
+                {expiryLabel(e)}
               </option>
             ))}
           </select>
@@ -79,7 +80,7 @@ export const ApiTokenCreateCard: FC<ApiTokenCreateProps> = ({ csrfToken, values 
         </div>
         <button type="submit" class="btn btn--primary api-token-form__submit">
           <IconPlus />
-          Create token
+          {t("settings.api.create")}
         </button>
       </form>
     </section>
@@ -91,14 +92,17 @@ const ApiUsage: FC<{ origin: string }> = ({ origin }) => (
   <section class="card" aria-labelledby="api-usage-title">
     <div class="card__head">
       <h2 id="api-usage-title" class="card__title">
-        Using the API
+        {t("settings.api.usage")}
       </h2>
       <p class="card__lead">
-        JSON over HTTPS at <code>{origin}/api/v1</code>. The{" "}
-        <a href="/api/v1/openapi.json" target="_blank" rel="noopener">
-          OpenAPI document
-        </a>{" "}
-        lists every endpoint.
+        {richText("settings.api.usageLead", {
+          base: <code>{origin}/api/v1</code>,
+          openapi: (
+            <a href="/api/v1/openapi.json" target="_blank" rel="noopener">
+              {t("settings.api.openapi")}
+            </a>
+          ),
+        })}
       </p>
     </div>
     <pre class="api-usage__code">
@@ -120,20 +124,20 @@ export interface ApiTokensPageProps {
 }
 
 export const ApiTokensPage: FC<ApiTokensPageProps> = ({ viewer, origin, tokens, activeCount, create, created, paged }) => (
-  <SettingsShell viewer={viewer} active="/settings/api" title="API" lead="Tokens let your own tools and integrations read and act on conversations and contacts through the REST API.">
+  <SettingsShell viewer={viewer} active="/settings/api" title={t("settings.api.title")} lead={t("settings.api.lead")}>
     <link rel="stylesheet" href="/api-tokens.css" />
     <div id="api-token-notice">{created ? <OneTimeToken {...created} /> : null}</div>
     <ApiTokenCreateCard csrfToken={viewer.csrfToken} {...create} />
     <section class="card" aria-labelledby="api-tokens-title">
       <div class="card__head card__head--row">
         <h2 id="api-tokens-title" class="card__title">
-          Tokens
+          {t("settings.api.tokens")}
         </h2>
-        <span class="card__meta">{`${activeCount} active`}</span>
+        <span class="card__meta">{tn("settings.api.activeCount", activeCount)}</span>
       </div>
       {paged ? (
         <p class="card__paging">
-          <a href="/settings/api">Back to the start of the list</a>
+          <a href="/settings/api">{t("settings.backToStart")}</a>
         </p>
       ) : null}
       <ul id="api-token-list" class="row-list">
@@ -143,8 +147,8 @@ export const ApiTokensPage: FC<ApiTokensPageProps> = ({ viewer, origin, tokens, 
         <span class="empty-state__icon">
           <IconKey />
         </span>
-        <strong>No API tokens yet</strong>
-        <span>Create one above for each tool that should reach linedesk.</span>
+        <strong>{t("settings.api.empty")}</strong>
+        <span>{t("settings.api.emptyHint")}</span>
       </div>
     </section>
     <ApiUsage origin={origin} />

@@ -4,6 +4,8 @@ import type { FC } from "hono/jsx";
 import { type FieldErrors, REPLY_BODY_MAX, SHORTCUT_MAX } from "../forms";
 import { CsrfField, FieldError, FormAlert } from "./form-bits";
 import { IconPlus } from "./icons";
+import { t } from "../../ui/i18n";
+import { richText } from "./rich-text";
 
 export interface CannedFormValues {
   shortcut: string;
@@ -25,8 +27,7 @@ export interface CannedFormProps {
 
 export const VariablesHint: FC<{ id: string }> = ({ id }) => (
   <p id={id} class="field__hint">
-    Up to {REPLY_BODY_MAX.toLocaleString("en")} characters. Variables: <code>{"{{contact.name}}"}</code> becomes the customer's name,{" "}
-    <code>{"{{agent.name}}"}</code> the name of the agent who sends it.
+    {richText("settings.canned.hint", { contact: <code>{"{{contact.name}}"}</code>, agent: <code>{"{{agent.name}}"}</code> }, { max: REPLY_BODY_MAX })}
   </p>
 );
 
@@ -43,7 +44,7 @@ export const CannedForm: FC<CannedFormProps> = ({ csrfToken, replyId, shared, ca
       <div class="canned-form__top">
         <div class="field">
           <label class="field__label" for={`shortcut-${key}`}>
-            Shortcut
+            {t("settings.canned.shortcut")}
           </label>
           <div class="input-prefix">
             <span class="input-prefix__mark" aria-hidden="true">
@@ -65,39 +66,39 @@ export const CannedForm: FC<CannedFormProps> = ({ csrfToken, replyId, shared, ca
             />
           </div>
           <p id={`shortcut-${key}-hint`} class="field__hint">
-            Lowercase letters, digits, - and _.
+            {t("settings.canned.shortcutHint")}
           </p>
           <FieldError id={`shortcut-${key}-error`} message={errors.shortcut} />
         </div>
         {replyId ? (
           <div class="field">
-            <span class="field__label">Who can use it</span>
-            <p class="canned-form__scope">{shared ? "Everyone in the workspace" : "Only you"}</p>
+            <span class="field__label">{t("settings.canned.who")}</span>
+            <p class="canned-form__scope">{shared ? t("settings.canned.whoEveryone") : t("settings.canned.whoYou")}</p>
           </div>
         ) : canShare ? (
           <fieldset class="field canned-form__radios">
-            <legend class="field__label">Who can use it</legend>
+            <legend class="field__label">{t("settings.canned.who")}</legend>
             <label class="radio">
               <input type="radio" name="scope" value="shared" checked={scope === "shared"} />
-              Everyone (shared)
+              {t("settings.canned.scopeShared")}
             </label>
             <label class="radio">
               <input type="radio" name="scope" value="personal" checked={scope !== "shared"} />
-              Only me
+              {t("settings.canned.scopePersonal")}
             </label>
             <FieldError id={`scope-${key}-error`} message={errors.scope} />
           </fieldset>
         ) : (
           <div class="field">
-            <span class="field__label">Who can use it</span>
-            <p class="canned-form__scope">Only you (personal)</p>
+            <span class="field__label">{t("settings.canned.who")}</span>
+            <p class="canned-form__scope">{t("settings.canned.whoYouPersonal")}</p>
             <input type="hidden" name="scope" value="personal" />
           </div>
         )}
       </div>
       <div class="field">
         <label class="field__label" for={`body-${key}`}>
-          Reply
+          {t("settings.canned.body")}
         </label>
         <textarea
           id={`body-${key}`}
@@ -106,7 +107,7 @@ export const CannedForm: FC<CannedFormProps> = ({ csrfToken, replyId, shared, ca
           rows={4}
           maxlength={REPLY_BODY_MAX}
           required
-          placeholder="Thank you for contacting us, {{contact.name}}! I'm {{agent.name}} and I'll help you today."
+          placeholder={t("settings.canned.bodyPlaceholder")}
           autofocus={Boolean(replyId)}
           aria-invalid={errors.body ? "true" : undefined}
           aria-describedby={describe("body", `body-${key}-hint`)}
@@ -119,16 +120,16 @@ export const CannedForm: FC<CannedFormProps> = ({ csrfToken, replyId, shared, ca
       <div class="canned-form__actions">
         {replyId ? (
           <a class="btn btn--ghost" href="/settings/canned-replies" hx-get={`/settings/canned-replies/${replyId}`} hx-target={target} hx-swap="outerHTML">
-            Cancel
+            {t("common.cancel")}
           </a>
         ) : null}
         <button type="submit" class="btn btn--primary">
           {replyId ? (
-            "Save changes"
+            t("settings.saveChanges")
           ) : (
             <>
               <IconPlus />
-              Add reply
+              {t("settings.canned.add")}
             </>
           )}
         </button>

@@ -9,6 +9,7 @@ import { CannedForm, type CannedFormProps } from "./canned-form";
 import { IconPencil, IconReply, IconTrash } from "./icons";
 import { SettingsShell } from "./shell";
 import { CsrfField, timeAgo } from "./form-bits";
+import { t } from "../../ui/i18n";
 
 /** Splits out {{contact.name}} / {{agent.name}} so they can be highlighted (still escaped text). */
 function withVariables(body: string) {
@@ -22,19 +23,19 @@ export const CannedRow: FC<{ reply: CannedReply; viewer: Viewer; now?: number }>
     <li id={`canned-${reply.id}`} class="canned">
       <div class="canned__top">
         <code class="canned__shortcut">/{reply.shortcut}</code>
-        <span class={`tag ${reply.ownerId ? "tag--personal" : "tag--shared"}`}>{reply.ownerId ? "Personal" : "Shared"}</span>
-        <span class="canned__time">Updated {timeAgo(reply.updatedAt, now)}</span>
+        <span class={`tag ${reply.ownerId ? "tag--personal" : "tag--shared"}`}>{reply.ownerId ? t("settings.canned.personal") : t("settings.canned.shared")}</span>
+        <span class="canned__time">{t("settings.canned.updated", { when: timeAgo(reply.updatedAt, now) })}</span>
         {editable ? (
           <div class="canned__actions">
             <a class="btn btn--ghost btn--xs" href={`${base}/edit`} hx-get={`${base}/edit`} hx-target={`#canned-${reply.id}`} hx-swap="outerHTML">
               <IconPencil />
-              Edit
+              {t("settings.edit")}
             </a>
-            <form method="post" action={`${base}/delete`} hx-post={`${base}/delete`} hx-target={`#canned-${reply.id}`} hx-swap="delete" hx-confirm={`Delete the canned reply /${reply.shortcut}?`}>
+            <form method="post" action={`${base}/delete`} hx-post={`${base}/delete`} hx-target={`#canned-${reply.id}`} hx-swap="delete" hx-confirm={t("settings.canned.deleteConfirm", { shortcut: reply.shortcut })}>
               <CsrfField token={viewer.csrfToken} />
               <button type="submit" class="btn btn--danger-ghost btn--xs">
                 <IconTrash />
-                Delete
+                {t("settings.delete")}
               </button>
             </form>
           </div>
@@ -73,7 +74,7 @@ export const CannedRows: FC<CannedRowsProps> = ({ items, nextCursor, filter, vie
           hx-target="closest li"
           hx-swap="outerHTML"
         >
-          Show more replies
+          {t("settings.canned.more")}
         </a>
       </li>
     ) : null}
@@ -85,17 +86,17 @@ export const CannedCreateCard: FC<Omit<CannedFormProps, "csrfToken" | "canShare"
   <section id="canned-create" class="card" aria-labelledby="canned-create-title">
     <div class="card__head">
       <h2 id="canned-create-title" class="card__title">
-        New canned reply
+        {t("settings.canned.new")}
       </h2>
     </div>
     <CannedForm csrfToken={viewer.csrfToken} canShare={canShareReplies(viewer.role)} {...form} />
   </section>
 );
 
-const FILTERS: Array<[CannedScopeFilter, string]> = [
-  ["all", "All"],
-  ["shared", "Shared"],
-  ["personal", "Personal"],
+const FILTERS: Array<[CannedScopeFilter, () => string]> = [
+  ["all", () => t("settings.canned.all")],
+  ["shared", () => t("settings.canned.shared")],
+  ["personal", () => t("settings.canned.personal")],
 ];
 
 export interface CannedPageProps {
@@ -109,30 +110,26 @@ export const CannedPage: FC<CannedPageProps> = ({ viewer, list, create, paged })
   <SettingsShell
     viewer={viewer}
     active="/settings/canned-replies"
-    title="Canned replies"
-    lead={
-      canShareReplies(viewer.role)
-        ? "Saved answers agents insert into a reply by shortcut. Shared replies are for everyone; personal ones only for you."
-        : "Saved answers you insert into a reply by shortcut. Shared replies come from your supervisors; personal ones are yours alone."
-    }
+    title={t("settings.canned.title")}
+    lead={canShareReplies(viewer.role) ? t("settings.canned.leadSupervisor") : t("settings.canned.lead")}
   >
     <CannedCreateCard viewer={viewer} {...create} />
     <section class="card" aria-labelledby="canned-list-title">
       <div class="card__head card__head--row">
         <h2 id="canned-list-title" class="card__title">
-          Replies
+          {t("settings.canned.replies")}
         </h2>
-        <nav class="segmented" aria-label="Show">
+        <nav class="segmented" aria-label={t("settings.canned.show")}>
           {FILTERS.map(([value, label]) => (
             <a class={`segmented__item${list.filter === value ? " is-active" : ""}`} href={`/settings/canned-replies?scope=${value}`} aria-current={list.filter === value ? "page" : undefined}>
-              {label}
+              {label()}
             </a>
           ))}
         </nav>
       </div>
       {paged ? (
         <p class="card__paging">
-          <a href={`/settings/canned-replies?scope=${list.filter}`}>Back to the start of the list</a>
+          <a href={`/settings/canned-replies?scope=${list.filter}`}>{t("settings.backToStart")}</a>
         </p>
       ) : null}
       <ul id="canned-list" class="row-list">
@@ -142,8 +139,8 @@ export const CannedPage: FC<CannedPageProps> = ({ viewer, list, create, paged })
         <span class="empty-state__icon">
           <IconReply />
         </span>
-        <strong>No canned replies here yet</strong>
-        <span>Add one above: a shortcut like /thanks and the text it stands for.</span>
+        <strong>{t("settings.canned.empty")}</strong>
+        <span>{t("settings.canned.emptyHint")}</span>
       </div>
     </section>
   </SettingsShell>
@@ -151,7 +148,7 @@ export const CannedPage: FC<CannedPageProps> = ({ viewer, list, create, paged })
 
 /** Editing without JavaScript: the form on a page of its own. */
 export const CannedEditPage: FC<Omit<CannedFormProps, "replyId" | "shared" | "canShare"> & { reply: CannedReply; viewer: Viewer }> = ({ reply, viewer, ...form }) => (
-  <SettingsShell viewer={viewer} active="/settings/canned-replies" title={`Edit /${reply.shortcut}`}>
+  <SettingsShell viewer={viewer} active="/settings/canned-replies" title={t("settings.canned.editTitle", { shortcut: reply.shortcut })}>
     <section id={`canned-${reply.id}`} class="card">
       <CannedForm {...form} replyId={reply.id} shared={reply.ownerId === null} canShare={canShareReplies(viewer.role)} />
     </section>

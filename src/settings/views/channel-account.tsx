@@ -8,9 +8,11 @@ import { type Advice, channelAdvice } from "../channels-line";
 import type { ChannelSummary } from "../channels-store";
 import { IconDownload } from "../../ui/icons";
 import { IconInfo, IconRefresh } from "./channel-icons";
-import { ChannelPicture, CopyField, timeLabel } from "./channel-parts";
+import { ChannelPicture, CopyField, When } from "./channel-parts";
 import { QrCode } from "./channel-qr";
 import { CsrfField, FormAlert } from "./form-bits";
+import { t } from "../../ui/i18n";
+import { richText } from "./rich-text";
 
 const AdviceList: FC<{ advice: Advice[] }> = ({ advice }) => (
   <ul class="advice-list">
@@ -26,10 +28,6 @@ const AdviceList: FC<{ advice: Advice[] }> = ({ advice }) => (
   </ul>
 );
 
-const MODE_TEXT = {
-  chat: "On — read manually (what linedesk needs)",
-  bot: "Off — LINE marks messages read at once",
-};
 
 /** Swapped whole (outerHTML) by "Refresh from LINE"; `error` shows LINE's refusal. */
 export const ChannelAccountCard: FC<{ channel: ChannelSummary; csrfToken: string; error?: string; refreshed?: boolean }> = ({ channel, csrfToken, error, refreshed }) => {
@@ -38,20 +36,20 @@ export const ChannelAccountCard: FC<{ channel: ChannelSummary; csrfToken: string
     <section id="channel-account" class="card" aria-labelledby="channel-account-title">
       <div class="card__head card__head--row">
         <h2 id="channel-account-title" class="card__title">
-          LINE account
+          {t("settings.channels.account.title")}
         </h2>
         <form method="post" action={action} hx-post={action} hx-target="#channel-account" hx-swap="outerHTML">
           <CsrfField token={csrfToken} />
           <button type="submit" class="btn btn--ghost btn--sm">
             <IconRefresh />
-            Refresh from LINE
+            {t("settings.channels.account.refresh")}
           </button>
         </form>
       </div>
       <FormAlert message={error} />
       {refreshed ? (
         <p class="channel-ok" role="status">
-          Up to date with LINE.
+          {t("settings.channels.account.upToDate")}
         </p>
       ) : null}
       {channel.botInfoCheckedAt !== null ? (
@@ -62,28 +60,30 @@ export const ChannelAccountCard: FC<{ channel: ChannelSummary; csrfToken: string
               <strong class="account__name">{channel.botName}</strong>
               <span class="account__ids">
                 {channel.basicId}
-                {channel.premiumId ? ` · premium ${channel.premiumId}` : ""}
+                {channel.premiumId ? ` · ${t("settings.channels.account.premium", { id: channel.premiumId })}` : ""}
               </span>
             </div>
           </div>
           <dl class="facts">
             <div>
-              <dt>Chat (Official Account Manager)</dt>
-              <dd>{channel.chatMode ? MODE_TEXT[channel.chatMode] : "—"}</dd>
+              <dt>{t("settings.channels.account.chat")}</dt>
+              <dd>{channel.chatMode ? t(`settings.channels.account.chatMode.${channel.chatMode}`) : "—"}</dd>
             </div>
             <div>
-              <dt>Mark as read</dt>
-              <dd>{channel.markAsReadMode === "manual" ? "Manual: when an agent opens the conversation" : "Automatic"}</dd>
+              <dt>{t("settings.channels.account.markAsRead")}</dt>
+              <dd>{channel.markAsReadMode === "manual" ? t("settings.channels.account.readManual") : t("settings.channels.account.readAuto")}</dd>
             </div>
             <div>
-              <dt>Bot user ID</dt>
+              <dt>{t("settings.channels.account.botUserId")}</dt>
               <dd>
                 <code>{channel.botUserId}</code>
               </dd>
             </div>
             <div>
-              <dt>Checked with LINE</dt>
-              <dd>{timeLabel(channel.botInfoCheckedAt)}</dd>
+              <dt>{t("settings.channels.account.checked")}</dt>
+              <dd>
+                <When at={channel.botInfoCheckedAt} />
+              </dd>
             </div>
           </dl>
         </div>
@@ -100,28 +100,30 @@ export const ChannelFriendCard: FC<{ channel: ChannelSummary }> = ({ channel }) 
     <section class="card channel-friend" aria-labelledby="channel-friend-title">
       <div class="card__head">
         <h2 id="channel-friend-title" class="card__title">
-          Add-friend link and QR code
+          {t("settings.channels.friend.title")}
         </h2>
-        <p class="card__lead">Share them on your site, receipts or shop counter: customers who open them in LINE add the account.</p>
+        <p class="card__lead">{t("settings.channels.friend.lead")}</p>
       </div>
       {id ? (
         <div class="channel-friend__body">
           <div class="channel-friend__qr">
-            <QrCode text={addFriendUrl(id)} label={`QR code to add ${channel.botName ?? channel.name} (${id}) as a friend on LINE`} />
+            <QrCode text={addFriendUrl(id)} label={t("settings.channels.friend.qrLabel", { name: channel.botName ?? channel.name, id })} />
           </div>
           <div class="channel-friend__text">
-            <CopyField id="friend-link" label="Add-friend link" value={addFriendUrl(id)} />
+            <CopyField id="friend-link" label={t("settings.channels.friend.link")} value={addFriendUrl(id)} />
             <p class="field__hint">
-              Opens <strong>{id}</strong> in LINE{channel.premiumId && channel.basicId ? ` (basic ID ${channel.basicId} works too)` : ""}.
+              {channel.premiumId && channel.basicId
+                ? richText("settings.channels.friend.opensBoth", { id: <strong>{id}</strong> }, { basicId: channel.basicId })
+                : richText("settings.channels.friend.opens", { id: <strong>{id}</strong> })}
             </p>
             <a class="btn btn--ghost btn--sm" href={`/settings/channels/${channel.id}/qr.svg`} download={`line-add-friend-${id.replace(/[^A-Za-z0-9_-]/g, "")}.svg`}>
               <IconDownload />
-              Download QR code (SVG)
+              {t("settings.channels.friend.download")}
             </a>
           </div>
         </div>
       ) : (
-        <p class="card__lead">Refresh from LINE to learn the account's ID; the link and QR code appear here.</p>
+        <p class="card__lead">{t("settings.channels.friend.unknown")}</p>
       )}
     </section>
   );

@@ -8,7 +8,9 @@ import type { ChannelSummary } from "../channels-store";
 import type { FieldErrors } from "../forms";
 import { CsrfField, FieldError, FormAlert } from "./form-bits";
 import { IconPlus } from "./icons";
-import { dateLabel } from "./channel-parts";
+import { When } from "./channel-parts";
+import { t } from "../../ui/i18n";
+import { richText } from "./rich-text";
 
 export interface ChannelFormProps {
   csrfToken: string;
@@ -24,7 +26,7 @@ const SecretField: FC<{ id: string; name: string; label: string; hint: string; c
     <div class="field">
       <label class="field__label" for={p.id}>
         {p.label}
-        {p.changedAt !== undefined ? <span class="secret-state">set · last changed {dateLabel(p.changedAt)}</span> : null}
+        {p.changedAt !== undefined ? <span class="secret-state">{richText("settings.channels.secretSet", { when: <When at={p.changedAt} /> })}</span> : null}
       </label>
       <input
         id={p.id}
@@ -35,7 +37,7 @@ const SecretField: FC<{ id: string; name: string; label: string; hint: string; c
         autocomplete="off"
         spellcheck={false}
         required={p.changedAt === undefined}
-        placeholder={p.changedAt !== undefined ? "Leave empty to keep the stored value" : undefined}
+        placeholder={p.changedAt !== undefined ? t("settings.channels.form.keepStored") : undefined}
         aria-invalid={p.error ? "true" : undefined}
         aria-describedby={describedBy}
       />
@@ -56,7 +58,7 @@ export const ChannelForm: FC<ChannelFormProps> = ({ csrfToken, channel, values =
       <div class="channel-form__grid">
         <div class="field">
           <label class="field__label" for="channel-name">
-            Name in linedesk
+            {t("settings.channels.form.name")}
           </label>
           <input
             id="channel-name"
@@ -65,27 +67,27 @@ export const ChannelForm: FC<ChannelFormProps> = ({ csrfToken, channel, values =
             value={values.name ?? channel?.name ?? ""}
             maxlength={CHANNEL_NAME_MAX}
             required
-            placeholder="e.g. Thailand, or the brand name"
+            placeholder={t("settings.channels.form.namePlaceholder")}
             aria-invalid={errors.name ? "true" : undefined}
             aria-describedby={errors.name ? "channel-name-hint channel-name-error" : "channel-name-hint"}
           />
           <p id="channel-name-hint" class="field__hint">
-            Agents see it in the inbox's channel filter.
+            {t("settings.channels.form.nameHint")}
           </p>
           <FieldError id="channel-name-error" message={errors.name} />
         </div>
         {channel ? (
           <div class="field">
-            <span class="field__label">LINE channel ID</span>
+            <span class="field__label">{t("settings.channels.form.lineId")}</span>
             <p class="channel-form__fixed">
               <code>{channel.lineChannelId}</code>
             </p>
-            <p class="field__hint">Fixed: it is part of the webhook URL. To connect another channel, add it.</p>
+            <p class="field__hint">{t("settings.channels.form.lineIdFixed")}</p>
           </div>
         ) : (
           <div class="field">
             <label class="field__label" for="channel-line-id">
-              LINE channel ID
+              {t("settings.channels.form.lineId")}
             </label>
             <input
               id="channel-line-id"
@@ -100,7 +102,7 @@ export const ChannelForm: FC<ChannelFormProps> = ({ csrfToken, channel, values =
               aria-describedby={errors.lineChannelId ? "channel-line-id-hint channel-line-id-error" : "channel-line-id-hint"}
             />
             <p id="channel-line-id-hint" class="field__hint">
-              LINE Developers Console → your Messaging API channel → Basic settings.
+              {t("settings.channels.form.lineIdHint")}
             </p>
             <FieldError id="channel-line-id-error" message={errors.lineChannelId} />
           </div>
@@ -109,31 +111,31 @@ export const ChannelForm: FC<ChannelFormProps> = ({ csrfToken, channel, values =
       <SecretField
         id="channel-secret"
         name="channelSecret"
-        label="Channel secret"
-        hint="Basic settings → Channel secret. linedesk checks every webhook's signature with it."
+        label={t("settings.channels.form.secret")}
+        hint={t("settings.channels.form.secretHint")}
         changedAt={channel?.secretChangedAt}
         error={errors.channelSecret}
       />
       <SecretField
         id="channel-token"
         name="accessToken"
-        label="Channel access token"
-        hint="Messaging API tab → Channel access token (long-lived) → Issue. Checked with LINE when you save."
+        label={t("settings.channels.form.token")}
+        hint={t("settings.channels.form.tokenHint")}
         changedAt={channel?.accessTokenChangedAt}
         error={errors.accessToken}
       />
-      <p class="channel-form__note">Both are stored encrypted and never shown again. To rotate one, paste the new value here.</p>
+      <p class="channel-form__note">{t("settings.channels.form.stored")}</p>
       <div class="channel-form__actions">
         <a class="btn btn--ghost" href={channel ? `/settings/channels/${channel.id}` : "/settings/channels"}>
-          Cancel
+          {t("common.cancel")}
         </a>
         <button type="submit" class="btn btn--primary">
           {channel ? (
-            "Check with LINE and save"
+            t("settings.channels.form.save")
           ) : (
             <>
               <IconPlus />
-              Check with LINE and add
+              {t("settings.channels.form.add")}
             </>
           )}
         </button>

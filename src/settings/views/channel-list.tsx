@@ -9,6 +9,8 @@ import { IconChannel } from "./channel-icons";
 import { ChannelPicture, ChannelStatusTags, CopyField } from "./channel-parts";
 import { IconPlus } from "./icons";
 import { SettingsShell } from "./shell";
+import { t } from "../../ui/i18n";
+import { richText } from "./rich-text";
 
 export const CHANNELS_PATH = "/settings/channels";
 
@@ -23,7 +25,7 @@ const ChannelRow: FC<{ channel: ChannelSummary; origin: string }> = ({ channel, 
           <span class="channel-row__name">{channel.name}</span>
           <span class="channel-row__meta">
             {channel.botName ? `${channel.botName} · ` : ""}
-            {channel.basicId ?? "not checked with LINE"} · ID {channel.lineChannelId}
+            {channel.basicId ?? t("settings.channels.notChecked")} · {t("settings.channels.idLabel", { id: channel.lineChannelId })}
           </span>
         </span>
       </a>
@@ -31,10 +33,10 @@ const ChannelRow: FC<{ channel: ChannelSummary; origin: string }> = ({ channel, 
         <ChannelStatusTags channel={channel} warnings={warnings} />
       </span>
       <div class="channel-row__webhook">
-        <CopyField id={`webhook-${channel.id}`} label={`Webhook URL of ${channel.name}`} value={webhookUrlFor(origin, channel.lineChannelId)} hideLabel />
+        <CopyField id={`webhook-${channel.id}`} label={t("settings.channels.webhookOf", { name: channel.name })} value={webhookUrlFor(origin, channel.lineChannelId)} hideLabel />
       </div>
       <a class="btn btn--ghost btn--sm channel-row__open" href={href}>
-        Manage
+        {t("settings.channels.manage")}
       </a>
     </li>
   );
@@ -52,22 +54,22 @@ export const ChannelListPage: FC<ChannelListPageProps> = ({ viewer, items, nextC
   <SettingsShell
     viewer={viewer}
     active={CHANNELS_PATH}
-    title="Channels"
-    lead="The LINE Official Accounts this workspace answers. Each one has its own webhook URL; add one per country or brand."
+    title={t("settings.channels.title")}
+    lead={t("settings.channels.lead")}
   >
     <section class="card" aria-labelledby="channels-title">
       <div class="card__head card__head--row">
         <h2 id="channels-title" class="card__title">
-          LINE channels
+          {t("settings.channels.listTitle")}
         </h2>
         <a class="btn btn--primary btn--sm" href={`${CHANNELS_PATH}/new`}>
           <IconPlus />
-          Add a channel
+          {t("settings.channels.addButton")}
         </a>
       </div>
       {paged ? (
         <p class="card__paging">
-          <a href={CHANNELS_PATH}>Back to the start of the list</a>
+          <a href={CHANNELS_PATH}>{t("settings.backToStart")}</a>
         </p>
       ) : null}
       <ul id="channel-list" class="row-list">
@@ -77,7 +79,7 @@ export const ChannelListPage: FC<ChannelListPageProps> = ({ viewer, items, nextC
         {nextCursor ? (
           <li class="load-more">
             <a class="btn btn--ghost btn--sm" href={`${CHANNELS_PATH}?cursor=${encodeURIComponent(nextCursor)}`}>
-              Show more channels
+              {t("settings.channels.more")}
             </a>
           </li>
         ) : null}
@@ -86,8 +88,8 @@ export const ChannelListPage: FC<ChannelListPageProps> = ({ viewer, items, nextC
         <span class="empty-state__icon">
           <IconChannel />
         </span>
-        <strong>No LINE channel yet</strong>
-        <span>Add your Messaging API channel to start receiving customers' messages.</span>
+        <strong>{t("settings.channels.empty")}</strong>
+        <span>{t("settings.channels.emptyHint")}</span>
       </div>
     </section>
     <script src="/channels.js" defer></script>
@@ -95,14 +97,20 @@ export const ChannelListPage: FC<ChannelListPageProps> = ({ viewer, items, nextC
 );
 
 export const ChannelNewPage: FC<{ viewer: Viewer } & Omit<ChannelFormProps, "csrfToken" | "channel">> = ({ viewer, values, errors }) => (
-  <SettingsShell viewer={viewer} active={CHANNELS_PATH} title="Add a LINE channel" lead="Connect a Messaging API channel. linedesk checks the access token with LINE before it saves anything.">
+  <SettingsShell viewer={viewer} active={CHANNELS_PATH} title={t("settings.channels.addTitle")} lead={t("settings.channels.addLead")}>
     <section class="card" aria-labelledby="channel-new-title">
       <div class="card__head">
         <h2 id="channel-new-title" class="card__title">
-          Channel details
+          {t("settings.channels.details")}
         </h2>
         <p class="card__lead">
-          From the <a href="https://developers.line.biz/console/" rel="noopener noreferrer" target="_blank">LINE Developers Console</a>. Don't have a channel yet? Create a LINE Official Account, then enable the Messaging API for it.
+          {richText("settings.channels.detailsLead", {
+            console: (
+              <a href="https://developers.line.biz/console/" rel="noopener noreferrer" target="_blank">
+                LINE Developers Console
+              </a>
+            ),
+          })}
         </p>
       </div>
       <ChannelForm csrfToken={viewer.csrfToken} values={values} errors={errors} />

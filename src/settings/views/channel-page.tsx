@@ -8,11 +8,13 @@ import type { FieldErrors } from "../forms";
 import { ChannelAccountCard, ChannelFriendCard } from "./channel-account";
 import { ChannelForm } from "./channel-form";
 import { CHANNELS_PATH } from "./channel-list";
-import { dateLabel } from "./channel-parts";
+import { When } from "./channel-parts";
 import { ChannelWebhookCard, type WebhookStatusProps } from "./channel-webhook";
 import { CsrfField, FieldError, FormAlert } from "./form-bits";
 import { IconKey, IconPencil, IconPower, IconTrash } from "./icons";
 import { SettingsShell } from "./shell";
+import { t, tn } from "../../ui/i18n";
+import { richText } from "./rich-text";
 
 export interface ChannelUsage {
   conversations: number;
@@ -23,35 +25,37 @@ const CredentialsCard: FC<{ channel: ChannelSummary }> = ({ channel }) => (
   <section class="card" aria-labelledby="channel-credentials-title">
     <div class="card__head card__head--row">
       <h2 id="channel-credentials-title" class="card__title">
-        Credentials
+        {t("settings.channels.credentials.title")}
       </h2>
       <a class="btn btn--ghost btn--sm" href={`${CHANNELS_PATH}/${channel.id}/edit`}>
         <IconPencil />
-        Edit or rotate
+        {t("settings.channels.credentials.edit")}
       </a>
     </div>
     <dl class="facts">
       <div>
-        <dt>LINE channel ID</dt>
+        <dt>{t("settings.channels.form.lineId")}</dt>
         <dd>
           <code>{channel.lineChannelId}</code>
         </dd>
       </div>
       <div>
-        <dt>Channel secret</dt>
+        <dt>{t("settings.channels.form.secret")}</dt>
         <dd class="secret-set">
-          <IconKey /> set · last changed {dateLabel(channel.secretChangedAt)}
+          <IconKey /> {richText("settings.channels.secretSet", { when: <When at={channel.secretChangedAt} /> })}
         </dd>
       </div>
       <div>
-        <dt>Channel access token</dt>
+        <dt>{t("settings.channels.form.token")}</dt>
         <dd class="secret-set">
-          <IconKey /> set · last changed {dateLabel(channel.accessTokenChangedAt)}
+          <IconKey /> {richText("settings.channels.secretSet", { when: <When at={channel.accessTokenChangedAt} /> })}
         </dd>
       </div>
       <div>
-        <dt>Added</dt>
-        <dd>{dateLabel(channel.createdAt)}</dd>
+        <dt>{t("settings.channels.credentials.added")}</dt>
+        <dd>
+          <When at={channel.createdAt} />
+        </dd>
       </div>
     </dl>
   </section>
@@ -74,40 +78,41 @@ const DangerCard: FC<DangerProps> = ({ channel, csrfToken, usage, fromEnv, confi
     <section id="channel-danger" class="card channel-danger" aria-labelledby="channel-danger-title">
       <div class="card__head">
         <h2 id="channel-danger-title" class="card__title">
-          {disabled ? "Disabled" : "Disable or remove"}
+          {disabled ? t("settings.channels.danger.disabledTitle") : t("settings.channels.danger.title")}
         </h2>
         <p class="card__lead">
           {disabled
-            ? `Disabled since ${dateLabel(channel.disabledAt ?? 0)}: webhooks from LINE are refused (403) and nothing is sent; its conversations stay readable.`
-            : "Disabling stops the channel at once: webhooks from LINE are refused (403) and no message is sent. Its conversations stay readable, and you can enable it again."}
+            ? richText("settings.channels.danger.disabledSince", { when: <When at={channel.disabledAt ?? 0} /> })
+            : t("settings.channels.danger.lead")}
         </p>
       </div>
       <form method="post" action={`${base}/${disabled ? "enable" : "disable"}`} class="channel-danger__row">
         <CsrfField token={csrfToken} />
         <button type="submit" class={disabled ? "btn btn--primary btn--sm" : "btn btn--ghost btn--sm"}>
           <IconPower />
-          {disabled ? "Enable the channel" : "Disable the channel"}
+          {disabled ? t("settings.channels.danger.enable") : t("settings.channels.danger.disable")}
         </button>
       </form>
       <div class="channel-danger__remove">
-        <h3 class="channel-danger__title">Remove</h3>
+        <h3 class="channel-danger__title">{t("settings.channels.danger.remove")}</h3>
         {fromEnv ? (
           <p class="card__lead">
-            This channel comes from the <code>LINE_CHANNEL_*</code> variables and would be created again on the next start. Delete those variables first
-            (<code>wrangler secret delete LINE_CHANNEL_ID</code> …), or disable it here.
+            {richText("settings.channels.danger.fromEnv", { variables: <code>LINE_CHANNEL_*</code>, command: <code>wrangler secret delete LINE_CHANNEL_ID</code> })}
           </p>
         ) : used ? (
           <p class="card__lead">
-            It has {usage.conversations} conversation{usage.conversations === 1 ? "" : "s"} and {usage.contacts} contact{usage.contacts === 1 ? "" : "s"}, so it cannot be
-            removed: their history would lose its channel. Disable it instead.
+            {t("settings.channels.danger.used", {
+              conversations: tn("settings.channels.danger.conversations", usage.conversations),
+              contacts: tn("settings.channels.danger.contacts", usage.contacts),
+            })}
           </p>
         ) : (
           <form method="post" action={`${base}/delete`} class="channel-danger__confirm">
             <CsrfField token={csrfToken} />
-            <p class="card__lead">No conversation uses it yet. Its business hours and keyword rules are removed with it. Type its name to confirm.</p>
+            <p class="card__lead">{t("settings.channels.danger.unused")}</p>
             <div class="field">
               <label class="field__label" for="confirm-name">
-                Channel name
+                {t("settings.channels.danger.confirmName")}
               </label>
               <input
                 id="confirm-name"
@@ -122,7 +127,7 @@ const DangerCard: FC<DangerProps> = ({ channel, csrfToken, usage, fromEnv, confi
             </div>
             <button type="submit" class="btn btn--danger-ghost btn--sm">
               <IconTrash />
-              Remove the channel
+              {t("settings.channels.danger.removeButton")}
             </button>
           </form>
         )}
@@ -146,12 +151,12 @@ export const ChannelPage: FC<ChannelPageProps> = ({ viewer, channel, webhook, da
     title={channel.name}
     lead={
       <>
-        <a href={CHANNELS_PATH}>Channels</a> · LINE channel {channel.lineChannelId}
-        {channel.disabledAt !== null ? " · disabled" : ""}
+        <a href={CHANNELS_PATH}>{t("settings.channels.title")}</a> · {t("settings.channels.lineChannel", { id: channel.lineChannelId })}
+        {channel.disabledAt !== null ? ` · ${t("settings.channels.disabledLower")}` : ""}
       </>
     }
   >
-    {channel.disabledAt !== null ? <FormAlert message="This channel is disabled: LINE's webhooks are refused and nothing is sent." /> : null}
+    {channel.disabledAt !== null ? <FormAlert message={t("settings.channels.disabledAlert")} /> : null}
     <div class="channel-grid">
       <ChannelAccountCard channel={channel} csrfToken={viewer.csrfToken} error={accountError} />
       <ChannelFriendCard channel={channel} />
@@ -164,11 +169,11 @@ export const ChannelPage: FC<ChannelPageProps> = ({ viewer, channel, webhook, da
 );
 
 export const ChannelEditPage: FC<{ viewer: Viewer; channel: ChannelSummary; values?: { name: string }; errors?: FieldErrors }> = ({ viewer, channel, values, errors }) => (
-  <SettingsShell viewer={viewer} active={CHANNELS_PATH} title={`Edit ${channel.name}`} lead="Rename the channel or rotate its credentials. Saving checks the access token with LINE again.">
+  <SettingsShell viewer={viewer} active={CHANNELS_PATH} title={t("settings.channels.editTitle", { name: channel.name })} lead={t("settings.channels.editLead")}>
     <section class="card" aria-labelledby="channel-edit-title">
       <div class="card__head">
         <h2 id="channel-edit-title" class="card__title">
-          Channel details
+          {t("settings.channels.details")}
         </h2>
       </div>
       <ChannelForm csrfToken={viewer.csrfToken} channel={channel} values={values} errors={errors} />

@@ -2,21 +2,13 @@
 // and the copy field (public/channels.js adds the Copy button's clipboard call).
 import type { FC } from "hono/jsx";
 import { Avatar } from "../../ui/avatar";
+import { t, tn } from "../../ui/i18n";
+import { fullLabel, TimeLabel } from "../../ui/time";
 import type { ChannelSummary } from "../channels-store";
 import { IconCopy } from "./channel-icons";
 
-const dates = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
-const times = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "UTC" });
-
-/** "3 Nov 2026" (UTC: the same for every admin reading an audit trail). */
-export function dateLabel(ts: number): string {
-  return dates.format(ts);
-}
-
-/** "3 Nov 2026, 14:05 UTC". */
-export function timeLabel(ts: number): string {
-  return `${times.format(ts)} UTC`;
-}
+/** A date and time in the reader's language and time zone ("3 Nov 2026, 14:05"), with the exact instant in `datetime`. */
+export const When: FC<{ at: number }> = ({ at }) => <TimeLabel at={at} label={fullLabel(at)} />;
 
 /**
  * The account's LINE picture. LINE serves pictures over https; anything else (a
@@ -29,8 +21,8 @@ export const ChannelPicture: FC<{ channel: Pick<ChannelSummary, "name" | "botNam
 
 export const ChannelStatusTags: FC<{ channel: ChannelSummary; warnings: number }> = ({ channel, warnings }) => (
   <>
-    {channel.disabledAt !== null ? <span class="tag tag--inactive">Disabled</span> : <span class="tag tag--on">Active</span>}
-    {warnings > 0 ? <span class="tag tag--warn">{warnings === 1 ? "1 warning" : `${warnings} warnings`}</span> : null}
+    {channel.disabledAt !== null ? <span class="tag tag--inactive">{t("settings.channels.disabled")}</span> : <span class="tag tag--on">{t("settings.channels.active")}</span>}
+    {warnings > 0 ? <span class="tag tag--warn">{tn("settings.channels.warnings", warnings)}</span> : null}
   </>
 );
 
@@ -42,9 +34,9 @@ export const CopyField: FC<{ id: string; label: string; value: string; hideLabel
     </label>
     <div class="copy-field__row">
       <input id={id} class="input input--mono copy-field__input" type="text" readonly value={value} spellcheck={false} />
-      <button type="button" class="btn btn--ghost btn--sm copy-field__btn" data-copy={`#${id}`} aria-label={`Copy ${label.toLowerCase()}`}>
+      <button type="button" class="btn btn--ghost btn--sm copy-field__btn" data-copy={`#${id}`} aria-label={t("settings.channels.copyLabel", { label })}>
         <IconCopy />
-        <span class="copy-field__label">Copy</span>
+        <span class="copy-field__label">{t("settings.channels.copy")}</span>
       </button>
     </div>
   </div>

@@ -8,6 +8,7 @@ import type { ChannelSummary } from "../channels-store";
 import { IconWebhook } from "./channel-icons";
 import { CopyField } from "./channel-parts";
 import { CsrfField } from "./form-bits";
+import { t } from "../../ui/i18n";
 
 export interface WebhookStatusProps {
   channelId: string;
@@ -24,11 +25,11 @@ export interface WebhookStatusProps {
 /** What a failed test most likely means, from the status linedesk's webhook answers. */
 function testHint(result: WebhookTestResult, matches: boolean): string | null {
   if (result.success) return null;
-  if (!matches) return "LINE tested a URL that is not this channel's: set the URL above first.";
-  if (result.statusCode === 401) return "The webhook refused LINE's signature: the channel secret saved here is not this channel's. Edit the channel and paste the secret again.";
-  if (result.statusCode === 403) return "linedesk refused it: the channel is disabled, or the message was for another bot.";
-  if (result.statusCode === 404) return "linedesk does not know this channel ID at that address: check the URL and the channel ID.";
-  if (result.statusCode <= 0) return "LINE could not reach the URL: is linedesk deployed at this address, over https?";
+  if (!matches) return t("settings.channels.test.otherUrl");
+  if (result.statusCode === 401) return t("settings.channels.test.hint401");
+  if (result.statusCode === 403) return t("settings.channels.test.hint403");
+  if (result.statusCode === 404) return t("settings.channels.test.hint404");
+  if (result.statusCode <= 0) return t("settings.channels.test.hintUnreachable");
   return null;
 }
 
@@ -38,23 +39,23 @@ const TestResult: FC<{ result: WebhookTestResult; matches: boolean }> = ({ resul
     <div class={`webhook-test ${result.success ? "webhook-test--ok" : "webhook-test--failed"}`} role="status">
       <p class="webhook-test__title">
         {result.success ? <IconCheck /> : <IconAlert />}
-        {result.success ? "LINE reached linedesk: the test succeeded." : "LINE's test did not succeed."}
+        {result.success ? t("settings.channels.test.ok") : t("settings.channels.test.failed")}
       </p>
       <dl class="facts facts--compact">
         <div>
-          <dt>Status code</dt>
+          <dt>{t("settings.channels.test.status")}</dt>
           <dd>{String(result.statusCode)}</dd>
         </div>
         <div>
-          <dt>Reason</dt>
+          <dt>{t("settings.channels.test.reason")}</dt>
           <dd>{result.reason}</dd>
         </div>
         <div>
-          <dt>Detail</dt>
+          <dt>{t("settings.channels.test.detail")}</dt>
           <dd>{result.detail}</dd>
         </div>
         <div>
-          <dt>Time (LINE)</dt>
+          <dt>{t("settings.channels.test.time")}</dt>
           <dd>{result.timestamp}</dd>
         </div>
       </dl>
@@ -79,17 +80,18 @@ export const WebhookCurrent: FC<{ channelId: string; expected: string; current?:
   if (!current) {
     return (
       <p class="webhook-current" hx-get={`/settings/channels/${channelId}/webhook`} hx-trigger="load" hx-target="this" hx-swap="outerHTML">
-        Asking LINE for the current webhook URL… <a href={`/settings/channels/${channelId}/webhook`}>Check now</a>
+        {t("settings.channels.webhook.asking")} <a href={`/settings/channels/${channelId}/webhook`}>{t("settings.channels.webhook.checkNow")}</a>
       </p>
     );
   }
   const matches = current.endpoint === expected;
   return (
     <p class={`webhook-current ${current.endpoint && matches && current.active ? "webhook-current--ok" : "webhook-current--warn"}`}>
-      <strong>On LINE now:</strong> {current.endpoint ? <code>{current.endpoint}</code> : <span>no webhook URL set</span>}
-      {" · "}Use webhook {current.active ? "on" : "off"}
-      {current.endpoint && !matches ? <span class="webhook-current__note"> — not this channel's URL</span> : null}
-      {current.endpoint && matches && !current.active ? <span class="webhook-current__note"> — turn “Use webhook” on in the LINE Developers Console</span> : null}
+      <strong>{t("settings.channels.webhook.onLine")}</strong> {current.endpoint ? <code>{current.endpoint}</code> : <span>{t("settings.channels.webhook.none")}</span>}
+      {" · "}
+      {current.active ? t("settings.channels.webhook.useOn") : t("settings.channels.webhook.useOff")}
+      {current.endpoint && !matches ? <span class="webhook-current__note"> — {t("settings.channels.webhook.notOurs")}</span> : null}
+      {current.endpoint && matches && !current.active ? <span class="webhook-current__note"> — {t("settings.channels.webhook.turnOn")}</span> : null}
     </p>
   );
 };
@@ -99,7 +101,7 @@ export const WebhookStatus: FC<WebhookStatusProps> = ({ channelId, expected, cur
   <div id="channel-webhook-status" class="webhook-status">
     {justSet ? (
       <p class="channel-ok" role="status">
-        <IconCheck /> LINE now sends this channel's webhooks to linedesk.
+        <IconCheck /> {t("settings.channels.webhook.setOk")}
       </p>
     ) : null}
     <WebhookCurrent channelId={channelId} expected={expected} current={current} error={error} />
@@ -114,23 +116,23 @@ export const ChannelWebhookCard: FC<{ channel: ChannelSummary; csrfToken: string
     <section id="channel-webhook" class="card" aria-labelledby="channel-webhook-title">
       <div class="card__head">
         <h2 id="channel-webhook-title" class="card__title">
-          Webhook
+          {t("settings.channels.webhook.title")}
         </h2>
-        <p class="card__lead">LINE POSTs every message, follow and unfollow of this account to this URL.</p>
+        <p class="card__lead">{t("settings.channels.webhook.lead")}</p>
       </div>
-      <CopyField id="webhook-url" label="Webhook URL" value={status.expected} />
+      <CopyField id="webhook-url" label={t("settings.channels.webhook.url")} value={status.expected} />
       <div class="webhook-actions">
         <form method="post" action={`${base}/set`} hx-post={`${base}/set`} {...swap}>
           <CsrfField token={csrfToken} />
           <button type="submit" class="btn btn--primary btn--sm">
             <IconWebhook />
-            Set this URL on LINE
+            {t("settings.channels.webhook.set")}
           </button>
         </form>
         <form method="post" action={`${base}/test`} hx-post={`${base}/test`} {...swap}>
           <CsrfField token={csrfToken} />
           <button type="submit" class="btn btn--ghost btn--sm">
-            Send a test from LINE
+            {t("settings.channels.webhook.test")}
           </button>
         </form>
       </div>

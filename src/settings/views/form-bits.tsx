@@ -2,6 +2,7 @@
 // the form-level alert and the one-time link box.
 import type { FC } from "hono/jsx";
 import { IconAlert } from "../../ui/icons";
+import { localeContext, t } from "../../ui/i18n";
 import { IconLink } from "./icons";
 
 export const CsrfField: FC<{ token: string }> = ({ token }) => <input type="hidden" name="_csrf" value={token} />;
@@ -46,30 +47,38 @@ export const OneTimeLink: FC<OneTimeLinkProps> = ({ title, description, url, exp
         {title}
       </label>
       <input id="one-time-link-url" class="input input--mono one-time-link__url" type="text" readonly value={url} autofocus />
-      <p class="one-time-link__note">
-        Copy it now: for security it is shown only once. It stops working {expiresIn(expiresAt, now)} or after it is used.
-      </p>
+      <p class="one-time-link__note">{t("settings.oneTime.note", { when: expiresIn(expiresAt, now) })}</p>
     </div>
   </div>
 );
 
-/** "in 7 days", "in 24 hours", "in 5 minutes"; "already" for the past. */
-export function expiresIn(at: number, now = Date.now()): string {
-  const ms = at - now;
-  if (ms <= 0) return "already";
-  const hours = Math.round(ms / 3_600_000);
-  if (hours >= 48) return `in ${Math.round(hours / 24)} days`;
-  if (hours >= 1) return `in ${hours} hour${hours === 1 ? "" : "s"}`;
-  const minutes = Math.max(1, Math.round(ms / 60_000));
-  return `in ${minutes} minute${minutes === 1 ? "" : "s"}`;
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
+
+function relativeFormat(): Intl.RelativeTimeFormat {
+  const { locale } = localeContext();
+  let format = relativeFormats.get(locale);
+  if (!format) relativeFormats.set(locale, (format = new Intl.RelativeTimeFormat(locale, { numeric: "auto" })));
+  return format;
 }
 
-/** "just now", "5 minutes ago", "3 hours ago", "12 days ago". */
+/** `abs` ms as the largest whole unit that reads well (minutes, hours up to 48, then days), signed. */
+function inUnits(abs: number, sign: 1 | -1, round: (n: number) => number): string {
+  const format = relativeFormat();
+  if (abs < 3_600_000) return format.format(sign * Math.max(1, round(abs / 60_000)), "minute");
+  if (abs < 48 * 3_600_000) return format.format(sign * round(abs / 3_600_000), "hour");
+  return format.format(sign * round(abs / 86_400_000), "day");
+}
+
+/** When something ends, from now, in the reader's language (Intl.RelativeTimeFormat): "in 7 days", "in 5 minutes"; "now" once it is due. */
+export function expiresIn(at: number, now = Date.now()): string {
+  const ms = at - now;
+  if (ms <= 0) return t("settings.time.now");
+  return inUnits(ms, 1, Math.round);
+}
+
+/** How long ago, in the reader's language: "just now", "5 minutes ago", "3 hours ago", "12 days ago" (whole units, rounded down). */
 export function timeAgo(at: number, now = Date.now()): string {
-  const minutes = Math.floor((now - at) / 60_000);
-  if (minutes < 1) return "just now";
-  if (minutes < 60) return `${minutes} minute${minutes === 1 ? "" : "s"} ago`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 48) return `${hours} hour${hours === 1 ? "" : "s"} ago`;
-  return `${Math.floor(hours / 24)} days ago`;
+  const ms = now - at;
+  if (ms < 60_000) return t("settings.time.justNow");
+  return inUnits(ms, -1, Math.floor);
 }

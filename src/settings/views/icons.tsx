@@ -28,3 +28,5 @@ export const IconPencil: FC<IconProps> = (p) => <Svg {...p} d={["M12 20h9", "M16
 export const IconTrash: FC<IconProps> = (p) => (
   <Svg {...p} d={["M3 6h18", "M19 6l-1 14a2 2 0 0 1-2 2H8a2 2 0 0 1-2-2L5 6", "M10 11v6", "M14 11v6", "M9 6V4a1 1 0 0 1 1-1h4a1 1 0 0 1 1 1v2"]} />
 );
+export const IconTag: FC<IconProps> = (p) => <Svg {...p} d={["M20.59 13.41 13.42 20.58a2 2 0 0 1-2.83 0L2 12V2h10l8.59 8.59a2 2 0 0 1 0 2.82Z", "M7 7h.01"]} />;
+export const IconMerge: FC<IconProps> = (p) => <Svg {...p} d={["M8 3v4a4 4 0 0 0 4 4h0a4 4 0 0 1 4 4v6", "M16 3v4a4 4 0 0 1-4 4", "M13 18l3 3 3-3"]} />;

@@ -4,9 +4,10 @@ import type { FC } from "hono/jsx";
 import type { FieldErrors, InviteFormValues } from "../forms";
 import { INVITE_ROLES } from "../forms";
 import type { PendingInvite } from "../queries/invites";
-import { ROLE_LABELS } from "../team-rules";
+import { roleLabel } from "../team-rules";
 import { CsrfField, expiresIn, FieldError, FormAlert } from "./form-bits";
 import { IconUserPlus } from "./icons";
+import { formatNumber, t } from "../../ui/i18n";
 
 export interface InvitePanelProps {
   csrfToken: string;
@@ -21,23 +22,23 @@ export const InvitePanel: FC<InvitePanelProps> = ({ csrfToken, values = {}, erro
     <section id="invite-panel" class="card" aria-labelledby="invite-title">
       <div class="card__head">
         <h2 id="invite-title" class="card__title">
-          Invite a teammate
+          {t("settings.invite.title")}
         </h2>
-        <p class="card__lead">They get a link to choose their own password. Invite links work for 7 days.</p>
+        <p class="card__lead">{t("settings.invite.lead")}</p>
       </div>
       <form class="invite-form" method="post" action="/settings/team/invites" hx-post="/settings/team/invites" hx-target="#invite-panel" hx-swap="outerHTML">
         <CsrfField token={csrfToken} />
         <FormAlert message={errors._form} />
         <div class="field">
           <label class="field__label" for="invite-name">
-            Name
+            {t("settings.invite.name")}
           </label>
           <input id="invite-name" class="input" name="name" value={values.name ?? ""} maxlength={80} required autocomplete="off" aria-invalid={invalid("name")} aria-describedby={describedBy("name")} />
           <FieldError id="invite-name-error" message={errors.name} />
         </div>
         <div class="field">
           <label class="field__label" for="invite-email">
-            Email
+            {t("settings.invite.email")}
           </label>
           <input
             id="invite-email"
@@ -56,12 +57,12 @@ export const InvitePanel: FC<InvitePanelProps> = ({ csrfToken, values = {}, erro
         </div>
         <div class="field">
           <label class="field__label" for="invite-role">
-            Role
+            {t("settings.member.role")}
           </label>
           <select id="invite-role" class="input select" name="role" aria-invalid={invalid("role")} aria-describedby={describedBy("role")}>
             {INVITE_ROLES.map((r) => (
               <option value={r} selected={(values.role ?? "agent") === r}>
-                {ROLE_LABELS[r]}
+                {roleLabel(r)}
               </option>
             ))}
           </select>
@@ -69,7 +70,7 @@ export const InvitePanel: FC<InvitePanelProps> = ({ csrfToken, values = {}, erro
         </div>
         <button type="submit" class="btn btn--primary invite-form__submit">
           <IconUserPlus />
-          Create invite link
+          {t("settings.invite.submit")}
         </button>
       </form>
     </section>
@@ -87,9 +88,9 @@ export const PendingInvites: FC<PendingInvitesProps> = ({ invites, csrfToken, no
   <section id="pending-invites" class={`card${invites.length === 0 ? " card--empty" : ""}`} aria-labelledby="pending-title">
     <div class="card__head card__head--row">
       <h2 id="pending-title" class="card__title">
-        Pending invites
+        {t("settings.invite.pending")}
       </h2>
-      <span class="card__count">{String(invites.length)}</span>
+      <span class="card__count">{formatNumber(invites.length)}</span>
     </div>
     <ul class="row-list">
       {invites.map((i) => {
@@ -100,10 +101,10 @@ export const PendingInvites: FC<PendingInvitesProps> = ({ invites, csrfToken, no
               <span class="member__name">{i.name}</span>
               <span class="member__email">{i.email}</span>
             </span>
-            <span class={`role-tag role-tag--${i.role}`}>{ROLE_LABELS[i.role]}</span>
+            <span class={`role-tag role-tag--${i.role}`}>{roleLabel(i.role)}</span>
             <span class="invite-row__when">
-              {expired ? <span class="tag tag--inactive">Expired</span> : `Expires ${expiresIn(i.expiresAt, now)}`}
-              {i.invitedBy ? <span class="invite-row__by">by {i.invitedBy}</span> : null}
+              {expired ? <span class="tag tag--inactive">{t("settings.invite.expired")}</span> : t("settings.invite.expires", { when: expiresIn(i.expiresAt, now) })}
+              {i.invitedBy ? <span class="invite-row__by">{t("settings.invite.by", { name: i.invitedBy })}</span> : null}
             </span>
             <form
               method="post"
@@ -111,11 +112,11 @@ export const PendingInvites: FC<PendingInvitesProps> = ({ invites, csrfToken, no
               hx-post={`/settings/team/invites/${i.id}/revoke`}
               hx-target="#pending-invites"
               hx-swap="outerHTML"
-              hx-confirm={`Revoke the invite for ${i.email}? The link stops working.`}
+              hx-confirm={t("settings.invite.revokeConfirm", { email: i.email })}
             >
               <CsrfField token={csrfToken} />
               <button type="submit" class="btn btn--danger-ghost btn--sm">
-                {expired ? "Remove" : "Revoke"}
+                {expired ? t("settings.invite.remove") : t("settings.invite.revoke")}
               </button>
             </form>
           </li>

@@ -4,10 +4,11 @@ import type { FC } from "hono/jsx";
 import { Avatar } from "../../ui/avatar";
 import type { Viewer } from "../context";
 import type { Member } from "../queries/members";
-import { assignableRoles, canManage, ROLE_LABELS } from "../team-rules";
+import { assignableRoles, canManage, roleLabel } from "../team-rules";
 import { availabilityLabel } from "../../ui/availability";
 import { CsrfField } from "./form-bits";
 import { IconChevronDown, IconKey, IconPower } from "./icons";
+import { t } from "../../ui/i18n";
 
 export interface MemberRowProps {
   member: Member;
@@ -29,17 +30,17 @@ export const MemberRow: FC<MemberRowProps> = ({ member: m, viewer, error }) => {
         <span class="member__text">
           <span class="member__name">
             {m.name}
-            {self ? <span class="tag">You</span> : null}
+            {self ? <span class="tag">{t("settings.member.you")}</span> : null}
           </span>
           <span class="member__email">{m.email}</span>
         </span>
       </div>
-      <span class={`role-tag role-tag--${m.role}`}>{ROLE_LABELS[m.role]}</span>
+      <span class={`role-tag role-tag--${m.role}`}>{roleLabel(m.role)}</span>
       <span class="member__status">
         {m.active ? (
           <span class={`status-dot status-dot--${m.availability}`}>{availabilityLabel(m.availability)}</span>
         ) : (
-          <span class="tag tag--inactive">Deactivated</span>
+          <span class="tag tag--inactive">{t("settings.member.deactivated")}</span>
         )}
       </span>
       <div class="member__actions">{manageable ? <ManageMenu member={m} viewer={viewer} /> : null}</div>
@@ -57,26 +58,26 @@ const ManageMenu: FC<{ member: Member; viewer: Viewer }> = ({ member: m, viewer 
   const swap = { "hx-target": `#member-${m.id}`, "hx-swap": "outerHTML" };
   return (
     <details class="menu">
-      <summary class="btn btn--ghost btn--sm" aria-label={`Manage ${m.name}`}>
-        Manage
+      <summary class="btn btn--ghost btn--sm" aria-label={t("settings.member.manageName", { name: m.name })}>
+        {t("settings.member.manage")}
         <IconChevronDown />
       </summary>
       <div class="menu__panel">
         <form class="menu__section" method="post" action={`${base}/role`} hx-post={`${base}/role`} {...swap}>
           <CsrfField token={viewer.csrfToken} />
           <label class="menu__label" for={`role-${m.id}`}>
-            Role
+            {t("settings.member.role")}
           </label>
           <div class="menu__row">
             <select id={`role-${m.id}`} name="role" class="select">
               {assignableRoles(viewer.role).map((r) => (
                 <option value={r} selected={r === m.role}>
-                  {ROLE_LABELS[r]}
+                  {roleLabel(r)}
                 </option>
               ))}
             </select>
             <button type="submit" class="btn btn--primary btn--sm">
-              Save
+              {t("common.save")}
             </button>
           </div>
         </form>
@@ -85,16 +86,16 @@ const ManageMenu: FC<{ member: Member; viewer: Viewer }> = ({ member: m, viewer 
             <CsrfField token={viewer.csrfToken} />
             <button type="submit" class="menu__item">
               <IconKey />
-              Create password reset link
+              {t("settings.member.resetLink")}
             </button>
           </form>
         ) : null}
         {m.active ? (
-          <form method="post" action={`${base}/deactivate`} hx-post={`${base}/deactivate`} hx-confirm={`Deactivate ${m.name}? They are signed out at once.`} {...swap}>
+          <form method="post" action={`${base}/deactivate`} hx-post={`${base}/deactivate`} hx-confirm={t("settings.member.deactivateConfirm", { name: m.name })} {...swap}>
             <CsrfField token={viewer.csrfToken} />
             <button type="submit" class="menu__item menu__item--danger">
               <IconPower />
-              Deactivate
+              {t("settings.member.deactivate")}
             </button>
           </form>
         ) : (
@@ -102,7 +103,7 @@ const ManageMenu: FC<{ member: Member; viewer: Viewer }> = ({ member: m, viewer 
             <CsrfField token={viewer.csrfToken} />
             <button type="submit" class="menu__item">
               <IconPower />
-              Reactivate
+              {t("settings.member.reactivate")}
             </button>
           </form>
         )}

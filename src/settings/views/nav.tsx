@@ -1,10 +1,13 @@
 // The settings sections shown in the left nav, in order. Add a section by
 // appending an entry here (and mounting its routes under /settings in routes.tsx).
+// Labels are read per request (a function, or a getter on another feature's
+// entry), so each reader sees them in their own language.
 import type { FC } from "hono/jsx";
 import type { Role } from "../forms";
 import { contactFieldsNavEntry } from "../../contacts/nav";
 import { automationNavEntries } from "../../automation/nav";
-import { type IconProps, IconKey, IconReply, IconUser, IconUsers } from "./icons";
+import { t } from "../../ui/i18n";
+import { type IconProps, IconKey, IconReply, IconTag, IconUser, IconUsers } from "./icons";
 import { webhooksNavEntry } from "../../outbound-webhooks/nav";
 import { IconChannel } from "./channel-icons";
 
@@ -13,19 +16,28 @@ const IconList: FC<IconProps> = (p) => IconReply(p);
 
 export interface SettingsNavItem {
   href: string;
-  label: string;
+  /** A function (or a getter) for a translated label: called while the page renders. */
+  label: string | (() => string);
   icon: FC<IconProps>;
   /** Hidden from people below this role; everyone sees the item when absent. */
   minRole?: Role;
 }
 
-export const SETTINGS_NAV: SettingsNavItem[] = [
-  { href: "/settings/team", label: "Team", icon: IconUser },
-  { href: "/settings/teams", label: "Teams", icon: IconUsers },
-  { href: "/settings/canned-replies", label: "Canned replies", icon: IconReply },
-  { href: "/settings/channels", label: "Channels", icon: IconChannel, minRole: "admin" },
-  { ...contactFieldsNavEntry, icon: IconList, minRole: "admin" },
-  ...automationNavEntries,
-  { href: "/settings/api", label: "API", icon: IconKey, minRole: "admin" },
-  webhooksNavEntry,
-];
+/** The nav entries, built per render so every label is in the reader's language. */
+export function settingsNav(): SettingsNavItem[] {
+  return [
+    { href: "/settings/team", label: () => t("settings.nav.team"), icon: IconUser },
+    { href: "/settings/teams", label: () => t("settings.nav.teams"), icon: IconUsers },
+    { href: "/settings/canned-replies", label: () => t("settings.nav.canned"), icon: IconReply },
+    { href: "/settings/tags", label: () => t("settings.nav.tags"), icon: IconTag },
+    { href: "/settings/channels", label: () => t("settings.nav.channels"), icon: IconChannel, minRole: "admin" },
+    { ...contactFieldsNavEntry, icon: IconList, minRole: "admin" },
+    ...automationNavEntries,
+    { href: "/settings/api", label: () => t("settings.nav.api"), icon: IconKey, minRole: "admin" },
+    webhooksNavEntry,
+  ];
+}
+
+export function navLabel(item: SettingsNavItem): string {
+  return typeof item.label === "function" ? item.label() : item.label;
+}

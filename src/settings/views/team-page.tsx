@@ -9,6 +9,7 @@ import { InvitePanel, type InvitePanelProps, PendingInvites } from "./invite-pan
 import { MemberRow } from "./member-row";
 import { FormAlert, OneTimeLink, type OneTimeLinkProps } from "./form-bits";
 import { SettingsShell } from "./shell";
+import { t, tn } from "../../ui/i18n";
 
 export interface MemberPageProps {
   items: Member[];
@@ -30,7 +31,7 @@ export const MemberRows: FC<MemberPageProps & { viewer: Viewer }> = ({ items, ne
           hx-target="closest li"
           hx-swap="outerHTML"
         >
-          Show more people
+          {t("settings.team.more")}
         </a>
       </li>
     ) : null}
@@ -58,8 +59,8 @@ export const TeamPage: FC<TeamPageProps> = ({ viewer, members, counts, invites, 
     <SettingsShell
       viewer={viewer}
       active="/settings/team"
-      title="Team"
-      lead={admin ? "Everyone who answers your LINE customers. Invite people, set their roles and switch off access." : "Everyone who answers your LINE customers. Admins and owners manage the team."}
+      title={t("settings.team.title")}
+      lead={admin ? t("settings.team.leadAdmin") : t("settings.team.lead")}
     >
       <div id="team-notice">
         {link ? <OneTimeLink {...link} /> : null}
@@ -70,17 +71,21 @@ export const TeamPage: FC<TeamPageProps> = ({ viewer, members, counts, invites, 
       <section class="card" aria-labelledby="members-title">
         <div class="card__head card__head--row">
           <h2 id="members-title" class="card__title">
-            Members
+            {t("settings.team.members")}
           </h2>
           <span class="card__meta">
-            {`${counts.active} active`}
-            {counts.total > counts.active ? ` · ${counts.total - counts.active} deactivated` : ""}
-            {` · ${counts.online} online`}
+            {[
+              tn("settings.team.countActive", counts.active),
+              counts.total > counts.active ? tn("settings.team.countDeactivated", counts.total - counts.active) : null,
+              tn("settings.team.countOnline", counts.online),
+            ]
+              .filter(Boolean)
+              .join(" · ")}
           </span>
         </div>
         {paged ? (
           <p class="card__paging">
-            <a href="/settings/team">Back to the start of the list</a>
+            <a href="/settings/team">{t("settings.backToStart")}</a>
           </p>
         ) : null}
         <ul id="member-list" class="row-list">

@@ -9,6 +9,7 @@ import { isAdmin } from "../team-rules";
 import { CsrfField, FieldError, FormAlert } from "./form-bits";
 import { IconChevronDown, IconPencil, IconPlus, IconTrash, IconUsers, IconX } from "./icons";
 import { SettingsShell } from "./shell";
+import { t, tn } from "../../ui/i18n";
 
 export interface MemberOption {
   id: string;
@@ -26,15 +27,15 @@ export const TeamCreatePanel: FC<TeamCreatePanelProps> = ({ csrfToken, name, err
   <section id="team-create" class="card" aria-labelledby="team-create-title">
     <div class="card__head">
       <h2 id="team-create-title" class="card__title">
-        New team
+        {t("settings.teams.new")}
       </h2>
-      <p class="card__lead">Group people by what they handle: Sales, Support, Thai-language…</p>
+      <p class="card__lead">{t("settings.teams.newLead")}</p>
     </div>
     <form class="inline-form" method="post" action="/settings/teams" hx-post="/settings/teams" hx-target="#team-create" hx-swap="outerHTML">
       <CsrfField token={csrfToken} />
       <div class="field inline-form__grow">
         <label class="field__label" for="team-create-name">
-          Team name
+          {t("settings.teams.name")}
         </label>
         <input
           id="team-create-name"
@@ -51,7 +52,7 @@ export const TeamCreatePanel: FC<TeamCreatePanelProps> = ({ csrfToken, name, err
       </div>
       <button type="submit" class="btn btn--primary inline-form__submit">
         <IconPlus />
-        Create team
+        {t("settings.teams.create")}
       </button>
     </form>
   </section>
@@ -84,33 +85,33 @@ export const TeamCard: FC<TeamCardProps> = ({ team, viewer, options, error, rena
           <h2 id={`team-${team.id}-name`} class="card__title">
             {team.name}
           </h2>
-          <p class="card__meta">{count === 1 ? "1 member" : `${count} members`}</p>
+          <p class="card__meta">{tn("settings.teams.memberCount", count)}</p>
         </div>
         {admin ? (
           <details class="menu" open={rename !== undefined}>
-            <summary class="btn btn--ghost btn--sm" aria-label={`Edit ${team.name}`}>
-              Edit
+            <summary class="btn btn--ghost btn--sm" aria-label={t("settings.teams.editName", { name: team.name })}>
+              {t("settings.teams.edit")}
               <IconChevronDown />
             </summary>
             <div class="menu__panel">
               <form class="menu__section" method="post" action={`${base}/rename`} hx-post={`${base}/rename`} {...swap}>
                 <CsrfField token={viewer.csrfToken} />
                 <label class="menu__label" for={`rename-${team.id}`}>
-                  Team name
+                  {t("settings.teams.name")}
                 </label>
                 <div class="menu__row">
                   <input id={`rename-${team.id}`} class="input input--sm" name="name" value={rename ?? team.name} maxlength={TEAM_NAME_MAX} required />
                   <button type="submit" class="btn btn--primary btn--sm">
                     <IconPencil />
-                    Rename
+                    {t("settings.teams.rename")}
                   </button>
                 </div>
               </form>
-              <form method="post" action={`${base}/delete`} hx-post={`${base}/delete`} hx-target={`#team-${team.id}`} hx-swap="delete" hx-confirm={`Delete the team ${team.name}? People stay in the workspace.`}>
+              <form method="post" action={`${base}/delete`} hx-post={`${base}/delete`} hx-target={`#team-${team.id}`} hx-swap="delete" hx-confirm={t("settings.teams.deleteConfirm", { name: team.name })}>
                 <CsrfField token={viewer.csrfToken} />
                 <button type="submit" class="menu__item menu__item--danger">
                   <IconTrash />
-                  Delete team
+                  {t("settings.teams.delete")}
                 </button>
               </form>
             </div>
@@ -118,7 +119,7 @@ export const TeamCard: FC<TeamCardProps> = ({ team, viewer, options, error, rena
         ) : null}
       </header>
       <FormAlert message={error} />
-      {count === 0 ? <p class="team-card__empty">No one in this team yet.</p> : null}
+      {count === 0 ? <p class="team-card__empty">{t("settings.teams.emptyTeam")}</p> : null}
       <ul class="chip-list">
         {team.members.map((m) => (
           <li class={`chip${m.active ? "" : " chip--inactive"}`}>
@@ -127,7 +128,7 @@ export const TeamCard: FC<TeamCardProps> = ({ team, viewer, options, error, rena
             {admin ? (
               <form method="post" action={`${base}/members/${m.id}/remove`} hx-post={`${base}/members/${m.id}/remove`} {...swap}>
                 <CsrfField token={viewer.csrfToken} />
-                <button type="submit" class="chip__remove" aria-label={`Remove ${m.name} from ${team.name}`} title="Remove from team">
+                <button type="submit" class="chip__remove" aria-label={t("settings.teams.removeMember", { name: m.name, team: team.name })} title={t("settings.teams.removeFromTeam")}>
                   <IconX />
                 </button>
               </form>
@@ -139,17 +140,17 @@ export const TeamCard: FC<TeamCardProps> = ({ team, viewer, options, error, rena
         <form class="team-card__add" method="post" action={`${base}/members`} hx-post={`${base}/members`} {...swap}>
           <CsrfField token={viewer.csrfToken} />
           <label class="visually-hidden" for={`add-${team.id}`}>
-            Add someone to {team.name}
+            {t("settings.teams.addTo", { team: team.name })}
           </label>
           <select id={`add-${team.id}`} name="userId" class="select team-card__select" required>
-            <option value="">Add someone…</option>
+            <option value="">{t("settings.teams.addSomeone")}</option>
             {addable.map((o) => (
               <option value={o.id}>{o.name}</option>
             ))}
           </select>
           <button type="submit" class="btn btn--ghost btn--sm">
             <IconPlus />
-            Add
+            {t("settings.teams.add")}
           </button>
         </form>
       ) : null}
@@ -170,8 +171,8 @@ export const TeamsPage: FC<TeamsPageProps> = ({ viewer, teams, options, create, 
   <SettingsShell
     viewer={viewer}
     active="/settings/teams"
-    title="Teams"
-    lead="Teams group people so conversations can be routed to the right ones."
+    title={t("settings.teams.title")}
+    lead={t("settings.teams.lead")}
   >
     {isAdmin(viewer.role) ? <TeamCreatePanel csrfToken={viewer.csrfToken} {...create} /> : null}
     <div id="team-list" class="team-grid">
@@ -189,8 +190,8 @@ export const TeamsPage: FC<TeamsPageProps> = ({ viewer, teams, options, create, 
       <span class="empty-state__icon">
         <IconUsers />
       </span>
-      <strong>No teams yet</strong>
-      <span>{isAdmin(viewer.role) ? "Create the first one above." : "An admin can create teams here."}</span>
+      <strong>{t("settings.teams.empty")}</strong>
+      <span>{isAdmin(viewer.role) ? t("settings.teams.emptyAdmin") : t("settings.teams.emptyAgent")}</span>
     </div>
   </SettingsShell>
 );

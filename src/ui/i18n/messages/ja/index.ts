@@ -13,6 +13,10 @@ import { inbox } from "./inbox";
 import { inboxThread } from "./inbox-thread";
 import { pwa } from "./pwa";
 import { settings } from "./settings";
+import { settingsApi } from "./settings-api";
+import { settingsChannels } from "./settings-channels";
+import { settingsTags } from "./settings-tags";
+import { settingsWebhooks } from "./settings-webhooks";
 import { simulator } from "./simulator";
 
-export const ja: Translation<Messages> = { ...common, ...auth, ...setup, ...automation, ...composer, ...composerQuota, ...composerThread, ...contacts, ...inbox, ...inboxThread, ...pwa, ...settings, ...simulator };
+export const ja: Translation<Messages> = { ...common, ...auth, ...setup, ...automation, ...composer, ...composerQuota, ...composerThread, ...contacts, ...inbox, ...inboxThread, ...pwa, ...settings, ...settingsApi, ...settingsChannels, ...settingsTags, ...settingsWebhooks, ...simulator };
