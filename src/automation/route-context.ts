@@ -6,6 +6,7 @@ import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "../env";
 import { loadViewer, type Viewer } from "../settings/context";
 import { stickerUrlFor } from "../line/stickers";
+import { t } from "../ui/i18n";
 import { channelQuery } from "./forms";
 import { listRules } from "./rules";
 import { type AutomationSettings, listHolidays, settingsFor, workspaceChannels } from "./settings";
@@ -38,7 +39,7 @@ export async function automationContext(c: Context<AppEnv>, body?: Record<string
   const wanted = channelQuery.parse({ channel: body?.channel ?? c.req.query("channel") }).channel;
   const channel = wanted ? channels.find((ch) => ch.id === wanted) : channels[0];
   if (!channel) {
-    throw new HTTPException(404, { message: wanted ? "This channel does not exist or belongs to another workspace." : "Connect a LINE channel first: automation is set per channel." });
+    throw new HTTPException(404, { message: wanted ? t("automation.error.channelNotFound") : t("automation.error.noChannel") });
   }
   return { viewer, channels, channel, settings: await settingsFor(c.env.DB, channel), who: { workspaceId: viewer.workspaceId, actorId: viewer.id } };
 }

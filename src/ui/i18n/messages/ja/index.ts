@@ -8,7 +8,9 @@ import { composer } from "./composer";
 import { settings } from "./settings";
 import { contacts } from "./contacts";
 import { automation } from "./automation";
+import { automationMessages } from "./automation-messages";
+import { automationKeywords } from "./automation-keywords";
 import { simulator } from "./simulator";
 import { pwa } from "./pwa";
 
-export const ja: Translation<Messages> = { ...common, ...auth, ...setup, ...inbox, ...composer, ...settings, ...contacts, ...automation, ...simulator, ...pwa };
+export const ja: Translation<Messages> = { ...common, ...auth, ...setup, ...inbox, ...composer, ...settings, ...contacts, ...automation, ...automationMessages, ...automationKeywords, ...simulator, ...pwa };
