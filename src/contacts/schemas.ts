@@ -141,7 +141,11 @@ export function fieldValueSchema(field: { type: FieldType; options: string[] }) 
         .refine((v) => empty(v) || field.options.includes(v), msg("contacts.invalid.choice", { options: field.options.join(", ") }))
         .transform((v) => (empty(v) ? null : v));
     default:
-      return base.max(MAX_TEXT_VALUE, msg("contacts.invalid.textLong", { max: MAX_TEXT_VALUE })).transform((v) => (empty(v) ? null : v));
+      // A text value is one line: a newline typed into its (wrapping) box is read as a space.
+      return base
+        .transform((v) => v.replace(/\s*[\r\n]+\s*/g, " "))
+        .pipe(z.string().max(MAX_TEXT_VALUE, msg("contacts.invalid.textLong", { max: MAX_TEXT_VALUE })))
+        .transform((v) => (empty(v) ? null : v));
   }
 }
 

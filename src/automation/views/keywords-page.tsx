@@ -45,7 +45,12 @@ export const RuleRow: FC<{ rule: KeywordRule; csrfToken: string; channelName: st
             windowLabel(rule.activeWindow),
             tn("automation.rule.messages", rule.reply.messages.length),
             ...(rule.reply.quickReplies.length ? [tn("automation.rule.quickReplies", rule.reply.quickReplies.length)] : []),
-          ].join(" · ")}
+          ].map((fact, i) => (
+            <>
+              {i ? " · " : ""}
+              <span class="auto-rule__fact">{fact}</span>
+            </>
+          ))}
         </p>
         <div class="auto-rule__actions">
           <a class="btn btn--ghost btn--xs" href={`${base}/edit?channel=${encodeURIComponent(rule.channelId)}`} hx-get={`${base}/edit?channel=${encodeURIComponent(rule.channelId)}`} hx-target={`#rule-${rule.id}`} hx-swap="outerHTML">

@@ -56,7 +56,10 @@ export const FieldRow: FC<FieldRowProps> = ({ contactId, field, csrfToken, typed
         ) : field.type === "number" ? (
           <input {...common} type="text" inputmode="decimal" value={value} placeholder="—" autocomplete="off" />
         ) : (
-          <input {...common} type="text" value={value} placeholder="—" maxlength={MAX_TEXT_VALUE} autocomplete="off" />
+          // A one-line textarea, so long values (addresses, URLs) wrap; Enter saves (contacts.js), a newline is read as a space.
+          <textarea {...common} rows={1} placeholder="—" maxlength={MAX_TEXT_VALUE} autocomplete="off" data-field-text>
+            {value}
+          </textarea>
         )}
         {saved && !error ? (
           <span class="cp-field__saved" role="status">
