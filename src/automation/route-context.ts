@@ -7,6 +7,7 @@ import type { AppEnv } from "../env";
 import { loadViewer, type Viewer } from "../settings/context";
 import { stickerUrlFor } from "../line/stickers";
 import { t } from "../ui/i18n";
+import { customerLanguage } from "./customer-text";
 import { channelQuery } from "./forms";
 import { listRules } from "./rules";
 import { type AutomationSettings, listHolidays, settingsFor, workspaceChannels } from "./settings";
@@ -53,5 +54,5 @@ export function backTo(path: string, channelId: string): string {
 export async function previewContext(c: Context<AppEnv>, ctx: AutomationContext): Promise<PreviewContext> {
   const [holidays, rules] = await Promise.all([listHolidays(c.env.DB, ctx.channel.id), listRules(c.env.DB, ctx.viewer.workspaceId, ctx.channel.id)]);
   const keywords = rules.filter((r) => r.enabled && r.matchMode !== "regex").map((r) => r.keywords[0] ?? "").filter(Boolean).slice(0, 13);
-  return { channelName: ctx.channel.name, settings: ctx.settings, holidays, stickerUrl: stickerUrlFor(c.env), keywords };
+  return { channelName: ctx.channel.name, settings: ctx.settings, holidays, stickerUrl: stickerUrlFor(c.env), keywords, language: customerLanguage(c.get("session").workspaceLanguage) };
 }

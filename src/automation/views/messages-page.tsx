@@ -8,8 +8,9 @@ import type { Viewer } from "../../settings/context";
 import { CsrfField, FormAlert } from "../../settings/views/form-bits";
 import { formatNumber, type MessageKey, t } from "../../ui/i18n";
 import type { MessageSection } from "../forms";
-import { formatLocal, nextChange } from "../hours";
-import { waitLabel } from "../queue";
+import type { LanguageCode } from "../../lib/locales";
+import { nextOpenText, waitText } from "../customer-text";
+import { nextChange } from "../hours";
 import { fillTemplate, TEMPLATE_VARIABLES } from "../replies";
 import { type AutomationSettings, type Holiday, scheduleOf } from "../settings";
 import { LinePreview } from "./line-preview";
@@ -25,12 +26,16 @@ export interface PreviewContext {
   stickerUrl: StickerUrl;
   /** Keywords the list command would offer now (first keyword of each active rule). */
   keywords?: string[];
+  /** The workspace's language: {{next_open}} and {{wait}} are filled in it, as customers get them. */
+  language: LanguageCode;
 }
+
+const SAMPLE_WAIT_MS = 15 * 60_000;
 
 /** The sample values previews are filled with (next_open and wait as the customer would get them). */
 function sample(p: PreviewContext) {
   const next = nextChange(scheduleOf({ ...p.settings, awayNow: 0 }, p.holidays), Date.now(), true);
-  return { contactName: "Yuki", channelName: p.channelName, nextOpen: next ? formatLocal(next, p.settings.timeZone) : "soon", position: 3, wait: waitLabel(15 * 60_000) };
+  return { contactName: "Yuki", channelName: p.channelName, nextOpen: nextOpenText(next, p.settings.timeZone, p.language), position: 3, wait: waitText(SAMPLE_WAIT_MS, p.language) };
 }
 
 /** What the customer did in each preview (a sample, in the reader's language). */
@@ -202,7 +207,7 @@ export const SectionCard: FC<SectionProps & { section: MessageSection }> = ({ se
         <MessageCard {...p} section="queue" title={t("automation.messages.queue.title")} lead={t("automation.messages.queue.lead")} enabledField="queueEnabled"
           fields={(v, e) => (
             <>
-              {text(v, e, "queueText", t("automation.messages.message"), rich(t("automation.messages.queue.hint"), { position: <code>{"{{position}}"}</code>, wait: <code>{"{{wait}}"}</code> }))}
+              {text(v, e, "queueText", t("automation.messages.message"), rich(t("automation.messages.queue.hint"), { position: <code>{"{{position}}"}</code>, wait: <code>{"{{wait}}"}</code>, example: waitText(SAMPLE_WAIT_MS, p.ctx.language) }))}
               {number(v, e, "queueMaxUpdates", t("automation.messages.queue.updates"), t("automation.messages.queue.updatesHint"), 0, 10)}
             </>
           )}

@@ -35,7 +35,7 @@ export const automationMessages = {
   "automation.messages.noAgent.lead": "During business hours when nobody on the team is online (availability in the top bar).",
   "automation.messages.queue.title": "Queue position",
   "automation.messages.queue.lead": "Tells a waiting customer their place in line and the expected wait (from your recent first-response times), and updates it when it changes a lot.",
-  "automation.messages.queue.hint": "Use {position} and {wait} (e.g. “about 15 minutes”).",
+  "automation.messages.queue.hint": "Use {position} and {wait} (e.g. “{example}”).",
   "automation.messages.queue.updates": "Updates at most",
   "automation.messages.queue.updatesHint": "How many times one customer hears about a new position after the first message.",
   "automation.messages.resolve.title": "Resolve inactive conversations",

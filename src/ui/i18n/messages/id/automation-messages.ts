@@ -36,7 +36,7 @@ export const automationMessages = {
   "automation.messages.noAgent.lead": "Selama jam operasional ketika tidak ada anggota tim yang online (status di bilah atas).",
   "automation.messages.queue.title": "Posisi antrean",
   "automation.messages.queue.lead": "Memberi tahu pelanggan yang menunggu posisi antrean dan perkiraan waktu tunggu (dari waktu respons pertama terakhir Anda), dan memperbaruinya jika berubah banyak.",
-  "automation.messages.queue.hint": "Gunakan {position} dan {wait} (mis. “about 15 minutes”).",
+  "automation.messages.queue.hint": "Gunakan {position} dan {wait} (mis. “{example}”).",
   "automation.messages.queue.updates": "Pembaruan paling banyak",
   "automation.messages.queue.updatesHint": "Berapa kali satu pelanggan diberi tahu posisi baru setelah pesan pertama.",
   "automation.messages.resolve.title": "Selesaikan percakapan yang tidak aktif",

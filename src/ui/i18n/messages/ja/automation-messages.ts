@@ -36,7 +36,7 @@ export const automationMessages = {
   "automation.messages.noAgent.lead": "営業時間内に、チームの誰もオンラインでないときに送ります（トップバーの在席状況）。",
   "automation.messages.queue.title": "順番待ちのお知らせ",
   "automation.messages.queue.lead": "待っているお客様に順番と予想待ち時間（最近の初回応答時間から算出）を伝え、大きく変わったときに更新します。",
-  "automation.messages.queue.hint": "{position} と {wait}（例: “about 15 minutes”）が使えます。",
+  "automation.messages.queue.hint": "{position} と {wait}（例:「{example}」）が使えます。",
   "automation.messages.queue.updates": "更新の上限回数",
   "automation.messages.queue.updatesHint": "最初のメッセージの後、1人のお客様に新しい順番を知らせる最大回数です。",
   "automation.messages.resolve.title": "動きのない会話を解決済みにする",

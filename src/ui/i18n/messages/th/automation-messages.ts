@@ -36,7 +36,7 @@ export const automationMessages = {
   "automation.messages.noAgent.lead": "ในเวลาทำการ เมื่อไม่มีใครในทีมออนไลน์ (สถานะในแถบด้านบน)",
   "automation.messages.queue.title": "ลำดับคิว",
   "automation.messages.queue.lead": "แจ้งลูกค้าที่รออยู่ถึงลำดับคิวและเวลารอโดยประมาณ (จากเวลาตอบครั้งแรกล่าสุดของคุณ) และแจ้งใหม่เมื่อเปลี่ยนไปมาก",
-  "automation.messages.queue.hint": "ใช้ {position} และ {wait} (เช่น “about 15 minutes”)",
+  "automation.messages.queue.hint": "ใช้ {position} และ {wait} (เช่น “{example}”)",
   "automation.messages.queue.updates": "แจ้งอัปเดตได้สูงสุด",
   "automation.messages.queue.updatesHint": "จำนวนครั้งที่ลูกค้าหนึ่งคนจะได้รับแจ้งลำดับใหม่หลังข้อความแรก",
   "automation.messages.resolve.title": "ปิดการสนทนาที่ไม่มีความเคลื่อนไหว",

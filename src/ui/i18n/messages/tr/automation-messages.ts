@@ -36,7 +36,7 @@ export const automationMessages = {
   "automation.messages.noAgent.lead": "Çalışma saatlerinde ekipten kimse çevrimiçi değilken (üst çubuktaki durum) gönderilir.",
   "automation.messages.queue.title": "Sıra konumu",
   "automation.messages.queue.lead": "Bekleyen müşteriye sıradaki yerini ve tahmini bekleme süresini (son ilk yanıt sürelerinize göre) bildirir ve çok değiştiğinde günceller.",
-  "automation.messages.queue.hint": "{position} ve {wait} kullanın (ör. “about 15 minutes”).",
+  "automation.messages.queue.hint": "{position} ve {wait} kullanın (ör. “{example}”).",
   "automation.messages.queue.updates": "En fazla güncelleme",
   "automation.messages.queue.updatesHint": "İlk mesajdan sonra bir müşteriye yeni konumunun en fazla kaç kez bildirileceği.",
   "automation.messages.resolve.title": "Hareketsiz konuşmaları çöz",

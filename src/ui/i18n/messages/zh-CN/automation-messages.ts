@@ -36,7 +36,7 @@ export const automationMessages = {
   "automation.messages.noAgent.lead": "营业时间内团队没有任何人在线时发送（顶部栏的在线状态）。",
   "automation.messages.queue.title": "排队位置",
   "automation.messages.queue.lead": "告诉等待中的客户当前排队位置和预计等待时间（根据最近的首次响应时间计算），并在变化较大时更新。",
-  "automation.messages.queue.hint": "可使用 {position} 和 {wait}（例如“about 15 minutes”）。",
+  "automation.messages.queue.hint": "可使用 {position} 和 {wait}（例如“{example}”）。",
   "automation.messages.queue.updates": "最多更新次数",
   "automation.messages.queue.updatesHint": "第一条消息之后，同一位客户最多收到几次新位置的通知。",
   "automation.messages.resolve.title": "自动解决不活跃的会话",

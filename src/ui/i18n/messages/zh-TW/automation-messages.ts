@@ -36,7 +36,7 @@ export const automationMessages = {
   "automation.messages.noAgent.lead": "營業時間內團隊沒有任何人在線上時傳送（上方列的上線狀態）。",
   "automation.messages.queue.title": "排隊順序",
   "automation.messages.queue.lead": "告訴等待中的顧客目前的排隊順序與預估等待時間（依最近的首次回覆時間計算），並在變化較大時更新。",
-  "automation.messages.queue.hint": "可使用 {position} 和 {wait}（例如“about 15 minutes”）。",
+  "automation.messages.queue.hint": "可使用 {position} 和 {wait}（例如“{example}”）。",
   "automation.messages.queue.updates": "最多更新次數",
   "automation.messages.queue.updatesHint": "第一則訊息之後，同一位顧客最多會收到幾次新順序的通知。",
   "automation.messages.resolve.title": "自動解決閒置的對話",
