@@ -2,8 +2,34 @@
 // Optional: everything in the panel works without this file.
 // - after the server completes an @mention, typing continues at the end of the note
 // - ArrowDown/ArrowUp move between the note and the mention suggestions; Escape closes them
+// - a custom text field (a wrapping one-line textarea) saves on Enter and grows with its
+//   value where the browser lacks CSS field-sizing (Safari)
 (() => {
   "use strict";
+
+  const sizesItself = typeof CSS !== "undefined" && CSS.supports && CSS.supports("field-sizing", "content");
+  function fit(area) {
+    if (sizesItself || !(area instanceof HTMLTextAreaElement)) return;
+    area.style.height = "auto";
+    area.style.height = `${area.scrollHeight + 2}px`;
+  }
+  function fitAll() {
+    document.querySelectorAll("textarea[data-field-text]").forEach(fit);
+  }
+  document.addEventListener("htmx:after:settle", fitAll);
+  document.addEventListener("DOMContentLoaded", fitAll);
+  document.addEventListener("input", (evt) => {
+    if (evt.target instanceof HTMLTextAreaElement && evt.target.matches("[data-field-text]")) fit(evt.target);
+  });
+  document.addEventListener("keydown", (evt) => {
+    const el = evt.target;
+    if (!(el instanceof HTMLTextAreaElement) || !el.matches("[data-field-text]") || evt.isComposing) return;
+    if (evt.key === "Enter" && !evt.shiftKey) {
+      // One line: Enter saves (the form submits on change) instead of starting a new line.
+      evt.preventDefault();
+      el.form?.requestSubmit();
+    }
+  });
 
   function caretToEnd() {
     const area = document.querySelector("textarea[data-caret-end]");

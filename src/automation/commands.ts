@@ -7,7 +7,8 @@ import type { JobResult } from "../conversations/outbox-jobs";
 import type { ConversationRuntime } from "../conversations/runtime";
 import { admit } from "./loop-guard";
 import { observeThread, recordObservation } from "./observe";
-import { leaveQueue, noteAutomationActivity, queueRow, QUEUE_UPDATE_GAP_MS, recordQueueMessage, waitLabel } from "./queue";
+import { waitText } from "./customer-text";
+import { leaveQueue, noteAutomationActivity, queueRow, QUEUE_UPDATE_GAP_MS, recordQueueMessage } from "./queue";
 import { fillDefinition, textReply } from "./replies";
 import { autoResolveIfDue, scheduleAutoResolve } from "./resolve";
 import { partTexts, type Part, sendParts } from "./send";
@@ -88,7 +89,7 @@ async function queuePart(rt: ConversationRuntime, config: ChannelAutomation, sta
   if (Math.max(update.now, now) - row.lastSentAt < QUEUE_UPDATE_GAP_MS) return null;
   const part = {
     name: "Queue update",
-    def: fillDefinition(textReply(s.queueText), { contactName: await contactName(rt), channelName: config.channelName, position: update.position, wait: waitLabel(update.waitMs) }),
+    def: fillDefinition(textReply(s.queueText), { contactName: await contactName(rt), channelName: config.channelName, position: update.position, wait: waitText(update.waitMs, config.language) }),
   };
   return partTexts(part).length ? part : null;
 }

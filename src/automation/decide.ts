@@ -4,10 +4,12 @@
 // online) or the queue position (open, agents online). Decisions update the
 // conversation's automation state; sending is someone else's job (send.ts).
 import type { ThreadMessage } from "../conversations/model";
-import { formatLocal, nextChange, openedBetween, type Schedule } from "./hours";
+import type { LanguageCode } from "../lib/locales";
+import { nextOpenText, waitText } from "./customer-text";
+import { nextChange, openedBetween, type Schedule } from "./hours";
 import { isEcho } from "./loop-guard";
 import { matchKeyword, normalizeText } from "./match";
-import { expectedWait, queuePosition, typicalFirstResponse, waitLabel } from "./queue";
+import { expectedWait, queuePosition, typicalFirstResponse } from "./queue";
 import { fillDefinition, type TemplateValues, textReply } from "./replies";
 import type { Part } from "./send";
 import type { ChannelAutomation, KeywordRule } from "./settings";
@@ -21,6 +23,8 @@ export interface Facts {
   oneToOne: boolean;
   conversationId: string;
   channelName: string;
+  /** The workspace's language, for {{next_open}} and {{wait}}. */
+  language: LanguageCode;
   contactName(lineUserId: string | null): Promise<string>;
   agentsOnline(): Promise<number>;
   d1: D1Database;
@@ -39,7 +43,7 @@ async function values(facts: Facts, lineUserId: string | null, extra: TemplateVa
   return {
     contactName: await facts.contactName(lineUserId),
     channelName: facts.channelName,
-    nextOpen: next === null ? "soon" : formatLocal(next, facts.schedule.timeZone),
+    nextOpen: nextOpenText(next, facts.schedule.timeZone, facts.language),
     ...extra,
   };
 }
@@ -140,6 +144,6 @@ export async function conversationParts(
   if (!joinQueue || !s.queueText.trim() || state.awaitingSince === null) return { parts, queue: null, joinQueue };
   const position = await queuePosition(facts.d1, { channelId: config.settings.channelId, waitingSince: state.awaitingSince, conversationId: facts.conversationId });
   const waitMs = expectedWait(position, await typicalFirstResponse(facts.d1, config.settings.channelId, facts.now), agents);
-  parts.push({ name: "Queue position", def: fillDefinition(textReply(s.queueText), await values(facts, first.senderLineUserId, { position, wait: waitLabel(waitMs) })) });
+  parts.push({ name: "Queue position", def: fillDefinition(textReply(s.queueText), await values(facts, first.senderLineUserId, { position, wait: waitText(waitMs, facts.language) })) });
   return { parts, queue: { position, waitMs }, joinQueue };
 }

@@ -98,6 +98,7 @@ function factsFor(rt: ConversationRuntime, config: ChannelAutomation): Facts {
     oneToOne: meta.source.type === "user",
     conversationId: meta.id,
     channelName: config.channelName,
+    language: config.language,
     d1: rt.env.DB,
     agentsOnline: () => (online ??= agentsOnline(rt.env.DB, meta.workspaceId)),
     contactName: (lineUserId) => contactName(rt, lineUserId),

@@ -3,8 +3,12 @@
 // as text, one line per day: "09:00-12:00, 13:00-18:00"; empty is closed.
 import { z } from "zod";
 import type { OpeningRange } from "../db/schema/automation";
+import { type MessageKey, type Params, t } from "../ui/i18n";
 import { isTimeZone, minuteLabel } from "./hours";
 import { TEMPLATE_VARIABLES, TEXT_MAX } from "./replies";
+
+/** A zod message in the reader's language (evaluated when a value fails, never at module load). */
+const msg = (key: MessageKey, params?: Params) => ({ error: () => t(key, params) });
 
 export const ID_PATTERN = /^[a-z]{2,8}_[0-9a-z]{20}$/;
 export const channelQuery = z.object({ channel: z.string().regex(ID_PATTERN).optional().catch(undefined) });
@@ -15,28 +19,28 @@ const RANGE = /^(\d{1,2})(?::(\d{2}))?\s*[-–—~〜]\s*(\d{1,2})(?::(\d{2}))?$
 
 /** "09:00-12:00, 13:00-18:00" → ranges; "" → closed; "24h" → all day. Throws a message for the form. */
 export function parseRanges(text: string): OpeningRange[] {
-  const t = text.normalize("NFKC").trim().toLowerCase();
-  if (!t || t === "closed") return [];
-  if (t === "24h" || t === "all day" || t === "24 hours") return [{ start: 0, end: 1440 }];
-  const ranges = t.split(/\s*[,;、]\s*|\s+(?=\d{1,2}(?::\d{2})?\s*[-–—~〜])/).filter(Boolean).map((part) => {
+  const input = text.normalize("NFKC").trim().toLowerCase();
+  if (!input || input === "closed") return [];
+  if (input === "24h" || input === "all day" || input === "24 hours") return [{ start: 0, end: 1440 }];
+  const ranges = input.split(/\s*[,;、]\s*|\s+(?=\d{1,2}(?::\d{2})?\s*[-–—~〜])/).filter(Boolean).map((part) => {
     const m = RANGE.exec(part);
-    if (!m) throw new Error(`“${part}” is not a time range; write it like 09:00-18:00`);
+    if (!m) throw new Error(t("automation.invalid.notRange", { part }));
     const [h1, m1, h2, m2] = [Number(m[1]), Number(m[2] ?? 0), Number(m[3]), Number(m[4] ?? 0)];
-    if (h1 > 23 || h2 > 24 || m1 > 59 || m2 > 59 || (h2 === 24 && m2 > 0)) throw new Error(`“${part}” has a time that does not exist`);
+    if (h1 > 23 || h2 > 24 || m1 > 59 || m2 > 59 || (h2 === 24 && m2 > 0)) throw new Error(t("automation.invalid.noSuchTime", { part }));
     const range = { start: h1 * 60 + m1, end: h2 * 60 + m2 };
-    if (range.start === range.end) throw new Error(`“${part}” starts and ends at the same time; for all day write 00:00-24:00`);
+    if (range.start === range.end) throw new Error(t("automation.invalid.emptyRange", { part }));
     return range;
   });
-  if (ranges.length > MAX_RANGES) throw new Error(`At most ${MAX_RANGES} ranges per day`);
+  if (ranges.length > MAX_RANGES) throw new Error(t("automation.invalid.tooManyRanges", { max: MAX_RANGES }));
   // Compare as minutes of the week-day, overnight ranges running to 24:00 then on into the next day.
   const sorted = [...ranges].sort((a, b) => a.start - b.start);
   for (let i = 1; i < sorted.length; i++) {
     const prev = sorted[i - 1] as OpeningRange;
     const cur = sorted[i] as OpeningRange;
     const prevEnd = prev.end <= prev.start ? 1440 : prev.end;
-    if (cur.start < prevEnd) throw new Error(`${minuteLabel(prev.start)}-${minuteLabel(prev.end)} and ${minuteLabel(cur.start)}-${minuteLabel(cur.end)} overlap`);
+    if (cur.start < prevEnd) throw new Error(t("automation.invalid.overlap", { first: `${minuteLabel(prev.start)}-${minuteLabel(prev.end)}`, second: `${minuteLabel(cur.start)}-${minuteLabel(cur.end)}` }));
   }
-  if (sorted.filter((r) => r.end <= r.start).length > 1) throw new Error("Only one range per day can run past midnight");
+  if (sorted.filter((r) => r.end <= r.start).length > 1) throw new Error(t("automation.invalid.twoOvernight"));
   return sorted;
 }
 
@@ -44,13 +48,13 @@ const dayField = z.string().default("").transform((text, ctx) => {
   try {
     return parseRanges(text);
   } catch (error) {
-    ctx.addIssue({ code: "custom", message: error instanceof Error ? error.message : "Check this day" });
+    ctx.addIssue({ code: "custom", message: error instanceof Error ? error.message : t("automation.invalid.checkDay") });
     return z.NEVER;
   }
 });
 
 export const hoursForm = z.object({
-  timeZone: z.string({ error: "Choose a time zone" }).trim().min(1, "Choose a time zone").refine(isTimeZone, "Choose a time zone from the list (like Asia/Tokyo)"),
+  timeZone: z.string(msg("automation.invalid.timeZone")).trim().min(1, msg("automation.invalid.timeZone")).refine(isTimeZone, msg("automation.invalid.timeZoneUnknown")),
   day0: dayField,
   day1: dayField,
   day2: dayField,
@@ -60,61 +64,64 @@ export const hoursForm = z.object({
   day6: dayField,
 });
 
-const isoDate = (what: string) =>
+const isoDate = (notADate: MessageKey, notReal: MessageKey) =>
   z
-    .string()
+    .string(msg(notADate))
     .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `Enter the ${what} as a date`)
-    .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), `The ${what} is not a real date`);
+    .regex(/^\d{4}-\d{2}-\d{2}$/, msg(notADate))
+    .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), msg(notReal));
 
 export const holidayForm = z
   .object({
-    name: z.string().trim().min(1, "Give the closure a name (e.g. New Year)").max(60, "Names can have at most 60 characters"),
-    startDate: isoDate("first day"),
-    endDate: z.preprocess((v) => (typeof v === "string" && v.trim() ? v : undefined), isoDate("last day").optional()),
+    name: z.string(msg("automation.invalid.closureName")).trim().min(1, msg("automation.invalid.closureName")).max(60, msg("automation.invalid.closureNameLong", { max: 60 })),
+    startDate: isoDate("automation.invalid.firstDay", "automation.invalid.firstDayReal"),
+    endDate: z.preprocess((v) => (typeof v === "string" && v.trim() ? v : undefined), isoDate("automation.invalid.lastDay", "automation.invalid.lastDayReal").optional()),
   })
   .transform((h) => ({ name: h.name, startDate: h.startDate, endDate: h.endDate ?? h.startDate }))
-  .refine((h) => h.endDate >= h.startDate, { message: "The last day cannot be before the first day", path: ["endDate"] })
-  .refine((h) => Date.parse(h.endDate) - Date.parse(h.startDate) <= 366 * 86_400_000, { message: "A closure can last at most a year", path: ["endDate"] });
+  .refine((h) => h.endDate >= h.startDate, { ...msg("automation.invalid.lastBeforeFirst"), path: ["endDate"] })
+  .refine((h) => Date.parse(h.endDate) - Date.parse(h.startDate) <= 366 * 86_400_000, { ...msg("automation.invalid.closureLong"), path: ["endDate"] });
 
-export const awayNowForm = z.object({ awayNow: z.enum(["on", "off"], { error: "Choose on or off" }) });
+export const awayNowForm = z.object({ awayNow: z.enum(["on", "off"], msg("automation.invalid.onOff")) });
 
 const checkbox = z.preprocess((v) => (v === "on" || v === "1" || v === "true" ? 1 : 0), z.union([z.literal(0), z.literal(1)]));
 const known = new Set<string>(TEMPLATE_VARIABLES.map((v) => v.replace(/[{}\s]/g, "")));
 
-/** A message text: CRLF normalised, within LINE's limit, only known {{variables}}. */
-function messageText(label: string, required: boolean) {
+/** A message text: CRLF normalised, within LINE's limit, only known {{variables}}. `what` names it in errors. */
+function messageText(what: MessageKey, required: boolean) {
   return z.preprocess(
     (t) => (typeof t === "string" ? t.replace(/\r\n/g, "\n") : ""),
     z
       .string()
       .trim()
-      .refine((s) => !required || s.length > 0, `Write the ${label}`)
-      .refine((s) => [...s].length <= TEXT_MAX, `The ${label} can have at most ${TEXT_MAX} characters`)
+      .refine((s) => !required || s.length > 0, { error: () => t("automation.invalid.writeText", { what: t(what) }) })
+      .refine((s) => [...s].length <= TEXT_MAX, { error: () => t("automation.invalid.textLong", { what: t(what), max: TEXT_MAX }) })
       .superRefine((s, ctx) => {
         for (const m of s.matchAll(/\{\{\s*([^}]*?)\s*\}\}/g)) {
-          if (!known.has(m[1] ?? "")) ctx.addIssue({ code: "custom", message: `Unknown variable {{${m[1]}}}: use ${TEMPLATE_VARIABLES.join(", ")}` });
+          if (!known.has(m[1] ?? "")) ctx.addIssue({ code: "custom", message: t("automation.invalid.unknownVariable", { variable: `{{${m[1]}}}`, variables: TEMPLATE_VARIABLES.join(", ") }) });
         }
       }),
   );
 }
 
-const intIn = (what: string, min: number, max: number) =>
-  z.preprocess((v) => (typeof v === "string" && v.trim() ? Number(v) : v), z.number({ error: `Enter ${what} as a number` }).int(`Enter ${what} as a whole number`).min(min, `${what} must be at least ${min}`).max(max, `${what} can be at most ${max}`));
+const intIn = (min: number, max: number) =>
+  z.preprocess(
+    (v) => (typeof v === "string" && v.trim() ? Number(v) : v),
+    z.number(msg("automation.invalid.number")).int(msg("automation.invalid.wholeNumber")).min(min, msg("automation.invalid.atLeast", { min })).max(max, msg("automation.invalid.atMost", { max })),
+  );
 
 /** One form per automatic message (the settings row's fields it changes). */
 export const MESSAGE_SECTIONS = {
-  greeting: z.object({ greetingEnabled: checkbox, greetingText: messageText("greeting", true), greetingUnblockedText: messageText("welcome-back text", false), greetingFirstOnly: checkbox }),
-  away: z.object({ awayEnabled: checkbox, awayText: messageText("away message", true), quietMinutes: intIn("The quiet period", 5, 10_080) }),
-  open_again: z.object({ openAgainEnabled: checkbox, openAgainText: messageText("message", true) }),
-  no_agent: z.object({ noAgentEnabled: checkbox, noAgentText: messageText("message", true) }),
-  queue: z.object({ queueEnabled: checkbox, queueText: messageText("queue message", true), queueMaxUpdates: intIn("The number of updates", 0, 10) }),
+  greeting: z.object({ greetingEnabled: checkbox, greetingText: messageText("automation.what.greeting", true), greetingUnblockedText: messageText("automation.what.welcomeBack", false), greetingFirstOnly: checkbox }),
+  away: z.object({ awayEnabled: checkbox, awayText: messageText("automation.what.away", true), quietMinutes: intIn(5, 10_080) }),
+  open_again: z.object({ openAgainEnabled: checkbox, openAgainText: messageText("automation.what.message", true) }),
+  no_agent: z.object({ noAgentEnabled: checkbox, noAgentText: messageText("automation.what.message", true) }),
+  queue: z.object({ queueEnabled: checkbox, queueText: messageText("automation.what.queue", true), queueMaxUpdates: intIn(0, 10) }),
   keyword_list: z.object({
     keywordListEnabled: checkbox,
-    keywordListCommand: z.string({ error: "Enter the command word" }).trim().min(1, "Enter the command word").max(30, "The command word can have at most 30 characters"),
-    keywordListText: messageText("text above the buttons", true),
+    keywordListCommand: z.string(msg("automation.invalid.command")).trim().min(1, msg("automation.invalid.command")).max(30, msg("automation.invalid.commandLong", { max: 30 })),
+    keywordListText: messageText("automation.what.buttonsText", true),
   }),
-  auto_resolve: z.object({ autoResolveEnabled: checkbox, autoResolveHours: intIn("The number of hours", 1, 720) }),
+  auto_resolve: z.object({ autoResolveEnabled: checkbox, autoResolveHours: intIn(1, 720) }),
 } as const;
 export type MessageSection = keyof typeof MESSAGE_SECTIONS;
 export const sectionParam = z.object({ section: z.enum(Object.keys(MESSAGE_SECTIONS) as [MessageSection, ...MessageSection[]]) });

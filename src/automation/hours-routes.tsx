@@ -4,6 +4,7 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../env";
 import { fieldErrors } from "../settings/forms";
+import { t } from "../ui/i18n";
 import { awayNowForm, holidayForm, hoursForm, idParam } from "./forms";
 import { automationContext, backTo, formBody, isHtmx } from "./route-context";
 import { addHoliday, deleteHoliday, listHolidays, saveSettings } from "./settings";
@@ -43,7 +44,7 @@ export const hoursRoutes = new Hono<AppEnv>()
     const body = await formBody(c);
     const ctx = await automationContext(c, body);
     const parsed = awayNowForm.safeParse(body);
-    if (!parsed.success) throw new HTTPException(422, { message: "Choose whether the away switch is on or off" });
+    if (!parsed.success) throw new HTTPException(422, { message: t("automation.error.awaySwitch") });
     const on = parsed.data.awayNow === "on";
     await saveSettings(c.env.DB, ctx.who, ctx.channel.id, { awayNow: on ? 1 : 0, awayNowSince: on ? Date.now() : null }, "away_now");
     if (!isHtmx(c)) return c.redirect(backTo(HOURS_PATH, ctx.channel.id), 303);
@@ -67,7 +68,7 @@ export const hoursRoutes = new Hono<AppEnv>()
     const body = await formBody(c);
     const ctx = await automationContext(c, body);
     const id = idParam.safeParse(c.req.param());
-    if (!id.success || !(await deleteHoliday(c.env.DB, ctx.who, id.data.id))) throw new HTTPException(404, { message: "This closure does not exist or was already removed." });
+    if (!id.success || !(await deleteHoliday(c.env.DB, ctx.who, id.data.id))) throw new HTTPException(404, { message: t("automation.error.closureNotFound") });
     if (!isHtmx(c)) return c.redirect(backTo(HOURS_PATH, ctx.channel.id), 303);
     return c.html(<HolidaysAndStatus c={ctx} holidays={await listHolidays(c.env.DB, ctx.channel.id)} />);
   });

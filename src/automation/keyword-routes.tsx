@@ -6,6 +6,7 @@ import type { Context } from "hono";
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "../env";
+import { t } from "../ui/i18n";
 import { idParam } from "./forms";
 import { type AutomationContext, automationContext, backTo, formBody, isHtmx, previewContext } from "./route-context";
 import { parseReply, parseRuleForm, ruleFormValues, valuesOfRule } from "./rule-form";
@@ -19,7 +20,7 @@ import { RuleForm } from "./views/rule-form";
 async function loadRule(c: Context<AppEnv>, ctx: AutomationContext): Promise<KeywordRule> {
   const id = idParam.safeParse(c.req.param());
   const rule = id.success ? await findRule(c.env.DB, ctx.viewer.workspaceId, id.data.id) : null;
-  if (!rule) throw new HTTPException(404, { message: "This keyword rule does not exist or belongs to another workspace." });
+  if (!rule) throw new HTTPException(404, { message: t("automation.error.ruleNotFound") });
   return rule;
 }
 
@@ -28,11 +29,11 @@ function FormPreview({ values, ctx }: { values: Record<string, string>; ctx: Pre
   const reply = parseReply(values);
   const keyword = (values.keywords ?? "").split("\n").map((k) => k.trim()).find(Boolean) ?? "";
   // A pattern is not something a customer types: show it as a note instead of a bubble.
-  const trigger = !keyword ? undefined : values.matchMode === "regex" ? { kind: "event" as const, text: `A message matching ${keyword}` } : { kind: "text" as const, text: keyword };
+  const trigger = !keyword ? undefined : values.matchMode === "regex" ? { kind: "event" as const, text: t("automation.keywords.matching", { pattern: keyword }) } : { kind: "text" as const, text: keyword };
   const problems = Object.values(reply.errors).filter(Boolean);
   return (
     <>
-      <LinePreview channelName={ctx.channelName} trigger={trigger} messages={reply.messages} quickReplies={reply.quickReplies} stickerUrl={ctx.stickerUrl} empty="Add a message to see the reply here." />
+      <LinePreview channelName={ctx.channelName} trigger={trigger} messages={reply.messages} quickReplies={reply.quickReplies} stickerUrl={ctx.stickerUrl} empty={t("automation.keywords.previewNoMessage")} />
       {problems.length ? (
         <ul class="auto-preview-problems">
           {problems.map((p) => (

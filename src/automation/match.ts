@@ -2,16 +2,13 @@
 // and keywords are compared after NFKC normalisation and case folding (so
 // full-width ＨＥＬＰ, half-width ｶﾀｶﾅ and Help all meet their plain forms),
 // with exact (LINE's "100% match"), contains, starts-with and regex modes.
+import { t } from "../ui/i18n";
 import { compilePattern, PatternError, type SafePattern } from "./safe-regex";
 
 export type MatchMode = "exact" | "contains" | "starts_with" | "regex";
 export const MATCH_MODES: readonly MatchMode[] = ["exact", "contains", "starts_with", "regex"];
-export const MATCH_MODE_LABELS: Record<MatchMode, string> = {
-  exact: "Exact match",
-  contains: "Contains",
-  starts_with: "Starts with",
-  regex: "Regular expression",
-};
+/** "Exact match", "完全一致"… in the reader's language. */
+export const matchModeLabel = (mode: MatchMode): string => t(`automation.match.${mode}`);
 
 /** Customer input longer than this is only matched on its beginning (size budget). */
 export const MATCH_INPUT_MAX = 1000;

@@ -5,6 +5,7 @@ import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "../env";
 import { fieldErrors } from "../settings/forms";
+import { t } from "../ui/i18n";
 import { MESSAGE_SECTIONS, sectionParam } from "./forms";
 import { automationContext, backTo, formBody, isHtmx, previewContext } from "./route-context";
 import { listRules } from "./rules";
@@ -37,12 +38,12 @@ export const messagesRoutes = new Hono<AppEnv>()
     const body = await formBody(c);
     const ctx = await automationContext(c, body);
     const section = sectionParam.safeParse(body);
-    if (!section.success) throw new HTTPException(422, { message: "Unknown message section" });
+    if (!section.success) throw new HTTPException(422, { message: t("automation.error.unknownSection") });
     return c.html(<SectionPreview section={section.data.section} values={body} ctx={await previewContext(c, ctx)} />);
   })
   .post("/:section", async (c) => {
     const section = sectionParam.safeParse(c.req.param());
-    if (!section.success) throw new HTTPException(404, { message: "There is no such automatic message." });
+    if (!section.success) throw new HTTPException(404, { message: t("automation.error.noSuchMessage") });
     const body = await formBody(c);
     const ctx = await automationContext(c, body);
     const parsed = MESSAGE_SECTIONS[section.data.section].safeParse(body);

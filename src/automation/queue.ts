@@ -91,16 +91,6 @@ export function expectedWait(position: number, typicalMs: number | null, agents:
   return typicalMs * Math.ceil(position / Math.max(1, agents));
 }
 
-/** "less than a minute", "about 5 minutes", "about 2 hours"; null → "a few minutes". */
-export function waitLabel(ms: number | null): string {
-  if (ms === null) return "a few minutes";
-  const minutes = Math.round(ms / 60_000);
-  if (minutes < 1) return "less than a minute";
-  if (minutes < 60) return `about ${minutes} minute${minutes === 1 ? "" : "s"}`;
-  const hours = Math.round(minutes / 60);
-  return `about ${hours} hour${hours === 1 ? "" : "s"}`;
-}
-
 /**
  * Worth telling the customer again: they moved up noticeably (2 places or 30 %),
  * they are next, or the expected wait moved by 5 minutes or 30 %.

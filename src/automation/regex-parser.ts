@@ -2,6 +2,7 @@
 // expression syntax into a small tree of character tests, assertions,
 // sequences, alternatives and bounded repeats, with a message for the settings
 // form for everything it refuses (back-references, lookarounds, huge counts).
+import { type MessageKey, type Params, t as translate } from "../ui/i18n";
 
 export const MAX_REPEAT = 100;
 
@@ -13,7 +14,12 @@ export type Node =
   | { t: "alt"; options: Node[] }
   | { t: "rep"; node: Node; min: number; max: number };
 
-export class PatternError extends Error {}
+/** Why a pattern is refused, in the reader's language (patterns are checked when a rule form is saved). */
+export class PatternError extends Error {
+  constructor(key: MessageKey, params?: Params) {
+    super(translate(key, params));
+  }
+}
 
 /** Lower-cased NFKC form of one character, as keyword input is normalised. */
 function fold(c: string): string {
@@ -37,7 +43,7 @@ export class Parser {
 
   parse(): Node {
     const node = this.alt();
-    if (this.i < this.chars.length) throw new PatternError(this.peek() === ")" ? "There is a ) without its (" : `Unexpected “${this.peek()}”`);
+    if (this.i < this.chars.length) throw (this.peek() === ")" ? new PatternError("automation.pattern.unmatchedClose") : new PatternError("automation.pattern.unexpected", { char: this.peek() ?? "" }));
     return node;
   }
 
@@ -64,9 +70,9 @@ export class Parser {
     const atom = this.atom();
     const q = this.quantifier();
     if (!q) return atom;
-    if (atom.t === "assert") throw new PatternError("^, $ and \\b cannot be repeated");
+    if (atom.t === "assert") throw new PatternError("automation.pattern.anchorRepeat");
     if (this.peek() === "?") this.i++; // lazy or greedy is the same for "does it match"
-    if (this.peek() === "*" || this.peek() === "+" || this.peek() === "?") throw new PatternError("Two repeat signs in a row (like a**) are not supported");
+    if (this.peek() === "*" || this.peek() === "+" || this.peek() === "?") throw new PatternError("automation.pattern.doubleRepeat");
     return { t: "rep", node: atom, ...q };
   }
 
@@ -83,8 +89,8 @@ export class Parser {
     if (!m) return null; // a literal {
     const min = Number(m[1]);
     const max = m[2] === undefined ? min : m[3] === "" ? Infinity : Number(m[3]);
-    if (min > MAX_REPEAT || (max !== Infinity && max > MAX_REPEAT)) throw new PatternError(`Repeat counts are limited to ${MAX_REPEAT}`);
-    if (max < min) throw new PatternError("In {n,m} the first number must not be larger than the second");
+    if (min > MAX_REPEAT || (max !== Infinity && max > MAX_REPEAT)) throw new PatternError("automation.pattern.repeatLimit", { max: MAX_REPEAT });
+    if (max < min) throw new PatternError("automation.pattern.repeatOrder");
     this.i += [...m[0]].length;
     return { min, max };
   }
@@ -95,11 +101,11 @@ export class Parser {
       case "(": {
         if (this.peek() === "?") {
           const next = this.chars[this.i + 1];
-          if (next !== ":") throw new PatternError(next === "=" || next === "!" || next === "<" ? "Lookarounds and named groups like (?= ) or (?<name> ) are not supported; use ( ) or (?: )" : "Unknown group (?…)");
+          if (next !== ":") throw new PatternError(next === "=" || next === "!" || next === "<" ? "automation.pattern.lookaround" : "automation.pattern.unknownGroup");
           this.i += 2;
         }
         const inner = this.alt();
-        if (this.chars[this.i++] !== ")") throw new PatternError("A ( is missing its )");
+        if (this.chars[this.i++] !== ")") throw new PatternError("automation.pattern.unclosedGroup");
         return inner;
       }
       case "[":
@@ -115,9 +121,9 @@ export class Parser {
       case "*":
       case "+":
       case "?":
-        throw new PatternError(`Nothing to repeat before ${c}`);
+        throw new PatternError("automation.pattern.nothingToRepeat", { char: c });
       case undefined:
-        throw new PatternError("The pattern ends too early");
+        throw new PatternError("automation.pattern.endsEarly");
       default:
         return literal(c);
     }
@@ -126,9 +132,9 @@ export class Parser {
   /** After a backslash. In a class, \b is a backspace and assertions are not allowed. */
   private escape(inClass: boolean): Node {
     const c = this.chars[this.i++];
-    if (c === undefined) throw new PatternError("The pattern ends with a lone \\");
-    if (/[1-9]/.test(c) || c === "k") throw new PatternError("Back-references like \\1 are not supported");
-    if (c === "p" || c === "P") throw new PatternError("Unicode property classes (\\p{…}) are not supported");
+    if (c === undefined) throw new PatternError("automation.pattern.loneBackslash");
+    if (/[1-9]/.test(c) || c === "k") throw new PatternError("automation.pattern.backReference");
+    if (c === "p" || c === "P") throw new PatternError("automation.pattern.propertyClass");
     const classes: Record<string, Test> = { d: isDigit, D: not(isDigit), w: isWord, W: not(isWord), s: isSpace, S: not(isSpace) };
     if (classes[c]) return { t: "char", test: classes[c] as Test };
     if (!inClass && (c === "b" || c === "B")) return { t: "assert", kind: c === "b" ? "word" : "nonword" };
@@ -137,11 +143,11 @@ export class Parser {
     if (c === "u" || c === "x") {
       const len = c === "u" ? 4 : 2;
       const hex = this.chars.slice(this.i, this.i + len).join("");
-      if (!new RegExp(`^[0-9a-fA-F]{${len}}$`).test(hex)) throw new PatternError(`\\${c} needs ${len} hex digits`);
+      if (!new RegExp(`^[0-9a-fA-F]{${len}}$`).test(hex)) throw new PatternError("automation.pattern.hexDigits", { escape: `\\${c}`, count: len });
       this.i += len;
       return literal(String.fromCharCode(parseInt(hex, 16)));
     }
-    if (/[a-zA-Z]/.test(c)) throw new PatternError(`Unknown escape \\${c}`);
+    if (/[a-zA-Z]/.test(c)) throw new PatternError("automation.pattern.unknownEscape", { escape: `\\${c}` });
     return literal(c);
   }
 
@@ -153,11 +159,11 @@ export class Parser {
     while (this.peek() !== "]" || first) {
       first = false;
       const c = this.chars[this.i++];
-      if (c === undefined) throw new PatternError("A [ is missing its ]");
+      if (c === undefined) throw new PatternError("automation.pattern.unclosedClass");
       let lo: string;
       if (c === "\\") {
         const e = this.escape(true);
-        if (e.t !== "char") throw new PatternError("Unsupported escape inside [ ]");
+        if (e.t !== "char") throw new PatternError("automation.pattern.classEscape");
         const single = singleChar(e);
         if (single === null) {
           tests.push(e.test);
@@ -171,10 +177,10 @@ export class Parser {
         if (hi === "\\") {
           const e = this.escape(true);
           const single = e.t === "char" ? singleChar(e) : null;
-          if (single === null) throw new PatternError("A range in [ ] must end in one character");
+          if (single === null) throw new PatternError("automation.pattern.classRange");
           hi = single;
         }
-        if (hi < lo) throw new PatternError(`The range ${lo}-${hi} is backwards`);
+        if (hi < lo) throw new PatternError("automation.pattern.backwardsRange", { range: `${lo}-${hi}` });
         const [a, b] = [lo, hi];
         tests.push((x) => (x >= a && x <= b) || (x.toUpperCase() >= a && x.toUpperCase() <= b));
       } else {

@@ -9,6 +9,10 @@ import { isSendableSticker } from "../composer/stickers";
 import type { MessageBody, QuickReplyButton } from "../conversations/model";
 import { previewText } from "../conversations/model";
 import type { LineMessage } from "../line/client";
+import { type MessageKey, type Params, t } from "../ui/i18n";
+
+/** A zod message in the reader's language (evaluated when a value fails, never at module load). */
+const msg = (key: MessageKey, params?: Params) => ({ error: () => t(key, params) });
 
 export const TEXT_MAX = 5000;
 export const MAX_MESSAGES = 5;
@@ -27,41 +31,44 @@ function isMediaUrl(value: string): boolean {
   }
 }
 
-const mediaUrl = (what: string) =>
-  z.string().trim().min(1, `Enter the ${what}`).max(2000, `The ${what} can have at most 2000 characters`).refine(isMediaUrl, `The ${what} must be an https:// address`);
+const mediaUrl = () =>
+  z.string().trim().min(1, msg("automation.invalid.url")).max(2000, msg("automation.invalid.urlLong", { max: 2000 })).refine(isMediaUrl, msg("automation.invalid.urlHttps"));
 
 export const quickReplySchema = z.object({
-  label: z.string().trim().min(1, "Each quick-reply button needs a label").refine((s) => count(s) <= 20, "Quick-reply labels can have at most 20 characters"),
-  text: z.string().trim().min(1).refine((s) => count(s) <= 300, "The text a quick-reply button sends can have at most 300 characters"),
+  label: z.string().trim().min(1, msg("automation.invalid.buttonLabel")).refine((s) => count(s) <= 20, msg("automation.invalid.buttonLabelLong", { max: 20 })),
+  text: z.string().trim().min(1, msg("automation.invalid.buttonText")).refine((s) => count(s) <= 300, msg("automation.invalid.buttonTextLong", { max: 300 })),
 });
 
 export const replyMessageSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("text"), text: z.string().trim().min(1, "Write the text").refine((s) => count(s) <= TEXT_MAX, `Texts can have at most ${TEXT_MAX} characters`) }),
-  z.object({ type: z.literal("sticker"), packageId: z.string(), stickerId: z.string() }).refine((s) => isSendableSticker(s.packageId, s.stickerId), {
-    message: "LINE only lets accounts send stickers from its free sticker list (e.g. 446/1988)",
-  }),
-  z.object({ type: z.literal("image"), url: mediaUrl("image address"), previewUrl: mediaUrl("preview image address") }),
-  z.object({ type: z.literal("video"), url: mediaUrl("video address"), previewUrl: mediaUrl("preview image address") }),
-  z.object({ type: z.literal("audio"), url: mediaUrl("audio address"), durationMs: z.number().int().positive("Enter the audio length in seconds").max(24 * 3_600_000) }),
+  z.object({ type: z.literal("text"), text: z.string().trim().min(1, msg("automation.invalid.text")).refine((s) => count(s) <= TEXT_MAX, msg("automation.invalid.textMax", { max: TEXT_MAX })) }),
+  z.object({ type: z.literal("sticker"), packageId: z.string(), stickerId: z.string() }).refine((s) => isSendableSticker(s.packageId, s.stickerId), msg("automation.invalid.sticker")),
+  z.object({ type: z.literal("image"), url: mediaUrl(), previewUrl: mediaUrl() }),
+  z.object({ type: z.literal("video"), url: mediaUrl(), previewUrl: mediaUrl() }),
+  z.object({ type: z.literal("audio"), url: mediaUrl(), durationMs: z.number().int().positive(msg("automation.invalid.duration")).max(24 * 3_600_000) }),
   z.object({
     type: z.literal("location"),
-    title: z.string().trim().min(1, "Enter the place name").refine((s) => count(s) <= 100, "The place name can have at most 100 characters"),
-    address: z.string().trim().min(1, "Enter the address").refine((s) => count(s) <= 100, "The address can have at most 100 characters"),
-    latitude: z.number({ error: "Latitude must be a number between -90 and 90" }).min(-90, "Latitude must be between -90 and 90").max(90, "Latitude must be between -90 and 90"),
-    longitude: z.number({ error: "Longitude must be a number between -180 and 180" }).min(-180, "Longitude must be between -180 and 180").max(180, "Longitude must be between -180 and 180"),
+    title: z.string().trim().min(1, msg("automation.invalid.place")).refine((s) => count(s) <= 100, msg("automation.invalid.placeLong", { max: 100 })),
+    address: z.string().trim().min(1, msg("automation.invalid.address")).refine((s) => count(s) <= 100, msg("automation.invalid.addressLong", { max: 100 })),
+    latitude: z.number(msg("automation.invalid.latitude")).min(-90, msg("automation.invalid.latitude")).max(90, msg("automation.invalid.latitude")),
+    longitude: z.number(msg("automation.invalid.longitude")).min(-180, msg("automation.invalid.longitude")).max(180, msg("automation.invalid.longitude")),
   }),
   z.object({
     type: z.literal("flex"),
-    altText: z.string().trim().min(1, "Flex messages need an alt text (shown in notifications)").refine((s) => count(s) <= 1500, "The alt text can have at most 1500 characters"),
-    contents: z.looseObject({ type: z.enum(["bubble", "carousel"], { error: "The flex JSON must be a bubble or a carousel (\"type\": \"bubble\")" }) }),
+    altText: z.string().trim().min(1, msg("automation.invalid.alt")).refine((s) => count(s) <= 1500, msg("automation.invalid.altLong", { max: 1500 })),
+    contents: z.looseObject({ type: z.enum(["bubble", "carousel"], msg("automation.invalid.flexType")) }),
   }),
-  z.object({ type: z.literal("coupon"), couponId: z.string().trim().min(1, "Enter the coupon id").max(100, "Coupon ids can have at most 100 characters").regex(/^[A-Za-z0-9_-]+$/, "Coupon ids contain only letters, digits, - and _") }),
+  z.object({
+    type: z.literal("coupon"),
+    couponId: z.string().trim().min(1, msg("automation.invalid.coupon")).max(100, msg("automation.invalid.couponLong", { max: 100 })).regex(/^[A-Za-z0-9_-]+$/, msg("automation.invalid.couponChars")),
+  }),
 ]);
 export type ReplyMessage = z.infer<typeof replyMessageSchema>;
 
 export const replyDefinitionSchema = z.object({
-  messages: z.array(replyMessageSchema).min(1, "Add at least one message").max(MAX_MESSAGES, `A reply can have at most ${MAX_MESSAGES} messages`),
-  quickReplies: z.array(quickReplySchema).max(MAX_QUICK_REPLIES, `At most ${MAX_QUICK_REPLIES} quick-reply buttons`).default([]),
+  messages: z.array(replyMessageSchema).min(1, msg("automation.invalid.noMessage")).max(MAX_MESSAGES, msg("automation.invalid.tooManyMessages", { max: MAX_MESSAGES })),
+  quickReplies: z.array(quickReplySchema).max(MAX_QUICK_REPLIES, {
+      error: (issue) => t("automation.invalid.tooManyButtons", { max: MAX_QUICK_REPLIES, count: Array.isArray(issue.input) ? issue.input.length : MAX_QUICK_REPLIES + 1 }),
+    }).default([]),
 });
 export type ReplyDefinition = z.infer<typeof replyDefinitionSchema>;
 

@@ -6,6 +6,8 @@ import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "../env";
 import { loadViewer, type Viewer } from "../settings/context";
 import { stickerUrlFor } from "../line/stickers";
+import { t } from "../ui/i18n";
+import { customerLanguage } from "./customer-text";
 import { channelQuery } from "./forms";
 import { listRules } from "./rules";
 import { type AutomationSettings, listHolidays, settingsFor, workspaceChannels } from "./settings";
@@ -38,7 +40,7 @@ export async function automationContext(c: Context<AppEnv>, body?: Record<string
   const wanted = channelQuery.parse({ channel: body?.channel ?? c.req.query("channel") }).channel;
   const channel = wanted ? channels.find((ch) => ch.id === wanted) : channels[0];
   if (!channel) {
-    throw new HTTPException(404, { message: wanted ? "This channel does not exist or belongs to another workspace." : "Connect a LINE channel first: automation is set per channel." });
+    throw new HTTPException(404, { message: wanted ? t("automation.error.channelNotFound") : t("automation.error.noChannel") });
   }
   return { viewer, channels, channel, settings: await settingsFor(c.env.DB, channel), who: { workspaceId: viewer.workspaceId, actorId: viewer.id } };
 }
@@ -52,5 +54,5 @@ export function backTo(path: string, channelId: string): string {
 export async function previewContext(c: Context<AppEnv>, ctx: AutomationContext): Promise<PreviewContext> {
   const [holidays, rules] = await Promise.all([listHolidays(c.env.DB, ctx.channel.id), listRules(c.env.DB, ctx.viewer.workspaceId, ctx.channel.id)]);
   const keywords = rules.filter((r) => r.enabled && r.matchMode !== "regex").map((r) => r.keywords[0] ?? "").filter(Boolean).slice(0, 13);
-  return { channelName: ctx.channel.name, settings: ctx.settings, holidays, stickerUrl: stickerUrlFor(c.env), keywords };
+  return { channelName: ctx.channel.name, settings: ctx.settings, holidays, stickerUrl: stickerUrlFor(c.env), keywords, language: customerLanguage(c.get("session").workspaceLanguage) };
 }

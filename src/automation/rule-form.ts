@@ -4,6 +4,7 @@
 // slots that are valid even while others are not.
 import { z } from "zod";
 import type { QuickReplyButton } from "../conversations/model";
+import { type MessageKey, type Params, t } from "../ui/i18n";
 import { type MatchMode, MATCH_MODES, normalizeText, patternProblem } from "./match";
 import { FLEX_JSON_MAX, MAX_MESSAGES, MAX_QUICK_REPLIES, quickReplySchema, type ReplyMessage, replyMessageSchema } from "./replies";
 import type { RuleInput } from "./rules";
@@ -13,6 +14,8 @@ export const SLOT_TYPES = ["text", "sticker", "image", "video", "audio", "locati
 export type SlotType = (typeof SLOT_TYPES)[number];
 export const SLOT_FIELDS = ["type", "text", "sticker", "url", "preview", "duration", "title", "address", "lat", "lng", "alt", "json", "coupon"] as const;
 export const ACTIVE_WINDOWS: readonly ActiveWindow[] = ["always", "in_hours", "out_of_hours"];
+/** A zod message in the reader's language (evaluated when a value fails, never at module load). */
+const msg = (key: MessageKey, params?: Params) => ({ error: () => t(key, params) });
 const MAX_KEYWORDS = 20;
 const KEYWORD_MAX = 100;
 
@@ -81,7 +84,7 @@ function parseSlot(v: RuleFormValues, i: number): { message?: ReplyMessage; fiel
   const get = (f: (typeof SLOT_FIELDS)[number]) => v[slotField(i, f)] ?? "";
   const type = get("type");
   if (!type) return {};
-  if (!(SLOT_TYPES as readonly string[]).includes(type)) return { field: slotField(i, "type"), error: "Choose a message type" };
+  if (!(SLOT_TYPES as readonly string[]).includes(type)) return { field: slotField(i, "type"), error: t("automation.invalid.slotType") };
   let candidate: Record<string, unknown> = { type };
   if (type === "text") candidate.text = get("text");
   if (type === "sticker") {
@@ -94,15 +97,15 @@ function parseSlot(v: RuleFormValues, i: number): { message?: ReplyMessage; fiel
   if (type === "coupon") candidate = { type, couponId: get("coupon") };
   if (type === "flex") {
     const json = get("json").trim();
-    if (!json) return { field: slotField(i, "json"), error: "Paste the flex message JSON (a bubble or a carousel)" };
-    if (json.length > FLEX_JSON_MAX) return { field: slotField(i, "json"), error: `The flex JSON can have at most ${FLEX_JSON_MAX.toLocaleString("en")} characters` };
+    if (!json) return { field: slotField(i, "json"), error: t("automation.invalid.flexMissing") };
+    if (json.length > FLEX_JSON_MAX) return { field: slotField(i, "json"), error: t("automation.invalid.flexLong", { max: FLEX_JSON_MAX }) };
     let parsed: unknown;
     try {
       parsed = JSON.parse(json);
     } catch (error) {
-      return { field: slotField(i, "json"), error: `This is not valid JSON (${error instanceof Error ? error.message : "syntax error"})` };
+      return { field: slotField(i, "json"), error: t("automation.invalid.flexSyntax", { reason: error instanceof Error ? error.message : "SyntaxError" }) };
     }
-    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return { field: slotField(i, "json"), error: "The flex JSON must be an object like {\"type\": \"bubble\", ...}" };
+    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return { field: slotField(i, "json"), error: t("automation.invalid.flexObject") };
     // A whole flex message pasted from LINE's Flex Message Simulator: take its parts.
     const whole = parsed as Record<string, unknown>;
     const contents = whole.type === "flex" ? whole.contents : whole;
@@ -113,7 +116,7 @@ function parseSlot(v: RuleFormValues, i: number): { message?: ReplyMessage; fiel
   if (result.success) return { message: result.data };
   const issue = result.error.issues[0];
   const key = typeof issue?.path[0] === "string" ? issue.path[0] : "";
-  return { field: slotField(i, FIELD_OF[key] ?? (type === "sticker" ? "sticker" : "type")), error: issue?.message ?? "Check this message" };
+  return { field: slotField(i, FIELD_OF[key] ?? (type === "sticker" ? "sticker" : "type")), error: issue?.message ?? t("automation.invalid.checkMessage") };
 }
 
 /** The valid messages and quick replies (for the preview), with the errors of the others. */
@@ -123,7 +126,7 @@ export function parseReply(v: RuleFormValues): { messages: ReplyMessage[]; quick
   for (let i = 0; i < MAX_MESSAGES; i++) {
     const slot = parseSlot(v, i);
     if (slot.message) messages.push(slot.message);
-    else if (slot.field && slot.error) errors[slot.field] = `Message ${i + 1}: ${slot.error}`;
+    else if (slot.field && slot.error) errors[slot.field] = t("automation.invalid.inMessage", { n: i + 1, error: slot.error });
   }
   const quickReplies: QuickReplyButton[] = [];
   const lines = (v.qr ?? "").split("\n").map((l) => l.trim()).filter(Boolean);
@@ -131,17 +134,20 @@ export function parseReply(v: RuleFormValues): { messages: ReplyMessage[]; quick
     const [label = "", ...rest] = line.split("|");
     const parsed = quickReplySchema.safeParse({ label: label.trim(), text: rest.join("|").trim() || label.trim() });
     if (parsed.success) quickReplies.push(parsed.data);
-    else errors.qr ??= `Button ${n + 1}: ${parsed.error.issues[0]?.message ?? "check it"}`;
+    else errors.qr ??= t("automation.invalid.inButton", { n: n + 1, error: parsed.error.issues[0]?.message ?? t("automation.invalid.checkMessage") });
   }
-  if (quickReplies.length > MAX_QUICK_REPLIES) errors.qr = `At most ${MAX_QUICK_REPLIES} quick-reply buttons (you have ${quickReplies.length})`;
+  if (quickReplies.length > MAX_QUICK_REPLIES) errors.qr = t("automation.invalid.tooManyButtons", { max: MAX_QUICK_REPLIES, count: quickReplies.length });
   return { messages, quickReplies, errors };
 }
 
 const ruleFields = z.object({
-  name: z.string().trim().min(1, "Give the rule a name (shown in the thread as who answered)").max(60, "Rule names can have at most 60 characters"),
-  matchMode: z.enum(MATCH_MODES as [MatchMode, ...MatchMode[]], { error: "Choose how keywords match" }),
-  priority: z.preprocess((s) => (typeof s === "string" && s.trim() ? Number(s) : 10), z.number({ error: "Priority must be a number" }).int("Priority must be a whole number").min(1, "Priority must be 1 or more").max(100, "Priority can be at most 100")),
-  activeWindow: z.enum(ACTIVE_WINDOWS as [ActiveWindow, ...ActiveWindow[]], { error: "Choose when the rule is active" }),
+  name: z.string().trim().min(1, msg("automation.invalid.ruleName")).max(60, msg("automation.invalid.ruleNameLong", { max: 60 })),
+  matchMode: z.enum(MATCH_MODES as [MatchMode, ...MatchMode[]], msg("automation.invalid.matchMode")),
+  priority: z.preprocess(
+    (s) => (typeof s === "string" && s.trim() ? Number(s) : 10),
+    z.number(msg("automation.invalid.priorityNumber")).int(msg("automation.invalid.priorityNumber")).min(1, msg("automation.invalid.priorityRange")).max(100, msg("automation.invalid.priorityRange")),
+  ),
+  activeWindow: z.enum(ACTIVE_WINDOWS as [ActiveWindow, ...ActiveWindow[]], msg("automation.invalid.window")),
 });
 
 export function parseKeywords(text: string, mode: MatchMode | undefined): { keywords: string[]; error?: string } {
@@ -153,13 +159,13 @@ export function parseKeywords(text: string, mode: MatchMode | undefined): { keyw
     seen.add(key);
     keywords.push(line);
   }
-  if (!keywords.length) return { keywords, error: "Enter at least one keyword" };
-  if (keywords.length > MAX_KEYWORDS) return { keywords, error: `At most ${MAX_KEYWORDS} keywords per rule` };
+  if (!keywords.length) return { keywords, error: t("automation.invalid.noKeyword") };
+  if (keywords.length > MAX_KEYWORDS) return { keywords, error: t("automation.invalid.tooManyKeywords", { max: MAX_KEYWORDS }) };
   for (const [i, k] of keywords.entries()) {
     if (mode === "regex") {
       const problem = patternProblem(k);
-      if (problem) return { keywords, error: `Pattern ${i + 1} (${k}): ${problem}` };
-    } else if ([...k].length > KEYWORD_MAX) return { keywords, error: `Keywords can have at most ${KEYWORD_MAX} characters` };
+      if (problem) return { keywords, error: t("automation.invalid.pattern", { n: i + 1, pattern: k, problem }) };
+    } else if ([...k].length > KEYWORD_MAX) return { keywords, error: t("automation.invalid.keywordLong", { max: KEYWORD_MAX }) };
   }
   return { keywords };
 }
@@ -173,7 +179,7 @@ export function parseRuleForm(body: Record<string, unknown>): { values: RuleForm
   if (keywords.error) errors.keywords = keywords.error;
   const reply = parseReply(values);
   Object.assign(errors, reply.errors);
-  if (!reply.messages.length && !Object.keys(reply.errors).some((k) => k.startsWith("m"))) errors.m0_type = "Add at least one message to send";
+  if (!reply.messages.length && !Object.keys(reply.errors).some((k) => k.startsWith("m"))) errors.m0_type = t("automation.invalid.noMessage");
   if (Object.keys(errors).length || !fields.success) return { values, input: null, errors };
   return { values, errors, input: { ...fields.data, keywords: keywords.keywords, reply: { messages: reply.messages, quickReplies: reply.quickReplies }, enabled: values.enabled === "on" || values.enabled === "1" } };
 }

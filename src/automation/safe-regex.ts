@@ -24,7 +24,7 @@ type Op =
   | { op: "match" };
 
 function compile(node: Node, program: Op[]): void {
-  if (program.length > MAX_PROGRAM) throw new PatternError("The pattern is too complex; make it shorter or use fewer repeats");
+  if (program.length > MAX_PROGRAM) throw new PatternError("automation.pattern.tooComplex");
   switch (node.t) {
     case "char":
       program.push({ op: "char", test: node.test });
@@ -83,12 +83,12 @@ export interface SafePattern {
 
 /** Compiles a pattern or throws PatternError with a message for the settings form. */
 export function compilePattern(source: string): SafePattern {
-  if (!source.trim()) throw new PatternError("Enter a pattern");
-  if ([...source].length > REGEX_MAX_LENGTH) throw new PatternError(`Patterns can have at most ${REGEX_MAX_LENGTH} characters`);
+  if (!source.trim()) throw new PatternError("automation.pattern.empty");
+  if ([...source].length > REGEX_MAX_LENGTH) throw new PatternError("automation.pattern.tooLong", { max: REGEX_MAX_LENGTH });
   const program: Op[] = [];
   compile(new Parser(source).parse(), program);
   program.push({ op: "match" });
-  if (program.length > MAX_PROGRAM) throw new PatternError("The pattern is too complex; make it shorter or use fewer repeats");
+  if (program.length > MAX_PROGRAM) throw new PatternError("automation.pattern.tooComplex");
   return { source, test: (text) => run(program, [...text]) };
 }
 

@@ -6,6 +6,8 @@ import { auditInsert } from "../db/audit";
 import { db, schema } from "../db/client";
 import type { WeeklyHours } from "../db/schema/automation";
 import { newId } from "../lib/ids";
+import type { LanguageCode } from "../lib/locales";
+import { customerLanguage } from "./customer-text";
 import type { Schedule } from "./hours";
 import { type MatchMode, MATCH_MODES } from "./match";
 import { type ReplyDefinition, replyDefinitionSchema } from "./replies";
@@ -30,6 +32,8 @@ export interface KeywordRule {
 
 export interface ChannelAutomation {
   channelName: string;
+  /** The workspace's language: what {{next_open}} and {{wait}} are written in. */
+  language: LanguageCode;
   settings: AutomationSettings;
   holidays: Holiday[];
   /** Enabled rules, checked in this order (priority, then oldest first). */
@@ -136,7 +140,11 @@ async function readChannelAutomation(d1: D1Database, channelId: string): Promise
       .from(schema.keywordRules)
       .where(and(eq(schema.keywordRules.channelId, channelId), eq(schema.keywordRules.enabled, 1)))
       .orderBy(asc(schema.keywordRules.priority), asc(schema.keywordRules.createdAt)),
-    d.select({ name: schema.channels.name }).from(schema.channels).where(eq(schema.channels.id, channelId)),
+    d
+      .select({ name: schema.channels.name, language: schema.workspaces.language })
+      .from(schema.channels)
+      .innerJoin(schema.workspaces, eq(schema.workspaces.id, schema.channels.workspaceId))
+      .where(eq(schema.channels.id, channelId)),
   ]);
   const row = settings[0];
   const hasRules = rules.length > 0;
@@ -144,6 +152,7 @@ async function readChannelAutomation(d1: D1Database, channelId: string): Promise
   const base = row ?? defaultSettings(channelId, rules[0]?.workspaceId ?? "", 0);
   return {
     channelName: channel[0]?.name ?? "",
+    language: customerLanguage(channel[0]?.language),
     settings: base,
     holidays,
     rules: rules.map(toRule).filter((r): r is KeywordRule => r !== null),

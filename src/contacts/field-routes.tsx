@@ -6,11 +6,12 @@ import { HTTPException } from "hono/http-exception";
 import { z } from "zod";
 import { requireRole } from "../auth/middleware";
 import type { AppEnv } from "../env";
+import { t } from "../ui/i18n";
 import { createField, deleteField, type FieldDefinition, fieldDefinitions, findField, keyTaken, moveField, updateField } from "./queries/fields";
 import { fieldDefinitionForm, fieldErrors, fieldParam, moveForm, rowId } from "./schemas";
 import { type FieldDraft, type FieldErrors, FieldsAdmin, type FieldsAdminProps, FieldsPage } from "./views/fields-page";
 
-const notFound = () => new HTTPException(404, { message: "This field does not exist or belongs to another workspace." });
+const notFound = () => new HTTPException(404, { message: t("contacts.error.fieldNotFound") });
 const fieldV = zValidator("param", fieldParam, (r) => {
   if (!r.success) throw notFound();
 });
@@ -49,7 +50,7 @@ async function parseDefinition(c: Context<AppEnv>, exceptId?: string) {
   const parsed = fieldDefinitionForm.safeParse(body);
   if (!parsed.success) return { ok: false as const, draft: draftOf(body), errors: fieldErrors(parsed.error) as FieldErrors };
   if (await keyTaken(c.env.DB, c.get("session").workspaceId, parsed.data.key, exceptId)) {
-    return { ok: false as const, draft: { ...draftOf(body), key: parsed.data.key }, errors: { key: `Another field already uses the key “${parsed.data.key}”` } };
+    return { ok: false as const, draft: { ...draftOf(body), key: parsed.data.key }, errors: { key: t("contacts.error.keyTaken", { key: parsed.data.key }) } };
   }
   return { ok: true as const, input: parsed.data };
 }
@@ -66,7 +67,7 @@ export const fieldRoutes = new Hono<AppEnv>()
     if (!result.ok) return render(c, { create: { draft: result.draft, errors: result.errors } }, 422);
     const session = c.get("session");
     await createField(c.env.DB, session.workspaceId, session.userId, result.input);
-    return done(c, `Field “${result.input.label}” added.`);
+    return done(c, t("contacts.fields.added", { label: result.input.label }));
   })
   .post("/:fieldId", fieldV, async (c) => {
     const field = await loadField(c, c.req.valid("param").fieldId);
@@ -74,12 +75,12 @@ export const fieldRoutes = new Hono<AppEnv>()
     if (!result.ok) return render(c, { editing: { id: field.id, draft: result.draft, errors: result.errors } }, 422);
     const session = c.get("session");
     await updateField(c.env.DB, session.workspaceId, session.userId, field, result.input);
-    return done(c, `Field “${result.input.label}” saved.`);
+    return done(c, t("contacts.fields.savedNotice", { label: result.input.label }));
   })
   .post("/:fieldId/move", fieldV, async (c) => {
     const field = await loadField(c, c.req.valid("param").fieldId);
     const parsed = moveForm.safeParse(await c.req.parseBody());
-    if (!parsed.success) throw new HTTPException(422, { message: "Choose to move the field up or down." });
+    if (!parsed.success) throw new HTTPException(422, { message: t("contacts.error.moveDirection") });
     const session = c.get("session");
     await moveField(c.env.DB, session.workspaceId, session.userId, field.id, parsed.data.direction);
     return isHtmx(c) ? render(c) : c.redirect("/contacts/fields", 303);
@@ -88,5 +89,5 @@ export const fieldRoutes = new Hono<AppEnv>()
     const field = await loadField(c, c.req.valid("param").fieldId);
     const session = c.get("session");
     await deleteField(c.env.DB, session.workspaceId, session.userId, field);
-    return done(c, `Field “${field.label}” deleted.`);
+    return done(c, t("contacts.fields.deleted", { label: field.label }));
   });

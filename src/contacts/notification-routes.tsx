@@ -6,6 +6,7 @@ import { type Context, Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { requireCsrf, requireSession } from "../auth/middleware";
 import type { AppEnv } from "../env";
+import { t } from "../ui/i18n";
 import { findNotification, markRead, recentNotifications, unreadCount } from "./queries/notifications";
 import { markReadForm, notificationParam } from "./schemas";
 import { NOTIFICATIONS_CHANGED, NotificationCount, NotificationMenu, notificationHref, NotificationsPage } from "./views/notifications";
@@ -35,10 +36,10 @@ export const notificationRoutes = new Hono<AppEnv>()
   })
   .post("/read", async (c) => {
     const parsed = markReadForm.safeParse(await c.req.parseBody());
-    if (!parsed.success) throw new HTTPException(404, { message: "That notification does not exist." });
+    if (!parsed.success) throw new HTTPException(404, { message: t("contacts.error.notificationNotFound") });
     const { userId, workspaceId } = c.get("session");
     if (parsed.data.id && !(await findNotification(c.env.DB, userId, workspaceId, parsed.data.id))) {
-      throw new HTTPException(404, { message: "That notification does not exist." });
+      throw new HTTPException(404, { message: t("contacts.error.notificationNotFound") });
     }
     await markRead(c.env.DB, userId, workspaceId, parsed.data.id);
     if (!isHtmx(c)) return c.redirect("/notifications", 303);
@@ -46,11 +47,11 @@ export const notificationRoutes = new Hono<AppEnv>()
     return menu(c);
   })
   .post("/:id/open", zValidator("param", notificationParam, (r) => {
-    if (!r.success) throw new HTTPException(404, { message: "That notification does not exist." });
+    if (!r.success) throw new HTTPException(404, { message: t("contacts.error.notificationNotFound") });
   }), async (c) => {
     const { userId, workspaceId } = c.get("session");
     const notification = await findNotification(c.env.DB, userId, workspaceId, c.req.valid("param").id);
-    if (!notification) throw new HTTPException(404, { message: "That notification does not exist." });
+    if (!notification) throw new HTTPException(404, { message: t("contacts.error.notificationNotFound") });
     await markRead(c.env.DB, userId, workspaceId, notification.id);
     const to = notificationHref(notification) ?? "/notifications";
     if (!isHtmx(c)) return c.redirect(to, 303);

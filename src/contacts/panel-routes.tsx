@@ -6,9 +6,10 @@ import { type Context, Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { hasRole } from "../auth/middleware";
 import type { AppEnv } from "../env";
+import { t } from "../ui/i18n";
 import { completeMention, mentionedAgents, mentionQuery, suggestAgents } from "./mentions";
-import { mentionSentence, pushMentions } from "./notify";
-import { type ContactProfile, contactIdentities, conversationInWorkspace, findContact, latestConversationOf } from "./queries/contact";
+import { mentionExcerpt, pushMentions } from "./notify";
+import { type ContactProfile, conversationInWorkspace, findContact, latestConversationOf } from "./queries/contact";
 import { findField, fieldValue, saveFieldValue } from "./queries/fields";
 import { addNote, contactNotes, mentionableAgents } from "./queries/notes";
 import { loadContactPanel } from "./queries/panel";
@@ -17,10 +18,9 @@ import { contactFieldParam, contactParam, contactTagParam, conversationContext, 
 import { ContactPanel, ContactPanelPage } from "./views/contact-panel";
 import { FieldRow } from "./views/fields-section";
 import { MentionSuggestions, NoteForm, NotesSection } from "./views/notes-section";
-import { contactName } from "./views/parts";
 import { TagsSection } from "./views/tags-section";
 
-const notFound = () => new HTTPException(404, { message: "This contact does not exist or belongs to another workspace." });
+const notFound = () => new HTTPException(404, { message: t("contacts.error.contactNotFound") });
 const on404 = (r: { success: boolean }) => {
   if (!r.success) throw notFound();
 };
@@ -38,7 +38,7 @@ async function loadContact(c: Context<AppEnv>, contactId: string): Promise<Conta
 async function conversationFrom(c: Context<AppEnv>, raw: string | undefined): Promise<string | null> {
   if (!raw) return null;
   if (!(await conversationInWorkspace(c.env.DB, c.get("session").workspaceId, raw))) {
-    throw new HTTPException(404, { message: "This conversation does not exist or belongs to another workspace." });
+    throw new HTTPException(404, { message: t("contacts.error.conversationNotFound") });
   }
   return raw;
 }
@@ -87,7 +87,7 @@ export const panelRoutes = new Hono<AppEnv>()
     }
     const { tag: tagId, name, color } = parsed.data;
     let tag = tagId ? await findTag(c.env.DB, workspaceId, tagId) : null;
-    if (tagId && !tag) throw new HTTPException(404, { message: "This tag does not exist or belongs to another workspace." });
+    if (tagId && !tag) throw new HTTPException(404, { message: t("contacts.error.tagNotFound") });
     tag ??= await findOrCreateTag(c.env.DB, workspaceId, userId, name ?? "", color ?? "green");
     await tagContact(c.env.DB, workspaceId, userId, contact.id, tag);
     return isHtmx(c) ? renderTags(c, contact.id) : backToPanel(c, contact.id);
@@ -97,7 +97,7 @@ export const panelRoutes = new Hono<AppEnv>()
     const { contactId, tagId } = c.req.valid("param");
     const contact = await loadContact(c, contactId);
     const tag = await findTag(c.env.DB, workspaceId, tagId);
-    if (!tag) throw new HTTPException(404, { message: "This tag does not exist or belongs to another workspace." });
+    if (!tag) throw new HTTPException(404, { message: t("contacts.error.tagNotFound") });
     await untagContact(c.env.DB, workspaceId, userId, contact.id, tag);
     return isHtmx(c) ? renderTags(c, contact.id) : backToPanel(c, contact.id);
   })
@@ -106,14 +106,14 @@ export const panelRoutes = new Hono<AppEnv>()
     const { contactId, fieldId } = c.req.valid("param");
     const contact = await loadContact(c, contactId);
     const field = await findField(c.env.DB, workspaceId, fieldId);
-    if (!field) throw new HTTPException(404, { message: "This field does not exist or belongs to another workspace." });
+    if (!field) throw new HTTPException(404, { message: t("contacts.error.fieldNotFound") });
     const raw = fieldValueForm.safeParse(await c.req.parseBody());
     const typed = raw.success ? raw.data.value : "";
     const parsed = fieldValueSchema(field).safeParse(typed);
     const error = !raw.success ? firstError(raw.error).message : !parsed.success ? firstError(parsed.error).message : null;
     if (error !== null || !parsed.success) {
-      const message = error ?? "Check this value";
-      if (!isHtmx(c)) plainFailure(`${field.label}: ${message}`);
+      const message = error ?? t("contacts.error.checkValue");
+      if (!isHtmx(c)) plainFailure(t("contacts.details.failed", { label: field.label, message }));
       const current = await fieldValue(c.env.DB, contact.id, field.id);
       return c.html(<FieldRow contactId={contact.id} field={{ ...field, value: current }} csrfToken={csrfToken} typed={typed} error={message} />, 422);
     }
@@ -135,7 +135,6 @@ export const panelRoutes = new Hono<AppEnv>()
     }
     const agents = await mentionableAgents(c.env.DB, session.workspaceId);
     const mentioned = mentionedAgents(parsed.data.body, agents, session.userId);
-    const identities = mentioned.length ? await contactIdentities(c.env.DB, contact.id) : [];
     const created = await addNote(c.env.DB, {
       workspaceId: session.workspaceId,
       contactId: contact.id,
@@ -143,7 +142,7 @@ export const panelRoutes = new Hono<AppEnv>()
       body: parsed.data.body,
       conversationId: conversationId ?? (mentioned.length ? await latestConversationOf(c.env.DB, session.workspaceId, contact.id) : null),
       mentioned,
-      notificationBody: mentionSentence(session.name, contactName(contact.displayName, identities[0]?.lineUserId), parsed.data.body),
+      notificationBody: mentionExcerpt(parsed.data.body),
     });
     pushMentions(c, session.workspaceId, created);
     return isHtmx(c) ? renderNotes(c, contact.id, conversationId) : backToPanel(c, contact.id);
@@ -161,9 +160,9 @@ export const panelRoutes = new Hono<AppEnv>()
     const session = c.get("session");
     const contact = await loadContact(c, c.req.valid("param").contactId);
     const draft = noteDraft.safeParse(await c.req.parseBody());
-    if (!draft.success) throw new HTTPException(422, { message: "That note could not be read. Please try again." });
+    if (!draft.success) throw new HTTPException(422, { message: t("contacts.error.noteUnreadable") });
     const conversationId = await conversationFrom(c, draft.data.conversation);
     const agent = (await mentionableAgents(c.env.DB, session.workspaceId)).find((a) => a.id === draft.data.mention);
-    if (!agent) throw new HTTPException(404, { message: "That teammate is not in this workspace." });
+    if (!agent) throw new HTTPException(404, { message: t("contacts.error.teammateNotFound") });
     return c.html(<NoteForm contactId={contact.id} csrfToken={session.csrfToken} conversationId={conversationId} draft={completeMention(draft.data.body, agent.name)} autofocus />);
   });

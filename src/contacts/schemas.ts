@@ -2,13 +2,18 @@
 // custom field admin form and per-type validation of custom field values.
 import { z } from "zod";
 import { TAG_COLORS, type TagColor } from "../tags/palette";
+import { type MessageKey, type Params, t } from "../ui/i18n";
+
+/** A zod message in the reader's language (evaluated when a value fails, never at module load). */
+const msg = (key: MessageKey, params?: Params) => ({ error: () => t(key, params) });
 
 /** The tag palette shared with conversation tags (src/tags/palette.ts; class names in contacts.css / app.css). */
 export { TAG_COLORS, type TagColor };
 
 export const FIELD_TYPES = ["text", "number", "date", "select"] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
-export const FIELD_TYPE_LABELS: Record<FieldType, string> = { text: "Text", number: "Number", date: "Date", select: "Select" };
+/** "Text", "テキスト"… in the reader's language. */
+export const fieldTypeLabel = (type: FieldType): string => t(`contacts.fieldType.${type}`);
 
 export const MAX_NOTE_LENGTH = 2000;
 export const MAX_TAG_NAME = 32;
@@ -32,17 +37,17 @@ export const conversationContext = z.object({ conversation: z.union([conversatio
 export const tagForm = z
   .object({
     tag: rowId.optional(),
-    name: z.string().trim().max(MAX_TAG_NAME, `A tag name can have at most ${MAX_TAG_NAME} characters`).optional(),
-    color: z.enum(TAG_COLORS, "Pick one of the tag colours").optional(),
+    name: z.string().trim().max(MAX_TAG_NAME, msg("contacts.invalid.tagNameLong", { max: MAX_TAG_NAME })).optional(),
+    color: z.enum(TAG_COLORS, msg("contacts.invalid.tagColor")).optional(),
   })
-  .refine((f) => f.tag !== undefined || (f.name !== undefined && f.name.length > 0), { message: "Type a tag name", path: ["name"] });
+  .refine((f) => f.tag !== undefined || (f.name !== undefined && f.name.length > 0), { ...msg("contacts.invalid.tagName"), path: ["name"] });
 
-export const fieldValueForm = z.object({ value: z.string().max(4000, "That value is too long").default("") });
+export const fieldValueForm = z.object({ value: z.string().max(4000, msg("contacts.invalid.valueLong")).default("") });
 
 export const noteForm = z.object({
   body: z.preprocess(
     (t) => (typeof t === "string" ? t.replace(/\r\n/g, "\n") : ""),
-    z.string().trim().min(1, "Write a note before saving").max(MAX_NOTE_LENGTH, `A note can have at most ${MAX_NOTE_LENGTH} characters`),
+    z.string().trim().min(1, msg("contacts.invalid.noteEmpty")).max(MAX_NOTE_LENGTH, msg("contacts.invalid.noteLong", { max: MAX_NOTE_LENGTH })),
   ),
   conversation: z.union([conversationId, z.literal("")]).optional(),
 });
@@ -64,9 +69,9 @@ const optionsText = z.preprocess(
           .filter(Boolean)
       : [],
   z
-    .array(z.string().max(60, "An option can have at most 60 characters"))
-    .max(50, "A select field can have at most 50 options")
-    .refine((o) => new Set(o.map((x) => x.toLowerCase())).size === o.length, "Each option must be different"),
+    .array(z.string().max(60, msg("contacts.invalid.optionLong", { max: 60 })))
+    .max(50, msg("contacts.invalid.optionsMany", { max: 50 }))
+    .refine((o) => new Set(o.map((x) => x.toLowerCase())).size === o.length, msg("contacts.invalid.optionsUnique")),
 );
 
 /** A key from a label when none is typed: "Member since" → "member_since" (empty for non-Latin labels). */
@@ -91,14 +96,14 @@ const fieldDefinitionObject = z
     key: z
       .string()
       .trim()
-      .min(1, "Give the field a key (lowercase letters a–z, digits and _)")
-      .max(40, "A key can have at most 40 characters")
-      .regex(/^[a-z0-9_]+$/, "Use only lowercase letters a–z, digits and _ in the key"),
-    label: z.string().trim().min(1, "Give the field a label").max(60, "A label can have at most 60 characters"),
-    type: z.enum(FIELD_TYPES, "Choose a field type"),
+      .min(1, msg("contacts.invalid.keyMissing"))
+      .max(40, msg("contacts.invalid.keyLong", { max: 40 }))
+      .regex(/^[a-z0-9_]+$/, msg("contacts.invalid.keyChars")),
+    label: z.string().trim().min(1, msg("contacts.invalid.labelMissing")).max(60, msg("contacts.invalid.labelLong", { max: 60 })),
+    type: z.enum(FIELD_TYPES, msg("contacts.invalid.type")),
     options: optionsText,
   })
-  .refine((f) => f.type !== "select" || f.options.length > 0, { message: "List at least one option for a select field", path: ["options"] });
+  .refine((f) => f.type !== "select" || f.options.length > 0, { ...msg("contacts.invalid.optionsMissing"), path: ["options"] });
 /** The admin's field form; an empty key is derived from the label. */
 export const fieldDefinitionForm = z.preprocess(withDerivedKey, fieldDefinitionObject);
 export type FieldDefinitionInput = z.output<typeof fieldDefinitionObject>;
@@ -127,23 +132,27 @@ export function fieldValueSchema(field: { type: FieldType; options: string[] }) 
   switch (field.type) {
     case "number":
       return base
-        .refine((v) => empty(v) || (NUMBER.test(v.replace(/,/g, "")) && v.replace(/,/g, "").length <= 30), "Enter a number, like 42 or 3.5")
+        .refine((v) => empty(v) || (NUMBER.test(v.replace(/,/g, "")) && v.replace(/,/g, "").length <= 30), msg("contacts.invalid.number"))
         .transform((v) => (empty(v) ? null : v.replace(/,/g, "")));
     case "date":
-      return base.refine((v) => empty(v) || isCalendarDate(v), "Enter a date as yyyy-mm-dd, like 2025-03-31").transform((v) => (empty(v) ? null : v));
+      return base.refine((v) => empty(v) || isCalendarDate(v), msg("contacts.invalid.date")).transform((v) => (empty(v) ? null : v));
     case "select":
       return base
-        .refine((v) => empty(v) || field.options.includes(v), `Choose one of: ${field.options.join(", ")}`)
+        .refine((v) => empty(v) || field.options.includes(v), msg("contacts.invalid.choice", { options: field.options.join(", ") }))
         .transform((v) => (empty(v) ? null : v));
     default:
-      return base.max(MAX_TEXT_VALUE, `Text can have at most ${MAX_TEXT_VALUE} characters`).transform((v) => (empty(v) ? null : v));
+      // A text value is one line: a newline typed into its (wrapping) box is read as a space.
+      return base
+        .transform((v) => v.replace(/\s*[\r\n]+\s*/g, " "))
+        .pipe(z.string().max(MAX_TEXT_VALUE, msg("contacts.invalid.textLong", { max: MAX_TEXT_VALUE })))
+        .transform((v) => (empty(v) ? null : v));
   }
 }
 
 /** The first zod message for a field (or the form as a whole), for 422 fragments. */
 export function firstError(error: z.ZodError): { field: string | null; message: string } {
   const issue = error.issues[0];
-  return { field: issue?.path[0] !== undefined ? String(issue.path[0]) : null, message: issue?.message ?? "Check what you entered" };
+  return { field: issue?.path[0] !== undefined ? String(issue.path[0]) : null, message: issue?.message ?? t("contacts.error.checkInput") };
 }
 
 /** Every field's first message, keyed by field name. */

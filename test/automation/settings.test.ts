@@ -81,7 +81,7 @@ describe("business hours settings", () => {
     expect(await bad.text()).toContain("The last day cannot be before the first day");
     const ok = await admin.post("/settings/automation/holidays", form(channel.id, { name: "Golden Week", startDate: "2026-05-03", endDate: "2026-05-06" }), { htmx: true });
     expect(ok.status).toBe(200);
-    expect(await ok.text()).toContain("2026-05-03 → 2026-05-06");
+    expect(await ok.text()).toContain('<time class="auto-holiday__dates" datetime="2026-05-03">3 – 6 May 2026</time>');
     const id = (await env.DB.prepare("SELECT id FROM holidays WHERE channel_id = ?").bind(channel.id).first<{ id: string }>())?.id;
     const gone = await admin.post(`/settings/automation/holidays/${id}/delete`, form(channel.id, {}), { htmx: true });
     expect(await gone.text()).toContain("No closures planned");
@@ -109,7 +109,7 @@ describe("automatic messages settings", () => {
     const empty = await admin.post("/settings/automation/messages/away", form(channel.id, { awayEnabled: "on", awayText: " ", quietMinutes: "2" }), { htmx: true });
     const emptyHtml = await empty.text();
     expect(emptyHtml).toContain("Write the away message");
-    expect(emptyHtml).toContain("The quiet period must be at least 5");
+    expect(emptyHtml).toContain("Enter 5 or more");
     const ok = await admin.post("/settings/automation/messages/greeting", form(channel.id, { greetingEnabled: "on", greetingText: "Hi {{contact.name}}, welcome to {{channel.name}}!" }), { htmx: true });
     expect(ok.status).toBe(200);
     const html = await ok.text();
@@ -172,7 +172,7 @@ describe("keyword rule settings", () => {
     const res = await admin.post("/settings/automation/keywords/preview", form(channel.id, rule({ m1_type: "location", m1_title: "Shop", m1_address: "Tokyo", m1_lat: "91", m1_lng: "139" })), { htmx: true });
     const html = await res.text();
     expect(html).toContain("We&#39;re open 9–18.");
-    expect(html).toContain("Latitude must be between -90 and 90");
+    expect(html).toContain("Message 2: Latitude must be a number between -90 and 90");
   });
 
   it("a rule saved in the settings answers the customer's keyword", async () => {

@@ -110,6 +110,8 @@ describe("custom field values", () => {
       [dateId, "2025-03-31", "2025-03-31"],
       [selectId, "Gold", "Gold"],
       [textId, "  Nok  ", "Nok"],
+      // A text value is one line: a newline typed into its wrapping box becomes a space.
+      [textId, "99/123 Sukhumvit Soi 101/1\r\n  Bangkok 10260", "99/123 Sukhumvit Soi 101/1 Bangkok 10260"],
     ];
     for (const [fieldId, value, stored] of good) {
       const res = await admin.post(`/contacts/${contactId}/fields/${fieldId}`, { value }, htmx);
@@ -122,6 +124,7 @@ describe("custom field values", () => {
     const panel = await (await admin.get(`/contacts/${contactId}/panel`, { headers: { "hx-request": "true" } })).text();
     expect(panel).toContain('value="2025-03-31"');
     expect(panel).toMatch(/<option value="Gold" selected/);
+    expect(panel).toMatch(/<textarea[^>]*data-field-text[^>]*>99\/123 Sukhumvit Soi 101\/1 Bangkok 10260<\/textarea>/);
     // An empty value clears the field.
     await admin.post(`/contacts/${contactId}/fields/${textId}`, { value: "" }, htmx);
     expect(await env.DB.prepare("SELECT value FROM contact_field_values WHERE contact_id = ? AND field_id = ?").bind(contactId, textId).first()).toBeNull();

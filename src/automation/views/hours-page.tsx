@@ -5,10 +5,12 @@
 import type { FC } from "hono/jsx";
 import type { Viewer } from "../../settings/context";
 import { CsrfField, FormAlert } from "../../settings/views/form-bits";
-import { formatLocal, isOpenAt, nextChange, rangesLabel, WEEKDAY_NAMES } from "../hours";
+import { t } from "../../ui/i18n";
+import { isOpenAt, nextChange, rangesLabel } from "../hours";
 import { type AutomationSettings, type Holiday, scheduleOf } from "../settings";
 import { IconCalendar, IconPower } from "./icons";
-import { AutomationShell, ChannelField, type ChannelChoice, TextField } from "./shell";
+import { channelTime, closureDates, weekdayName } from "./dates";
+import { AutomationShell, ChannelField, type ChannelChoice, rich, TextField } from "./shell";
 
 type Errors = Partial<Record<string, string>>;
 export const HOURS_PATH = "/settings/automation";
@@ -29,20 +31,20 @@ export const StatusCard: FC<{ settings: AutomationSettings; holidays: Holiday[];
   const change = nextChange(schedule, now, !open);
   const away = settings.awayNow === 1;
   const state = away ? "away" : open ? "open" : "closed";
+  const zone = settings.timeZone;
+  const at = change === null ? "" : channelTime(change, zone, now);
   const text = away
-    ? "Away — switched on by hand. Customers get the away message until you switch it off."
+    ? t("automation.status.away")
     : open
-      ? `Open now${change ? ` · closes ${formatLocal(change, settings.timeZone)}` : " · no closing in the next two weeks"}`
-      : `Closed now${change ? ` · opens ${formatLocal(change, settings.timeZone)}` : " · no opening in the next two weeks"}`;
+      ? change === null ? t("automation.status.openLong") : t("automation.status.openUntil", { time: at })
+      : change === null ? t("automation.status.closedLong") : t("automation.status.closedUntil", { time: at });
   return (
     <section id="hours-status" class={`card auto-status auto-status--${state}`} aria-live="polite">
       <div class="auto-status__main">
         <span class="auto-status__dot" aria-hidden="true" />
         <div>
           <p class="auto-status__text">{text}</p>
-          <p class="auto-status__zone">
-            Times in {settings.timeZone} (now {formatLocal(now, settings.timeZone)})
-          </p>
+          <p class="auto-status__zone">{t("automation.status.zone", { zone, time: channelTime(now, zone, now) })}</p>
         </div>
       </div>
       <form method="post" action={`${HOURS_PATH}/away-now`} hx-post={`${HOURS_PATH}/away-now`} hx-target="#hours-status" hx-swap="outerHTML" hx-disable="find button">
@@ -51,7 +53,7 @@ export const StatusCard: FC<{ settings: AutomationSettings; holidays: Holiday[];
         <input type="hidden" name="awayNow" value={away ? "off" : "on"} />
         <button type="submit" class={`btn ${away ? "btn--primary" : "btn--ghost"} btn--sm`}>
           <IconPower />
-          {away ? "We're back: switch away off" : "We are away: switch on"}
+          {away ? t("automation.status.switchOff") : t("automation.status.switchOn")}
         </button>
       </form>
     </section>
@@ -73,9 +75,9 @@ export const HoursForm: FC<HoursFormProps> = ({ settings, csrfToken, values, err
     <section id="hours-form" class="card" aria-labelledby="hours-title">
       <div class="card__head">
         <h2 id="hours-title" class="card__title">
-          Weekly hours
+          {t("automation.week.title")}
         </h2>
-        <p class="card__lead">Outside these hours customers get the away message (if it is on). Leave a day empty when you are closed.</p>
+        <p class="card__lead">{t("automation.week.lead")}</p>
       </div>
       <form class="form" method="post" action={`${HOURS_PATH}/hours`} hx-post={`${HOURS_PATH}/hours`} hx-target="#hours-form" hx-swap="outerHTML" hx-disable="find button">
         <CsrfField token={csrfToken} />
@@ -84,10 +86,10 @@ export const HoursForm: FC<HoursFormProps> = ({ settings, csrfToken, values, err
         <TextField
           id="hours-tz"
           name="timeZone"
-          label="Time zone"
+          label={t("automation.week.timeZone")}
           value={values?.timeZone ?? settings.timeZone}
           error={errors.timeZone}
-          hint="The channel's local time: hours, holidays and {{next_open}} use it."
+          hint={rich(t("automation.week.timeZoneHint"), { variable: <code>{"{{next_open}}"}</code> })}
           extra={{ list: "time-zones", autocomplete: "off", spellcheck: false, required: true }}
         />
         <datalist id="time-zones">
@@ -95,11 +97,11 @@ export const HoursForm: FC<HoursFormProps> = ({ settings, csrfToken, values, err
             <option value={z} />
           ))}
         </datalist>
-        <div class="auto-week" role="group" aria-label="Opening hours per day">
+        <div class="auto-week" role="group" aria-label={t("automation.week.days")}>
           {DAY_ORDER.map((d) => (
             <div class="auto-week__day">
               <label class="auto-week__name" for={`hours-day${d}`}>
-                {WEEKDAY_NAMES[d]}
+                {weekdayName(d)}
               </label>
               <div class="auto-week__input">
                 <input
@@ -107,7 +109,7 @@ export const HoursForm: FC<HoursFormProps> = ({ settings, csrfToken, values, err
                   class="input input--mono"
                   name={`day${d}`}
                   value={day(d)}
-                  placeholder="Closed"
+                  placeholder={t("automation.week.closed")}
                   autocomplete="off"
                   spellcheck={false}
                   aria-invalid={errors[`day${d}`] ? "true" : undefined}
@@ -123,16 +125,16 @@ export const HoursForm: FC<HoursFormProps> = ({ settings, csrfToken, values, err
           ))}
         </div>
         <p id="hours-days-hint" class="field__hint">
-          Ranges like <code>09:00-12:00, 13:00-18:00</code>; <code>22:00-02:00</code> runs past midnight; <code>24h</code> is all day.
+          {rich(t("automation.week.hint"), { example: <code>09:00-12:00, 13:00-18:00</code>, overnight: <code>22:00-02:00</code>, allDay: <code>24h</code> })}
         </p>
         <div class="auto-actions">
           {saved ? (
             <span class="auto-saved" role="status">
-              Saved
+              {t("automation.saved")}
             </span>
           ) : null}
           <button type="submit" class="btn btn--primary">
-            Save hours
+            {t("automation.week.save")}
           </button>
         </div>
       </form>
@@ -152,35 +154,37 @@ export const HolidaysCard: FC<HolidaysCardProps> = ({ channelId, holidays, csrfT
   <section id="holidays" class="card" aria-labelledby="holidays-title">
     <div class="card__head">
       <h2 id="holidays-title" class="card__title">
-        Holidays and closures
+        {t("automation.holidays.title")}
       </h2>
-      <p class="card__lead">Closed all day on these dates, whatever the weekly hours say.</p>
+      <p class="card__lead">{t("automation.holidays.lead")}</p>
     </div>
     <ul class="row-list auto-holidays">
       {holidays.map((h) => (
         <li class="auto-holiday">
           <IconCalendar />
           <span class="auto-holiday__name">{h.name}</span>
-          <span class="auto-holiday__dates">{h.startDate === h.endDate ? h.startDate : `${h.startDate} → ${h.endDate}`}</span>
-          <form method="post" action={`${HOURS_PATH}/holidays/${h.id}/delete`} hx-post={`${HOURS_PATH}/holidays/${h.id}/delete`} hx-target="#holidays" hx-swap="outerHTML" hx-confirm={`Remove ${h.name}?`}>
+          <time class="auto-holiday__dates" datetime={h.startDate}>
+            {closureDates(h.startDate, h.endDate)}
+          </time>
+          <form method="post" action={`${HOURS_PATH}/holidays/${h.id}/delete`} hx-post={`${HOURS_PATH}/holidays/${h.id}/delete`} hx-target="#holidays" hx-swap="outerHTML" hx-confirm={t("automation.holidays.removeConfirm", { name: h.name })}>
             <CsrfField token={csrfToken} />
             <ChannelField channelId={channelId} />
             <button type="submit" class="btn btn--danger-ghost btn--xs">
-              Remove
+              {t("automation.holidays.remove")}
             </button>
           </form>
         </li>
       ))}
     </ul>
-    {holidays.length ? null : <p class="auto-empty">No closures planned.</p>}
+    {holidays.length ? null : <p class="auto-empty">{t("automation.holidays.empty")}</p>}
     <form class="auto-holiday-form" method="post" action={`${HOURS_PATH}/holidays`} hx-post={`${HOURS_PATH}/holidays`} hx-target="#holidays" hx-swap="outerHTML" hx-disable="find button">
       <CsrfField token={csrfToken} />
       <ChannelField channelId={channelId} />
-      <TextField id="holiday-name" name="name" label="Name" value={values.name ?? ""} error={errors.name} placeholder="New Year holidays" extra={{ required: true, maxlength: 60 }} />
-      <TextField id="holiday-start" name="startDate" type="date" label="First day" value={values.startDate ?? ""} error={errors.startDate} extra={{ required: true }} />
-      <TextField id="holiday-end" name="endDate" type="date" label="Last day (optional)" value={values.endDate ?? ""} error={errors.endDate} />
+      <TextField id="holiday-name" name="name" label={t("automation.holidays.name")} value={values.name ?? ""} error={errors.name} placeholder={t("automation.holidays.nameExample")} extra={{ required: true, maxlength: 60 }} />
+      <TextField id="holiday-start" name="startDate" type="date" label={t("automation.holidays.firstDay")} value={values.startDate ?? ""} error={errors.startDate} extra={{ required: true }} />
+      <TextField id="holiday-end" name="endDate" type="date" label={t("automation.holidays.lastDay")} value={values.endDate ?? ""} error={errors.endDate} />
       <button type="submit" class="btn btn--ghost auto-holiday-form__add">
-        Add closure
+        {t("automation.holidays.add")}
       </button>
     </form>
   </section>
@@ -200,8 +204,8 @@ export const HoursPage: FC<HoursPageProps> = ({ viewer, channels, channel, setti
   <AutomationShell
     viewer={viewer}
     active={HOURS_PATH}
-    title="Business hours"
-    lead="When your team answers. Outside these hours, the away message and “we're open again” take over (see Automatic messages)."
+    title={t("automation.nav.hours")}
+    lead={t("automation.hours.lead")}
     channels={channels}
     channel={channel}
   >

@@ -16,3 +16,5 @@ export const IconBot: FC<IconProps> = (p) => <Svg {...p} d={["M12 8V4H8", "M6 8h
 export const IconKey: FC<IconProps> = (p) => <Svg {...p} d={["M4 7V4h16v3", "M9 20h6", "M12 4v16"]} />;
 export const IconCalendar: FC<IconProps> = (p) => <Svg {...p} d={["M8 2v4", "M16 2v4", "M5 4h14a2 2 0 0 1 2 2v14a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2Z", "M3 10h18"]} />;
 export const IconPower: FC<IconProps> = (p) => <Svg {...p} d={["M12 2v10", "M18.4 6.6a9 9 0 1 1-12.77.04"]} />;
+export const IconPlay: FC<IconProps> = (p) => <Svg {...p} d={["M7 4v16l13-8Z"]} />;
+export const IconTicket: FC<IconProps> = (p) => <Svg {...p} d={["M3 8a2 2 0 0 0 2-2h14a2 2 0 0 0 2 2v2a2 2 0 0 0 0 4v2a2 2 0 0 0-2 2H5a2 2 0 0 0-2-2v-2a2 2 0 0 0 0-4Z", "M13 6v2", "M13 11v2", "M13 16v2"]} />;

@@ -5,12 +5,13 @@ import type { Child, FC } from "hono/jsx";
 import type { StickerUrl } from "../../line/stickers";
 import type { Viewer } from "../../settings/context";
 import { CsrfField } from "../../settings/views/form-bits";
-import { MATCH_MODE_LABELS } from "../match";
+import { t, tn } from "../../ui/i18n";
+import { matchModeLabel } from "../match";
 import type { FormErrors, RuleFormValues } from "../rule-form";
 import type { KeywordRule } from "../settings";
 import { LinePreview } from "./line-preview";
 import { type PreviewContext, SectionCard } from "./messages-page";
-import { KEYWORDS_PATH, RuleForm, WINDOW_LABELS } from "./rule-form";
+import { KEYWORDS_PATH, RuleForm, windowLabel } from "./rule-form";
 import { AutomationShell, ChannelField, type ChannelChoice } from "./shell";
 
 export { KEYWORDS_PATH };
@@ -25,13 +26,13 @@ export const RuleRow: FC<{ rule: KeywordRule; csrfToken: string; channelName: st
     <li id={`rule-${rule.id}`} class={`auto-rule${rule.enabled ? "" : " is-off"}`}>
       <div class="auto-rule__main">
         <div class="auto-rule__top">
-          <span class="auto-rule__priority" title="Priority: lower numbers are checked first">
+          <span class="auto-rule__priority" title={t("automation.rule.priorityTitle")}>
             #{rule.priority}
           </span>
           <strong class="auto-rule__name">{rule.name}</strong>
-          <span class={`tag ${rule.enabled ? "tag--resolved" : ""}`}>{rule.enabled ? "On" : "Off"}</span>
+          <span class={`tag ${rule.enabled ? "tag--resolved" : ""}`}>{rule.enabled ? t("automation.rule.on") : t("automation.rule.off")}</span>
         </div>
-        <ul class="auto-rule__keywords" aria-label="Keywords">
+        <ul class="auto-rule__keywords" aria-label={t("automation.rule.keywords")}>
           {rule.keywords.map((k) => (
             <li>
               <code>{k}</code>
@@ -39,25 +40,34 @@ export const RuleRow: FC<{ rule: KeywordRule; csrfToken: string; channelName: st
           ))}
         </ul>
         <p class="auto-rule__meta">
-          {MATCH_MODE_LABELS[rule.matchMode]} · {WINDOW_LABELS[rule.activeWindow]} · {rule.reply.messages.length} message{rule.reply.messages.length === 1 ? "" : "s"}
-          {rule.reply.quickReplies.length ? ` · ${rule.reply.quickReplies.length} quick replies` : ""}
+          {[
+            matchModeLabel(rule.matchMode),
+            windowLabel(rule.activeWindow),
+            tn("automation.rule.messages", rule.reply.messages.length),
+            ...(rule.reply.quickReplies.length ? [tn("automation.rule.quickReplies", rule.reply.quickReplies.length)] : []),
+          ].map((fact, i) => (
+            <>
+              {i ? " · " : ""}
+              <span class="auto-rule__fact">{fact}</span>
+            </>
+          ))}
         </p>
         <div class="auto-rule__actions">
           <a class="btn btn--ghost btn--xs" href={`${base}/edit?channel=${encodeURIComponent(rule.channelId)}`} hx-get={`${base}/edit?channel=${encodeURIComponent(rule.channelId)}`} hx-target={`#rule-${rule.id}`} hx-swap="outerHTML">
-            Edit
+            {t("automation.rule.edit")}
           </a>
           <form method="post" action={`${base}/toggle`} hx-post={`${base}/toggle`} hx-target={`#rule-${rule.id}`} hx-swap="outerHTML">
             <CsrfField token={csrfToken} />
             <ChannelField channelId={rule.channelId} />
             <button type="submit" class="btn btn--ghost btn--xs">
-              {rule.enabled ? "Switch off" : "Switch on"}
+              {rule.enabled ? t("automation.rule.switchOff") : t("automation.rule.switchOn")}
             </button>
           </form>
-          <form method="post" action={`${base}/delete`} hx-post={`${base}/delete`} hx-target={`#rule-${rule.id}`} hx-swap="delete" hx-confirm={`Delete the rule “${rule.name}”?`}>
+          <form method="post" action={`${base}/delete`} hx-post={`${base}/delete`} hx-target={`#rule-${rule.id}`} hx-swap="delete" hx-confirm={t("automation.rule.deleteConfirm", { name: rule.name })}>
             <CsrfField token={csrfToken} />
             <ChannelField channelId={rule.channelId} />
             <button type="submit" class="btn btn--danger-ghost btn--xs">
-              Delete
+              {t("automation.rule.delete")}
             </button>
           </form>
         </div>
@@ -75,16 +85,16 @@ export const RuleCreateCard: FC<{ csrfToken: string; channelId: string; ctx: Pre
     <details class="auto-create" open={Boolean(values)}>
       <summary class="auto-create__summary">
         <h2 id="rule-create-title" class="card__title">
-          New keyword rule
+          {t("automation.keywords.newTitle")}
         </h2>
-        <span class="btn btn--primary btn--sm">Add a rule</span>
+        <span class="btn btn--primary btn--sm">{t("automation.keywords.addRule")}</span>
       </summary>
       <RuleForm
         csrfToken={csrfToken}
         channelId={channelId}
         values={values ?? { m0_type: "text", enabled: "on", priority: "10", matchMode: "exact", activeWindow: "always" }}
         errors={errors}
-        preview={preview ?? <LinePreview channelName={ctx.channelName} messages={[]} stickerUrl={ctx.stickerUrl} empty="Fill in a keyword and a message to see the reply here." />}
+        preview={preview ?? <LinePreview channelName={ctx.channelName} messages={[]} stickerUrl={ctx.stickerUrl} empty={t("automation.keywords.previewEmpty")} />}
       />
     </details>
   </section>
@@ -104,7 +114,7 @@ export interface KeywordsPageProps {
 
 export const KeywordsPage: FC<KeywordsPageProps> = ({ viewer, channels, channel, ctx, rules, create, listFailed, editing }) =>
   editing ? (
-    <AutomationShell viewer={viewer} active={KEYWORDS_PATH} title="Edit keyword rule" channels={channels} channel={channel}>
+    <AutomationShell viewer={viewer} active={KEYWORDS_PATH} title={t("automation.keywords.editTitle")} channels={channels} channel={channel}>
       <section id={`rule-${editing.id}`} class="card">
         {editing.form}
       </section>
@@ -113,8 +123,8 @@ export const KeywordsPage: FC<KeywordsPageProps> = ({ viewer, channels, channel,
   <AutomationShell
     viewer={viewer}
     active={KEYWORDS_PATH}
-    title="Keyword replies"
-    lead="Answer common questions the moment they arrive, like LINE's keyword auto-responses — with any message type, quick replies, and free delivery with the reply token."
+    title={t("automation.nav.keywords")}
+    lead={t("automation.keywords.lead")}
     channels={channels}
     channel={channel}
   >
@@ -122,9 +132,9 @@ export const KeywordsPage: FC<KeywordsPageProps> = ({ viewer, channels, channel,
     <section class="card" aria-labelledby="rules-title">
       <div class="card__head card__head--row">
         <h2 id="rules-title" class="card__title">
-          Rules
+          {t("automation.keywords.rules")}
         </h2>
-        <span class="card__meta">Checked from the top; the first match answers. Never on agents' messages, standby or our own replies.</span>
+        <span class="card__meta">{t("automation.keywords.rulesMeta")}</span>
       </div>
       <ul id="rule-list" class="row-list auto-rules">
         {rules.map((rule) => (
@@ -132,8 +142,8 @@ export const KeywordsPage: FC<KeywordsPageProps> = ({ viewer, channels, channel,
         ))}
       </ul>
       <div class="empty-state empty-state--inline">
-        <strong>No keyword rules yet</strong>
-        <span>Add one above: a keyword like “hours” and the answer customers get.</span>
+        <strong>{t("automation.keywords.emptyTitle")}</strong>
+        <span>{t("automation.keywords.emptyText")}</span>
       </div>
     </section>
     <SectionCard section="keyword_list" settings={ctx.settings} csrfToken={viewer.csrfToken} ctx={ctx} {...(listFailed ?? {})} />

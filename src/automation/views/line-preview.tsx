@@ -5,6 +5,9 @@
 import type { FC } from "hono/jsx";
 import type { QuickReplyButton } from "../../conversations/model";
 import type { StickerUrl } from "../../line/stickers";
+import { t } from "../../ui/i18n";
+import { IconPin } from "../../ui/icons";
+import { IconPlay, IconTicket } from "./icons";
 import type { ReplyMessage } from "../replies";
 
 export interface LinePreviewProps {
@@ -36,24 +39,34 @@ const Bubble: FC<{ m: ReplyMessage; stickerUrl: StickerUrl }> = ({ m, stickerUrl
     case "text":
       return <div class="lp-bubble">{m.text}</div>;
     case "sticker":
-      return <img class="lp-sticker" src={stickerUrl(m.packageId, m.stickerId)} alt={`Sticker ${m.stickerId}`} width="96" height="96" loading="lazy" />;
+      return <img class="lp-sticker" src={stickerUrl(m.packageId, m.stickerId)} alt={t("automation.preview.sticker", { id: m.stickerId })} width="96" height="96" loading="lazy" />;
     case "image":
-      return <img class="lp-photo" src={m.previewUrl} alt="Image" loading="lazy" />;
+      return <img class="lp-photo" src={m.previewUrl} alt={t("automation.preview.image")} loading="lazy" />;
     case "video":
       return (
         <span class="lp-video">
-          <img class="lp-photo" src={m.previewUrl} alt="Video" loading="lazy" />
-          <span class="lp-play" aria-hidden="true">▶</span>
+          <img class="lp-photo" src={m.previewUrl} alt={t("automation.preview.video")} loading="lazy" />
+          <span class="lp-play" aria-hidden="true">
+            <IconPlay />
+          </span>
         </span>
       );
     case "audio": {
       const s = Math.round(m.durationMs / 1000);
-      return <div class="lp-bubble lp-audio">▶ {`${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`}</div>;
+      const length = `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
+      return (
+        <div class="lp-bubble lp-audio" title={t("automation.preview.audio", { length })}>
+          <IconPlay />
+          <span>{length}</span>
+        </div>
+      );
     }
     case "location":
       return (
         <div class="lp-card lp-location">
-          <span class="lp-map" aria-hidden="true">📍</span>
+          <span class="lp-map" aria-hidden="true">
+            <IconPin />
+          </span>
           <strong>{m.title}</strong>
           <span>{m.address}</span>
         </div>
@@ -61,7 +74,7 @@ const Bubble: FC<{ m: ReplyMessage; stickerUrl: StickerUrl }> = ({ m, stickerUrl
     case "flex": {
       const sketch = flexSketch(m.contents);
       return (
-        <div class="lp-card lp-flex" title={`Flex message: ${m.altText}`}>
+        <div class="lp-card lp-flex" title={t("automation.preview.flex", { alt: m.altText })}>
           {sketch.images[0] ? <img class="lp-flex__hero" src={sketch.images[0]} alt="" loading="lazy" /> : null}
           <div class="lp-flex__body">
             {sketch.texts.length ? sketch.texts.slice(0, 6).map((t) => <p>{t}</p>) : <p class="lp-muted">{m.altText}</p>}
@@ -69,15 +82,17 @@ const Bubble: FC<{ m: ReplyMessage; stickerUrl: StickerUrl }> = ({ m, stickerUrl
           {sketch.buttons.slice(0, 3).map((b) => (
             <span class="lp-flex__button">{b}</span>
           ))}
-          <span class="lp-flex__alt">Notification: {m.altText}</span>
+          <span class="lp-flex__alt">{t("automation.preview.flexAlt", { alt: m.altText })}</span>
         </div>
       );
     }
     case "coupon":
       return (
         <div class="lp-card lp-coupon">
-          <span class="lp-coupon__icon" aria-hidden="true">🎟</span>
-          <strong>Coupon</strong>
+          <span class="lp-coupon__icon" aria-hidden="true">
+            <IconTicket />
+          </span>
+          <strong>{t("automation.preview.coupon")}</strong>
           <code>{m.couponId}</code>
         </div>
       );
@@ -85,7 +100,7 @@ const Bubble: FC<{ m: ReplyMessage; stickerUrl: StickerUrl }> = ({ m, stickerUrl
 };
 
 export const LinePreview: FC<LinePreviewProps> = ({ channelName, trigger, messages, quickReplies = [], stickerUrl, empty }) => (
-  <div class="lp" role="img" aria-label="Preview of what the customer sees in LINE">
+  <div class="lp" role="img" aria-label={t("automation.preview.label")}>
     {trigger?.kind === "text" ? (
       <div class="lp-row lp-row--me">
         <div class="lp-bubble lp-bubble--me">{trigger.text}</div>
@@ -108,12 +123,12 @@ export const LinePreview: FC<LinePreviewProps> = ({ channelName, trigger, messag
         </div>
       </div>
     ) : (
-      <p class="lp-empty">{empty ?? "Nothing to preview yet."}</p>
+      <p class="lp-empty">{empty ?? t("automation.preview.nothing")}</p>
     )}
     {quickReplies.length && messages.length ? (
       <div class="lp-quick">
         {quickReplies.map((b) => (
-          <span class="lp-chip" title={b.text === b.label ? undefined : `Sends “${b.text}”`}>
+          <span class="lp-chip" title={b.text === b.label ? undefined : t("automation.preview.sends", { text: b.text })}>
             {b.label}
           </span>
         ))}

@@ -6,12 +6,15 @@ import type { Child, FC } from "hono/jsx";
 import type { StickerUrl } from "../../line/stickers";
 import type { Viewer } from "../../settings/context";
 import { CsrfField, FormAlert } from "../../settings/views/form-bits";
+import { formatNumber, type MessageKey, t } from "../../ui/i18n";
 import type { MessageSection } from "../forms";
-import { formatLocal, nextChange } from "../hours";
+import type { LanguageCode } from "../../lib/locales";
+import { nextOpenText, waitText } from "../customer-text";
+import { nextChange } from "../hours";
 import { fillTemplate, TEMPLATE_VARIABLES } from "../replies";
 import { type AutomationSettings, type Holiday, scheduleOf } from "../settings";
 import { LinePreview } from "./line-preview";
-import { AutomationShell, ChannelField, type ChannelChoice, Switch, TextField } from "./shell";
+import { AutomationShell, ChannelField, type ChannelChoice, pluralForm, rich, Switch, TextField } from "./shell";
 
 export const MESSAGES_PATH = "/settings/automation/messages";
 type Errors = Partial<Record<string, string>>;
@@ -23,20 +26,25 @@ export interface PreviewContext {
   stickerUrl: StickerUrl;
   /** Keywords the list command would offer now (first keyword of each active rule). */
   keywords?: string[];
+  /** The workspace's language: {{next_open}} and {{wait}} are filled in it, as customers get them. */
+  language: LanguageCode;
 }
 
-/** The sample values previews are filled with. */
+const SAMPLE_WAIT_MS = 15 * 60_000;
+
+/** The sample values previews are filled with (next_open and wait as the customer would get them). */
 function sample(p: PreviewContext) {
   const next = nextChange(scheduleOf({ ...p.settings, awayNow: 0 }, p.holidays), Date.now(), true);
-  return { contactName: "Yuki", channelName: p.channelName, nextOpen: next ? formatLocal(next, p.settings.timeZone) : "soon", position: 3, wait: "about 15 minutes" };
+  return { contactName: "Yuki", channelName: p.channelName, nextOpen: nextOpenText(next, p.settings.timeZone, p.language), position: 3, wait: waitText(SAMPLE_WAIT_MS, p.language) };
 }
 
-const TRIGGERS: Record<Exclude<MessageSection, "keyword_list" | "auto_resolve">, { kind: "text" | "event"; text: string }> = {
-  greeting: { kind: "event", text: "Yuki added you as a friend" },
-  away: { kind: "text", text: "Hello, are you open?" },
-  open_again: { kind: "text", text: "Hello, are you open?" },
-  no_agent: { kind: "text", text: "I have a question about my order" },
-  queue: { kind: "text", text: "I have a question about my order" },
+/** What the customer did in each preview (a sample, in the reader's language). */
+const TRIGGERS: Record<Exclude<MessageSection, "keyword_list" | "auto_resolve">, { kind: "text" | "event"; key: MessageKey }> = {
+  greeting: { kind: "event", key: "automation.messages.sample.followed" },
+  away: { kind: "text", key: "automation.messages.sample.areYouOpen" },
+  open_again: { kind: "text", key: "automation.messages.sample.areYouOpen" },
+  no_agent: { kind: "text", key: "automation.messages.sample.question" },
+  queue: { kind: "text", key: "automation.messages.sample.question" },
 };
 
 /** The preview of one section's text(s) as the customer will see them. */
@@ -52,7 +60,7 @@ export const SectionPreview: FC<{ section: MessageSection; values: Record<string
         messages={intro && buttons.length ? [{ type: "text", text: intro }] : []}
         quickReplies={buttons}
         stickerUrl={ctx.stickerUrl}
-        empty={buttons.length ? "Write the text shown above the buttons." : "Add a keyword rule (exact, contains or starts with) to list it here."}
+        empty={buttons.length ? t("automation.messages.preview.listText") : t("automation.messages.preview.listEmpty")}
       />
     );
   }
@@ -63,8 +71,8 @@ export const SectionPreview: FC<{ section: MessageSection; values: Record<string
   const [main, unblocked] = texts.map((t) => fillTemplate(t, s)).map((t) => (t ? [{ type: "text" as const, text: t }] : []));
   return (
     <div class="auto-previews">
-      <LinePreview channelName={ctx.channelName} trigger={TRIGGERS[section]} messages={main ?? []} stickerUrl={ctx.stickerUrl} empty="Write the message to see it here." />
-      {unblocked?.length ? <LinePreview channelName={ctx.channelName} trigger={{ kind: "event", text: "Yuki unblocked you" }} messages={unblocked} stickerUrl={ctx.stickerUrl} /> : null}
+      <LinePreview channelName={ctx.channelName} trigger={{ kind: TRIGGERS[section].kind, text: t(TRIGGERS[section].key) }} messages={main ?? []} stickerUrl={ctx.stickerUrl} empty={t("automation.messages.preview.empty")} />
+      {unblocked?.length ? <LinePreview channelName={ctx.channelName} trigger={{ kind: "event", text: t("automation.messages.sample.unblocked") }} messages={unblocked} stickerUrl={ctx.stickerUrl} /> : null}
     </div>
   );
 };
@@ -118,11 +126,11 @@ export const MessageCard: FC<CardProps> = ({ section, title, lead, enabledField,
         <div class="auto-actions">
           {saved ? (
             <span class="auto-saved" role="status">
-              Saved
+              {t("automation.saved")}
             </span>
           ) : null}
           <button type="submit" class="btn btn--primary">
-            Save
+            {t("automation.messages.save")}
           </button>
         </div>
       </form>
@@ -130,17 +138,16 @@ export const MessageCard: FC<CardProps> = ({ section, title, lead, enabledField,
   );
 };
 
-const VARS_HINT = (
-  <>
-    Variables: {TEMPLATE_VARIABLES.slice(0, 3).map((t, i) => (
-      <>
-        {i ? ", " : ""}
-        <code>{t}</code>
-      </>
-    ))}
-    .
-  </>
-);
+/** "Variables: {{contact.name}}, {{channel.name}}, {{next_open}}." (built per render: it is translated). */
+function varsHint(): Child {
+  const list = TEMPLATE_VARIABLES.slice(0, 3).map((variable, i) => (
+    <>
+      {i ? ", " : ""}
+      <code>{variable}</code>
+    </>
+  ));
+  return rich(t("automation.messages.variables"), { list });
+}
 
 export interface SectionProps {
   settings: AutomationSettings;
@@ -152,7 +159,7 @@ export interface SectionProps {
 }
 
 type Text = (v: (n: keyof AutomationSettings) => string, e: Errors, name: keyof AutomationSettings, label: string, hint?: Child) => Child;
-const text: Text = (v, e, name, label, hint = VARS_HINT) => <TextField id={`f-${name}`} name={name} label={label} value={v(name)} error={e[name]} rows={3} hint={hint} />;
+const text: Text = (v, e, name, label, hint = varsHint()) => <TextField id={`f-${name}`} name={name} label={label} value={v(name)} error={e[name]} rows={3} hint={hint} />;
 const number = (v: (n: keyof AutomationSettings) => string, e: Errors, name: keyof AutomationSettings, label: string, hint: string, min: number, max: number) => (
   <TextField id={`f-${name}`} name={name} label={label} type="number" value={v(name)} error={e[name]} hint={hint} inputClass="auto-number" extra={{ min, max, step: 1 }} />
 );
@@ -162,63 +169,63 @@ export const SectionCard: FC<SectionProps & { section: MessageSection }> = ({ se
   switch (section) {
     case "greeting":
       return (
-        <MessageCard {...p} section="greeting" title="Greeting" lead="Sent when someone adds your account as a friend (or unblocks it)." enabledField="greetingEnabled"
+        <MessageCard {...p} section="greeting" title={t("automation.messages.greeting.title")} lead={t("automation.messages.greeting.lead")} enabledField="greetingEnabled"
           fields={(v, e) => (
             <>
-              {text(v, e, "greetingText", "Greeting")}
-              <Switch id="f-greetingFirstOnly" name="greetingFirstOnly" checked={p.values ? p.values.greetingFirstOnly === "on" : p.settings.greetingFirstOnly === 1} label="Only the first time someone adds the account" />
-              {text(v, e, "greetingUnblockedText", "When someone unblocks the account (optional)", "Empty: they get the greeting above (unless “only the first time” is on).")}
+              {text(v, e, "greetingText", t("automation.messages.greeting.text"))}
+              <Switch id="f-greetingFirstOnly" name="greetingFirstOnly" checked={p.values ? p.values.greetingFirstOnly === "on" : p.settings.greetingFirstOnly === 1} label={t("automation.messages.greeting.firstOnly")} />
+              {text(v, e, "greetingUnblockedText", t("automation.messages.greeting.unblocked"), t("automation.messages.greeting.unblockedHint"))}
             </>
           )}
         />
       );
     case "away":
       return (
-        <MessageCard {...p} section="away" title="Away message" lead="Outside business hours, on a holiday or while the away switch is on: once per conversation, not once per message." enabledField="awayEnabled"
+        <MessageCard {...p} section="away" title={t("automation.messages.away.title")} lead={t("automation.messages.away.lead")} enabledField="awayEnabled"
           fields={(v, e) => (
             <>
-              {text(v, e, "awayText", "Away message")}
-              {number(v, e, "quietMinutes", "Send again after a quiet period of (minutes)", "A customer who writes again after this long without messages gets it again. It also goes out again after you have been open in between.", 5, 10_080)}
+              {text(v, e, "awayText", t("automation.messages.away.text"))}
+              {number(v, e, "quietMinutes", t("automation.messages.away.quiet"), t("automation.messages.away.quietHint"), 5, 10_080)}
             </>
           )}
         />
       );
     case "open_again":
       return (
-        <MessageCard {...p} section="open_again" title="We're open again" lead="At opening time, to everyone who wrote while you were closed and has had no answer yet." enabledField="openAgainEnabled"
-          fields={(v, e) => text(v, e, "openAgainText", "Message")}
+        <MessageCard {...p} section="open_again" title={t("automation.messages.openAgain.title")} lead={t("automation.messages.openAgain.lead")} enabledField="openAgainEnabled"
+          fields={(v, e) => text(v, e, "openAgainText", t("automation.messages.message"))}
         />
       );
     case "no_agent":
       return (
-        <MessageCard {...p} section="no_agent" title="No agent available" lead="During business hours when nobody on the team is online (availability in the top bar)." enabledField="noAgentEnabled"
-          fields={(v, e) => text(v, e, "noAgentText", "Message")}
+        <MessageCard {...p} section="no_agent" title={t("automation.messages.noAgent.title")} lead={t("automation.messages.noAgent.lead")} enabledField="noAgentEnabled"
+          fields={(v, e) => text(v, e, "noAgentText", t("automation.messages.message"))}
         />
       );
     case "queue":
       return (
-        <MessageCard {...p} section="queue" title="Queue position" lead="Tells a waiting customer their place in line and the expected wait (from your recent first-response times), and updates it when it changes a lot." enabledField="queueEnabled"
+        <MessageCard {...p} section="queue" title={t("automation.messages.queue.title")} lead={t("automation.messages.queue.lead")} enabledField="queueEnabled"
           fields={(v, e) => (
             <>
-              {text(v, e, "queueText", "Message", <>Use <code>{"{{position}}"}</code> and <code>{"{{wait}}"}</code> (e.g. “about 15 minutes”).</>)}
-              {number(v, e, "queueMaxUpdates", "Updates at most", "How many times one customer hears about a new position after the first message.", 0, 10)}
+              {text(v, e, "queueText", t("automation.messages.message"), rich(t("automation.messages.queue.hint"), { position: <code>{"{{position}}"}</code>, wait: <code>{"{{wait}}"}</code>, example: waitText(SAMPLE_WAIT_MS, p.ctx.language) }))}
+              {number(v, e, "queueMaxUpdates", t("automation.messages.queue.updates"), t("automation.messages.queue.updatesHint"), 0, 10)}
             </>
           )}
         />
       );
     case "auto_resolve":
       return (
-        <MessageCard {...p} section="auto_resolve" title="Resolve inactive conversations" lead="Resolves an open conversation when the customer has not answered an agent's last message for this long. Snoozed and follow-up conversations are left alone." enabledField="autoResolveEnabled"
-          fields={(v, e) => number(v, e, "autoResolveHours", "Hours after the agent's last message", "1 to 720 hours (30 days).", 1, 720)}
+        <MessageCard {...p} section="auto_resolve" title={t("automation.messages.resolve.title")} lead={t("automation.messages.resolve.lead")} enabledField="autoResolveEnabled"
+          fields={(v, e) => number(v, e, "autoResolveHours", t("automation.messages.resolve.hours"), t("automation.messages.resolve.hoursHint"), 1, 720)}
         />
       );
     case "keyword_list":
       return (
-        <MessageCard {...p} section="keyword_list" title="Keyword list command" lead="A customer who sends this word gets the active keywords as quick-reply buttons to tap." enabledField="keywordListEnabled"
+        <MessageCard {...p} section="keyword_list" title={t("automation.messages.list.title")} lead={t("automation.messages.list.lead")} enabledField="keywordListEnabled"
           fields={(v, e) => (
             <>
-              <TextField id="f-keywordListCommand" name="keywordListCommand" label="Command word" value={v("keywordListCommand")} error={e.keywordListCommand} hint="Matched like LINE's exact match: ＨＥＬＰ, Help and help are the same." extra={{ maxlength: 30 }} />
-              {text(v, e, "keywordListText", "Text above the buttons", "At most 13 buttons: the first keyword of each active rule (regular expressions are not listed).")}
+              <TextField id="f-keywordListCommand" name="keywordListCommand" label={t("automation.messages.list.command")} value={v("keywordListCommand")} error={e.keywordListCommand} hint={t("automation.messages.list.commandHint")} extra={{ maxlength: 30 }} />
+              {text(v, e, "keywordListText", t("automation.messages.list.text"), t("automation.messages.list.textHint"))}
             </>
           )}
         />
@@ -246,9 +253,13 @@ export interface MessagesPageProps {
 export const MESSAGE_SECTION_ORDER: MessageSection[] = ["greeting", "away", "open_again", "no_agent", "queue", "auto_resolve"];
 
 export const MessagesPage: FC<MessagesPageProps> = ({ viewer, channels, channel, settings, ctx, stats, failed }) => (
-  <AutomationShell viewer={viewer} active={MESSAGES_PATH} title="Automatic messages" lead="What linedesk says for you, per channel. Sent with the free reply token whenever the customer just wrote; otherwise pushed." channels={channels} channel={channel}>
+  <AutomationShell viewer={viewer} active={MESSAGES_PATH} title={t("automation.nav.messages")} lead={t("automation.messages.lead")} channels={channels} channel={channel}>
     <p class="auto-stats" role="note">
-      Last 30 days: <strong>{stats.total}</strong> automated message{stats.total === 1 ? "" : "s"} · <strong>{stats.reply}</strong> free (reply token) · <strong>{stats.push}</strong> pushed (count against the monthly quota)
+      {rich(t("automation.messages.stats"), {
+        total: <span>{rich(t(`automation.messages.stats.total.${pluralForm(stats.total)}`), { count: <strong>{formatNumber(stats.total)}</strong> })}</span>,
+        reply: <span>{rich(t("automation.messages.stats.reply"), { count: <strong>{formatNumber(stats.reply)}</strong> })}</span>,
+        push: <span>{rich(t("automation.messages.stats.push"), { count: <strong>{formatNumber(stats.push)}</strong> })}</span>,
+      })}
     </p>
     {MESSAGE_SECTION_ORDER.map((section) => (
       <SectionCard section={section} settings={settings} csrfToken={viewer.csrfToken} ctx={ctx} {...(failed?.section === section ? { values: failed.values, errors: failed.errors } : {})} />

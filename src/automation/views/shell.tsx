@@ -4,6 +4,7 @@
 import type { Child, FC } from "hono/jsx";
 import type { Viewer } from "../../settings/context";
 import { FieldError } from "../../settings/views/form-bits";
+import { localeContext, t } from "../../ui/i18n";
 import { SettingsShell } from "../../settings/views/shell";
 
 export interface ChannelChoice {
@@ -27,7 +28,7 @@ export const AutomationShell: FC<AutomationShellProps> = ({ viewer, active, titl
   <SettingsShell viewer={viewer} active={active} title={title} lead={lead}>
     <link rel="stylesheet" href="/automation.css" />
     {channels.length > 1 ? (
-      <nav class="segmented auto-channels" aria-label="LINE channel">
+      <nav class="segmented auto-channels" aria-label={t("automation.channelPicker")}>
         {channels.map((c) => (
           <a class={`segmented__item${c.id === channel.id ? " is-active" : ""}`} href={`${active}?channel=${encodeURIComponent(c.id)}`} aria-current={c.id === channel.id ? "page" : undefined}>
             {c.name}
@@ -55,8 +56,8 @@ export const Switch: FC<{ name: string; checked: boolean; label?: string; id: st
       <span class="auto-switch__label">{label}</span>
     ) : (
       <span class="auto-switch__label">
-        <span class="auto-switch__on">On</span>
-        <span class="auto-switch__off">Off</span>
+        <span class="auto-switch__on">{t("automation.switch.on")}</span>
+        <span class="auto-switch__off">{t("automation.switch.off")}</span>
       </span>
     )}
   </label>
@@ -101,3 +102,25 @@ export const TextField: FC<TextFieldProps> = ({ id, name, label, value, error, h
     </div>
   );
 };
+
+/**
+ * A translated sentence with markup in it: each `{name}` in `template` (a
+ * message read with t() and no params) becomes `parts[name]`, e.g. a number in
+ * <strong> or a variable in <code>. The text around the parts is escaped as usual.
+ */
+export function rich(template: string, parts: Record<string, Child>): Child[] {
+  return template.split(/(\{\w+\})/).map((piece) => {
+    const name = /^\{(\w+)\}$/.exec(piece)?.[1];
+    return name !== undefined && name in parts ? parts[name] : piece;
+  });
+}
+
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+/** "one" or "other" for `count` in the reader's language (for plural templates used with rich()). */
+export function pluralForm(count: number): "one" | "other" {
+  const { locale } = localeContext();
+  let rules = pluralRules.get(locale);
+  if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)));
+  return rules.select(count) === "one" ? "one" : "other";
+}

@@ -46,7 +46,11 @@ export interface NewNote {
   /** Where the mention notifications link. */
   conversationId: string | null;
   mentioned: MentionableAgent[];
-  /** The notification sentence, e.g. `Aiko mentioned you in a note on Somchai: "…"`. */
+  /**
+   * What the mention notifications store: the note's first words. The sentence
+   * around it ("Aiko mentioned you in a note on Somchai: …") is written when a
+   * notification is shown, in its reader's language.
+   */
   notificationBody: string;
 }
 

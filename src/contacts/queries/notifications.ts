@@ -1,14 +1,19 @@
 // An agent's notifications (mentions, assignments): the dropdown list, the
 // unread count for the bell, and marking them read. Always scoped to one user.
 import { and, count, desc, eq, isNotNull, isNull } from "drizzle-orm";
+import { agentLocale } from "../../auth/middleware";
 import { db, schema } from "../../db/client";
+import type { LocaleContext } from "../../ui/i18n";
 
 export interface NotificationView {
   id: string;
   kind: "mention" | "assigned" | "webhook_disabled";
+  /** A mention's note excerpt; for other kinds the text to show as it is. */
   body: string;
   conversationId: string | null;
   contactId: string | null;
+  /** The contact's LINE display name (null: no profile yet, or no contact). */
+  contactName: string | null;
   actorName: string | null;
   readAt: number | null;
   createdAt: number;
@@ -21,6 +26,7 @@ const columns = {
   body: n.body,
   conversationId: n.conversationId,
   contactId: n.contactId,
+  contactName: schema.contacts.displayName,
   actorName: schema.users.name,
   readAt: n.readAt,
   createdAt: n.createdAt,
@@ -36,6 +42,7 @@ export async function recentNotifications(d1: D1Database, userId: string, worksp
       .select(columns)
       .from(n)
       .leftJoin(schema.users, eq(schema.users.id, n.actorId))
+      .leftJoin(schema.contacts, eq(schema.contacts.id, n.contactId))
       .where(and(mine(userId, workspaceId), read ? isNotNull(n.readAt) : isNull(n.readAt)))
       .orderBy(desc(n.createdAt), desc(n.id))
       .limit(limit);
@@ -48,6 +55,7 @@ export async function findNotification(d1: D1Database, userId: string, workspace
     .select(columns)
     .from(n)
     .leftJoin(schema.users, eq(schema.users.id, n.actorId))
+    .leftJoin(schema.contacts, eq(schema.contacts.id, n.contactId))
     .where(and(eq(n.id, id), mine(userId, workspaceId)))
     .get();
   return row ?? null;
@@ -68,4 +76,20 @@ export async function markRead(d1: D1Database, userId: string, workspaceId: stri
     .update(n)
     .set({ readAt: Date.now() })
     .where(and(mine(userId, workspaceId), isNull(n.readAt), ...(id ? [eq(n.id, id)] : [])));
+}
+
+/**
+ * The language and time zone to render a notification in for `userId`: their
+ * chosen language (else the workspace's — there is no browser to ask), their
+ * time zone (else the workspace's). English and UTC for an unknown user.
+ */
+export async function recipientLocale(d1: D1Database, userId: string): Promise<LocaleContext> {
+  const row = await db(d1)
+    .select({ language: schema.users.language, timeZone: schema.users.timeZone, workspaceLanguage: schema.workspaces.language, workspaceTimeZone: schema.workspaces.timeZone })
+    .from(schema.users)
+    .innerJoin(schema.workspaces, eq(schema.workspaces.id, schema.users.workspaceId))
+    .where(eq(schema.users.id, userId))
+    .get();
+  if (!row) return { locale: "en", timeZone: "UTC" };
+  return { locale: agentLocale(row, null), timeZone: row.timeZone || row.workspaceTimeZone || "UTC" };
 }

@@ -4,6 +4,7 @@
 // and a full page when opened without htmx.
 import type { FC } from "hono/jsx";
 import { Avatar } from "../../ui/avatar";
+import { t } from "../../ui/i18n";
 import { Layout, type LayoutProps } from "../../ui/layout";
 import type { ContactIdentity } from "../queries/contact";
 import type { ContactPanelData } from "../queries/panel";
@@ -23,14 +24,13 @@ export interface ContactPanelProps extends ContactPanelData {
   now?: number;
 }
 
-const FRIEND = {
-  following: { label: "Friend", hint: "Following the account" },
-  unfollowed: { label: "Blocked", hint: "Unfollowed (blocked) the account" },
-  unknown: { label: "Unknown", hint: "No follow or block event received yet" },
-} as const;
+/** The friend status badge and its explanation, in the reader's language. */
+function friendLabel(status: ContactIdentity["friendStatus"]): { label: string; hint: string } {
+  return { label: t(`contacts.friend.${status}`), hint: t(`contacts.friend.${status}.hint`) };
+}
 
 const IdentityCard: FC<{ identity: ContactIdentity }> = ({ identity }) => {
-  const friend = FRIEND[identity.friendStatus];
+  const friend = friendLabel(identity.friendStatus);
   return (
     <li class="cp-identity">
       <div class="cp-identity__head">
@@ -39,29 +39,29 @@ const IdentityCard: FC<{ identity: ContactIdentity }> = ({ identity }) => {
           {friend.label}
         </span>
       </div>
-      {identity.friendStatus === "unknown" ? <p class="cp-identity__hint">{friend.hint}.</p> : null}
+      {identity.friendStatus === "unknown" ? <p class="cp-identity__hint">{friend.hint}</p> : null}
       <dl class="cp-facts">
         {identity.friendStatus === "unfollowed" ? (
           <>
-            <dt>Blocked</dt>
+            <dt>{t("contacts.identity.blockedAt")}</dt>
             <dd>
-              <When at={identity.unfollowedAt} empty="Date unknown" />
+              <When at={identity.unfollowedAt} empty={t("contacts.identity.dateUnknown")} />
             </dd>
           </>
         ) : null}
         {identity.followedAt ? (
           <>
-            <dt>{identity.friendStatus === "unfollowed" ? "Followed" : "Friend since"}</dt>
+            <dt>{identity.friendStatus === "unfollowed" ? t("contacts.identity.followed") : t("contacts.identity.friendSince")}</dt>
             <dd>
               <When at={identity.followedAt} />
             </dd>
           </>
         ) : null}
-        <dt>First seen</dt>
+        <dt>{t("contacts.identity.firstSeen")}</dt>
         <dd>
           <When at={identity.firstSeenAt} />
         </dd>
-        <dt>Last seen</dt>
+        <dt>{t("contacts.identity.lastSeen")}</dt>
         <dd>
           <When at={identity.lastSeenAt} />
         </dd>
@@ -76,10 +76,10 @@ export const ContactPanel: FC<ContactPanelProps> = (props) => {
   const name = contactName(contact.displayName, identities[0]?.lineUserId);
   const closeHref = conversationId ? `/inbox/c/${conversationId}` : "/inbox";
   return (
-    <aside class="contact-panel" data-contact-id={contact.id} aria-label={`Contact details: ${name}`}>
+    <aside class="contact-panel" data-contact-id={contact.id} aria-label={t("contacts.panel.label", { name })}>
       <header class="cp-head">
-        <h2 class="cp-head__title">Contact</h2>
-        <a class="btn btn--ghost btn--icon btn--sm cp-head__close" href={closeHref} data-close-panel aria-label="Close contact details" title="Close">
+        <h2 class="cp-head__title">{t("contacts.panel.title")}</h2>
+        <a class="btn btn--ghost btn--icon btn--sm cp-head__close" href={closeHref} data-close-panel aria-label={t("contacts.panel.close")} title={t("common.close")}>
           <IconClose />
         </a>
       </header>
@@ -105,7 +105,7 @@ export const ContactPanel: FC<ContactPanelProps> = (props) => {
               ))}
             </ul>
           ) : (
-            <p class="cp-empty">Not linked to a LINE channel.</p>
+            <p class="cp-empty">{t("contacts.panel.noIdentity")}</p>
           )}
         </section>
         <TagsSection contactId={contact.id} tags={props.tags} allTags={props.allTags} csrfToken={csrfToken} />

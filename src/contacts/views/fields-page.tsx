@@ -2,9 +2,11 @@
 // (reorder, edit inline, delete) and a form to add one. Every action answers
 // with the whole #cf-admin section under htmx, or redirects without it.
 import type { FC } from "hono/jsx";
+import { t } from "../../ui/i18n";
+import { IconBack } from "../../ui/icons";
 import { Layout, type LayoutProps } from "../../ui/layout";
 import type { FieldDefinition } from "../queries/fields";
-import { FIELD_TYPE_LABELS, FIELD_TYPES } from "../schemas";
+import { FIELD_TYPES, fieldTypeLabel } from "../schemas";
 import { IconDown, IconEdit, IconPlus, IconTrash, IconUp } from "./icons";
 import { FormError, HxForm } from "./parts";
 
@@ -29,14 +31,14 @@ const Inputs: FC<{ prefix: string; draft: FieldDraft; errors: FieldErrors }> = (
     <div class="cf-inputs">
       <div class="field cf-inputs__label">
         <label class="field__label" for={`${prefix}-label`}>
-          Label
+          {t("contacts.fields.label")}
         </label>
-        <input id={`${prefix}-label`} class="input" name="label" value={draft.label ?? ""} maxlength={60} placeholder="e.g. Member since" required {...err("label")} />
+        <input id={`${prefix}-label`} class="input" name="label" value={draft.label ?? ""} maxlength={60} placeholder={t("contacts.fields.labelExample")} required {...err("label")} />
         <FormError message={errors.label} id={`${prefix}-label-error`} />
       </div>
       <div class="field cf-inputs__key">
         <label class="field__label" for={`${prefix}-key`}>
-          Key
+          {t("contacts.fields.key")}
         </label>
         <input
           id={`${prefix}-key`}
@@ -45,22 +47,22 @@ const Inputs: FC<{ prefix: string; draft: FieldDraft; errors: FieldErrors }> = (
           value={draft.key ?? ""}
           maxlength={40}
           pattern="[a-z0-9_]+"
-          title="Lowercase letters a–z, digits 0–9 and _ only"
+          title={t("contacts.fields.keyRule")}
           placeholder="member_since"
           autocomplete="off"
           spellcheck={false}
           {...err("key")}
         />
-        {errors.key ? <FormError message={errors.key} id={`${prefix}-key-error`} /> : <p class="cf-hint">Lowercase a–z, 0–9 and _. Left empty, it is made from the label.</p>}
+        {errors.key ? <FormError message={errors.key} id={`${prefix}-key-error`} /> : <p class="cf-hint">{t("contacts.fields.keyHint")}</p>}
       </div>
       <div class="field cf-inputs__type">
         <label class="field__label" for={`${prefix}-type`}>
-          Type
+          {t("contacts.fields.type")}
         </label>
         <select id={`${prefix}-type`} class="input" name="type" {...err("type")}>
-          {FIELD_TYPES.map((t) => (
-            <option value={t} selected={t === type}>
-              {FIELD_TYPE_LABELS[t]}
+          {FIELD_TYPES.map((option) => (
+            <option value={option} selected={option === type}>
+              {fieldTypeLabel(option)}
             </option>
           ))}
         </select>
@@ -68,12 +70,12 @@ const Inputs: FC<{ prefix: string; draft: FieldDraft; errors: FieldErrors }> = (
       </div>
       <div class="field cf-inputs__options">
         <label class="field__label" for={`${prefix}-options`}>
-          Options <span class="cf-optional">for Select</span>
+          {t("contacts.fields.options")} <span class="cf-optional">{t("contacts.fields.optionsFor")}</span>
         </label>
-        <textarea id={`${prefix}-options`} class="input cf-options" name="options" rows={Math.min(8, Math.max(3, (draft.options ?? "").split("\n").length + 1))} placeholder={"Bronze\nSilver\nGold"} {...err("options")}>
+        <textarea id={`${prefix}-options`} class="input cf-options" name="options" rows={Math.min(8, Math.max(3, (draft.options ?? "").split("\n").length + 1))} placeholder={t("contacts.fields.optionsExample")} {...err("options")}>
           {draft.options ?? ""}
         </textarea>
-        {errors.options ? <FormError message={errors.options} id={`${prefix}-options-error`} /> : <p class="cf-hint">One option per line.</p>}
+        {errors.options ? <FormError message={errors.options} id={`${prefix}-options-error`} /> : <p class="cf-hint">{t("contacts.fields.optionsHint")}</p>}
       </div>
     </div>
   );
@@ -86,13 +88,13 @@ const FieldRowView: FC<{ field: FieldDefinition; index: number; total: number; c
     <div class="cf-row__order">
       <HxForm action={`/contacts/fields/${field.id}/move`} csrfToken={csrfToken} target={TARGET}>
         <input type="hidden" name="direction" value="up" />
-        <button type="submit" class="cf-order-btn" disabled={index === 0} aria-label={`Move ${field.label} up`} title="Move up">
+        <button type="submit" class="cf-order-btn" disabled={index === 0} aria-label={t("contacts.fields.moveUpNamed", { label: field.label })} title={t("contacts.fields.moveUp")}>
           <IconUp />
         </button>
       </HxForm>
       <HxForm action={`/contacts/fields/${field.id}/move`} csrfToken={csrfToken} target={TARGET}>
         <input type="hidden" name="direction" value="down" />
-        <button type="submit" class="cf-order-btn" disabled={index === total - 1} aria-label={`Move ${field.label} down`} title="Move down">
+        <button type="submit" class="cf-order-btn" disabled={index === total - 1} aria-label={t("contacts.fields.moveDownNamed", { label: field.label })} title={t("contacts.fields.moveDown")}>
           <IconDown />
         </button>
       </HxForm>
@@ -100,7 +102,7 @@ const FieldRowView: FC<{ field: FieldDefinition; index: number; total: number; c
     <div class="cf-row__main">
       <p class="cf-row__label">
         <span>{field.label}</span>
-        <span class={`cf-type cf-type--${field.type}`}>{FIELD_TYPE_LABELS[field.type]}</span>
+        <span class={`cf-type cf-type--${field.type}`}>{fieldTypeLabel(field.type)}</span>
       </p>
       <p class="cf-row__meta">
         <code>{field.key}</code>
@@ -108,14 +110,14 @@ const FieldRowView: FC<{ field: FieldDefinition; index: number; total: number; c
       </p>
     </div>
     <div class="cf-row__actions">
-      <a class="btn btn--ghost btn--sm" href={`/contacts/fields?edit=${field.id}`} hx-get={`/contacts/fields?edit=${field.id}`} hx-target={TARGET} hx-swap="outerHTML" aria-label={`Edit ${field.label}`}>
+      <a class="btn btn--ghost btn--sm" href={`/contacts/fields?edit=${field.id}`} hx-get={`/contacts/fields?edit=${field.id}`} hx-target={TARGET} hx-swap="outerHTML" aria-label={t("contacts.fields.editNamed", { label: field.label })}>
         <IconEdit />
-        <span class="cf-btn-label">Edit</span>
+        <span class="cf-btn-label">{t("contacts.fields.edit")}</span>
       </a>
-      <HxForm action={`/contacts/fields/${field.id}/delete`} csrfToken={csrfToken} target={TARGET} confirm={`Delete the field “${field.label}”? Its value on every contact is deleted too.`}>
-        <button type="submit" class="btn btn--danger-ghost btn--sm" aria-label={`Delete ${field.label}`}>
+      <HxForm action={`/contacts/fields/${field.id}/delete`} csrfToken={csrfToken} target={TARGET} confirm={t("contacts.fields.deleteConfirm", { label: field.label })}>
+        <button type="submit" class="btn btn--danger-ghost btn--sm" aria-label={t("contacts.fields.deleteNamed", { label: field.label })}>
           <IconTrash />
-          <span class="cf-btn-label">Delete</span>
+          <span class="cf-btn-label">{t("contacts.fields.delete")}</span>
         </button>
       </HxForm>
     </div>
@@ -131,8 +133,8 @@ export const FieldsAdmin: FC<FieldsAdminProps> = ({ fields, csrfToken, editing, 
     ) : null}
     <div class="cf-card">
       <div class="cf-card__head">
-        <h2 class="cf-card__title">Fields</h2>
-        <p class="cf-card__sub">Shown in this order in every contact's panel, where agents fill them in.</p>
+        <h2 class="cf-card__title">{t("contacts.fields.listTitle")}</h2>
+        <p class="cf-card__sub">{t("contacts.fields.listLead")}</p>
       </div>
       {fields.length ? (
         <ol class="cf-list">
@@ -142,13 +144,13 @@ export const FieldsAdmin: FC<FieldsAdminProps> = ({ fields, csrfToken, editing, 
                 <HxForm action={`/contacts/fields/${field.id}`} csrfToken={csrfToken} target={TARGET} class="cf-form">
                   <Inputs prefix={`cf-edit-${field.id}`} draft={editing.draft ?? draftOf(field)} errors={editing.errors ?? {}} />
                   <FormError message={editing.errors?._form} />
-                  <p class="cf-hint">Changing the type keeps the values already saved on contacts.</p>
+                  <p class="cf-hint">{t("contacts.fields.typeChangeHint")}</p>
                   <div class="cf-form__actions">
                     <a class="btn btn--ghost btn--sm" href="/contacts/fields" hx-get="/contacts/fields" hx-target={TARGET} hx-swap="outerHTML">
-                      Cancel
+                      {t("common.cancel")}
                     </a>
                     <button type="submit" class="btn btn--primary btn--sm">
-                      Save field
+                      {t("contacts.fields.saveField")}
                     </button>
                   </div>
                 </HxForm>
@@ -160,14 +162,14 @@ export const FieldsAdmin: FC<FieldsAdminProps> = ({ fields, csrfToken, editing, 
         </ol>
       ) : (
         <div class="cf-empty">
-          <p class="cf-empty__title">No contact fields yet</p>
-          <p>Add fields such as membership tier, birthday or order number. Agents fill them in from the contact panel next to each conversation.</p>
+          <p class="cf-empty__title">{t("contacts.fields.emptyTitle")}</p>
+          <p>{t("contacts.fields.emptyText")}</p>
         </div>
       )}
     </div>
     <div class="cf-card">
       <div class="cf-card__head">
-        <h2 class="cf-card__title">Add a field</h2>
+        <h2 class="cf-card__title">{t("contacts.fields.addTitle")}</h2>
       </div>
       <HxForm action="/contacts/fields" csrfToken={csrfToken} target={TARGET} class="cf-form cf-form--create">
         <Inputs prefix="cf-new" draft={create?.draft ?? {}} errors={create?.errors ?? {}} />
@@ -175,7 +177,7 @@ export const FieldsAdmin: FC<FieldsAdminProps> = ({ fields, csrfToken, editing, 
         <div class="cf-form__actions">
           <button type="submit" class="btn btn--primary">
             <IconPlus />
-            Add field
+            {t("contacts.fields.addField")}
           </button>
         </div>
       </HxForm>
@@ -184,15 +186,16 @@ export const FieldsAdmin: FC<FieldsAdminProps> = ({ fields, csrfToken, editing, 
 );
 
 export const FieldsPage: FC<FieldsAdminProps & { user: LayoutProps["user"] }> = ({ user, ...admin }) => (
-  <Layout title="Contact fields" user={user} csrfToken={admin.csrfToken} bodyClass="page-contact-fields">
+  <Layout title={t("contacts.nav.fields")} user={user} csrfToken={admin.csrfToken} bodyClass="page-contact-fields">
     <link rel="stylesheet" href="/contacts.css" />
     <div class="cf-page">
       <header class="cf-page__head">
         <a class="cf-back" href="/inbox">
-          ← Inbox
+          <IconBack />
+          {t("contacts.fields.back")}
         </a>
-        <h1 class="cf-page__title">Contact fields</h1>
-        <p class="cf-page__lead">Custom details your team keeps on each LINE contact. Only admins can change these definitions.</p>
+        <h1 class="cf-page__title">{t("contacts.nav.fields")}</h1>
+        <p class="cf-page__lead">{t("contacts.fields.lead")}</p>
       </header>
       <FieldsAdmin {...admin} />
     </div>

@@ -3,6 +3,7 @@
 import type { FC } from "hono/jsx";
 import type { FieldWithValue } from "../queries/fields";
 import { MAX_TEXT_VALUE } from "../schemas";
+import { t } from "../../ui/i18n";
 import { IconCheck } from "../../ui/icons";
 import { IconList } from "./icons";
 import { FormError, HxForm, SectionTitle } from "./parts";
@@ -17,7 +18,6 @@ export interface FieldRowProps {
   saved?: boolean;
 }
 
-const HINTS = { text: "", number: "Number", date: "yyyy-mm-dd", select: "" } as const;
 
 export const FieldRow: FC<FieldRowProps> = ({ contactId, field, csrfToken, typed, error, saved }) => {
   const id = `cp-field-${contactId}-${field.id}`;
@@ -52,20 +52,23 @@ export const FieldRow: FC<FieldRowProps> = ({ contactId, field, csrfToken, typed
             ) : null}
           </select>
         ) : field.type === "date" ? (
-          <input {...common} type="date" value={value} placeholder={HINTS.date} />
+          <input {...common} type="date" value={value} placeholder="yyyy-mm-dd" />
         ) : field.type === "number" ? (
           <input {...common} type="text" inputmode="decimal" value={value} placeholder="—" autocomplete="off" />
         ) : (
-          <input {...common} type="text" value={value} placeholder="—" maxlength={MAX_TEXT_VALUE} autocomplete="off" />
+          // A one-line textarea, so long values (addresses, URLs) wrap; Enter saves (contacts.js), a newline is read as a space.
+          <textarea {...common} rows={1} placeholder="—" maxlength={MAX_TEXT_VALUE} autocomplete="off" data-field-text>
+            {value}
+          </textarea>
         )}
         {saved && !error ? (
           <span class="cp-field__saved" role="status">
             <IconCheck />
-            <span class="visually-hidden">Saved</span>
+            <span class="visually-hidden">{t("contacts.details.saved")}</span>
           </span>
         ) : null}
         <button type="submit" class="visually-hidden" tabindex={-1}>
-          Save {field.label}
+          {t("contacts.details.save", { label: field.label })}
         </button>
       </div>
       <FormError message={error} id={errorId} />
@@ -83,7 +86,7 @@ export interface FieldsSectionProps {
 export const FieldsSection: FC<FieldsSectionProps> = ({ contactId, fields, csrfToken, canManageFields }) => (
   <section class="cp-section cp-fields" aria-labelledby={`cp-fields-title-${contactId}`}>
     <SectionTitle icon={<IconList />} id={`cp-fields-title-${contactId}`}>
-      Details
+      {t("contacts.details.title")}
     </SectionTitle>
     {fields.length ? (
       <div class="cp-field-list">
@@ -92,11 +95,11 @@ export const FieldsSection: FC<FieldsSectionProps> = ({ contactId, fields, csrfT
         ))}
       </div>
     ) : (
-      <p class="cp-empty">No custom fields yet.</p>
+      <p class="cp-empty">{t("contacts.details.empty")}</p>
     )}
     {canManageFields ? (
       <a class="cp-link-sm" href="/contacts/fields">
-        {fields.length ? "Manage fields" : "Set up contact fields"}
+        {fields.length ? t("contacts.details.manage") : t("contacts.details.setUp")}
       </a>
     ) : null}
   </section>

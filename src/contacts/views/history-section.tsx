@@ -1,12 +1,13 @@
 // The panel's customer history: the contact's conversations, newest first, each a
 // link that opens it in the inbox.
 import type { FC } from "hono/jsx";
+import { t } from "../../ui/i18n";
 import { shortLabel, TimeLabel } from "../../ui/time";
 import type { HistoryItem } from "../queries/contact";
 import { IconHistory } from "./icons";
 import { SectionTitle } from "./parts";
 
-const STATUS_LABELS: Record<HistoryItem["status"], string> = { open: "Open", follow_up: "Follow-up", snoozed: "Snoozed", resolved: "Resolved" };
+const statusLabel = (status: HistoryItem["status"]): string => t(`contacts.status.${status}`);
 
 export interface HistorySectionProps {
   contactId: string;
@@ -20,7 +21,7 @@ export interface HistorySectionProps {
 export const HistorySection: FC<HistorySectionProps> = ({ contactId, history, currentConversationId, showChannel, now }) => (
   <section class="cp-section cp-history" aria-labelledby={`cp-history-title-${contactId}`}>
     <SectionTitle icon={<IconHistory />} count={history.length} id={`cp-history-title-${contactId}`}>
-      Conversations
+      {t("contacts.history.title")}
     </SectionTitle>
     {history.length ? (
       <ul class="cp-history-list">
@@ -30,8 +31,8 @@ export const HistorySection: FC<HistorySectionProps> = ({ contactId, history, cu
             <li>
               <a class={`cp-history-item${current ? " is-current" : ""}`} href={`/inbox/c/${item.id}`} aria-current={current ? "page" : undefined}>
                 <span class="cp-history-item__top">
-                  <span class={`cp-status cp-status--${item.status}`}>{STATUS_LABELS[item.status]}</span>
-                  {current ? <span class="cp-history-item__here">This conversation</span> : showChannel ? <span class="cp-history-item__channel">{item.channelName}</span> : null}
+                  <span class={`cp-status cp-status--${item.status}`}>{statusLabel(item.status)}</span>
+                  {current ? <span class="cp-history-item__here">{t("contacts.history.current")}</span> : showChannel ? <span class="cp-history-item__channel">{item.channelName}</span> : null}
                   <TimeLabel class="cp-history-item__time" at={item.lastActivityAt} label={shortLabel(item.lastActivityAt, now)} />
                 </span>
                 <span class="cp-history-item__preview">{item.lastMessagePreview}</span>
@@ -41,7 +42,7 @@ export const HistorySection: FC<HistorySectionProps> = ({ contactId, history, cu
         })}
       </ul>
     ) : (
-      <p class="cp-empty">No conversations yet.</p>
+      <p class="cp-empty">{t("contacts.history.empty")}</p>
     )}
   </section>
 );

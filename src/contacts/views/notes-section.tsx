@@ -2,6 +2,7 @@
 // completes, so no extra script is needed) and the notes, newest first.
 import type { FC } from "hono/jsx";
 import { Avatar } from "../../ui/avatar";
+import { t } from "../../ui/i18n";
 import { shortLabel, TimeLabel } from "../../ui/time";
 import { type MentionableAgent, splitMentions } from "../mentions";
 import type { NoteView } from "../queries/notes";
@@ -26,7 +27,7 @@ export const NoteForm: FC<NoteFormProps> = ({ contactId, csrfToken, conversation
       <CsrfField token={csrfToken} />
       <input type="hidden" name="conversation" value={conversationId ?? ""} />
       <label class="visually-hidden" for={bodyId}>
-        New note
+        {t("contacts.notes.new")}
       </label>
       <textarea
         id={bodyId}
@@ -34,7 +35,7 @@ export const NoteForm: FC<NoteFormProps> = ({ contactId, csrfToken, conversation
         class="cp-input cp-note-form__body"
         rows={3}
         maxlength={MAX_NOTE_LENGTH}
-        placeholder="Add a note for your team… type @ to mention someone"
+        placeholder={t("contacts.notes.placeholder")}
         hx-post={`${action}/mentions`}
         hx-trigger="input changed delay:150ms"
         hx-target={`#cp-mentions-${contactId}`}
@@ -48,9 +49,9 @@ export const NoteForm: FC<NoteFormProps> = ({ contactId, csrfToken, conversation
       <div id={`cp-mentions-${contactId}`} class="cp-mentions" aria-live="polite"></div>
       <FormError message={error} />
       <div class="cp-note-form__bar">
-        <span class="cp-hint">Only your team sees notes.</span>
+        <span class="cp-hint">{t("contacts.notes.private")}</span>
         <button type="submit" class="btn btn--primary btn--sm">
-          Add note
+          {t("contacts.notes.add")}
         </button>
       </div>
     </form>
@@ -65,7 +66,7 @@ export interface MentionSuggestionsProps {
 /** The agents matching the `@partial` being typed; each completes the draft on click. */
 export const MentionSuggestions: FC<MentionSuggestionsProps> = ({ contactId, agents }) =>
   agents.length ? (
-    <ul class="cp-mention-list" aria-label="Mention a teammate">
+    <ul class="cp-mention-list" aria-label={t("contacts.notes.mentionList")}>
       {agents.map((a) => (
         <li>
           <button
@@ -97,13 +98,13 @@ export interface NotesSectionProps extends NoteFormProps {
 export const NotesSection: FC<NotesSectionProps> = ({ notes, agents, now, ...form }) => (
   <section class="cp-section cp-notes" aria-labelledby={`cp-notes-title-${form.contactId}`}>
     <SectionTitle icon={<IconNote />} count={notes.length} id={`cp-notes-title-${form.contactId}`}>
-      Notes
+      {t("contacts.notes.title")}
     </SectionTitle>
     <NoteForm {...form} />
     {notes.length ? (
       <ol class="cp-note-list">
         {notes.map((note) => {
-          const author = note.authorName ?? "Former teammate";
+          const author = note.authorName ?? t("contacts.notes.formerTeammate");
           return (
             <li class="cp-note">
               <div class="cp-note__head">
@@ -117,7 +118,7 @@ export const NotesSection: FC<NotesSectionProps> = ({ notes, agents, now, ...for
         })}
       </ol>
     ) : (
-      <p class="cp-empty">No notes yet. Notes stay with the contact across conversations.</p>
+      <p class="cp-empty">{t("contacts.notes.empty")}</p>
     )}
   </section>
 );

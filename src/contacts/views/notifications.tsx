@@ -2,16 +2,34 @@
 // one item (also pushed live), and the unread count badge.
 import type { FC } from "hono/jsx";
 import { Avatar } from "../../ui/avatar";
+import { t, tn } from "../../ui/i18n";
 import { Layout, type LayoutProps } from "../../ui/layout";
 import { shortLabel, TimeLabel } from "../../ui/time";
 import type { NotificationView } from "../queries/notifications";
 import { IconBell } from "./icons";
-import { CsrfField } from "./parts";
+import { contactName, CsrfField } from "./parts";
 
 /** The htmx event (fired on body) after which the count badge reloads itself. */
 export const NOTIFICATIONS_CHANGED = "notifications-changed";
 
-const KIND_LABELS: Record<NotificationView["kind"], string> = { mention: "Mention", assigned: "Assigned", webhook_disabled: "Webhook" };
+const kindLabel = (kind: NotificationView["kind"]): string => t(`contacts.notifications.kind.${kind}`);
+
+/** Mentions stored before notifications were translated hold the whole English sentence. */
+const STORED_SENTENCE = / mentioned you in a note on .*: “[\s\S]*”$/;
+
+/** What a notification says (plain text, escaped by the view), in the reader's language. */
+export function notificationText(n: Pick<NotificationView, "kind" | "body" | "actorName" | "contactName">): string {
+  const contact = contactName(n.contactName);
+  switch (n.kind) {
+    case "mention":
+      if (STORED_SENTENCE.test(n.body)) return n.body;
+      return t("contacts.notifications.mention", { author: n.actorName ?? t("contacts.notes.formerTeammate"), contact, excerpt: n.body });
+    case "assigned":
+      return n.actorName ? t("contacts.notifications.assigned", { actor: n.actorName, contact }) : t("contacts.notifications.assignedAutomatically", { contact });
+    default:
+      return n.body;
+  }
+}
 
 /** Where a notification leads: its conversation, or the webhooks page for a disabled webhook. */
 export function notificationHref(n: Pick<NotificationView, "kind" | "conversationId">): string | null {
@@ -35,13 +53,13 @@ export const NotificationItem: FC<{ notification: NotificationView; now: number 
         </span>
       )}
       <span class="nf-item__text">
-        <span class="nf-item__body">{n.body}</span>
+        <span class="nf-item__body">{notificationText(n)}</span>
         <span class="nf-item__meta">
-          <span class="nf-item__kind">{KIND_LABELS[n.kind]}</span>
+          <span class="nf-item__kind">{kindLabel(n.kind)}</span>
           <TimeLabel class="nf-item__time" at={n.createdAt} label={shortLabel(n.createdAt, now)} />
         </span>
       </span>
-      {unread ? <span class="nf-item__dot" aria-label="Unread"></span> : null}
+      {unread ? <span class="nf-item__dot" aria-label={t("contacts.notifications.unreadDot")}></span> : null}
     </>
   );
   const href = notificationHref(n);
@@ -66,17 +84,17 @@ export interface NotificationMenuProps {
 }
 
 export const NotificationMenu: FC<NotificationMenuProps> = ({ notifications, unread, csrfToken, now }) => (
-  <div class="nf-menu" id="notification-menu" role="region" aria-label="Notifications">
+  <div class="nf-menu" id="notification-menu" role="region" aria-label={t("common.notifications")}>
     <div class="nf-menu__head">
       <h2 class="nf-menu__title">
-        Notifications
-        {unread ? <span class="nf-menu__unread">{`${unread} unread`}</span> : null}
+        {t("common.notifications")}
+        {unread ? <span class="nf-menu__unread">{tn("contacts.notifications.unread", unread)}</span> : null}
       </h2>
       {unread ? (
         <form method="post" action="/notifications/read" hx-post="/notifications/read" hx-target="closest .nf-menu" hx-swap="outerHTML">
           <CsrfField token={csrfToken} />
           <button type="submit" class="btn btn--ghost btn--xs">
-            Mark all read
+            {t("contacts.notifications.markAllRead")}
           </button>
         </form>
       ) : null}
@@ -91,8 +109,8 @@ export const NotificationMenu: FC<NotificationMenuProps> = ({ notifications, unr
         <span class="nf-empty__icon">
           <IconBell />
         </span>
-        <p>You're all caught up.</p>
-        <p class="nf-empty__sub">When a teammate @mentions you in a note, it shows up here.</p>
+        <p>{t("contacts.notifications.emptyTitle")}</p>
+        <p class="nf-empty__sub">{t("contacts.notifications.emptyText")}</p>
       </div>
     )}
   </div>
@@ -111,14 +129,14 @@ export const NotificationCount: FC<{ count: number }> = ({ count }) => (
     hx-get="/notifications/count"
     hx-trigger={`${NOTIFICATIONS_CHANGED} from:body`}
     hx-swap="outerHTML"
-    aria-label={count === 1 ? "1 unread notification" : `${count} unread notifications`}
+    aria-label={tn("contacts.notifications.badge", count)}
   >
     {count > 99 ? "99+" : String(count)}
   </span>
 );
 
 export const NotificationsPage: FC<NotificationMenuProps & { user: LayoutProps["user"] }> = ({ user, ...menu }) => (
-  <Layout title="Notifications" user={user} csrfToken={menu.csrfToken} bodyClass="page-notifications">
+  <Layout title={t("common.notifications")} user={user} csrfToken={menu.csrfToken} bodyClass="page-notifications">
     <link rel="stylesheet" href="/contacts.css" />
     <div class="nf-page">
       <NotificationMenu {...menu} />

@@ -2,7 +2,7 @@
 // page: htmx forms that also work as plain forms, section headings, labels.
 import type { Child, FC } from "hono/jsx";
 import { IconAlert } from "../../ui/icons";
-import { localeContext } from "../../ui/i18n";
+import { localeContext, t } from "../../ui/i18n";
 import { fullLabel } from "../../ui/time";
 
 export const CsrfField: FC<{ token: string }> = ({ token }) => <input type="hidden" name="_csrf" value={token} />;
@@ -59,18 +59,20 @@ export const FormError: FC<{ message?: string | null; id?: string }> = ({ messag
 export const When: FC<{ at: number | null; timeZone?: string; empty?: string }> = ({ at, timeZone = localeContext().timeZone, empty = "—" }) =>
   at ? <time datetime={new Date(at).toISOString()}>{fullLabel(at, timeZone)}</time> : <span class="cp-muted">{empty}</span>;
 
-const languageNames = (() => {
-  try {
-    return new Intl.DisplayNames(["en"], { type: "language" });
-  } catch {
-    return null;
-  }
-})();
+const languageNames = new Map<string, Intl.DisplayNames | null>();
 
-/** "th" → "Thai"; unknown codes are shown as they are. */
+/** "th" → "Thai" (ไทย, タイ語… in the reader's language); unknown codes are shown as they are. */
 export function languageName(code: string): string {
+  const { locale } = localeContext();
+  if (!languageNames.has(locale)) {
+    try {
+      languageNames.set(locale, new Intl.DisplayNames([locale], { type: "language" }));
+    } catch {
+      languageNames.set(locale, null);
+    }
+  }
   try {
-    return languageNames?.of(code) ?? code;
+    return languageNames.get(locale)?.of(code) ?? code;
   } catch {
     return code;
   }
@@ -79,5 +81,5 @@ export function languageName(code: string): string {
 /** The name to show for a contact LINE has not given us a profile for yet. */
 export function contactName(displayName: string | null, lineUserId?: string | null): string {
   if (displayName) return displayName;
-  return lineUserId ? `LINE user …${lineUserId.slice(-4)}` : "LINE user";
+  return lineUserId ? t("contacts.lineUserEnding", { suffix: lineUserId.slice(-4) }) : t("contacts.lineUser");
 }

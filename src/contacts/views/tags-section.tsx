@@ -1,6 +1,7 @@
 // The panel's tags: the contact's tags with remove buttons, one-tap chips for the
 // workspace's other tags, and an inline form that finds or creates a tag by name.
 import type { FC } from "hono/jsx";
+import { t } from "../../ui/i18n";
 import type { TagView } from "../queries/tags";
 import { MAX_TAG_NAME, TAG_COLORS, type TagColor } from "../schemas";
 import { IconClose, IconPlus, IconTag } from "./icons";
@@ -16,7 +17,8 @@ export interface TagsSectionProps {
   draft?: { name?: string; color?: string };
 }
 
-const COLOR_LABELS: Record<TagColor, string> = { green: "Green", blue: "Blue", amber: "Amber", red: "Red", violet: "Violet", grey: "Grey" };
+/** "Green", "緑"… in the reader's language. */
+export const colorLabel = (color: TagColor): string => t(`contacts.color.${color}`);
 
 /** A tag colour from the palette ("grey" for anything unknown). */
 export function tagColor(color: string): TagColor {
@@ -27,13 +29,13 @@ export const TagChip: FC<{ tag: TagView }> = ({ tag }) => <span class={`cp-tag c
 
 export const TagsSection: FC<TagsSectionProps> = ({ contactId, tags, allTags, csrfToken, error, draft }) => {
   const base = `/contacts/${contactId}/tags`;
-  const attached = new Set(tags.map((t) => t.id));
-  const others = allTags.filter((t) => !attached.has(t.id));
+  const attached = new Set(tags.map((tag) => tag.id));
+  const others = allTags.filter((tag) => !attached.has(tag.id));
   const inputId = `cp-tag-name-${contactId}`;
   return (
     <section class="cp-section cp-tags" aria-labelledby={`cp-tags-title-${contactId}`}>
       <SectionTitle icon={<IconTag />} id={`cp-tags-title-${contactId}`}>
-        Tags
+        {t("contacts.tags.title")}
       </SectionTitle>
       {tags.length ? (
         <ul class="cp-tag-list">
@@ -41,7 +43,7 @@ export const TagsSection: FC<TagsSectionProps> = ({ contactId, tags, allTags, cs
             <li class={`cp-tag cp-tag--${tagColor(tag.color)}`}>
               <span>{tag.name}</span>
               <HxForm action={`${base}/${tag.id}/remove`} csrfToken={csrfToken} class="cp-tag__remove">
-                <button type="submit" aria-label={`Remove tag ${tag.name}`} title="Remove tag">
+                <button type="submit" aria-label={t("contacts.tags.removeNamed", { name: tag.name })} title={t("contacts.tags.remove")}>
                   <IconClose />
                 </button>
               </HxForm>
@@ -49,17 +51,17 @@ export const TagsSection: FC<TagsSectionProps> = ({ contactId, tags, allTags, cs
           ))}
         </ul>
       ) : (
-        <p class="cp-empty">No tags yet.</p>
+        <p class="cp-empty">{t("contacts.tags.empty")}</p>
       )}
       <details class="cp-add" open={error ? true : undefined}>
         <summary class="cp-add__toggle">
           <IconPlus />
-          Add tag
+          {t("contacts.tags.add")}
         </summary>
         {others.length ? (
           <HxForm action={base} csrfToken={csrfToken} class="cp-suggest">
             {others.slice(0, 12).map((tag) => (
-              <button type="submit" name="tag" value={tag.id} class={`cp-tag cp-tag--${tagColor(tag.color)} cp-tag--add`} title={`Add tag ${tag.name}`}>
+              <button type="submit" name="tag" value={tag.id} class={`cp-tag cp-tag--${tagColor(tag.color)} cp-tag--add`} title={t("contacts.tags.addNamed", { name: tag.name })}>
                 <IconPlus />
                 {tag.name}
               </button>
@@ -68,7 +70,7 @@ export const TagsSection: FC<TagsSectionProps> = ({ contactId, tags, allTags, cs
         ) : null}
         <HxForm action={base} csrfToken={csrfToken} class="cp-tag-form">
           <label class="visually-hidden" for={inputId}>
-            Tag name
+            {t("contacts.tags.name")}
           </label>
           <input
             id={inputId}
@@ -76,29 +78,29 @@ export const TagsSection: FC<TagsSectionProps> = ({ contactId, tags, allTags, cs
             name="name"
             value={draft?.name ?? ""}
             maxlength={MAX_TAG_NAME}
-            placeholder={others.length ? "Or a new tag…" : "New tag, e.g. VIP"}
+            placeholder={others.length ? t("contacts.tags.orNew") : t("contacts.tags.newExample")}
             autocomplete="off"
             list={`cp-tag-options-${contactId}`}
             aria-invalid={error ? "true" : undefined}
             required
           />
           <datalist id={`cp-tag-options-${contactId}`}>
-            {others.map((t) => (
-              <option value={t.name} />
+            {others.map((tag) => (
+              <option value={tag.name} />
             ))}
           </datalist>
           <label class="visually-hidden" for={`cp-tag-color-${contactId}`}>
-            Colour for a new tag
+            {t("contacts.tags.color")}
           </label>
-          <select id={`cp-tag-color-${contactId}`} name="color" class="cp-input cp-input--color" title="Colour for a new tag">
+          <select id={`cp-tag-color-${contactId}`} name="color" class="cp-input cp-input--color" title={t("contacts.tags.color")}>
             {TAG_COLORS.map((c) => (
               <option value={c} selected={(draft?.color ?? "green") === c}>
-                {COLOR_LABELS[c]}
+                {colorLabel(c)}
               </option>
             ))}
           </select>
           <button type="submit" class="btn btn--ghost btn--sm">
-            Add
+            {t("contacts.tags.submit")}
           </button>
         </HxForm>
         <FormError message={error} />

@@ -5,6 +5,8 @@ import { common } from "./common";
 import { auth } from "./auth";
 import { setup } from "./setup";
 import { automation } from "./automation";
+import { automationKeywords } from "./automation-keywords";
+import { automationMessages } from "./automation-messages";
 import { composer } from "./composer";
 import { composerQuota } from "./composer-quota";
 import { composerThread } from "./composer-thread";
@@ -19,4 +21,4 @@ import { settingsTags } from "./settings-tags";
 import { settingsWebhooks } from "./settings-webhooks";
 import { simulator } from "./simulator";
 
-export const id: Translation<Messages> = { ...common, ...auth, ...setup, ...automation, ...composer, ...composerQuota, ...composerThread, ...contacts, ...inbox, ...inboxThread, ...pwa, ...settings, ...settingsApi, ...settingsChannels, ...settingsTags, ...settingsWebhooks, ...simulator };
+export const id: Translation<Messages> = { ...common, ...auth, ...setup, ...automation, ...automationKeywords, ...automationMessages, ...composer, ...composerQuota, ...composerThread, ...contacts, ...inbox, ...inboxThread, ...pwa, ...settings, ...settingsApi, ...settingsChannels, ...settingsTags, ...settingsWebhooks, ...simulator };
