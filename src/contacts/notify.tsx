@@ -3,6 +3,7 @@
 import type { Context } from "hono";
 import type { AppEnv, Bindings } from "../env";
 import { pushNotification } from "./push";
+import { pushMentionNotifications } from "../push/mentions";
 import { findNotification, unreadCount } from "./queries/notifications";
 import { NotificationItem } from "./views/notifications";
 
@@ -17,6 +18,7 @@ export function mentionSentence(authorName: string, contactName: string, note: s
 export function pushMentions(c: Context<AppEnv>, workspaceId: string, created: Array<{ userId: string; notificationId: string }>): void {
   if (!created.length) return;
   c.executionCtx.waitUntil(pushNotifications(c.env, workspaceId, created));
+  c.executionCtx.waitUntil(pushMentionNotifications(c.env, workspaceId, created));
 }
 
 /** Renders stored notifications and pushes each to its person's open inboxes. Best effort: never throws. */

@@ -5,3 +5,4 @@ export * from "./contacts";
 export * from "./conversations";
 export * from "./automation";
 export * from "./webhooks";
+export * from "./push";

@@ -7,6 +7,7 @@ import { automationNavEntries } from "../../automation/nav";
 import { type IconProps, IconKey, IconReply, IconUser, IconUsers } from "./icons";
 import { webhooksNavEntry } from "../../outbound-webhooks/nav";
 import { IconChannel } from "./channel-icons";
+import { profileNavEntry } from "../profile-nav";
 
 /** A list icon for sections without their own. */
 const IconList: FC<IconProps> = (p) => IconReply(p);
@@ -20,6 +21,7 @@ export interface SettingsNavItem {
 }
 
 export const SETTINGS_NAV: SettingsNavItem[] = [
+  profileNavEntry,
   { href: "/settings/team", label: "Team", icon: IconUser },
   { href: "/settings/teams", label: "Teams", icon: IconUsers },
   { href: "/settings/canned-replies", label: "Canned replies", icon: IconReply },
