@@ -44,7 +44,7 @@ export function messagePreview(message: Pick<EventMessage, "body" | "text">): st
     case "location":
       return t("pwa.push.kind.location");
     default:
-      return short(message.text) || t("pwa.push.kind.other");
+      return short(message.text) || t("pwa.push.kind.unknown");
   }
 }
 

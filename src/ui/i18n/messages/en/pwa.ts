@@ -76,7 +76,7 @@ export const pwa = {
   "pwa.push.kind.audio": "Sent a voice message",
   "pwa.push.kind.file": "Sent a file",
   "pwa.push.kind.location": "Shared a location",
-  "pwa.push.kind.other": "New message",
+  "pwa.push.kind.unknown": "New message",
   "pwa.push.mention.title": "{author} mentioned you",
   "pwa.push.mention.body": "{name}: {note}",
   "pwa.push.mention.hidden": "In a note on {name}",
