@@ -91,7 +91,11 @@
     var wrap = document.createElement("div");
     wrap.innerHTML = html;
     var next = wrap.querySelector("#push-devices");
-    if (next) card.replaceWith(next);
+    if (next) {
+      card.replaceWith(next);
+      // The card's forms (Remove, the test button) are htmx forms: let htmx see them.
+      if (window.htmx && typeof window.htmx.process === "function") window.htmx.process(next);
+    }
     refresh();
   }
 

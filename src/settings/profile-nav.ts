@@ -1,6 +1,6 @@
 // The Profile entry of the settings nav: first, for everyone signed in.
 import type { SettingsNavItem } from "./views/nav";
-import { IconUser } from "./views/icons";
+import { IconProfile } from "./views/profile-icons";
 import { t } from "../ui/i18n";
 
 export const profileNavEntry: SettingsNavItem = {
@@ -9,5 +9,5 @@ export const profileNavEntry: SettingsNavItem = {
   get label() {
     return t("pwa.nav.profile");
   },
-  icon: IconUser,
+  icon: IconProfile,
 };

@@ -34,9 +34,9 @@ async function devicesProps(c: Ctx, notice?: DevicesCardProps["notice"]): Promis
   return { csrfToken: s.csrfToken, devices: await listDevices(c.env.DB, s.workspaceId, s.userId), vapidPublicKey: await vapidPublicKey(c), notice, now: Date.now() };
 }
 
-async function renderPage(c: Ctx, language: Partial<LanguageCardProps> = {}, status: 200 | 422 = 200) {
+async function renderPage(c: Ctx, language: Partial<LanguageCardProps> = {}, status: 200 | 201 | 404 | 422 = 200, notice?: DevicesCardProps["notice"]) {
   const s = c.get("session");
-  const [viewer, profile, devices, preferences] = await Promise.all([loadViewer(c), loadProfile(c.env.DB, s.workspaceId, s.userId), devicesProps(c), loadPreferences(c.env.DB, s.userId)]);
+  const [viewer, profile, devices, preferences] = await Promise.all([loadViewer(c), loadProfile(c.env.DB, s.workspaceId, s.userId), devicesProps(c, notice), loadPreferences(c.env.DB, s.userId)]);
   noStore(c);
   return c.html(
     <ProfilePage
@@ -49,12 +49,9 @@ async function renderPage(c: Ctx, language: Partial<LanguageCardProps> = {}, sta
   );
 }
 
-/** The devices card (htmx and profile.js swap it), or back to the page without JavaScript. */
+/** The devices card (htmx and profile.js swap it); a plain form post (no JavaScript) gets the whole page with the notice. */
 async function devicesAnswer(c: Ctx, notice: DevicesCardProps["notice"], status: 200 | 201 | 404 | 422 = 200) {
-  if (!isHtmx(c) && c.req.header("accept")?.includes("text/html") && c.req.header("content-type")?.includes("form")) {
-    if (notice?.kind === "error") throw new HTTPException(status === 200 || status === 201 ? 422 : status, { message: notice.text });
-    return c.redirect(PROFILE_PATH, 303);
-  }
+  if (!isHtmx(c) && c.req.header("content-type")?.includes("form")) return renderPage(c, {}, status, notice);
   noStore(c);
   return c.html(<DevicesCard {...await devicesProps(c, notice)} />, status);
 }

@@ -7,6 +7,7 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { DomainEventOf } from "../../src/conversations/events";
 import { newId } from "../../src/lib/ids";
 import { pushListener } from "../../src/push/listener";
+import { pushSlaBreach } from "../../src/push/sla";
 import { fakeLine, newWorkspace, type Setup } from "../outbound-webhooks/helpers";
 import { customerOf as customer, pushesTo, pushService, readPush, subscribeDevice, type TestDevice } from "./helpers";
 
@@ -164,5 +165,23 @@ describe("customer messages", () => {
     await pushListener.handle({ ...event, id: newId("evt"), data: { ...event.data, standby: true } }, ctx);
     await pushListener.handle({ ...event, id: newId("evt"), origin: { kind: "agent", userId: setup.admin.id, name: "Admin" } }, ctx);
     expect(quiet).toHaveLength(0);
+  });
+});
+
+describe("SLA breaches (wired now, sent once SLA policies exist)", () => {
+  it("goes to the assignee who chose SLA breaches, once per breach", async () => {
+    fakeLine();
+    const yuki = customer(setup, "sla");
+    await yuki.says("still waiting");
+    const agentUser = setup.people.agent ?? setup.admin;
+    await yuki.stub().triage({ kind: "assign", assignee: { id: agentUser.id, name: agentUser.name } }, { id: setup.admin.id, name: setup.admin.name });
+    const pushes = pushService();
+    const breach = { workspaceId: setup.workspaceId, conversationId: yuki.id(), breachId: "first-response-1" };
+    expect((await pushSlaBreach(env, breach)).sent).toBe(1);
+    expect((await pushSlaBreach(env, breach)).sent).toBe(0);
+    expect(pushes.map((p) => p.endpoint)).toEqual([agent.endpoint]);
+    expect(await readPush(pushes[0]!, agent)).toMatchObject({ title: "SLA 違反 · Yuki", category: "sla", url: `/inbox/c/${yuki.id()}` });
+    await setPrefs(agentUser.id, { sla: 0 });
+    expect((await pushSlaBreach(env, { ...breach, breachId: "first-response-2" })).sent).toBe(0);
   });
 });

@@ -7,12 +7,11 @@ import type { DeviceView } from "../../push/subscriptions";
 import { labelParts } from "../../push/device-label";
 import type { NotificationPreferences } from "../../push/preferences";
 import { t, tn } from "../../ui/i18n";
-import { IconAlert, IconBell, IconCheck, Svg, type IconProps } from "../../ui/icons";
+import { IconAlert, IconBell, IconCheck } from "../../ui/icons";
 import { fullLabel, shortLabel } from "../../ui/time";
 import { CsrfField, FormAlert } from "./form-bits";
+import { IconMonitor, IconPhone } from "./profile-icons";
 
-const IconPhone: FC<IconProps> = (p) => <Svg {...p} d={["M17 2H7a2 2 0 0 0-2 2v16a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2V4a2 2 0 0 0-2-2Z", "M12 18h.01"]} />;
-const IconMonitor: FC<IconProps> = (p) => <Svg {...p} d={["M20 3H4a2 2 0 0 0-2 2v10a2 2 0 0 0 2 2h16a2 2 0 0 0 2-2V5a2 2 0 0 0-2-2Z", "M8 21h8", "M12 17v4"]} />;
 
 const MOBILE = new Set(["Android", "iPhone", "iPad"]);
 
