@@ -18,6 +18,10 @@ const SHARED = {
   LINE_DATA_API_BASE_URL: "http://line.test/simulator/line-data",
   // Left over from a demo .dev.vars in production mode: must be refused there.
   DEMO_API_TOKEN: "ld_test_0123456789abcdef0123456789abcdef",
+  // Web Push: a test-only VAPID pair (npm run vapid), so pushes are signed as in production.
+  VAPID_PUBLIC_KEY: "BMNnzAz0n8f-LbW1CnHRiq0jFih-H_4GR8ESU_ALdm6bWsS1FfNHIvVEzVL6smvUdSsE24Yus7fYH7kfPsBO4Qg",
+  VAPID_PRIVATE_KEY: "1MQqzaeNidL3-XuLBcp2djBwFv83Zmr0c0pkIWIu_LI",
+  VAPID_SUBJECT: "mailto:push-tests@linedesk.test",
 };
 
 function project(name: string, migrations: D1Migration[], bindings: Record<string, string>, test: { include: string[]; exclude?: string[]; setupFiles: string[] }) {

@@ -1,10 +1,11 @@
 // `npm start`: local D1 migrations, wrangler dev on 127.0.0.1:$PORT (default 8787),
 // the demo workspace seeded on first request, and the URLs + demo login printed.
 import { spawn, spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, readFileSync } from "node:fs";
+import { appendFileSync, copyFileSync, existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DEMO_ADMIN } from "../src/db/demo-admin.ts";
+import { generateVapidKeys } from "./vapid.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const port = Number(process.env.PORT || 8787);
@@ -16,6 +17,12 @@ const persist = process.env.LINEDESK_PERSIST_TO ? ["--persist-to", process.env.L
 if (!existsSync(join(root, ".dev.vars"))) {
   copyFileSync(join(root, ".dev.vars.example"), join(root, ".dev.vars"));
   console.log("Created .dev.vars from .dev.vars.example (safe demo values).");
+}
+// Web Push needs a VAPID key pair: each checkout makes its own once (never a shared demo key).
+if (!/^VAPID_PUBLIC_KEY=/m.test(readFileSync(join(root, ".dev.vars"), "utf8"))) {
+  const keys = await generateVapidKeys();
+  appendFileSync(join(root, ".dev.vars"), `\n# Web Push keys made by npm start (npm run vapid makes new ones)\nVAPID_PUBLIC_KEY="${keys.publicKey}"\nVAPID_PRIVATE_KEY="${keys.privateKey}"\nVAPID_SUBJECT="mailto:dev@linedesk.test"\n`);
+  console.log("Added a Web Push (VAPID) key pair to .dev.vars.");
 }
 const vars = Object.fromEntries(
   readFileSync(join(root, ".dev.vars"), "utf8")

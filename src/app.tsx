@@ -23,6 +23,7 @@ import { setupRoutes } from "./setup/routes";
 import { negotiateLanguage, t, withLocale } from "./ui/i18n";
 import { simulatorApp } from "./simulator/routes";
 import { webhookRoutes } from "./webhooks/routes";
+import { offlineRoutes } from "./push/offline-page";
 
 export const app = new Hono<AppEnv>();
 
@@ -90,6 +91,9 @@ const securityHeaders = secureHeaders({
       styleSrc: ["'self'", "'unsafe-inline'"],
       frameAncestors: ["'none'"],
       formAction: ["'self'"],
+      // The service worker (public/sw.js) and the web app manifest are ours too.
+      workerSrc: ["'self'"],
+      manifestSrc: ["'self'"],
     },
     crossOriginEmbedderPolicy: false,
 });
@@ -103,6 +107,7 @@ app.use(async function securityHeadersMiddleware(c, next) {
 app.get("/", (c) => c.redirect("/inbox"));
 app.get("/healthz", (c) => c.json({ ok: true }));
 app.route("/", authRoutes);
+app.route("/", offlineRoutes);
 app.route("/setup", setupRoutes);
 app.route("/webhooks", webhookRoutes);
 app.route("/inbox", inboxRoutes);

@@ -28,6 +28,11 @@ export interface Bindings {
   DEMO_API_TOKEN?: string;
   /** Guards /setup (first run): whoever creates the first workspace must know it. */
   SETUP_KEY?: string;
+  /** Web Push (RFC 8292): the application server's P-256 key pair as base64url raw keys (`npm run vapid`). */
+  VAPID_PUBLIC_KEY?: string;
+  VAPID_PRIVATE_KEY?: string;
+  /** Who push services may contact about our pushes: `mailto:ops@example.com` or an https: URL. */
+  VAPID_SUBJECT?: string;
 }
 
 export type AppEnv = { Bindings: Bindings };

@@ -5,5 +5,6 @@
 // next (issue 9). A listener must be idempotent by event id (see Listener).
 import { defineListeners } from "./conversations/events";
 import { outboundWebhookListener } from "./outbound-webhooks/listener";
+import { pushListener } from "./push/listener";
 
-export const domainListeners = defineListeners([outboundWebhookListener]);
+export const domainListeners = defineListeners([outboundWebhookListener, pushListener]);

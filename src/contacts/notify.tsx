@@ -6,6 +6,7 @@ import type { Context } from "hono";
 import type { AppEnv, Bindings } from "../env";
 import { withLocale } from "../ui/i18n";
 import { pushNotification } from "./push";
+import { pushMentionNotifications } from "../push/mentions";
 import { findNotification, recipientLocale, unreadCount } from "./queries/notifications";
 import { NotificationItem, notificationText } from "./views/notifications";
 
@@ -23,6 +24,7 @@ export function mentionExcerpt(note: string): string {
 export function pushMentions(c: Context<AppEnv>, workspaceId: string, created: Array<{ userId: string; notificationId: string }>): void {
   if (!created.length) return;
   c.executionCtx.waitUntil(pushNotifications(c.env, workspaceId, created));
+  c.executionCtx.waitUntil(pushMentionNotifications(c.env, workspaceId, created));
 }
 
 /**

@@ -10,6 +10,7 @@ import { purgeExpiredSessions } from "./purge-sessions";
 import { purgeThrottles } from "../auth/throttle";
 import { queueUpdates } from "./queue-updates";
 import { syncChannelQuotas } from "./quota-sync";
+import { retryDuePushes } from "../push/deliveries";
 
 export const EVERY_MINUTE = "* * * * *";
 export const HOURLY = "17 * * * *";
@@ -21,6 +22,7 @@ const jobs: Array<{ name: string; cron: string; run: (env: Bindings, now: number
   { name: "business-hours", cron: EVERY_MINUTE, run: businessHoursTransitions },
   { name: "queue-updates", cron: EVERY_MINUTE, run: queueUpdates },
   { name: "auto-resolve-sweep", cron: EVERY_MINUTE, run: autoResolveSweep },
+  { name: "push-retries", cron: EVERY_MINUTE, run: retryDuePushes },
 ];
 
 export async function runScheduled(controller: Pick<ScheduledController, "scheduledTime"> & Partial<Pick<ScheduledController, "cron">>, env: Bindings): Promise<void> {

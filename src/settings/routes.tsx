@@ -10,6 +10,7 @@ import { webhookRoutes } from "../outbound-webhooks/routes";
 import { cannedRoutes } from "./canned-routes";
 import { channelRoutes } from "./channels-routes";
 import { isHtmx } from "./context";
+import { profileRoutes } from "./profile-routes";
 import { availabilityForm } from "./forms";
 import { setAvailability, viewerAvailability } from "./queries/members";
 import { teamRoutes } from "./team-routes";
@@ -44,6 +45,7 @@ export const settingsRoutes = new Hono<AppEnv>()
     if (!isHtmx(c)) return c.redirect(backTo(c.req.header("referer"), c.req.url), 303);
     return c.html(<AvailabilityForm availability={parsed.data.availability} csrfToken={session.csrfToken} fragment />);
   })
+  .route("/profile", profileRoutes)
   .route("/team", teamRoutes)
   .route("/teams", teamsRoutes)
   .route("/canned-replies", cannedRoutes)

@@ -32,6 +32,8 @@ export const Layout: FC<LayoutProps> = ({ title, user, csrfToken, bodyClass, top
         <meta name="theme-color" content="#ffffff" />
         <title>{title === "linedesk" ? title : `${title} · linedesk`}</title>
         <link rel="icon" href="/icons/logo.svg" type="image/svg+xml" />
+        <link rel="manifest" href="/manifest.webmanifest" />
+        <link rel="apple-touch-icon" href="/icons/apple-touch-icon.png" />
         <link rel="stylesheet" href="/app.css" />
         <link rel="stylesheet" href="/triage.css" />
         <link rel="stylesheet" href="/contacts.css" />
@@ -46,6 +48,7 @@ export const Layout: FC<LayoutProps> = ({ title, user, csrfToken, bodyClass, top
         <script src="/shortcuts.js" defer></script>
         <script src="/composer.js" defer></script>
         <script src="/contacts.js" defer></script>
+        <script src="/pwa.js" defer></script>
       </head>
       <body class={bodyClass}>
         <a class="skip-link" href="#main">

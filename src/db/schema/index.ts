@@ -6,3 +6,4 @@ export * from "./conversations";
 export * from "./tags";
 export * from "./automation";
 export * from "./webhooks";
+export * from "./push";

@@ -10,6 +10,7 @@ import { t } from "../../ui/i18n";
 import { type IconProps, IconKey, IconReply, IconTag, IconUser, IconUsers } from "./icons";
 import { webhooksNavEntry } from "../../outbound-webhooks/nav";
 import { IconChannel } from "./channel-icons";
+import { profileNavEntry } from "../profile-nav";
 
 /** A list icon for sections without their own. */
 const IconList: FC<IconProps> = (p) => IconReply(p);
@@ -26,6 +27,7 @@ export interface SettingsNavItem {
 /** The nav entries, built per render so every label is in the reader's language. */
 export function settingsNav(): SettingsNavItem[] {
   return [
+    profileNavEntry,
     { href: "/settings/team", label: () => t("settings.nav.team"), icon: IconUser },
     { href: "/settings/teams", label: () => t("settings.nav.teams"), icon: IconUsers },
     { href: "/settings/canned-replies", label: () => t("settings.nav.canned"), icon: IconReply },
