@@ -6,6 +6,7 @@ import type { Context } from "hono";
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../env";
+import { t } from "../ui/i18n";
 import { formToObject } from "./customer-actions";
 import { listChannels, provisionChannel } from "./fake-channels";
 import { phoneChannel, phoneStub } from "./phone-channel";
@@ -71,7 +72,7 @@ export const controlApp = new Hono<AppEnv>()
     const parsed = newChannelSchema.safeParse(await readBody(c));
     if (!parsed.success) return c.json({ message: "Invalid channel", issues: parsed.error.issues }, 400);
     const count = (await listChannels(c.env)).length;
-    const channel = await provisionChannel(c.env, { name: parsed.data.name ?? `Fake account ${count + 1}`, chatMode: parsed.data.chatMode });
+    const channel = await provisionChannel(c.env, { name: parsed.data.name ?? t("simulator.console.defaultName", { n: String(count + 1) }), chatMode: parsed.data.chatMode });
     if (isForm(c)) return c.redirect(`/simulator/console#channel-${channel.channelId}`, 303);
     const { channelId, channelSecret, accessToken, basicId, botUserId, name, chatMode } = channel;
     return c.json({ channelId, channelSecret, accessToken, basicId, botUserId, name, chatMode }, 201);

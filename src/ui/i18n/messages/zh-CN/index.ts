@@ -9,6 +9,7 @@ import { settings } from "./settings";
 import { contacts } from "./contacts";
 import { automation } from "./automation";
 import { simulator } from "./simulator";
+import { simulatorConsole } from "./simulator-console";
 import { pwa } from "./pwa";
 
-export const zhCN: Translation<Messages> = { ...common, ...auth, ...setup, ...inbox, ...composer, ...settings, ...contacts, ...automation, ...simulator, ...pwa };
+export const zhCN: Translation<Messages> = { ...common, ...auth, ...setup, ...inbox, ...composer, ...settings, ...contacts, ...automation, ...simulator, ...simulatorConsole, ...pwa };
