@@ -14,13 +14,15 @@
   let typingTimer = 0;
   let socketOpen = false;
 
+  // Messages in the page's language (public/i18n.js; keys js.simulator.* in the catalogs).
+  const t = (key, params) => (window.ldT ? window.ldT(`simulator.${key}`, params) : key);
   const $ = (sel, root = document) => root.querySelector(sel);
   const $$ = (sel, root = document) => Array.from(root.querySelectorAll(sel));
 
   function localTimes(root = document) {
-    for (const t of $$("time[data-local-time]", root)) {
-      const d = new Date(t.getAttribute("datetime"));
-      if (!Number.isNaN(d.getTime())) t.textContent = d.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+    for (const el of $$("time[data-local-time]", root)) {
+      const d = new Date(el.getAttribute("datetime"));
+      if (!Number.isNaN(d.getTime())) el.textContent = d.toLocaleTimeString(window.ldLocale || [], { hour: "2-digit", minute: "2-digit" });
     }
   }
 
@@ -96,7 +98,7 @@
         if (meta && !$(".read", meta)) {
           const read = document.createElement("span");
           read.className = "read";
-          read.textContent = "Read";
+          read.textContent = t("read");
           meta.prepend(read);
         }
       }
@@ -113,6 +115,7 @@
     const qs = new URLSearchParams({ chat: chatId });
     if (viewer) qs.set("as", viewer);
     if (channel) qs.set("channel", channel);
+    qs.set("lang", window.ldLocale || "en");
     const ws = new WebSocket(`${proto}//${location.host}/simulator/ws?${qs}`);
     let ping = 0;
     ws.addEventListener("open", () => {
@@ -172,7 +175,7 @@
     }
     const copy = target.closest("[data-copy]");
     if (copy) {
-      navigator.clipboard?.writeText(copy.dataset.copy || "").then(() => flash("Copied to clipboard"));
+      navigator.clipboard?.writeText(copy.dataset.copy || "").then(() => flash(t("copied")));
       return;
     }
     if (target.closest("[data-open-side]")) {
@@ -195,34 +198,50 @@
   });
 
   // Forms marked data-async are sent with fetch; the result arrives over the WebSocket.
+  async function post(form, data) {
+    const url = new URL(form.action);
+    if (channel) url.searchParams.set("channel", channel);
+    const multipart = form.enctype === "multipart/form-data";
+    const res = await fetch(url, { method: "POST", headers: { accept: "application/json" }, body: multipart ? data : new URLSearchParams(data) });
+    const out = await res.json().catch(() => ({ ok: res.ok }));
+    if (!res.ok || !out.ok) throw new Error(out.error || t("failed", { status: res.status }));
+  }
+
+  // The composer's messages leave in the order they were typed, one at a time. The
+  // box gives up only the text being sent: whatever is typed while a message is on
+  // its way stays, and a message LINE could not take comes back in front of it.
+  let composerQueue = Promise.resolve();
+  function sendFromComposer(form) {
+    const area = $("textarea", form);
+    const data = new FormData(form);
+    const text = String(data.get("text") || "");
+    if (!area || !text.trim()) return;
+    area.value = "";
+    area.style.height = "";
+    form.dataset.sending = String(Number(form.dataset.sending || 0) + 1);
+    composerQueue = composerQueue.then(async () => {
+      try {
+        await post(form, data);
+        if (!socketOpen && !area.value) location.reload();
+      } catch (err) {
+        area.value = area.value ? `${text}\n${area.value}` : text;
+        flash(err instanceof TypeError ? t("unreachable", { error: err.message }) : err.message);
+      } finally {
+        form.dataset.sending = String(Number(form.dataset.sending) - 1);
+      }
+    });
+  }
+
   document.addEventListener("submit", async (e) => {
     const form = e.target;
     if (!(form instanceof HTMLFormElement) || !form.hasAttribute("data-async")) return;
     e.preventDefault();
+    if (form.hasAttribute("data-composer")) return sendFromComposer(form);
     const data = new FormData(form);
-    const multipart = form.enctype === "multipart/form-data";
     const button = e.submitter || $("button[type=submit]", form);
     if (button) button.disabled = true;
     try {
-      const url = new URL(form.action);
-      if (channel) url.searchParams.set("channel", channel);
-      const res = await fetch(url, {
-        method: "POST",
-        headers: { accept: "application/json" },
-        body: multipart ? data : new URLSearchParams(data),
-      });
-      const out = await res.json().catch(() => ({ ok: res.ok }));
-      if (!res.ok || !out.ok) {
-        flash(out.error || `Failed (${res.status})`);
-        return;
-      }
-      if (form.hasAttribute("data-composer")) {
-        const area = $("textarea", form);
-        if (area) {
-          area.value = "";
-          area.style.height = "";
-        }
-      }
+      await post(form, data);
       if (form.hasAttribute("data-close-sheets")) {
         form.reset();
         closeSheets();
@@ -230,7 +249,7 @@
       // Follow/unfollow change the composer; without a live socket, reload to show the result.
       if (/\/(follow|unfollow)$/.test(new URL(form.action).pathname) || !socketOpen) location.reload();
     } catch (err) {
-      flash(`Could not reach the simulator: ${err.message}`);
+      flash(err instanceof TypeError ? t("unreachable", { error: err.message }) : err.message);
     } finally {
       if (button) button.disabled = false;
     }

@@ -1,5 +1,6 @@
 // `npm start`: local D1 migrations, wrangler dev on 127.0.0.1:$PORT (default 8787),
-// the demo workspace seeded on first request, and the URLs + demo login printed.
+// the demo workspace seeded on first request, sample conversations once per database
+// (simulator mode), and the URLs + demo login printed.
 import { spawn, spawnSync } from "node:child_process";
 import { appendFileSync, copyFileSync, existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -80,6 +81,19 @@ while (Date.now() < deadline) {
 }
 
 const simulator = vars.SIMULATOR === "on" && !simulatorOff;
+// Demo mode: sample conversations, canned replies and a keyword rule, once per database
+// (the app remembers it). Sent through the simulator like real customers' messages.
+let demoNote = "";
+if (simulator) {
+  try {
+    const res = await fetch(`${base}/simulator/control/demo-seed`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+    const out = await res.json();
+    demoNote = out.seeded ? `\n    Demo data    ${out.conversations} sample conversations, canned replies and a keyword rule` : "";
+    if (!res.ok) console.warn(`Demo data not seeded (${res.status}).`);
+  } catch (error) {
+    console.warn(`Demo data not seeded: ${error instanceof Error ? error.message : error}`);
+  }
+}
 if (simulatorOff) {
   console.log(`
   ┌──────────────────────────────────────────────────────────────┐
@@ -99,6 +113,6 @@ if (simulatorOff) {
     Demo login   ${DEMO_ADMIN.email}  /  ${DEMO_ADMIN.password}${simulator ? `
     Simulator    ${base}/simulator   (chat as a LINE customer)` : ""}
     Webhook      ${base}/webhooks/line/${vars.LINE_CHANNEL_ID ?? "<channel id>"}
-    REST API     ${base}/api/v1/conversations  (Bearer ${vars.DEMO_API_TOKEN ? "DEMO_API_TOKEN" : "<token>"})
+    REST API     ${base}/api/v1/conversations  (Bearer ${vars.DEMO_API_TOKEN ? "DEMO_API_TOKEN" : "<token>"})${demoNote}
   └──────────────────────────────────────────────────────────────┘
 `);

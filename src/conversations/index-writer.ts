@@ -5,9 +5,10 @@ import { and, eq } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { db, schema } from "../db/client";
 import { newId } from "../lib/ids";
-import { type ConversationStatus, previewText, type ThreadMessage } from "./model";
+import { type ConversationStatus, previewText } from "./model";
 import { listItem } from "../inbox/directory";
 import type { ConversationRuntime } from "./runtime";
+import { isSearchable, writeSearchDocuments } from "./search-docs";
 import type { MemberProfile } from "./store";
 
 const SEARCH_BATCH = 200;
@@ -75,17 +76,7 @@ export async function writeIndex(rt: ConversationRuntime, extra: BatchItem<"sqli
   ];
   await d.batch(statements as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
   rt.markIndexed(now);
-  // FTS5 rows go through D1 directly (drizzle has no model for virtual tables).
-  const insertDoc = rt.env.DB.prepare("INSERT INTO conversation_search (conversation_id, workspace_id, doc_id, content) VALUES (?1, ?2, ?3, ?4)");
-  const titleChanged = store.getMeta<string>("searchTitle") !== title;
-  const searchStatements = [
-    ...(titleChanged
-      ? [rt.env.DB.prepare("DELETE FROM conversation_search WHERE conversation_id = ?1 AND doc_id = 'title'").bind(meta.id), insertDoc.bind(meta.id, meta.workspaceId, "title", title)]
-      : []),
-    ...searchable.map((m) => insertDoc.bind(meta.id, meta.workspaceId, m.id, searchText(m))),
-  ];
-  if (searchStatements.length) await rt.env.DB.batch(searchStatements);
-  if (titleChanged) store.setMeta("searchTitle", title);
+  await writeSearchDocuments(rt, { conversationId: meta.id, workspaceId: meta.workspaceId, title, messages: searchable });
   store.setMeta("searchSeq", pendingSearch.at(-1)?.seq ?? searchFrom);
   if (pendingSearch.length === SEARCH_BATCH) rt.queueIndex();
   const feed = rt.env.WORKSPACES.get(rt.env.WORKSPACES.idFromName(meta.workspaceId));
@@ -99,19 +90,6 @@ export async function writeIndex(rt: ConversationRuntime, extra: BatchItem<"sqli
     status: row.status,
     inbound: lastSaid.direction === "inbound",
   });
-}
-
-function isSearchable(m: ThreadMessage): boolean {
-  return !m.unsent && (m.body.type === "text" || m.body.type === "note" || (m.body.type === "sticker" && !!m.body.text) || m.body.type === "location" || m.body.type === "file");
-}
-
-function searchText(m: ThreadMessage): string {
-  const b = m.body;
-  if (b.type === "text" || b.type === "note") return b.text;
-  if (b.type === "sticker") return b.text ?? "";
-  if (b.type === "location") return [b.title, b.address].filter(Boolean).join(" ");
-  if (b.type === "file") return b.fileName;
-  return "";
 }
 
 async function ensureContact(rt: ConversationRuntime, lineUserId: string, profile: Profile): Promise<string> {

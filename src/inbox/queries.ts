@@ -5,6 +5,7 @@ import { and, desc, eq, gte, isNull, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { db, schema } from "../db/client";
 import { activeTaggedCount, contactCarriesTag, inListOrder } from "../tags/tagged-conversations";
+import { searchIds } from "./search";
 
 export const PAGE_SIZE = 30;
 
@@ -88,36 +89,6 @@ function viewCondition(view: InboxView | "any", userId: string): SQL | undefined
 function viewBucket(view: InboxView | "any"): "active" | "snoozed" | "resolved" | null {
   if (view === "any") return null;
   return view === "snoozed" || view === "resolved" ? view : "active";
-}
-
-/** A search matches at most this many conversations (the newest matching messages first). */
-const SEARCH_MAX = 500;
-
-/**
- * Conversation ids matching a search: FTS5 (trigram) over contact names and
- * message text for 3+ characters, newest matching documents first; shorter
- * queries (e.g. a two-character Japanese name, which trigrams cannot index)
- * match names that start with them.
- */
-async function searchIds(d1: D1Database, workspaceId: string, q: string): Promise<string[]> {
-  if ([...q].length >= 3) {
-    const phrase = `"${q.replace(/"/g, '""')}"`;
-    const rows = await d1
-      .prepare(
-        `SELECT DISTINCT conversation_id AS id FROM (
-           SELECT conversation_id FROM conversation_search WHERE conversation_search MATCH ?1 AND workspace_id = ?2 ORDER BY rowid DESC LIMIT ?3
-         ) LIMIT ?4`,
-      )
-      .bind(phrase, workspaceId, SEARCH_MAX * 2, SEARCH_MAX)
-      .all<{ id: string }>();
-    return rows.results.map((r) => r.id);
-  }
-  // Names starting with the text, on the (workspace_id, title) index: a range, not a scan.
-  const rows = await d1
-    .prepare("SELECT id FROM conversations WHERE workspace_id = ?1 AND title >= ?2 AND title < ?2 || char(1114111) LIMIT ?3")
-    .bind(workspaceId, q, SEARCH_MAX)
-    .all<{ id: string }>();
-  return rows.results.map((r) => r.id);
 }
 
 export type ConversationRow = typeof schema.conversations.$inferSelect;

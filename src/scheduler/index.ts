@@ -1,6 +1,6 @@
 // scheduled(): the Cron Trigger entry. One file per job; each job is independent
 // so one failing does not stop the others. wrangler.toml has two triggers: every
-// minute (business-hours transitions, queue updates, auto-resolve sweep) and
+// minute (business-hours transitions, queue updates, auto-resolve sweep, search backfill) and
 // hourly at :17 (quota sync, session and throttle purge). A job runs on its own trigger; a
 // controller without a cron (tests, manual runs) runs every job.
 import type { Bindings } from "../env";
@@ -9,6 +9,7 @@ import { businessHoursTransitions } from "./business-hours";
 import { purgeExpiredSessions } from "./purge-sessions";
 import { purgeThrottles } from "../auth/throttle";
 import { queueUpdates } from "./queue-updates";
+import { backfillShortSearch } from "./search-backfill";
 import { syncChannelQuotas } from "./quota-sync";
 import { retryDuePushes } from "../push/deliveries";
 
@@ -23,6 +24,7 @@ const jobs: Array<{ name: string; cron: string; run: (env: Bindings, now: number
   { name: "queue-updates", cron: EVERY_MINUTE, run: queueUpdates },
   { name: "auto-resolve-sweep", cron: EVERY_MINUTE, run: autoResolveSweep },
   { name: "push-retries", cron: EVERY_MINUTE, run: retryDuePushes },
+  { name: "search-backfill", cron: EVERY_MINUTE, run: backfillShortSearch },
 ];
 
 export async function runScheduled(controller: Pick<ScheduledController, "scheduledTime"> & Partial<Pick<ScheduledController, "cron">>, env: Bindings): Promise<void> {

@@ -1,12 +1,15 @@
 // Control hooks for tests and demos (`/simulator/control/*`): make the next fake-API
 // calls fail, set the monthly quota, read what a chat received (for the phone's current
 // account, see phone-channel.ts), and provision new fake channels as the LINE Developers
-// Console would. Accepts JSON, or a plain form from the pages (then redirects back).
+// Console would, and seed the demo workspace. Accepts JSON, or a plain form from the
+// pages (then redirects back).
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../env";
+import { t } from "../ui/i18n";
 import { formToObject } from "./customer-actions";
+import { seedDemo } from "./demo-seed";
 import { listChannels, provisionChannel } from "./fake-channels";
 import { phoneChannel, phoneStub } from "./phone-channel";
 
@@ -71,12 +74,18 @@ export const controlApp = new Hono<AppEnv>()
     const parsed = newChannelSchema.safeParse(await readBody(c));
     if (!parsed.success) return c.json({ message: "Invalid channel", issues: parsed.error.issues }, 400);
     const count = (await listChannels(c.env)).length;
-    const channel = await provisionChannel(c.env, { name: parsed.data.name ?? `Fake account ${count + 1}`, chatMode: parsed.data.chatMode });
+    const channel = await provisionChannel(c.env, { name: parsed.data.name ?? t("simulator.console.defaultName", { n: String(count + 1) }), chatMode: parsed.data.chatMode });
     if (isForm(c)) return c.redirect(`/simulator/console#channel-${channel.channelId}`, 303);
     const { channelId, channelSecret, accessToken, basicId, botUserId, name, chatMode } = channel;
     return c.json({ channelId, channelSecret, accessToken, basicId, botUserId, name, chatMode }, 201);
   })
   .get("/channels", async (c) => c.json({ channels: await listChannels(c.env) }))
+  // scripts/start.mjs calls this once the app is up: sample conversations, canned replies
+  // and a keyword rule in the demo workspace, once per database (see demo-seed.ts).
+  .post("/demo-seed", async (c) => {
+    const result = await seedDemo(c.env, new URL(c.req.url).origin);
+    return c.json(result, result.seeded ? 201 : 200);
+  })
   .get("/chats/:chatId/messages", async (c) => {
     const chatId = z.string().min(1).max(100).safeParse(c.req.param("chatId"));
     if (!chatId.success) return c.json({ message: "Not found" }, 404);

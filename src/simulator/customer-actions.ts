@@ -1,24 +1,29 @@
 // What a customer can do on the simulator's phone (send text, a sticker, a location,
 // media, tap a postback button; create users and groups), validated with zod whether it
 // arrives as a plain HTML form or as JSON.
+// Messages are functions so they speak the language of the request being validated.
 import { z } from "zod";
+import { t } from "../ui/i18n";
 import { LANGUAGES } from "./types";
 
 const blankToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
-const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max).optional());
-const actor = z.preprocess(blankToUndefined, z.string().regex(/^U[0-9a-f]{32}$/, "unknown user").optional());
-const numericId = z.string().regex(/^\d+$/, "must be numeric");
+const tooLong = (max: number) => ({ error: () => t("simulator.error.tooLong", { max }) });
+const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max, tooLong(max)).optional());
+const actor = z.preprocess(blankToUndefined, z.string().regex(/^U[0-9a-f]{32}$/, { error: () => t("simulator.error.unknownUser") }).optional());
+const numericId = z.string().regex(/^\d+$/, { error: () => t("simulator.error.numeric") });
+const coordinate = (limit: number, key: "simulator.error.latitude" | "simulator.error.longitude") =>
+  z.coerce.number({ error: () => t(key) }).min(-limit, { error: () => t(key) }).max(limit, { error: () => t(key) });
 
 export const customerActionSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("text"), as: actor, text: z.string().trim().min(1, "Type a message").max(5000) }),
+  z.object({ kind: z.literal("text"), as: actor, text: z.string().trim().min(1, { error: () => t("simulator.error.typeMessage") }).max(5000, tooLong(5000)) }),
   z.object({ kind: z.literal("sticker"), as: actor, packageId: numericId, stickerId: numericId }),
   z.object({
     kind: z.literal("location"),
     as: actor,
     title: optionalText(100),
     address: optionalText(100),
-    latitude: z.coerce.number().min(-90).max(90),
-    longitude: z.coerce.number().min(-180).max(180),
+    latitude: coordinate(90, "simulator.error.latitude"),
+    longitude: coordinate(180, "simulator.error.longitude"),
   }),
   z.object({
     kind: z.literal("postback"),
@@ -50,25 +55,25 @@ export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 export const mediaFieldsSchema = z.object({
   as: actor,
   file: z
-    .instanceof(File, { message: "Choose a file" })
-    .refine((f) => f.size > 0, "The file is empty")
-    .refine((f) => f.size <= MAX_UPLOAD_BYTES, "Files up to 10 MB"),
+    .instanceof(File, { error: () => t("simulator.error.chooseFile") })
+    .refine((f) => f.size > 0, { error: () => t("simulator.error.emptyFile") })
+    .refine((f) => f.size <= MAX_UPLOAD_BYTES, { error: () => t("simulator.error.fileTooBig") }),
   duration: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(86_400_000).optional()),
 });
 
 export const newUserSchema = z.object({
-  displayName: z.string().trim().min(1, "Give the customer a name").max(20, "20 characters at most"),
+  displayName: z.string().trim().min(1, { error: () => t("simulator.error.nameCustomer") }).max(20, tooLong(20)),
   language: z.enum(LANGUAGES).default("en"),
   statusMessage: optionalText(100),
 });
 export type NewUser = z.infer<typeof newUserSchema>;
 
 export const newGroupSchema = z.object({
-  name: z.string().trim().min(1, "Name the group").max(50),
+  name: z.string().trim().min(1, { error: () => t("simulator.error.nameGroup") }).max(50, tooLong(50)),
   type: z.enum(["group", "room"]).default("group"),
   memberIds: z.preprocess(
     (v) => (Array.isArray(v) ? v : v === undefined || v === "" ? [] : [v]),
-    z.array(z.string().regex(/^U[0-9a-f]{32}$/)).min(1, "Pick at least one member").max(20),
+    z.array(z.string().regex(/^U[0-9a-f]{32}$/)).min(1, { error: () => t("simulator.error.pickMembers") }).max(20),
   ),
 });
 export type NewGroup = z.infer<typeof newGroupSchema>;

@@ -1,6 +1,8 @@
 // The simulator phones' live connection: hibernating WebSockets on LineSimulatorDO,
 // tagged with their chat id, with per-socket state in serializeAttachment (so it
 // survives hibernation) and frames rendered once per viewer of a chat.
+import type { LanguageCode } from "../lib/locales";
+import { withLocale } from "../ui/i18n";
 import type { SimulatorStore } from "./store";
 import type { Chat, ChatEntry, PhoneFrame, SocketAttachment } from "./types";
 import type { RenderContext } from "./views/bubbles";
@@ -33,10 +35,10 @@ export class PhoneSockets {
     }
   }
 
-  /** Accepts a phone page's socket for one chat (hibernatable, tagged with the chat id). */
-  accept(chatId: string, viewerId: string | null): Response {
+  /** Accepts a phone page's socket for one chat (hibernatable, tagged with the chat id); frames speak `locale`. */
+  accept(chatId: string, viewerId: string | null, locale: LanguageCode): Response {
     const pair = new WebSocketPair();
-    const attachment: SocketAttachment = { chatId, viewerId, connectedAt: Date.now() };
+    const attachment: SocketAttachment = { chatId, viewerId, locale, connectedAt: Date.now() };
     this.ctx.acceptWebSocket(pair[1], [chatId]);
     pair[1].serializeAttachment(attachment);
     this.sessions.set(pair[1], attachment);
@@ -58,7 +60,7 @@ export class PhoneSockets {
     for (const ws of this.ctx.getWebSockets(chatId)) send(ws, frame);
   }
 
-  /** Renders entries once per viewer (sides differ in group chats) and sends them with the quick-reply bar. */
+  /** Renders entries once per viewer and language (sides differ in group chats) and sends them with the quick-reply bar. */
   async sendEntries(chatId: string, ids: string[], how: "append" | "replace"): Promise<void> {
     const sockets = this.ctx.getWebSockets(chatId);
     const chat = this.store.chat(chatId);
@@ -67,17 +69,23 @@ export class PhoneSockets {
     const latest = this.store.entries(chatId, 1);
     const frames = new Map<string, PhoneFrame[]>();
     for (const ws of sockets) {
-      const viewerId = this.attachment(ws)?.viewerId ?? null;
-      let list = frames.get(viewerId ?? "");
+      const attachment = this.attachment(ws);
+      const viewerId = attachment?.viewerId ?? null;
+      const locale = attachment?.locale ?? "en";
+      const key = `${viewerId ?? ""}|${locale}`;
+      let list = frames.get(key);
       if (!list) {
         const ctx = this.renderContext(chat, viewerId);
-        list = [];
-        for (const entry of entries) {
-          const html = await renderEntry(entry, ctx);
-          list.push(how === "append" ? { t: "append", chatId, id: `m-${entry.id}`, html } : { t: "replace", id: `m-${entry.id}`, html });
-        }
-        if (how === "append") list.push({ t: "quickReply", chatId, html: await renderQuickReplies(latest, ctx) });
-        frames.set(viewerId ?? "", list);
+        list = await withLocale({ locale, timeZone: "UTC" }, async () => {
+          const out: PhoneFrame[] = [];
+          for (const entry of entries) {
+            const html = await renderEntry(entry, ctx);
+            out.push(how === "append" ? { t: "append", chatId, id: `m-${entry.id}`, html } : { t: "replace", id: `m-${entry.id}`, html });
+          }
+          if (how === "append") out.push({ t: "quickReply", chatId, html: await renderQuickReplies(latest, ctx) });
+          return out;
+        });
+        frames.set(key, list);
       }
       for (const frame of list) send(ws, frame);
     }

@@ -5,6 +5,7 @@
 import type { Context } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
 import type { AppEnv } from "../env";
+import { localeContext } from "../ui/i18n";
 import { channelForId, envChannel, type FakeChannel } from "./fake-channels";
 import type { ChannelContext } from "./phone";
 import { simulatorStub } from "./simulator-do";
@@ -32,8 +33,8 @@ export async function phoneStub(c: Context<AppEnv>) {
   return simulatorStub(c.env, (await phoneChannel(c)).channelId);
 }
 
-/** What the phone's Durable Object needs to sign and deliver this account's webhooks. */
+/** What the phone's Durable Object needs to sign and deliver this account's webhooks (and the reader's language). */
 export async function phoneContext(c: Context<AppEnv>): Promise<ChannelContext> {
   const channel = await phoneChannel(c);
-  return { channelId: channel.channelId, channelSecret: channel.channelSecret, origin: new URL(c.req.url).origin };
+  return { channelId: channel.channelId, channelSecret: channel.channelSecret, origin: new URL(c.req.url).origin, locale: localeContext().locale };
 }

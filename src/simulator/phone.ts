@@ -2,6 +2,8 @@
 // on the phone. Each action is recorded, turned into a webhook event (with a reply
 // token the fake API will accept), signed with the channel secret and POSTed to the app.
 import type { webhook } from "@line/bot-sdk";
+import type { LanguageCode } from "../lib/locales";
+import { t } from "../ui/i18n";
 import type { NewGroup, NewUser, PhoneAction } from "./customer-actions";
 import { postbackParams } from "./customer-actions";
 import { newLineGroupId, newLineMessageId, newLineRoomId, newLineToken, newLineUserId, ulid } from "./line-ids";
@@ -19,6 +21,8 @@ export interface ChannelContext {
   origin: string;
   /** The webhook URL set through the fake API; absent: `${origin}/webhooks/line/${channelId}`. */
   endpoint?: string;
+  /** The language of the person at the phone: errors and rendered lines speak it. */
+  locale?: LanguageCode;
 }
 
 export type ActionOutcome = { ok: true; chatId: string; result: DeliveryResult } | { ok: false; error: string };
@@ -74,7 +78,7 @@ export class CustomerPhone {
   /** Customers invite the account to a group (or multi-person chat): a `join` event. */
   async createGroup(ctx: ChannelContext, input: NewGroup): Promise<ActionOutcome> {
     const known = input.memberIds.filter((id) => this.store.user(id));
-    if (known.length === 0) return { ok: false, error: "Pick at least one member" };
+    if (known.length === 0) return { ok: false, error: t("simulator.error.pickMembers") };
     const chatId = input.type === "room" ? newLineRoomId() : newLineGroupId();
     this.store.insertChat({ chatId, type: input.type, name: input.name, memberIds: known }, this.now());
     return this.emit(ctx, this.store.chat(chatId), null, { type: "join" }, { kind: "join" });
@@ -82,8 +86,8 @@ export class CustomerPhone {
 
   async follow(ctx: ChannelContext, userId: string): Promise<ActionOutcome> {
     const user = this.store.user(userId);
-    if (!user) return { ok: false, error: "Unknown user" };
-    if (user.following) return { ok: false, error: `${user.displayName} is already a friend` };
+    if (!user) return { ok: false, error: t("simulator.error.unknownUser") };
+    if (user.following) return { ok: false, error: t("simulator.error.alreadyFriend", { name: user.displayName }) };
     this.store.setFollowing(userId, true);
     // Re-adding after a block is an "unblock" in LINE's terms.
     const isUnblocked = user.everBlocked;
@@ -92,8 +96,8 @@ export class CustomerPhone {
 
   async unfollow(ctx: ChannelContext, userId: string): Promise<ActionOutcome> {
     const user = this.store.user(userId);
-    if (!user) return { ok: false, error: "Unknown user" };
-    if (!user.following) return { ok: false, error: `${user.displayName} has already blocked the account` };
+    if (!user) return { ok: false, error: t("simulator.error.unknownUser") };
+    if (!user.following) return { ok: false, error: t("simulator.error.alreadyBlocked", { name: user.displayName }) };
     this.store.setFollowing(userId, false);
     return this.emit(ctx, this.store.chat(userId), null, { type: "unfollow" }, { kind: "unfollow" });
   }
@@ -101,11 +105,11 @@ export class CustomerPhone {
   /** The customer sends something in a chat. */
   async send(ctx: ChannelContext, chatId: string, action: PhoneAction): Promise<ActionOutcome> {
     const chat = this.store.chat(chatId);
-    if (!chat) return { ok: false, error: "Unknown chat" };
+    if (!chat) return { ok: false, error: t("simulator.error.unknownChat") };
     const actorId = chat.type === "user" ? chat.chatId : (action.as ?? chat.memberIds[0] ?? null);
-    if (!actorId || !chat.memberIds.includes(actorId)) return { ok: false, error: "Pick a member of this chat" };
+    if (!actorId || !chat.memberIds.includes(actorId)) return { ok: false, error: t("simulator.error.pickMember") };
     if (chat.type === "user" && this.store.user(actorId)?.following === false) {
-      return { ok: false, error: "This customer blocked the account. Follow it again to chat." };
+      return { ok: false, error: t("simulator.error.blocked") };
     }
     if (action.kind === "postback") {
       const params = postbackParams(action);
@@ -121,10 +125,10 @@ export class CustomerPhone {
   /** The customer unsends their last message: an `unsend` event; the bubble becomes a note. */
   async unsend(ctx: ChannelContext, chatId: string, as: string | null): Promise<ActionOutcome> {
     const chat = this.store.chat(chatId);
-    if (!chat) return { ok: false, error: "Unknown chat" };
+    if (!chat) return { ok: false, error: t("simulator.error.unknownChat") };
     const actorId = chat.type === "user" ? chat.chatId : (as ?? chat.memberIds[0] ?? null);
     const entry = this.store.lastUnsendable(chatId, actorId);
-    if (!entry || entry.direction !== "in" || entry.item.kind !== "message") return { ok: false, error: "No message to unsend" };
+    if (!entry || entry.direction !== "in" || entry.item.kind !== "message") return { ok: false, error: t("simulator.error.nothingToUnsend") };
     const now = this.now();
     const event = buildWebhookEvent({ type: "unsend", source: sourceOf(chat, entry.userId), messageId: entry.id, webhookEventId: ulid(now) }, now);
     this.store.replaceInbound(entry.id, { kind: "unsent", messageType: entry.item.message.type }, event.webhookEventId);
@@ -138,7 +142,7 @@ export class CustomerPhone {
   /** Sends the chat's last event again: same webhookEventId, `isRedelivery: true`. */
   async redeliver(ctx: ChannelContext, chatId: string): Promise<ActionOutcome> {
     const last = this.store.lastEvent(chatId);
-    if (!last) return { ok: false, error: "Nothing to redeliver yet" };
+    if (!last) return { ok: false, error: t("simulator.error.nothingToRedeliver") };
     const event = asRedelivery(last);
     this.store.insertEvent(event, chatId, this.now());
     const result = await this.post(ctx, event);
@@ -176,12 +180,12 @@ export class CustomerPhone {
     spec: DistributiveOmit<EventSpec, "source">,
     item: InboundItem | null,
   ): Promise<ActionOutcome> {
-    if (!chat) return { ok: false, error: "Unknown chat" };
+    if (!chat) return { ok: false, error: t("simulator.error.unknownChat") };
     const now = this.now();
     const event = buildWebhookEvent({ ...spec, source: sourceOf(chat, actorId), webhookEventId: ulid(now) }, now);
     const tokens = eventTokens(event);
     const shown: InboundItem | null = item ?? (event.type === "message" ? { kind: "message", message: event.message } : null);
-    if (!shown) return { ok: false, error: "Nothing to show for this event" };
+    if (!shown) return { ok: false, error: t("simulator.error.nothingToShow") };
     const entryId = event.type === "message" ? event.message.id : newLineMessageId(now);
     const quoteToken = event.type === "message" && "quoteToken" in event.message ? (event.message.quoteToken ?? null) : null;
     const seq = this.store.insertInbound({ id: entryId, chatId: chat.chatId, userId: actorId, item: shown, quoteToken, webhookEventId: event.webhookEventId, now });

@@ -6,6 +6,7 @@ import type { Context } from "hono";
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../env";
+import { localeContext, t } from "../ui/i18n";
 import { avatarSvg } from "./avatars";
 import { controlApp } from "./control";
 import type { PhoneAction } from "./customer-actions";
@@ -82,8 +83,8 @@ simulatorApp.get("/", async (c) => {
   const stub = simulatorStub(c.env, account.channelId);
   const [overview, accounts] = await Promise.all([stub.overview(account.channelId), listChannels(c.env)]);
   const chatId = query.chat ?? overview.chats[0]?.chatId ?? null;
-  const snapshot = chatId ? await stub.snapshot(chatId, query.as ?? null) : null;
-  const error = query.error ?? (query.chat && !snapshot ? "That chat does not exist (the simulator may have been reset)." : null);
+  const snapshot = chatId ? await stub.snapshot(chatId, query.as ?? null, localeContext().locale) : null;
+  const error = query.error ?? (query.chat && !snapshot ? t("simulator.chatMissing") : null);
   c.header("cache-control", "no-store");
   const picker = { current: account.channelId, accounts: accounts.map((a) => ({ channelId: a.channelId, name: a.name })) };
   return c.html(<PhonePage overview={overview} snapshot={snapshot} error={error} accounts={picker} />);
@@ -103,7 +104,7 @@ simulatorApp.post("/groups", async (c) => {
 
 simulatorApp.post("/chats/:chatId/send", async (c) => {
   const chatId = parseChat(c);
-  if (!chatId) return invalid(c, [{ message: "Unknown chat" }], null);
+  if (!chatId) return invalid(c, [{ message: t("simulator.error.unknownChat") }], null);
   const body = await readBody(c);
   let action: PhoneAction;
   if (body.file !== undefined) {
@@ -124,7 +125,7 @@ const actorSchema = z.object({ as: z.string().regex(/^U[0-9a-f]{32}$/).optional(
 for (const act of ["follow", "unfollow", "redeliver", "unsend"] as const) {
   simulatorApp.post(`/chats/:chatId/${act}`, async (c) => {
     const chatId = parseChat(c);
-    if (!chatId) return invalid(c, [{ message: "Unknown chat" }], null);
+    if (!chatId) return invalid(c, [{ message: t("simulator.error.unknownChat") }], null);
     const as = actorSchema.parse(await readBody(c)).as ?? null;
     const stub = await phoneStub(c);
     const ctx = await phoneContext(c);

@@ -3,6 +3,8 @@
 // in SQLite, and the phone pages' hibernating WebSockets that show the business's replies live.
 import { DurableObject } from "cloudflare:workers";
 import type { Bindings } from "../env";
+import type { LanguageCode } from "../lib/locales";
+import { matchLanguage, withLocale } from "../ui/i18n";
 import type { NewGroup, NewUser, PhoneAction } from "./customer-actions";
 import { FakeAccountApi } from "./account-api";
 import type { ChatMode, FakeChannel } from "./fake-channels";
@@ -200,7 +202,12 @@ export class LineSimulatorDO extends DurableObject<Bindings> {
     };
   }
 
-  async snapshot(chatId: string, requestedViewer: string | null): Promise<ChatSnapshot | null> {
+  /** The chat drawn for one viewer in `locale` (the phone page's language). */
+  async snapshot(chatId: string, requestedViewer: string | null, locale: LanguageCode = "en"): Promise<ChatSnapshot | null> {
+    return withLocale({ locale, timeZone: "UTC" }, () => this.drawChat(chatId, requestedViewer));
+  }
+
+  private async drawChat(chatId: string, requestedViewer: string | null): Promise<ChatSnapshot | null> {
     const chat = this.store.chat(chatId);
     if (!chat) return null;
     const viewerId =
@@ -221,32 +228,34 @@ export class LineSimulatorDO extends DurableObject<Bindings> {
     return this.store.chat(chatId);
   }
 
+  // The customer's actions; their errors speak the language of the phone page (ctx.locale).
+
   async createUser(ctx: ChannelContext, input: NewUser): Promise<ActionOutcome> {
-    return this.settled(await this.phone.createUser(this.target(ctx), input));
+    return this.act(ctx, (target) => this.phone.createUser(target, input));
   }
 
   async createGroup(ctx: ChannelContext, input: NewGroup): Promise<ActionOutcome> {
-    return this.settled(await this.phone.createGroup(this.target(ctx), input));
+    return this.act(ctx, (target) => this.phone.createGroup(target, input));
   }
 
   async follow(ctx: ChannelContext, userId: string): Promise<ActionOutcome> {
-    return this.settled(await this.phone.follow(this.target(ctx), userId));
+    return this.act(ctx, (target) => this.phone.follow(target, userId));
   }
 
   async unfollow(ctx: ChannelContext, userId: string): Promise<ActionOutcome> {
-    return this.settled(await this.phone.unfollow(this.target(ctx), userId));
+    return this.act(ctx, (target) => this.phone.unfollow(target, userId));
   }
 
   async send(ctx: ChannelContext, chatId: string, action: PhoneAction): Promise<ActionOutcome> {
-    return this.settled(await this.phone.send(this.target(ctx), chatId, action));
+    return this.act(ctx, (target) => this.phone.send(target, chatId, action));
   }
 
   async unsend(ctx: ChannelContext, chatId: string, as: string | null): Promise<ActionOutcome> {
-    return this.settled(await this.phone.unsend(this.target(ctx), chatId, as));
+    return this.act(ctx, (target) => this.phone.unsend(target, chatId, as));
   }
 
   async redeliver(ctx: ChannelContext, chatId: string): Promise<ActionOutcome> {
-    return this.settled(await this.phone.redeliver(this.target(ctx), chatId));
+    return this.act(ctx, (target) => this.phone.redeliver(target, chatId));
   }
 
   // Live updates: one hibernating WebSocket per open phone page, tagged with its chat id.
@@ -256,7 +265,7 @@ export class LineSimulatorDO extends DurableObject<Bindings> {
     const url = new URL(request.url);
     const chatId = url.searchParams.get("chat") ?? "";
     if (!this.store.chat(chatId)) return new Response("Unknown chat", { status: 404 });
-    return this.sockets.accept(chatId, url.searchParams.get("as") || null);
+    return this.sockets.accept(chatId, url.searchParams.get("as") || null, matchLanguage(url.searchParams.get("lang") ?? "") ?? "en");
   }
 
   override async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
@@ -303,6 +312,11 @@ export class LineSimulatorDO extends DurableObject<Bindings> {
   private renderContext(chat: Chat, viewerId: string | null): RenderContext {
     const users = new Map(this.store.users().map((u) => [u.userId, u]));
     return { chat, users, viewerId, accountName: this.account.name(), quoted: (t) => this.store.entryByQuoteToken(t) };
+  }
+
+  private async act(ctx: ChannelContext, run: (target: ChannelContext) => Promise<ActionOutcome>): Promise<ActionOutcome> {
+    const outcome = await withLocale({ locale: ctx.locale ?? "en", timeZone: "UTC" }, () => run(this.target(ctx)));
+    return this.settled(outcome);
   }
 
   private later(work: Promise<void>): void {

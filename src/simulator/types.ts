@@ -1,6 +1,7 @@
 // Shared shapes of the LINE simulator: fake users and chats, the messages on the fake
 // phone, answers of the fake API, and what travels over the phone's WebSocket.
 import type { webhook } from "@line/bot-sdk";
+import type { LanguageCode } from "../lib/locales";
 import type { OutboundMessage } from "./message-schema";
 
 export const LANGUAGES = ["ja", "th", "zh-TW", "id", "en", "ko"] as const;
@@ -99,6 +100,8 @@ export interface DeliveryResult {
 export interface SocketAttachment {
   chatId: string;
   viewerId: string | null;
+  /** The phone page's language (sockets from before it was kept speak English). */
+  locale?: LanguageCode;
   connectedAt: number;
 }
 

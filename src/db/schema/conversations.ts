@@ -54,3 +54,18 @@ export const conversations = sqliteTable(
     index("conversations_title_idx").on(t.workspaceId, t.title),
   ],
 );
+
+/**
+ * Progress of one-off backfills of the search indexes (the FTS5 tables
+ * conversation_search and conversation_search_short are created in custom SQL
+ * migrations: drizzle has no model for virtual tables). `short`: copying existing
+ * documents into the short-query index, rowid by rowid (src/scheduler/search-backfill.ts).
+ */
+export const searchBackfills = sqliteTable("search_backfills", {
+  name: text("name").primaryKey(),
+  /** Every conversation_search rowid up to this one is done. */
+  doneThroughRowid: integer("done_through_rowid").notNull().default(0),
+  /** Set once the backfill reached the end (new documents are indexed as they are written). */
+  finishedAt: integer("finished_at"),
+  updatedAt: integer("updated_at").notNull(),
+});

@@ -1,6 +1,8 @@
 // Tappable LINE actions (quick-reply chips and template buttons) on the simulator phone.
 // Each is a plain form posting what LINE would send, so it also works without JavaScript.
 import type { FC } from "hono/jsx";
+import { t } from "../../ui/i18n";
+import { IconCamera, IconExternal, IconImage, IconMapPin } from "./parts";
 import type { QuickReplyAction } from "../message-schema";
 
 export interface ActionTarget {
@@ -65,17 +67,17 @@ export const ActionButton: FC<{ action: QuickReplyAction; target: ActionTarget; 
     case "uri":
       return (
         <a class={cls} href={action.uri} target="_blank" rel="noopener noreferrer">
-          {icon}{label} <span aria-hidden="true">↗</span>
+          {icon}{label} <IconExternal />
         </a>
       );
     case "location":
-      return <a class={cls} href="#sheet-location" data-open-sheet="location">{icon}📍 {label}</a>;
+      return <a class={cls} href="#sheet-location" data-open-sheet="location">{icon ?? <IconMapPin />} {label}</a>;
     case "camera":
     case "cameraRoll":
-      return <label class={cls} for="media-input">{icon}{action.type === "camera" ? "📷" : "🖼"} {label}</label>;
+      return <label class={cls} for="media-input">{icon ?? (action.type === "camera" ? <IconCamera /> : <IconImage />)} {label}</label>;
     case "clipboard":
       return <button class={cls} type="button" data-copy={action.clipboardText}>{icon}{label}</button>;
     case "richmenuswitch":
-      return <span class={`${cls} is-disabled`} title="Rich menus are not simulated">{label || "Rich menu"}</span>;
+      return <span class={`${cls} is-disabled`} title={t("simulator.richMenuNotSimulated")}>{label || t("simulator.richMenu")}</span>;
   }
 };

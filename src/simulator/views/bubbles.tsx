@@ -2,10 +2,12 @@
 // business's on the left with the agent's `sender` name and icon, system notes in the
 // middle) and the quick-reply bar. Rendered for the page and for live WebSocket updates.
 import type { FC } from "hono/jsx";
+import { t } from "../../ui/i18n";
 import type { Chat, ChatEntry, FakeUser } from "../types";
 import { ActionButton } from "./actions";
 import type { ActionTarget } from "./actions";
-import { InboundContent, OutboundContent } from "./content";
+import { InboundContent, OutboundContent, typeLabel } from "./content";
+import { deliveryLabel } from "./delivery";
 
 export interface RenderContext {
   chat: Chat;
@@ -27,16 +29,16 @@ const Time: FC<{ at: number }> = ({ at }) => {
 
 /** How the app answered the webhook for a customer's message. */
 const Delivery: FC<{ delivery: string }> = ({ delivery }) => {
-  if (delivery === "pending") return <span class="delivery pending">sending…</span>;
-  if (delivery.startsWith("failed")) return <span class="delivery failed" role="status">webhook {delivery}</span>;
+  if (delivery === "pending") return <span class="delivery pending">{deliveryLabel(delivery)}</span>;
+  if (delivery.startsWith("failed")) return <span class="delivery failed" role="status">{t("simulator.delivery.webhook", { delivery: deliveryLabel(delivery) })}</span>;
   return null;
 };
 
 function quoteSummary(entry: ChatEntry): string {
-  if (entry.direction === "out") return entry.message.type === "text" ? entry.message.text : `[${entry.message.type}]`;
-  if (entry.item.kind !== "message") return `[${entry.item.kind}]`;
+  if (entry.direction === "out") return entry.message.type === "text" ? entry.message.text : `[${typeLabel(entry.message.type)}]`;
+  if (entry.item.kind !== "message") return `[${typeLabel(entry.item.kind)}]`;
   const m = entry.item.message;
-  return m.type === "text" ? m.text : `[${m.type}]`;
+  return m.type === "text" ? m.text : `[${typeLabel(m.type)}]`;
 }
 
 const SystemNote: FC<{ text: string; entry: Extract<ChatEntry, { direction: "in" }> }> = ({ text, entry }) => (
@@ -60,7 +62,7 @@ export const Entry: FC<{ entry: ChatEntry; ctx: RenderContext }> = ({ entry, ctx
           <div class="row">
             <OutboundContent message={entry.message} target={target} />
             <span class="meta">
-              <span class={`via via-${entry.via}`}>{entry.via}</span>
+              <span class={`via via-${entry.via}`}>{t(`simulator.via.${entry.via}`)}</span>
               <Time at={entry.createdAt} />
             </span>
           </div>
@@ -68,19 +70,20 @@ export const Entry: FC<{ entry: ChatEntry; ctx: RenderContext }> = ({ entry, ctx
       </li>
     );
   }
-  const user = entry.userId ? ctx.users.get(entry.userId) : undefined;
-  const name = user?.displayName ?? "Someone";
+  // Follow and unfollow events carry no actor; in a 1:1 chat it is the chat's customer.
+  const user = ctx.users.get(entry.userId ?? (ctx.chat.type === "user" ? ctx.chat.chatId : ""));
+  const name = user?.displayName ?? t("simulator.someone");
   switch (entry.item.kind) {
     case "follow":
-      return <SystemNote entry={entry} text={entry.item.isUnblocked ? `${name} unblocked the account` : `${name} added the account as a friend`} />;
+      return <SystemNote entry={entry} text={t(entry.item.isUnblocked ? "simulator.event.unblock" : "simulator.event.follow", { name })} />;
     case "unfollow":
-      return <SystemNote entry={entry} text={`${name} blocked the account`} />;
+      return <SystemNote entry={entry} text={t("simulator.event.unfollow", { name })} />;
     case "join":
-      return <SystemNote entry={entry} text={`The account joined ${ctx.chat.name}`} />;
+      return <SystemNote entry={entry} text={t("simulator.event.join", { chat: ctx.chat.name })} />;
     case "unsent":
-      return <SystemNote entry={entry} text={entry.userId === ctx.viewerId ? "You unsent a message" : `${name} unsent a message`} />;
+      return <SystemNote entry={entry} text={entry.userId === ctx.viewerId ? t("simulator.event.unsentMine") : t("simulator.event.unsent", { name })} />;
     case "postback":
-      if (!entry.item.displayText) return <SystemNote entry={entry} text={`${name} tapped a button (postback: ${entry.item.data})`} />;
+      if (!entry.item.displayText) return <SystemNote entry={entry} text={t("simulator.event.postback", { name, data: entry.item.data })} />;
   }
   const mine = ctx.chat.type === "user" || entry.userId === ctx.viewerId;
   const message = entry.item.kind === "message" ? entry.item.message : null;
@@ -91,7 +94,7 @@ export const Entry: FC<{ entry: ChatEntry; ctx: RenderContext }> = ({ entry, ctx
         {mine ? null : <span class="who">{name}</span>}
         <div class="row">
           <span class="meta">
-            {entry.readAt ? <span class="read">Read</span> : null}
+            {entry.readAt ? <span class="read">{t("simulator.read")}</span> : null}
             <Time at={entry.createdAt} />
           </span>
           {message ? <InboundContent message={message} /> : <div class="bubble">{entry.item.kind === "postback" ? entry.item.displayText : ""}</div>}
@@ -108,7 +111,7 @@ export const QuickReplyBar: FC<{ entries: readonly ChatEntry[]; ctx: RenderConte
   const items = last?.direction === "out" ? (last.message.quickReply?.items ?? []) : [];
   const target: ActionTarget = { chatId: ctx.chat.chatId, viewerId: ctx.viewerId };
   return (
-    <div id="quick-replies" class={`quick-replies ${items.length ? "" : "is-empty"}`} aria-label="Quick replies">
+    <div id="quick-replies" class={`quick-replies ${items.length ? "" : "is-empty"}`} aria-label={t("simulator.quickReplies")}>
       {items.map((item) => (
         <ActionButton action={item.action} target={target} variant="chip" imageUrl={item.imageUrl} />
       ))}
@@ -118,7 +121,7 @@ export const QuickReplyBar: FC<{ entries: readonly ChatEntry[]; ctx: RenderConte
 
 export const ChatLog: FC<{ entries: readonly ChatEntry[]; ctx: RenderContext }> = ({ entries, ctx }) => (
   <ol id="chat-log" class="chat-log" data-chat={ctx.chat.chatId} aria-live="polite">
-    {entries.length === 0 ? <li class="entry system empty-note"><span class="system-pill">Say hello — messages go to the app's webhook.</span></li> : null}
+    {entries.length === 0 ? <li class="entry system empty-note"><span class="system-pill">{t("simulator.sayHello")}</span></li> : null}
     {entries.map((entry) => <Entry entry={entry} ctx={ctx} />)}
   </ol>
 );

@@ -3,7 +3,9 @@
 // Settings → Channels), its webhook URL, and a form that provisions a new channel.
 import { raw } from "hono/html";
 import type { FC } from "hono/jsx";
+import { localeContext, t } from "../../ui/i18n";
 import type { FakeChannel } from "../fake-channels";
+import { Sentence, SLOT } from "./parts";
 
 export interface ConsoleChannel extends FakeChannel {
   endpoint: string | null;
@@ -26,28 +28,28 @@ const ChannelCard: FC<{ channel: ConsoleChannel; origin: string }> = ({ channel,
         <div>
           <h2>{channel.name}</h2>
           <p class="hint">
-            {channel.basicId} · Chat {channel.chatMode === "chat" ? "on (read manually)" : "off (auto read)"}
-            {channel.fromEnv ? " · from LINE_CHANNEL_*" : ""}
+            {channel.basicId} · {t(channel.chatMode === "chat" ? "simulator.console.chatOnNote" : "simulator.console.chatOffNote")}
+            {channel.fromEnv ? ` · ${t("simulator.console.fromEnv")}` : ""}
           </p>
         </div>
-        <a class="btn" href={`/simulator?channel=${encodeURIComponent(key)}`}>Open phone</a>
+        <a class="btn" href={`/simulator?channel=${encodeURIComponent(key)}`}>{t("simulator.console.openPhone")}</a>
       </header>
       <div class="cred-grid">
-        <Credential label="Channel ID" value={key} id={`id-${key}`} />
-        <Credential label="Channel secret" value={channel.channelSecret ?? "(LINE_CHANNEL_SECRET is not set)"} id={`secret-${key}`} />
-        <Credential label="Channel access token (long-lived)" value={channel.accessToken ?? "(LINE_CHANNEL_ACCESS_TOKEN is not set)"} id={`token-${key}`} />
-        <Credential label="Bot user ID (webhook destination)" value={channel.botUserId} id={`bot-${key}`} />
+        <Credential label={t("simulator.console.channelId")} value={key} id={`id-${key}`} />
+        <Credential label={t("simulator.console.channelSecret")} value={channel.channelSecret ?? t("simulator.console.secretMissing")} id={`secret-${key}`} />
+        <Credential label={t("simulator.console.accessToken")} value={channel.accessToken ?? t("simulator.console.tokenMissing")} id={`token-${key}`} />
+        <Credential label={t("simulator.console.botUserId")} value={channel.botUserId} id={`bot-${key}`} />
       </div>
       <p class="console-webhook">
-        <strong>Webhook URL</strong>{" "}
+        <strong>{t("simulator.console.webhookUrl")}</strong>{" "}
         {channel.endpoint ? (
           <>
-            <code>{channel.endpoint}</code> {channel.active ? "· Use webhook: on" : "· Use webhook: off"}
+            <code>{channel.endpoint}</code> · {t(channel.active ? "simulator.console.webhookOn" : "simulator.console.webhookOff")}
           </>
         ) : (
-          <>
-            not set — the phone posts to <code>{`${origin}/webhooks/line/${key}`}</code> on this instance
-          </>
+          <Sentence text={t("simulator.console.webhookNotSet", { url: SLOT })}>
+            <code>{`${origin}/webhooks/line/${key}`}</code>
+          </Sentence>
         )}
       </p>
     </article>
@@ -57,12 +59,12 @@ const ChannelCard: FC<{ channel: ConsoleChannel; origin: string }> = ({ channel,
 export const ConsolePage: FC<{ channels: ConsoleChannel[]; origin: string }> = ({ channels, origin }) => (
   <>
     {raw("<!DOCTYPE html>")}
-    <html lang="en">
+    <html lang={localeContext().locale}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex" />
-        <title>LINE Developers Console — LINE simulator</title>
+        <title>{t("simulator.console.pageTitle")}</title>
         <link rel="icon" href="/simulator/avatars/account.svg" />
         <link rel="stylesheet" href="/simulator.css" />
       </head>
@@ -70,31 +72,32 @@ export const ConsolePage: FC<{ channels: ConsoleChannel[]; origin: string }> = (
         <header class="console-top">
           <span class="brand-mark" aria-hidden="true">L</span>
           <div>
-            <h1>LINE Developers Console</h1>
-            <p class="hint">The simulator's fake channels (local only; nothing here is real).</p>
+            <h1>{t("simulator.console.title")}</h1>
+            <p class="hint">{t("simulator.console.intro")}</p>
           </div>
-          <a class="btn" href="/simulator">Back to the phone</a>
+          <a class="btn" href="/simulator">{t("simulator.console.back")}</a>
         </header>
         <main class="console-main">
           <section class="console-card console-new" aria-labelledby="new-channel">
-            <h2 id="new-channel">New Messaging API channel</h2>
+            <h2 id="new-channel">{t("simulator.console.new")}</h2>
             <form method="post" action="/simulator/control/channels" class="inline-form console-form">
               <label>
-                Bot name
-                <input name="name" maxlength={20} placeholder={`Fake account ${channels.length + 1}`} />
+                {t("simulator.console.botName")}
+                <input name="name" maxlength={20} placeholder={t("simulator.console.defaultName", { n: String(channels.length + 1) })} />
               </label>
               <label>
-                Chat (OA Manager)
+                {t("simulator.console.chatMode")}
                 <select name="chatMode">
-                  <option value="chat">On: read manually</option>
-                  <option value="bot">Off: auto read</option>
+                  <option value="chat">{t("simulator.console.chatOn")}</option>
+                  <option value="bot">{t("simulator.console.chatOff")}</option>
                 </select>
               </label>
-              <button class="btn primary" type="submit">Create channel</button>
+              <button class="btn primary" type="submit">{t("simulator.console.create")}</button>
             </form>
             <p class="hint">
-              Add it in a linedesk instance's Settings → Channels with the credentials below; that instance reaches this fake
-              LINE through <code>LINE_API_BASE_URL={origin}/simulator/line</code>.
+              <Sentence text={t("simulator.console.addHint", { variable: SLOT })}>
+                <code>LINE_API_BASE_URL={origin}/simulator/line</code>
+              </Sentence>
             </p>
           </section>
           {channels.map((channel) => (

@@ -3,10 +3,29 @@
 // stickers, media, location, templates, flex). hono/jsx escapes all text.
 import type { webhook } from "@line/bot-sdk";
 import type { Child, FC } from "hono/jsx";
+import { t } from "../../ui/i18n";
 import type { OutboundMessage, QuickReplyAction } from "../message-schema";
 import { simulatorEmojiUrl, simulatorStickerUrl } from "../stickers";
 import type { ActionTarget } from "./actions";
 import { ActionButton } from "./actions";
+import { IconFileDoc, IconTicket } from "./parts";
+
+const TYPE_LABELS: Record<string, () => string> = {
+  sticker: () => t("simulator.content.sticker"),
+  image: () => t("simulator.content.photo"),
+  video: () => t("simulator.content.video"),
+  audio: () => t("simulator.content.audio"),
+  file: () => t("simulator.content.file"),
+  location: () => t("simulator.content.location"),
+  flex: () => t("simulator.content.flex"),
+  imagemap: () => t("simulator.content.imagemap"),
+  coupon: () => t("simulator.content.coupon"),
+};
+
+/** A message type (or event kind) as a person names it, e.g. in a quote: "Photo". Unknown ones stay as LINE names them. */
+export function typeLabel(type: string): string {
+  return TYPE_LABELS[type]?.() ?? type;
+}
 
 /** Text with LINE emoji ranges (`index`/`length`) replaced by their images. */
 function withEmojis(text: string, emojis: ReadonlyArray<{ index: number; length: number; productId: string; emojiId: string }>): Child[] {
@@ -31,7 +50,7 @@ export const LocationCard: FC<{ title?: string; address?: string; latitude: numb
   >
     <span class="map-tile" aria-hidden="true"><span class="map-pin" /></span>
     <span class="location-text">
-      <strong>{p.title ?? "Location"}</strong>
+      <strong>{p.title ?? t("simulator.content.location")}</strong>
       <span>{p.address ?? `${p.latitude.toFixed(5)}, ${p.longitude.toFixed(5)}`}</span>
     </span>
   </a>
@@ -50,9 +69,9 @@ export const InboundContent: FC<{ message: webhook.MessageContent }> = ({ messag
     case "text":
       return <div class="bubble">{withEmojis(message.text, message.emojis ?? [])}</div>;
     case "sticker":
-      return <img class="sticker" src={simulatorStickerUrl(message.packageId, message.stickerId)} alt={`Sticker ${message.stickerId}`} />;
+      return <img class="sticker" src={simulatorStickerUrl(message.packageId, message.stickerId)} alt={t("simulator.content.sticker")} />;
     case "image":
-      return <a href={media} target="_blank" rel="noopener"><img class="photo" src={media} alt="Photo" /></a>;
+      return <a href={media} target="_blank" rel="noopener"><img class="photo" src={media} alt={t("simulator.content.photo")} /></a>;
     case "video":
       return <video class="photo" src={media} controls preload="metadata" />;
     case "audio":
@@ -60,7 +79,7 @@ export const InboundContent: FC<{ message: webhook.MessageContent }> = ({ messag
     case "file":
       return (
         <a class="bubble file-card" href={media} download={message.fileName}>
-          <span class="file-icon" aria-hidden="true">📄</span>
+          <span class="file-icon" aria-hidden="true"><IconFileDoc /></span>
           <span><strong>{message.fileName}</strong><small>{fileSize(message.fileSize)}</small></span>
         </a>
       );
@@ -116,16 +135,16 @@ export const OutboundContent: FC<{ message: OutboundMessage; target: ActionTarge
     case "textV2":
       return <div class="bubble">{message.text.replace(/\{(\w+)\}/g, (_, key: string) => (message.substitution?.[key]?.type === "mention" ? "@mention" : "☺"))}</div>;
     case "sticker":
-      return <img class="sticker" src={simulatorStickerUrl(message.packageId, message.stickerId)} alt={`Sticker ${message.stickerId}`} />;
+      return <img class="sticker" src={simulatorStickerUrl(message.packageId, message.stickerId)} alt={t("simulator.content.sticker")} />;
     case "image":
-      return <a href={message.originalContentUrl} target="_blank" rel="noopener"><img class="photo" src={message.previewImageUrl} alt="Photo" /></a>;
+      return <a href={message.originalContentUrl} target="_blank" rel="noopener"><img class="photo" src={message.previewImageUrl} alt={t("simulator.content.photo")} /></a>;
     case "video":
       return <video class="photo" src={message.originalContentUrl} poster={message.previewImageUrl} controls preload="none" />;
     case "audio":
       return (
         <div class="bubble audio-bubble">
           <audio src={message.originalContentUrl} controls preload="none" />
-          <small>{Math.round(message.duration / 1000)} s</small>
+          <small>{t("simulator.content.seconds", { count: Math.round(message.duration / 1000) })}</small>
         </div>
       );
     case "location":
@@ -135,23 +154,25 @@ export const OutboundContent: FC<{ message: OutboundMessage; target: ActionTarge
     case "flex":
       return (
         <div class="bubble rich-card">
-          <span class="rich-kind">Flex message</span>
+          <span class="rich-kind">{t("simulator.content.flex")}</span>
           <strong>{message.altText}</strong>
-          <small>{message.contents.type === "carousel" ? "Carousel" : "Bubble"} layout — shown as its alt text here</small>
+          <small>{t(message.contents.type === "carousel" ? "simulator.content.flexCarousel" : "simulator.content.flexBubble")}</small>
         </div>
       );
     case "imagemap":
       return (
         <div class="bubble rich-card">
-          <span class="rich-kind">Imagemap</span>
+          <span class="rich-kind">{t("simulator.content.imagemap")}</span>
           <strong>{message.altText}</strong>
         </div>
       );
     case "coupon":
       return (
         <div class="bubble rich-card coupon">
-          <span class="rich-kind">Coupon</span>
-          <strong>🎟 {message.couponId}</strong>
+          <span class="rich-kind">{t("simulator.content.coupon")}</span>
+          <strong class="coupon-id">
+            <IconTicket /> {message.couponId}
+          </strong>
         </div>
       );
   }

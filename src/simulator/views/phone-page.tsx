@@ -3,9 +3,12 @@
 // live updates over the simulator's WebSocket and sends forms without reloading.
 import { raw } from "hono/html";
 import type { FC } from "hono/jsx";
+import { localeContext, t, tn } from "../../ui/i18n";
 import type { ChatSnapshot, Overview } from "../simulator-do";
 import { avatarPath } from "./bubbles";
 import { Composer } from "./composer";
+import { IconChevronLeft, IconMenu, Sentence, SLOT } from "./parts";
+import { ClientMessages } from "./client-messages";
 import { type AccountPicker, Sidebar } from "./sidebar";
 
 export interface PhonePageProps {
@@ -23,27 +26,31 @@ const ChatHeader: FC<{ snapshot: ChatSnapshot; viewerId: string | null }> = ({ s
   const enc = encodeURIComponent(chat.chatId);
   return (
     <header class="phone-top">
-      <a class="icon-btn back" href="#side" data-open-side aria-label="Chats">‹</a>
+      <a class="icon-btn back" href="#side" data-open-side aria-label={t("simulator.chats")}>
+        <IconChevronLeft />
+      </a>
       <div class="phone-title">
         <strong>{snapshot.accountName}</strong>
-        <small>{chat.type === "user" ? `chatting as ${chat.name}` : `${chat.name} · ${chat.memberIds.length} members`}</small>
+        <small>{chat.type === "user" ? t("simulator.chattingAs", { name: chat.name }) : tn("simulator.groupHeader", chat.memberIds.length, { name: chat.name })}</small>
       </div>
       <details class="phone-menu">
-        <summary class="icon-btn" aria-label="Chat menu">☰</summary>
+        <summary class="icon-btn" aria-label={t("simulator.menu.label")}>
+          <IconMenu />
+        </summary>
         <div class="menu-pop">
           {chat.type === "user" && user ? (
             <form method="post" action={`/simulator/chats/${enc}/${user.following ? "unfollow" : "follow"}`} data-async>
-              <button type="submit" class="menu-item">{user.following ? "Block account (unfollow)" : "Unblock (follow)"}</button>
+              <button type="submit" class="menu-item">{user.following ? t("simulator.menu.block") : t("simulator.menu.unblock")}</button>
             </form>
           ) : null}
           <form method="post" action={`/simulator/chats/${enc}/unsend`} data-async>
             {viewerId && chat.type !== "user" ? <input type="hidden" name="as" value={viewerId} /> : null}
-            <button type="submit" class="menu-item">Unsend my last message</button>
+            <button type="submit" class="menu-item">{t("simulator.menu.unsend")}</button>
           </form>
           <form method="post" action={`/simulator/chats/${enc}/redeliver`} data-async>
-            <button type="submit" class="menu-item">Redeliver last event</button>
+            <button type="submit" class="menu-item">{t("simulator.menu.redeliver")}</button>
           </form>
-          <a class="menu-item" href={`/simulator/control/chats/${enc}/messages`} target="_blank" rel="noopener">Chat as JSON</a>
+          <a class="menu-item" href={`/simulator/control/chats/${enc}/messages`} target="_blank" rel="noopener">{t("simulator.menu.json")}</a>
         </div>
       </details>
       {chat.type === "user" ? null : (
@@ -51,11 +58,11 @@ const ChatHeader: FC<{ snapshot: ChatSnapshot; viewerId: string | null }> = ({ s
           <input type="hidden" name="chat" value={chat.chatId} />
           <label>
             <img class="avatar tiny" src={avatarPath(viewerId ?? "unknown")} alt="" />
-            <select name="as" data-autosubmit aria-label="Speaking as">
+            <select name="as" data-autosubmit aria-label={t("simulator.speakingAs")}>
               {members.map((m) => <option value={m.userId} selected={m.userId === viewerId}>{m.displayName}</option>)}
             </select>
           </label>
-          <noscript><button class="btn" type="submit">Switch</button></noscript>
+          <noscript><button class="btn" type="submit">{t("simulator.switch")}</button></noscript>
         </form>
       )}
     </header>
@@ -65,26 +72,27 @@ const ChatHeader: FC<{ snapshot: ChatSnapshot; viewerId: string | null }> = ({ s
 export const PhonePage: FC<PhonePageProps> = ({ overview, snapshot, error, accounts }) => {
   const viewerId = snapshot?.viewerId ?? null;
   const user = snapshot?.chat.type === "user" ? snapshot.users.find((u) => u.userId === snapshot.chat.chatId) : undefined;
-  const blocked = user && !user.following ? `${user.displayName} has blocked the account.` : null;
+  const blocked = user && !user.following ? t("simulator.blocked", { name: user.displayName }) : null;
   return (
     <>
       {raw("<!DOCTYPE html>")}
-      <html lang="en">
+      <html lang={localeContext().locale}>
         <head>
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
           <meta name="theme-color" content="#06c755" />
           <meta name="robots" content="noindex" />
-          <title>{snapshot ? `${snapshot.chat.name} — LINE simulator` : "LINE simulator"}</title>
+          <title>{snapshot ? t("simulator.pageTitle", { chat: snapshot.chat.name }) : t("simulator.title")}</title>
           <link rel="icon" href="/simulator/avatars/account.svg" />
           <link rel="stylesheet" href="/simulator.css" />
+          <ClientMessages />
           <script src="/simulator.js" defer />
         </head>
         <body class="sim" data-chat={snapshot?.chat.chatId ?? ""} data-as={viewerId ?? ""} data-channel={accounts.current}>
           <div class="shell">
             <Sidebar overview={overview} activeChatId={snapshot?.chat.chatId ?? null} accounts={accounts} />
             <main class="stage">
-              <div class="phone" role="region" aria-label="Phone">
+              <div class="phone" role="region" aria-label={t("simulator.phone")}>
                 <div class="statusbar" aria-hidden="true">
                   <span>9:41</span>
                   <span class="sb-icons"><i /><i /><i /><i /><b /></span>
@@ -97,7 +105,7 @@ export const PhonePage: FC<PhonePageProps> = ({ overview, snapshot, error, accou
                       {raw(snapshot.logHtml)}
                       <div class="typing" id="typing" hidden>
                         <img class="avatar" src={avatarPath("account")} alt="" />
-                        <span class="dots" aria-label="typing"><i /><i /><i /></span>
+                        <span class="dots" role="img" aria-label={t("simulator.typing")}><i /><i /><i /></span>
                       </div>
                     </div>
                     {raw(snapshot.quickRepliesHtml)}
@@ -106,13 +114,15 @@ export const PhonePage: FC<PhonePageProps> = ({ overview, snapshot, error, accou
                 ) : (
                   <div class="empty-phone">
                     {error ? <p class="flash" role="alert">{error}</p> : null}
-                    <p>Pick a customer or create one to start chatting.</p>
-                    <a class="btn primary" href="#side" data-open-side>Open chats</a>
+                    <p>{t("simulator.empty")}</p>
+                    <a class="btn primary" href="#side" data-open-side>{t("simulator.openChats")}</a>
                   </div>
                 )}
               </div>
               <p class="stage-note">
-                Messages go to <code>/webhooks/line/…</code> signed with the channel secret · the app answers through the fake Messaging API.
+                <Sentence text={t("simulator.stageNote", { path: SLOT })}>
+                  <code>/webhooks/line/…</code>
+                </Sentence>
               </p>
             </main>
           </div>
