@@ -3,6 +3,7 @@
 // OpenAPI document is generated from them, so the two cannot disagree.
 // Limits are the app's own (composer, triage, contact panel), imported, not copied.
 import { z } from "zod";
+import { isLoneCommandPrefix } from "../composer/forms";
 import { charCount, MAX_QUICK_REPLIES, QUICK_REPLY_LABEL_MAX, QUICK_REPLY_TEXT_MAX } from "../composer/forms";
 import { isSendableSticker } from "../composer/stickers";
 import { CONVERSATION_STATUSES } from "../conversations/model";
@@ -74,7 +75,12 @@ const quickReply = z.object({
 
 export const textMessageBody = z.object({
   type: z.literal("text").optional(),
-  text: z.string().trim().min(1, "text must not be empty").max(MAX_TEXT_LENGTH, `text must be at most ${MAX_TEXT_LENGTH} characters`),
+  text: z
+    .string()
+    .trim()
+    .min(1, "text must not be empty")
+    .max(MAX_TEXT_LENGTH, `text must be at most ${MAX_TEXT_LENGTH} characters`)
+    .refine((s) => !isLoneCommandPrefix(s), "text must not be only the canned-reply prefix \"/\""),
   quickReplies: z.array(quickReply).max(MAX_QUICK_REPLIES, `at most ${MAX_QUICK_REPLIES} quick replies`).optional(),
   senderName,
 });

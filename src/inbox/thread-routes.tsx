@@ -8,6 +8,7 @@ import { HTTPException } from "hono/http-exception";
 import { z } from "zod";
 import { conversationStub, MAX_TEXT_LENGTH, sendText } from "../conversations/service";
 import type { AppEnv } from "../env";
+import { isLoneCommandPrefix } from "../composer/forms";
 import { localeParams } from "../conversations/live";
 import { lineApiBase, lineDataApiBase } from "../env";
 import { channelById } from "../line/channel-store";
@@ -43,7 +44,8 @@ const textField = z.preprocess(
     .min(1, { error: () => t("inbox.compose.error.empty") })
     .max(MAX_TEXT_LENGTH, { error: () => t("inbox.compose.error.tooLong", { max: String(MAX_TEXT_LENGTH) }) }),
 );
-const composerForm = z.object({ text: textField });
+// A lone "/" (the canned-reply prefix) is never sent to a customer, with or without JavaScript.
+const composerForm = z.object({ text: textField.refine((s) => !isLoneCommandPrefix(s), { error: () => t("composer.form.lonePrefix") }) });
 const noteForm = z.object({ text: textField });
 
 const notFound = () => new HTTPException(404, { message: t("inbox.error.notFound") });

@@ -1,6 +1,7 @@
 // Defects from the new-user walk (issue 8): a lone "/" pushed to the customer
 // (4), no warning that the customer blocked the account (5), and LINE emoji
 // that lost their place in the text (11).
+import { env, SELF } from "cloudflare:test";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { ThreadMessage } from "../../src/conversations/model";
 import { MessageBubble } from "../../src/ui/message-bubble";
@@ -33,6 +34,20 @@ describe("a lone canned-reply prefix (defect 4)", () => {
     const html = await res.text();
     expect(html).toContain("A lone “/” is not sent to the customer");
     expect(html).toContain('role="alert"');
+    expect(sentMessages(calls)).toEqual([]);
+  });
+
+  it("refuses it on the no-JavaScript form and through the REST API too", async () => {
+    const calls = record();
+    const { id } = await customerWrites("cmp-slash-plain", [textEvent("hi", { userId: userId("cmp-slash-plain"), replyToken: null })]);
+    const plain = await agent.post(`/inbox/c/${id}/messages`, { text: "/" }, htmx);
+    expect(plain.status).toBe(422);
+    const api = await SELF.fetch(`https://linedesk.test/api/v1/conversations/${id}/messages`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${env.DEMO_API_TOKEN}`, "content-type": "application/json" },
+      body: JSON.stringify({ text: "/" }),
+    });
+    expect(api.status).toBe(422);
     expect(sentMessages(calls)).toEqual([]);
   });
 

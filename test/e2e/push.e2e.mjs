@@ -146,8 +146,10 @@ export default async function run({ base, screenshots }) {
     await page.locator(".device-row__meta", { hasText: "last notification" }).first().waitFor();
 
     // A customer writes (Unassigned): the push names them and opens their conversation.
+    // A brand-new customer: other browser tests may have assigned the simulator's default chat.
+    const created = await (await fetch(`${base}/simulator/users`, { method: "POST", headers: { "content-type": "application/json", accept: "application/json" }, body: JSON.stringify({ displayName: `Push ${Date.now().toString(36)}`, language: "en" }) })).json();
     const customer = await (await browser.newContext({ viewport: PHONE })).newPage();
-    await customer.goto(`${base}/simulator`);
+    await customer.goto(`${base}/simulator?chat=${created.chatId}`);
     const question = `Do you ship to Chiang Mai? ${Date.now()}`;
     await customer.fill('textarea[name="text"]', question);
     await customer.keyboard.press("Enter");

@@ -98,7 +98,8 @@ export default async function run({ base, screenshots }) {
 
     // The CRM's first delivery failed (500); redeliver it from the log.
     await admin.goto(`${base}/settings/webhooks`);
-    await admin.locator(".wh-row", { hasText: "CRM sync" }).locator(".wh-row__name").click();
+    // Other tests in this instance may have endpoints with similar names: match this one exactly.
+    await admin.locator(".wh-row__name", { hasText: /^CRM sync$/ }).first().click();
     const failedRow = admin.locator(".wh-delivery--retrying").first();
     await failedRow.waitFor({ timeout: 10_000 });
     await failedRow.locator("button", { hasText: "Redeliver" }).click();
