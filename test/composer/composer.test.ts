@@ -1,25 +1,18 @@
 // The composer as an agent uses it: text with a quote and quick replies,
 // stickers and locations — the LINE payload each produces, and each bad input
 // answered with a 422 fragment that says what is wrong.
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { MessageBubble } from "../../src/ui/message-bubble";
 import type { ThreadMessage } from "../../src/conversations/model";
-import { messageEvent, routeLineToSimulator, textEvent, userId } from "../helpers/line";
+import { messageEvent, textEvent, userId } from "../helpers/line";
 import { type Agent, login } from "../helpers/session";
-import { customerWrites, foreignConversation, sentMessages } from "./helpers";
+import { customerWrites, foreignConversation, lineRecorder, sentMessages } from "./helpers";
 
 let agent: Agent;
-let restore: (() => void) | null = null;
 beforeAll(async () => {
   agent = await login();
 });
-afterEach(() => restore?.());
-
-function record() {
-  const routed = routeLineToSimulator();
-  restore = routed.restore;
-  return routed.calls;
-}
+const record = lineRecorder();
 
 const htmx = { htmx: true } as const;
 

@@ -2,26 +2,19 @@
 // (4), no warning that the customer blocked the account (5), and LINE emoji
 // that lost their place in the text (11).
 import { env, SELF } from "cloudflare:test";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { ThreadMessage } from "../../src/conversations/model";
 import { MessageBubble } from "../../src/ui/message-bubble";
 import { drainOutbox } from "../helpers/conversations";
-import { event, messageEvent, postWebhook, routeLineToSimulator, textEvent, userId, webhookBody } from "../helpers/line";
+import { event, messageEvent, postWebhook, textEvent, userId, webhookBody } from "../helpers/line";
 import { type Agent, login } from "../helpers/session";
-import { customerWrites, sentMessages } from "./helpers";
+import { customerWrites, lineRecorder, sentMessages } from "./helpers";
 
 let agent: Agent;
-let restore: (() => void) | null = null;
 beforeAll(async () => {
   agent = await login();
 });
-afterEach(() => restore?.());
-
-function record() {
-  const routed = routeLineToSimulator();
-  restore = routed.restore;
-  return routed.calls;
-}
+const record = lineRecorder();
 
 const htmx = { htmx: true } as const;
 

@@ -2,11 +2,25 @@
 // messages the app sent, multipart uploads the way htmx (or a plain form) posts
 // them, and a conversation in another workspace.
 import { env, SELF } from "cloudflare:test";
-import { expect } from "vitest";
+import { afterEach, expect } from "vitest";
 import { db, schema } from "../../src/db/client";
 import { conversationOf, drainOutbox } from "../helpers/conversations";
-import { type LineCall, postWebhook, textEvent, userId, webhookBody } from "../helpers/line";
+import { type LineCall, postWebhook, routeLineToSimulator, textEvent, userId, webhookBody } from "../helpers/line";
 import { type Agent, ORIGIN } from "../helpers/session";
+
+/**
+ * For a test file: returns record(), which starts recording the app's LINE calls
+ * for one test (routed to the simulator); the routing is restored after each test.
+ */
+export function lineRecorder(): () => LineCall[] {
+  let restore: (() => void) | null = null;
+  afterEach(() => restore?.());
+  return () => {
+    const routed = routeLineToSimulator();
+    restore = routed.restore;
+    return routed.calls;
+  };
+}
 
 /** A customer writes (events default to one text); returns the conversation. */
 export async function customerWrites(seed: string, events?: unknown[]) {

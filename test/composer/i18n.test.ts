@@ -3,28 +3,21 @@
 // system lines (activity, LINE events) rendered in the reader's language from
 // stored data — with lines stored before that data existed still readable.
 import { env, SELF } from "cloudflare:test";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { ThreadMessage } from "../../src/conversations/model";
 import { syncQuota } from "../../src/quota/service";
 import { withLocale } from "../../src/ui/i18n";
 import { MessageBubble } from "../../src/ui/message-bubble";
 import { channelRowId } from "../helpers/conversations";
-import { routeLineToSimulator, textEvent, userId } from "../helpers/line";
+import { textEvent, userId } from "../helpers/line";
 import { type Agent, login, ORIGIN } from "../helpers/session";
-import { customerWrites } from "./helpers";
+import { customerWrites, lineRecorder } from "./helpers";
 
 let agent: Agent;
-let restore: (() => void) | null = null;
 beforeAll(async () => {
   agent = await login();
 });
-afterEach(() => restore?.());
-
-function record() {
-  const routed = routeLineToSimulator();
-  restore = routed.restore;
-  return routed.calls;
-}
+const record = lineRecorder();
 
 const lang = (code: string) => ({ headers: { "accept-language": code, "hx-request": "true" } });
 

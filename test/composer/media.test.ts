@@ -1,23 +1,15 @@
 // Attachments: upload → R2 → a public URL in the LINE payload, the bytes served
 // back to whoever has the URL (LINE), LINE's size limits, files sent as a link.
 import { env, SELF } from "cloudflare:test";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { routeLineToSimulator } from "../helpers/line";
+import { beforeAll, describe, expect, it } from "vitest";
 import { type Agent, login, ORIGIN } from "../helpers/session";
-import { bytes, customerWrites, JPEG_HEAD, MP4_HEAD, PNG_HEAD, sentMessages, upload } from "./helpers";
+import { JPEG_HEAD, MP4_HEAD, PNG_HEAD, bytes, customerWrites, lineRecorder, sentMessages, upload } from "./helpers";
 
 let agent: Agent;
-let restore: (() => void) | null = null;
 beforeAll(async () => {
   agent = await login();
 });
-afterEach(() => restore?.());
-
-function record() {
-  const routed = routeLineToSimulator();
-  restore = routed.restore;
-  return routed.calls;
-}
+const record = lineRecorder();
 
 const MB = 1024 * 1024;
 const MEDIA_URL = /^https:\/\/linedesk\.test\/media\/o\/[A-Za-z0-9_-]{32}\/[A-Za-z0-9._-]+$/;
