@@ -4,6 +4,7 @@ import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, schema } from "../../src/db/client";
 import { fillTemplate } from "../../src/composer/messages";
+import { routeLineToSimulator } from "../helpers/line";
 import { type Agent, login } from "../helpers/session";
 import { customerWrites, foreignConversation } from "./helpers";
 
