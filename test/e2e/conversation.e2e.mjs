@@ -14,7 +14,9 @@ export default async function run({ base, screenshots }) {
     await inbox.waitForSelector('#live-status[data-state="online"]');
 
     const customer = await (await browser.newContext({ viewport: PHONE })).newPage();
-    await customer.goto(`${base}/simulator`);
+    // A new customer of our own: other walks sharing this instance change the default chat (blocks, groups).
+    const created = await (await fetch(`${base}/simulator/users`, { method: "POST", headers: { "content-type": "application/json", accept: "application/json" }, body: JSON.stringify({ displayName: `Walk ${Date.now().toString(36)}`, language: "en" }) })).json();
+    await customer.goto(`${base}/simulator?chat=${created.chatId}`);
     const chatName = (await customer.locator(".chat-item.is-active strong").textContent()).trim();
     const question = `Is the blue jacket in stock? ${Date.now()}`;
     await customer.fill('textarea[name="text"]', question);
