@@ -28,6 +28,9 @@ export default async function run({ base, screenshots }) {
     assert.match(await row.textContent(), new RegExp(chatName.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
     await row.locator("a").first().click();
     await inbox.locator("#thread-messages", { hasText: question }).waitFor();
+    // The row opens the thread as a page: wait until its scripts run (both live sockets up) before typing, or a
+    // busy machine gets the Enter before the Enter-to-send handler exists.
+    await inbox.waitForSelector('#live-status[data-state="online"]');
 
     const answer = `Yes — sizes M and L are in stock. ${Date.now()}`;
     await inbox.fill("#composer-text", answer);
