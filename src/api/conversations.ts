@@ -5,7 +5,7 @@ import { type Context, Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { conversationStub } from "../conversations/service";
 import type { AppEnv } from "../env";
-import { setConversationTag, tagIdsByConversation } from "../inbox/conversation-tags";
+import { setConversationTag, tagIdsByConversation } from "../tags/conversation-tags";
 import { conversationTagIds, workspaceDirectory } from "../inbox/directory";
 import { type ConversationRow, listConversations } from "../inbox/queries";
 import { TRIAGE_ERRORS, workspaceTag } from "../inbox/triage-form";

@@ -14,7 +14,7 @@ import { lineApiBase, lineDataApiBase } from "../env";
 import { channelById } from "../line/channel-store";
 import { createLineClient } from "../line/client";
 import { stickerUrlFor } from "../line/stickers";
-import { setConversationTag } from "./conversation-tags";
+import { setConversationTag } from "../tags/conversation-tags";
 import { conversationTagIds, workspaceDirectory } from "./directory";
 import { type ConversationRow, findConversation } from "./queries";
 import { renderInboxPage } from "./page";
