@@ -7,7 +7,7 @@ import { DurableObject } from "cloudflare:workers";
 import type { Bindings } from "../env";
 import { newId } from "../lib/ids";
 import { replyTokenExpiresAt, retryDelayMs, type ReplyTokenState } from "./delivery";
-import { listenerContext } from "./emit";
+import { agentOrigin, emit, listenerContext } from "./emit";
 import type { CommandResult } from "./events";
 import { ingestEvents, type IngestInput } from "./inbound";
 import { domainListeners } from "../listeners";
@@ -68,6 +68,16 @@ export class ConversationDO extends DurableObject<Bindings> {
   /** Shorthand for command("automation", input). */
   automation(input: unknown): Promise<CommandResult> {
     return this.command("automation", input);
+  }
+
+  /**
+   * A tag was added to this conversation (or to its contact) in D1 by the inbox or
+   * the API: emits tag.added with the actor's origin for the listeners.
+   */
+  async tagAdded(tag: { id: string; name: string }, target: "conversation" | "contact", actor: Actor): Promise<void> {
+    if (!this.rt.meta()) return;
+    emit(this.rt, "tag.added", { target, tag }, actor.origin ?? agentOrigin(actor));
+    await this.rt.scheduleAlarm();
   }
 
   /** An internal note in the thread: agents see it, LINE never does. */

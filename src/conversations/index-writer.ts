@@ -6,7 +6,7 @@ import type { BatchItem } from "drizzle-orm/batch";
 import { db, schema } from "../db/client";
 import { newId } from "../lib/ids";
 import { type ConversationStatus, previewText } from "./model";
-import { listItem } from "../inbox/directory";
+import { listItem } from "../ui/conversation-row";
 import type { ConversationRuntime } from "./runtime";
 import { isSearchable, writeSearchDocuments } from "./search-docs";
 import type { MemberProfile } from "./store";

@@ -19,7 +19,7 @@ import type { MemberProfile } from "./store";
 import { applyTriage, type TriageChange } from "./triage";
 
 export type { EventOrigin } from "./events";
-export type { TriageChange } from "./triage";
+export type { Actor, TriageChange } from "./triage";
 export type { MemberProfile } from "./store";
 
 /** What a listener usually needs to know about the conversation, read in one go. */
