@@ -1,10 +1,13 @@
 // The one place domain-event listeners are registered (like app.tsx for routes):
 // each reacts to the events a ConversationDO emits after it committed a change,
-// from the conversation's outbox after the webhook's ack. Outbound webhooks are
-// the first; keyword rules, away messages, workflows and reporting move here
-// next (issue 9). A listener must be idempotent by event id (see Listener).
+// from the conversation's outbox after the webhook's ack. Order matters only
+// within one event: automation answers the customer first, then the outbound
+// webhooks and push notifications go out. A listener must be idempotent by
+// event id (see Listener); it sees the conversation through ctx.conversation
+// (conversations/port.ts), never the Durable Object's internals.
+import { automationListener } from "./automation/listener";
 import { defineListeners } from "./conversations/events";
 import { outboundWebhookListener } from "./outbound-webhooks/listener";
 import { pushListener } from "./push/listener";
 
-export const domainListeners = defineListeners([outboundWebhookListener, pushListener]);
+export const domainListeners = defineListeners([automationListener, outboundWebhookListener, pushListener]);

@@ -1,7 +1,7 @@
 // What every API handler needs: the caller's workspace, the actor its changes
 // are recorded as, and workspace-scoped loads (another workspace's id is a 404).
 import type { Context } from "hono";
-import type { Actor } from "../conversations/triage";
+import type { Actor } from "../conversations/port";
 import type { AppEnv } from "../env";
 import { type ConversationRow, findConversation } from "../inbox/queries";
 import { type ContactProfile, findContact } from "../contacts/queries/contact";

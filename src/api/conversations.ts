@@ -5,7 +5,7 @@ import { type Context, Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { conversationStub } from "../conversations/service";
 import type { AppEnv } from "../env";
-import { setConversationTag, tagIdsByConversation } from "../inbox/conversation-tags";
+import { setConversationTag, tagIdsByConversation } from "../tags/conversation-tags";
 import { conversationTagIds, workspaceDirectory } from "../inbox/directory";
 import { type ConversationRow, listConversations } from "../inbox/queries";
 import { TRIAGE_ERRORS, workspaceTag } from "../inbox/triage-form";
@@ -67,8 +67,11 @@ export const conversationApi = new Hono<AppEnv>()
     const row = await loadConversation(c, c.req.valid("param").id);
     const { tagId } = c.req.valid("json");
     const directory = await workspaceDirectory(c.env.DB, row.workspaceId);
-    if (!workspaceTag(directory, tagId)) throw new HTTPException(422, { message: `tagId: ${TRIAGE_ERRORS.tag}` });
-    await setConversationTag(c.env.DB, { workspaceId: row.workspaceId, actorId: apiActor(c).id }, row, tagId, true);
+    const tag = workspaceTag(directory, tagId);
+    if (!tag) throw new HTTPException(422, { message: `tagId: ${TRIAGE_ERRORS.tag}` });
+    if (await setConversationTag(c.env.DB, { workspaceId: row.workspaceId, actorId: apiActor(c).id }, row, tagId, true)) {
+      await conversationStub(c.env, row.id).tagAdded({ id: tag.id, name: tag.name }, "conversation", apiActor(c));
+    }
     return c.json({ data: await tagList(c, row) });
   })
   .delete(ops.removeConversationTag.path, params(ops.removeConversationTag, "Conversation"), async (c) => {

@@ -4,7 +4,7 @@
 // most a year ahead. Pure: every change is planned before any is applied.
 import type { z } from "zod";
 import type { Priority } from "../conversations/model";
-import type { TriageChange } from "../conversations/triage";
+import type { TriageChange } from "../conversations/port";
 import { assignableAgent, snoozeProblem, TRIAGE_ERRORS, workspaceTeam } from "../inbox/triage-form";
 import type { Directory } from "../inbox/views/list-toolbar";
 import type { triageBody } from "./requests";

@@ -1,10 +1,12 @@
-// What the cron asks one conversation to do over RPC (ConversationDO#automation):
+// What the cron asks one conversation to do over RPC (ConversationDO#command,
+// addressed to the automation listener):
 // "we're open again" after an opening, a queue position update, a check whether
 // the customer is still waiting, and the auto-resolve sweep's check. Each
 // command re-checks the conversation's own state first: the cron's view from
 // D1 may be a little behind.
-import type { JobResult } from "../conversations/outbox-jobs";
-import type { ConversationRuntime } from "../conversations/runtime";
+import { z } from "zod";
+import type { CommandResult } from "../conversations/events";
+import type { ConversationPort } from "../conversations/port";
 import { admit } from "./loop-guard";
 import { observeThread, recordObservation } from "./observe";
 import { waitText } from "./customer-text";
@@ -13,83 +15,80 @@ import { fillDefinition, textReply } from "./replies";
 import { autoResolveIfDue, scheduleAutoResolve } from "./resolve";
 import { partTexts, type Part, sendParts } from "./send";
 import { type ChannelAutomation, loadChannelAutomation } from "./settings";
-import { type AutomationState, loadState, saveState } from "./state";
+import { type AutomationState, AUTOMATION_LISTENER, loadState, saveState } from "./state";
 
-export type AutomationCommand =
-  | { kind: "opened"; since: number }
-  | { kind: "queue"; position: number; waitMs: number | null; now: number }
-  | { kind: "sync" }
-  | { kind: "auto-resolve"; now: number };
+export const automationCommandSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("opened"), since: z.number() }),
+  z.object({ kind: z.literal("queue"), position: z.number().int(), waitMs: z.number().nullable(), now: z.number() }),
+  z.object({ kind: z.literal("sync") }),
+  z.object({ kind: z.literal("auto-resolve"), now: z.number() }),
+]);
 
-export interface AutomationCommandResult {
-  sent?: boolean;
-  resolved?: boolean;
-  /** Still waiting for an agent (in the queue). */
-  waiting?: boolean;
+export type AutomationCommand = z.infer<typeof automationCommandSchema>;
+
+const resultSchema = z.object({ sent: z.boolean().optional(), resolved: z.boolean().optional(), waiting: z.boolean().optional() });
+
+export type AutomationCommandResult = z.infer<typeof resultSchema>;
+
+/** The conversation's side of a command (ConversationDO#command), as the cron jobs call it. */
+export async function sendAutomationCommand(stub: { command(listener: string, input: unknown): Promise<CommandResult> }, command: AutomationCommand): Promise<AutomationCommandResult> {
+  return resultSchema.parse(await stub.command(AUTOMATION_LISTENER, command));
 }
 
-/** The outbox job "automation-observe" (queued after an agent's message): record the answer, arm the timer. */
-export async function observeJob(rt: ConversationRuntime): Promise<JobResult> {
-  await runAutomationCommand(rt, { kind: "sync" });
-  return {};
-}
-
-export async function runAutomationCommand(rt: ConversationRuntime, command: AutomationCommand): Promise<AutomationCommandResult> {
-  const meta = rt.meta();
-  if (!meta) return {};
-  if (command.kind === "auto-resolve") return { resolved: await autoResolveIfDue(rt, command.now) };
-  const config = await loadChannelAutomation(rt.env.DB, meta.channelId);
-  const state = loadState(rt);
-  await recordObservation(rt, state, observeThread(rt, state));
+export async function runAutomationCommand(d1: D1Database, port: ConversationPort, command: AutomationCommand): Promise<AutomationCommandResult> {
+  if (command.kind === "auto-resolve") return { resolved: await autoResolveIfDue(d1, port, command.now) };
+  const meta = port.summary();
+  const config = await loadChannelAutomation(d1, meta.channelId);
+  const state = loadState(port);
+  await recordObservation(d1, port, state, observeThread(port, state));
   // Snoozed or resolved conversations wait for nobody.
-  if (state.inQueue && rt.triage().status !== "open" && rt.triage().status !== "follow_up") {
-    await leaveQueue(rt.env.DB, meta.id);
+  if (state.inQueue && meta.triage.status !== "open" && meta.triage.status !== "follow_up") {
+    await leaveQueue(d1, meta.id);
     state.inQueue = false;
   }
-  if (config) scheduleAutoResolve(rt, config.settings, state);
-  saveState(rt, state);
-  await rt.scheduleAlarm();
+  if (config) scheduleAutoResolve(port, config.settings, state);
+  saveState(port, state);
   const waiting = state.inQueue && state.awaitingSince !== null;
   // Nothing goes to a customer who blocked the account (a push would only fail).
-  const blocked = rt.store.getMeta<string>("friendStatus") === "unfollowed";
-  if (!config || command.kind === "sync" || blocked || rt.store.getMeta<string>("mode") === "standby" || meta.source.type !== "user") return { waiting };
+  const blocked = meta.friendStatus === "unfollowed";
+  if (!config || command.kind === "sync" || blocked || meta.standby || !meta.oneToOne) return { waiting };
   const now = Date.now();
-  const part = command.kind === "opened" ? await openAgainPart(rt, config, state, command.since) : await queuePart(rt, config, state, command, now);
+  const part = command.kind === "opened" ? await openAgainPart(port, config, state, command.since) : await queuePart(d1, port, config, state, command, now);
   if (!part) return { waiting };
   const { admitted } = admit(state, [{ ...part, texts: partTexts(part) }], now);
-  saveState(rt, state);
+  saveState(port, state);
   if (!admitted.length) return { waiting };
-  const sent = await sendParts(rt, admitted);
+  const sent = await sendParts(d1, port, admitted);
   const at = sent.at(-1)?.createdAt ?? now;
-  if (command.kind === "queue") await recordQueueMessage(rt.env.DB, meta.id, { position: command.position, waitMs: command.waitMs, at, countsAsUpdate: true });
-  else if (state.inQueue) await noteAutomationActivity(rt.env.DB, meta.id, at);
+  if (command.kind === "queue") await recordQueueMessage(d1, meta.id, { position: command.position, waitMs: command.waitMs, at, countsAsUpdate: true });
+  else if (state.inQueue) await noteAutomationActivity(d1, meta.id, at);
   return { sent: sent.length > 0, waiting };
 }
 
-async function contactName(rt: ConversationRuntime): Promise<string> {
-  const source = rt.requireMeta().source;
-  return source.type === "user" && source.userId ? rt.store.member(source.userId)?.displayName ?? "" : "";
+function contactName(port: ConversationPort): string {
+  const lineUserId = port.summary().lineUserId;
+  return lineUserId ? port.member(lineUserId)?.displayName ?? "" : "";
 }
 
 /** "We're open again" for a customer who wrote while closed and has had no answer since. */
-async function openAgainPart(rt: ConversationRuntime, config: ChannelAutomation, state: AutomationState, since: number): Promise<Part | null> {
+async function openAgainPart(port: ConversationPort, config: ChannelAutomation, state: AutomationState, since: number): Promise<Part | null> {
   const s = config.settings;
   const wrote = state.closedInboundAt;
   if (!s.openAgainEnabled || !s.openAgainText.trim() || wrote === null || wrote < since) return null;
   if ((state.openAgainSentAt ?? 0) >= wrote || (state.lastAgentAt ?? 0) >= wrote) return null;
   state.openAgainSentAt = Date.now();
-  return { name: "We're open again", def: fillDefinition(textReply(s.openAgainText), { contactName: await contactName(rt), channelName: config.channelName }) };
+  return { name: "We're open again", def: fillDefinition(textReply(s.openAgainText), { contactName: contactName(port), channelName: config.channelName }) };
 }
 
-async function queuePart(rt: ConversationRuntime, config: ChannelAutomation, state: AutomationState, update: { position: number; waitMs: number | null; now: number }, now: number): Promise<Part | null> {
+async function queuePart(d1: D1Database, port: ConversationPort, config: ChannelAutomation, state: AutomationState, update: { position: number; waitMs: number | null; now: number }, now: number): Promise<Part | null> {
   const s = config.settings;
   if (!s.queueEnabled || !s.queueText.trim() || !state.inQueue || state.awaitingSince === null) return null;
-  const row = await queueRow(rt.env.DB, rt.requireMeta().id);
+  const row = await queueRow(d1, port.conversationId);
   if (!row || row.lastSentAt === null || row.updatesSent >= s.queueMaxUpdates) return null;
   if (Math.max(update.now, now) - row.lastSentAt < QUEUE_UPDATE_GAP_MS) return null;
   const part = {
     name: "Queue update",
-    def: fillDefinition(textReply(s.queueText), { contactName: await contactName(rt), channelName: config.channelName, position: update.position, wait: waitText(update.waitMs, config.language) }),
+    def: fillDefinition(textReply(s.queueText), { contactName: contactName(port), channelName: config.channelName, position: update.position, wait: waitText(update.waitMs, config.language) }),
   };
   return partTexts(part).length ? part : null;
 }

@@ -4,7 +4,7 @@
 // the inactivity auto-resolve timer is due. Idempotent: a cursor (seenSeq)
 // makes every message count once however often this runs.
 import { db, schema } from "../db/client";
-import type { ConversationRuntime } from "../conversations/runtime";
+import type { ConversationPort } from "../conversations/port";
 import { newId } from "../lib/ids";
 import { leaveQueue } from "./queue";
 import { type AutomationState, isAgentAnswer } from "./state";
@@ -18,10 +18,10 @@ export interface Observation {
 const PAGE = 500;
 
 /** Advances the cursor over new thread messages, updating `state` in place. */
-export function observeThread(rt: ConversationRuntime, state: AutomationState): Observation {
+export function observeThread(port: ConversationPort, state: AutomationState): Observation {
   const result: Observation = { firstResponses: [], answered: false };
   for (;;) {
-    const batch = rt.store.after(state.seenSeq, PAGE);
+    const batch = port.messagesAfter(state.seenSeq, PAGE);
     for (const m of batch) {
       state.seenSeq = m.seq;
       if (m.direction === "inbound" && !m.standby) {
@@ -43,8 +43,8 @@ export function observeThread(rt: ConversationRuntime, state: AutomationState): 
 }
 
 /** Writes what an observation found to D1: first-response events, leaving the queue. */
-export async function recordObservation(rt: ConversationRuntime, state: AutomationState, found: Observation): Promise<void> {
-  const meta = rt.requireMeta();
+export async function recordObservation(d1: D1Database, port: ConversationPort, state: AutomationState, found: Observation): Promise<void> {
+  const meta = port.summary();
   if (found.firstResponses.length) {
     const rows = found.firstResponses.map((f) => ({
       id: newId("rev", f.at),
@@ -56,19 +56,10 @@ export async function recordObservation(rt: ConversationRuntime, state: Automati
       detail: null,
       createdAt: f.at,
     }));
-    await db(rt.env.DB).insert(schema.reportingEvents).values(rows);
+    await db(d1).insert(schema.reportingEvents).values(rows);
   }
   if (state.inQueue && state.awaitingSince === null) {
-    await leaveQueue(rt.env.DB, meta.id);
+    await leaveQueue(d1, meta.id);
     state.inQueue = false;
   }
-}
-
-/**
- * For the outbound path (conversations/outbound.ts, after an agent's message is
- * stored): queues the observation that records the first response, takes the
- * conversation out of the queue and arms the auto-resolve timer right away.
- */
-export function noteAgentMessage(rt: ConversationRuntime, now = Date.now()): void {
-  rt.store.enqueue("automation:observe", "automation-observe", {}, now);
 }

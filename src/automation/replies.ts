@@ -9,6 +9,7 @@ import { isSendableSticker } from "../composer/stickers";
 import type { MessageBody, QuickReplyButton } from "../conversations/model";
 import { previewText } from "../conversations/model";
 import type { LineMessage } from "../line/client";
+import * as line from "../line/messages";
 import { type MessageKey, type Params, t } from "../ui/i18n";
 
 /** A zod message in the reader's language (evaluated when a value fails, never at module load). */
@@ -101,10 +102,6 @@ export function fillTemplate(text: string, v: TemplateValues): string {
     .trim();
 }
 
-function quickReply(buttons: QuickReplyButton[]): messagingApi.QuickReply {
-  return { items: buttons.map((b) => ({ type: "action", action: { type: "message", label: b.label, text: b.text } })) };
-}
-
 /** The definition with {{variables}} filled into its texts (a text left empty keeps its template). */
 export function fillDefinition(def: ReplyDefinition, values: TemplateValues): ReplyDefinition {
   return { ...def, messages: def.messages.map((m) => (m.type === "text" ? { ...m, text: fillTemplate(m.text, values).slice(0, TEXT_MAX) || m.text } : m)) };
@@ -112,29 +109,27 @@ export function fillDefinition(def: ReplyDefinition, values: TemplateValues): Re
 
 /** LINE message objects of a filled definition; no `sender`, so the customer sees the account's own name and icon. */
 export function toLineMessages(def: ReplyDefinition): LineMessage[] {
-  const out: LineMessage[] = def.messages.map((m): LineMessage => {
+  const out = def.messages.map((m): LineMessage => {
     switch (m.type) {
       case "text":
-        return { type: "text", text: m.text };
+        return line.textMessage(m.text);
       case "sticker":
-        return { type: "sticker", packageId: m.packageId, stickerId: m.stickerId };
+        return line.stickerMessage(m.packageId, m.stickerId);
       case "image":
-        return { type: "image", originalContentUrl: m.url, previewImageUrl: m.previewUrl };
+        return line.imageMessage(m.url, m.previewUrl);
       case "video":
-        return { type: "video", originalContentUrl: m.url, previewImageUrl: m.previewUrl };
+        return line.videoMessage(m.url, m.previewUrl);
       case "audio":
-        return { type: "audio", originalContentUrl: m.url, duration: m.durationMs };
+        return line.audioMessage(m.url, m.durationMs);
       case "location":
-        return { type: "location", title: m.title, address: m.address, latitude: m.latitude, longitude: m.longitude };
+        return line.locationMessage({ title: m.title, address: m.address, latitude: m.latitude, longitude: m.longitude });
       case "flex":
-        return { type: "flex", altText: m.altText, contents: m.contents as unknown as messagingApi.FlexContainer };
+        return line.flexMessage(m.altText, m.contents as unknown as messagingApi.FlexContainer);
       case "coupon":
-        return { type: "coupon", couponId: m.couponId };
+        return line.couponMessage(m.couponId);
     }
   });
-  const last = out[out.length - 1];
-  if (last && def.quickReplies.length) last.quickReply = quickReply(def.quickReplies);
-  return out;
+  return line.withQuickReplies(out, line.messageChoices(def.quickReplies));
 }
 
 /** The thread body of one message (flex and coupon as a labelled text). */

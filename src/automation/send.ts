@@ -1,11 +1,11 @@
 // Sending automated messages. Everything one run wants to say is packed into
 // as few LINE calls as possible (up to 5 messages each), so the first call can
 // use the conversation's fresh reply token (free) and only an overflow is
-// pushed. Each call is one thread message "Automation · <rule names>", is
-// counted as a reporting event (sendMessage itself keeps the quota view current).
+// pushed. Each call is one thread message "Automation · <rule names>" with the
+// origin automation (so no listener takes it for a customer's or an agent's
+// message), counted as a reporting event (the port keeps the quota view current).
 import type { ThreadMessage } from "../conversations/model";
-import { sendMessage } from "../conversations/outbound";
-import type { ConversationRuntime } from "../conversations/runtime";
+import type { ConversationPort } from "../conversations/port";
 import { db, schema } from "../db/client";
 import { newId } from "../lib/ids";
 import { MAX_MESSAGES, previewOf, type ReplyDefinition, toLineMessages } from "./replies";
@@ -58,17 +58,16 @@ export function automationName(names: string[]): string {
 }
 
 /** Sends the parts; returns the stored thread messages (sendMessage already published them live). */
-export async function sendParts(rt: ConversationRuntime, parts: Part[]): Promise<ThreadMessage[]> {
-  const meta = rt.requireMeta();
+export async function sendParts(d1: D1Database, port: ConversationPort, parts: Part[]): Promise<ThreadMessage[]> {
+  const meta = port.summary();
   const sent: ThreadMessage[] = [];
   for (const group of pack(parts)) {
     const def: ReplyDefinition = { messages: group.flatMap((p) => p.def.messages), quickReplies: group.at(-1)?.def.quickReplies ?? [] };
     const names = group.map((p) => p.name);
-    let outcome: { via: string | null; status: string; error: string | null } = { via: null, status: "pending", error: null };
+    let outcome: { via: string | null; status: string; error: string | null };
     try {
-      const message = await sendMessage(rt, { agent: { id: null, name: automationName(names) }, messages: toLineMessages(def), preview: previewOf(def.messages, def.quickReplies), origin: { kind: "automation", rule: names.join(" + ") } }, (e) => {
-        outcome = e;
-      });
+      const by = { id: null, name: automationName(names), origin: { kind: "automation" as const, rule: names.join(" + ") } };
+      const message = await port.send({ messages: toLineMessages(def), preview: previewOf(def.messages, def.quickReplies), by });
       sent.push(message);
       outcome = { via: message.via, status: message.status, error: message.error };
     } catch (error) {
@@ -77,7 +76,7 @@ export async function sendParts(rt: ConversationRuntime, parts: Part[]): Promise
       continue;
     }
     const now = Date.now();
-    await db(rt.env.DB)
+    await db(d1)
       .insert(schema.reportingEvents)
       .values({
         id: newId("rev", now),

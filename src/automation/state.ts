@@ -1,9 +1,14 @@
-// What a conversation remembers about its automations (ConversationDO meta
-// "automation"): what was sent when, who is waiting since when, and the recent
-// automated sends the loop guard counts. Also: telling automated messages
-// apart from agents' in the thread.
+// What a conversation remembers about its automations (the automation
+// listener's state in the conversation, through the port): what was sent when,
+// who is waiting since when, and the recent automated sends the loop guard
+// counts. Also: telling automated messages apart from agents' in the thread —
+// by the origin stored with each outbound message, not by display names.
 import type { ThreadMessage } from "../conversations/model";
-import type { ConversationRuntime } from "../conversations/runtime";
+import type { ConversationPort } from "../conversations/port";
+import type { JsonObject } from "../lib/json";
+
+/** The listener's name: its state, timers and commands are addressed by it. */
+export const AUTOMATION_LISTENER = "automation";
 
 export const AUTOMATION_NAME = "Automation";
 
@@ -50,17 +55,25 @@ const EMPTY: AutomationState = {
   pausedAt: null,
 };
 
-export function loadState(rt: ConversationRuntime): AutomationState {
-  return { ...EMPTY, ...(rt.store.getMeta<Partial<AutomationState>>("automation") ?? {}) };
+export function loadState(port: ConversationPort): AutomationState {
+  const stored = port.readState(AUTOMATION_LISTENER);
+  const known = stored !== null && typeof stored === "object" && !Array.isArray(stored) ? (stored as Partial<AutomationState>) : {};
+  return { ...EMPTY, ...known };
 }
 
-export function saveState(rt: ConversationRuntime, state: AutomationState): void {
-  rt.store.setMeta("automation", state);
+export function saveState(port: ConversationPort, state: AutomationState): void {
+  port.writeState(AUTOMATION_LISTENER, state as unknown as JsonObject);
 }
 
-/** Sent by automation: no agent id and a name starting with "Automation" (see send.ts). */
-export function isAutomated(m: Pick<ThreadMessage, "direction" | "agentId" | "agentName">): boolean {
-  return m.direction === "outbound" && m.agentId === null && (m.agentName ?? "").startsWith(AUTOMATION_NAME);
+/**
+ * Sent by automation or a workflow: the origin stored with the message says so.
+ * Rows stored before messages carried an origin fall back to the old mark (no
+ * agent id, a name starting with "Automation").
+ */
+export function isAutomated(m: Pick<ThreadMessage, "direction" | "agentId" | "agentName" | "origin">): boolean {
+  if (m.direction !== "outbound") return false;
+  if (m.origin) return m.origin.kind === "automation";
+  return m.agentId === null && (m.agentName ?? "").startsWith(AUTOMATION_NAME);
 }
 
 /** An answer from a person (inbox, API): outbound, not automated, not refused by LINE. */

@@ -1,9 +1,10 @@
-// Builds what the composer sends: the LINE message objects (messaging-api.yml)
-// and the MessageBody the thread shows. Pure — no I/O. Every message carries
-// the agent's name as LINE's `sender.name`, like sendText does.
-import type { messagingApi } from "@line/bot-sdk";
+// Builds what the composer sends: the LINE message objects (through
+// line/messages.ts, the builders rules and workflows use too) and the
+// MessageBody the thread shows. Pure — no I/O. Every message carries the
+// agent's name as LINE's `sender.name`, like sendText does.
 import type { MessageBody, QuickReplyButton } from "../conversations/model";
 import type { LineMessage } from "../line/client";
+import * as line from "../line/messages";
 import { senderFor } from "../line/sender";
 
 export interface Agent {
@@ -16,25 +17,14 @@ export interface Outgoing {
   preview: MessageBody;
 }
 
-function quickReply(buttons: QuickReplyButton[]): messagingApi.QuickReply | undefined {
-  if (buttons.length === 0) return undefined;
-  return { items: buttons.map((b) => ({ type: "action", action: { type: "message", label: b.label, text: b.text } })) };
-}
-
 export function textMessage(
   agent: Agent,
   input: { text: string; quoteToken?: string; quotedMessageId?: string; quickReplies?: QuickReplyButton[] },
 ): Outgoing {
   const buttons = input.quickReplies ?? [];
-  const message: messagingApi.TextMessage = {
-    type: "text",
-    text: input.text,
-    sender: senderFor(agent),
-    ...(input.quoteToken ? { quoteToken: input.quoteToken } : {}),
-    ...(buttons.length ? { quickReply: quickReply(buttons) } : {}),
-  };
+  const message = line.textMessage(input.text, { sender: senderFor(agent), ...(input.quoteToken ? { quoteToken: input.quoteToken } : {}) });
   return {
-    messages: [message],
+    messages: line.withQuickReplies([message], line.messageChoices(buttons)),
     preview: {
       type: "text",
       text: input.text,
@@ -45,18 +35,12 @@ export function textMessage(
 }
 
 export function stickerMessage(agent: Agent, input: { packageId: string; stickerId: string; quoteToken?: string }): Outgoing {
-  const message: messagingApi.StickerMessage = {
-    type: "sticker",
-    packageId: input.packageId,
-    stickerId: input.stickerId,
-    sender: senderFor(agent),
-    ...(input.quoteToken ? { quoteToken: input.quoteToken } : {}),
-  };
+  const message = line.stickerMessage(input.packageId, input.stickerId, { sender: senderFor(agent), ...(input.quoteToken ? { quoteToken: input.quoteToken } : {}) });
   return { messages: [message], preview: { type: "sticker", packageId: input.packageId, stickerId: input.stickerId } };
 }
 
 export function locationMessage(agent: Agent, input: { title: string; address: string; latitude: number; longitude: number }): Outgoing {
-  const message: messagingApi.LocationMessage = { type: "location", ...input, sender: senderFor(agent) };
+  const message = line.locationMessage(input, { sender: senderFor(agent) });
   return { messages: [message], preview: { type: "location", ...input } };
 }
 
@@ -75,11 +59,11 @@ export function mediaMessage(agent: Agent, upload: StoredUpload): Outgoing {
   const sender = senderFor(agent);
   switch (upload.kind) {
     case "image": {
-      const message: messagingApi.ImageMessage = { type: "image", originalContentUrl: upload.url, previewImageUrl: upload.previewUrl, sender };
+      const message = line.imageMessage(upload.url, upload.previewUrl, { sender });
       return { messages: [message], preview: { type: "image", externalUrl: upload.url, previewUrl: upload.previewUrl } };
     }
     case "video": {
-      const message: messagingApi.VideoMessage = { type: "video", originalContentUrl: upload.url, previewImageUrl: upload.previewUrl, sender };
+      const message = line.videoMessage(upload.url, upload.previewUrl, { sender });
       return {
         messages: [message],
         preview: { type: "video", externalUrl: upload.url, previewUrl: upload.previewUrl, ...(upload.durationMs ? { durationMs: upload.durationMs } : {}) },
@@ -87,12 +71,12 @@ export function mediaMessage(agent: Agent, upload: StoredUpload): Outgoing {
     }
     case "audio": {
       const durationMs = upload.durationMs ?? 0;
-      const message: messagingApi.AudioMessage = { type: "audio", originalContentUrl: upload.url, duration: durationMs, sender };
+      const message = line.audioMessage(upload.url, durationMs, { sender });
       return { messages: [message], preview: { type: "audio", externalUrl: upload.url, durationMs } };
     }
     case "file": {
       // LINE cannot send files: the customer gets a text message with the download link.
-      const message: messagingApi.TextMessage = { type: "text", text: fileLinkText(upload.fileName, upload.size, upload.url), sender };
+      const message = line.textMessage(fileLinkText(upload.fileName, upload.size, upload.url), { sender });
       return { messages: [message], preview: { type: "file", fileName: upload.fileName, fileSize: upload.size, url: upload.url } };
     }
   }

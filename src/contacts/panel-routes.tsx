@@ -1,6 +1,7 @@
 // Contact panel routes: the panel fragment and its inline actions (tags, custom
 // field values, notes with @mentions). Thin: validate, call queries, render.
 // Every route is workspace-scoped: another workspace's ids answer 404.
+import { contactTagAdded } from "../conversations/service";
 import { zValidator } from "@hono/zod-validator";
 import { type Context, Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
@@ -89,7 +90,9 @@ export const panelRoutes = new Hono<AppEnv>()
     let tag = tagId ? await findTag(c.env.DB, workspaceId, tagId) : null;
     if (tagId && !tag) throw new HTTPException(404, { message: t("contacts.error.tagNotFound") });
     tag ??= await findOrCreateTag(c.env.DB, workspaceId, userId, name ?? "", color ?? "green");
-    await tagContact(c.env.DB, workspaceId, userId, contact.id, tag);
+    if (await tagContact(c.env.DB, workspaceId, userId, contact.id, tag)) {
+      await contactTagAdded(c.env, workspaceId, contact.id, tag, { id: userId, name: c.get("session").name });
+    }
     return isHtmx(c) ? renderTags(c, contact.id) : backToPanel(c, contact.id);
   })
   .post("/:contactId/tags/:tagId/remove", zValidator("param", contactTagParam, on404), async (c) => {

@@ -4,11 +4,14 @@
 // after it); everything that calls out runs later from the outbox on the alarm.
 // This class is the RPC surface; the work lives in the modules it delegates to.
 import { DurableObject } from "cloudflare:workers";
-import { type AutomationCommand, runAutomationCommand } from "../automation/commands";
 import type { Bindings } from "../env";
 import { newId } from "../lib/ids";
 import { replyTokenExpiresAt, retryDelayMs, type ReplyTokenState } from "./delivery";
+import { agentOrigin, emit, listenerContext } from "./emit";
+import type { CommandResult } from "./events";
 import { ingestEvents, type IngestInput } from "./inbound";
+import { domainListeners } from "../listeners";
+import { parseJob } from "./meta";
 import { acceptLive, closeLive, localeFromUrl } from "./live";
 import { withLocale } from "../ui/i18n";
 import type { Direction, ThreadMessage } from "./model";
@@ -48,9 +51,33 @@ export class ConversationDO extends DurableObject<Bindings> {
     return applyTriage(this.rt, change, actor);
   }
 
-  /** Cron-driven automation for this conversation: open again, queue update, waiting check, auto-resolve. */
-  automation(command: AutomationCommand) {
-    return runAutomationCommand(this.rt, command);
+  /**
+   * A command for one listener in this conversation (cron jobs: "we're open
+   * again", queue updates, auto-resolve). The listener validates `input`; the
+   * caller validates the answer (see automation/commands.ts for a typed client).
+   */
+  async command(listener: string, input: unknown): Promise<CommandResult> {
+    const handler = domainListeners.listener(listener);
+    if (!handler?.command) throw new Error(`no listener ${listener} takes commands`);
+    if (!this.rt.meta()) return {};
+    const result = await handler.command(input, listenerContext(this.rt));
+    await this.rt.scheduleAlarm();
+    return result;
+  }
+
+  /** Shorthand for command("automation", input). */
+  automation(input: unknown): Promise<CommandResult> {
+    return this.command("automation", input);
+  }
+
+  /**
+   * A tag was added to this conversation (or to its contact) in D1 by the inbox or
+   * the API: emits tag.added with the actor's origin for the listeners.
+   */
+  async tagAdded(tag: { id: string; name: string }, target: "conversation" | "contact", actor: Actor): Promise<void> {
+    if (!this.rt.meta()) return;
+    emit(this.rt, "tag.added", { target, tag }, actor.origin ?? agentOrigin(actor));
+    await this.rt.scheduleAlarm();
   }
 
   /** An internal note in the thread: agents see it, LINE never does. */
@@ -74,9 +101,9 @@ export class ConversationDO extends DurableObject<Bindings> {
     return {
       messages: hasOlder ? messages.slice(1) : messages,
       hasOlder,
-      unread: this.rt.store.getMeta<number>("unread") ?? 0,
-      mode: this.rt.store.getMeta<string>("mode") ?? "active",
-      replyTokenExpiresAt: replyTokenExpiresAt(this.rt.store.getMeta<ReplyTokenState>("replyToken"), Date.now()),
+      unread: this.rt.store.getMeta("unread") ?? 0,
+      mode: this.rt.store.getMeta("mode") ?? "active",
+      replyTokenExpiresAt: replyTokenExpiresAt(this.rt.store.getMeta("replyToken"), Date.now()),
       triage: this.rt.triage(),
     };
   }
@@ -97,8 +124,8 @@ export class ConversationDO extends DurableObject<Bindings> {
   async markRead(): Promise<void> {
     const { store } = this.rt;
     const token = store.latestReadToken();
-    const alreadyRead = store.getMeta<string>("readToken") === token;
-    if ((store.getMeta<number>("unread") ?? 0) === 0 && (alreadyRead || !token)) return;
+    const alreadyRead = store.getMeta("readToken") === token;
+    if ((store.getMeta("unread") ?? 0) === 0 && (alreadyRead || !token)) return;
     store.setMeta("unread", 0);
     this.rt.queueIndex();
     if (token && !alreadyRead) {
@@ -156,12 +183,18 @@ export class ConversationDO extends DurableObject<Bindings> {
     if (this.rt.meta()) {
       for (const job of this.rt.store.dueJobs(now)) {
         try {
-          if (job.kind === "deliver") {
-            // attemptDelivery finishes or re-queues its own job.
-            await attemptDelivery(this.rt, String(JSON.parse(job.payload).messageId));
+          const typed = parseJob(job.kind, job.payload);
+          if (!typed) {
+            console.warn("conversation outbox: dropping a job this code cannot read", { conversation: this.ctx.id.toString(), job: job.kind });
+            this.rt.store.finishJob(job.id);
             continue;
           }
-          const result = await runJob(job, this.rt);
+          if (typed.kind === "deliver") {
+            // attemptDelivery finishes or re-queues its own job.
+            await attemptDelivery(this.rt, typed.payload.messageId);
+            continue;
+          }
+          const result = await runJob(job, typed, this.rt);
           this.rt.store.completeJob(job);
           this.rt.publish(result.created ?? [], result.updated ?? []);
         } catch (error) {

@@ -5,19 +5,12 @@
 // alarm later runs the job: `dispatchEventJob` hands the event to every
 // listener registered for its type (src/listeners.ts), after the ack.
 import { newId } from "../lib/ids";
-import type { DomainEvent, DomainEventOf, DomainEventType, EventData, EventMessage, EventOrigin, ListenerRegistry } from "./events";
+import type { DomainEvent, DomainEventOf, DomainEventType, EventData, EventMessage, EventOrigin, ListenerContext, ListenerRegistry, TimerJob } from "./events";
 import { writeIndex } from "./index-writer";
+import type { EventJob } from "./meta";
 import { previewText, type ThreadMessage } from "./model";
+import { createConversationPort } from "./port";
 import type { ConversationRuntime } from "./runtime";
-import type { OutboxJob } from "./store";
-
-export const EVENT_JOB_KIND = "event";
-
-/** The outbox payload of an event job: the event, and the listeners already done with it. */
-interface EventJob {
-  event: DomainEvent;
-  done: string[];
-}
 
 /** The origin of a change made by `actor` when the caller did not say (people in the inbox). */
 export function agentOrigin(actor: { id: string | null; name: string }): EventOrigin {
@@ -46,13 +39,13 @@ export function emit<T extends DomainEventType>(
     channelId: meta.channelId,
     conversationId: meta.id,
     sourceType: source.type,
-    contactId: rt.store.getMeta<{ contactId: string }>("contact")?.contactId ?? null,
+    contactId: rt.store.getMeta("contact")?.contactId ?? null,
     lineUserId: options.lineUserId !== undefined ? options.lineUserId : source.type === "user" ? source.userId ?? null : null,
     origin,
     data,
   } as DomainEventOf<T>;
   const job: EventJob = { event: event as DomainEvent, done: [] };
-  rt.store.enqueue(`event:${event.id}`, EVENT_JOB_KIND, job, Date.now());
+  rt.store.enqueue(`event:${event.id}`, "event", job, Date.now());
   return event;
 }
 
@@ -73,17 +66,24 @@ export function eventMessage(m: ThreadMessage): EventMessage {
   };
 }
 
+/** What listeners get for this conversation: the bindings, the contact, the port. */
+export function listenerContext(rt: ConversationRuntime, knownContactId: string | null = null): ListenerContext {
+  const oneToOne = rt.requireMeta().source.type === "user";
+  let contact: Promise<string | null> | null = knownContactId !== null || !oneToOne ? Promise.resolve(knownContactId) : null;
+  const contactId = () => (contact ??= contactIdFor(rt));
+  return { env: rt.env, contactId, conversation: createConversationPort(rt, contactId) };
+}
+
 /**
  * The outbox job: runs every listener of the event's type that has not yet
  * succeeded for it. When one fails, the others' success is kept in the job and
  * the job throws, so the outbox retries only what is left, with backoff.
  */
-export async function dispatchEventJob(rt: ConversationRuntime, job: OutboxJob, registry: ListenerRegistry): Promise<void> {
-  const { event, done } = JSON.parse(job.payload) as EventJob;
+export async function dispatchEventJob(rt: ConversationRuntime, jobId: string, job: EventJob, registry: ListenerRegistry): Promise<void> {
+  const { event, done } = job;
   const listeners = registry.listenersFor(event.type).filter((l) => !done.includes(l.name));
   if (!listeners.length) return;
-  let contact: Promise<string | null> | null = event.contactId !== null || event.sourceType !== "user" ? Promise.resolve(event.contactId) : null;
-  const ctx = { env: rt.env, contactId: () => (contact ??= contactIdFor(rt)) };
+  const ctx = listenerContext(rt, event.contactId);
   const finished = [...done];
   const failures: string[] = [];
   for (const listener of listeners) {
@@ -95,9 +95,19 @@ export async function dispatchEventJob(rt: ConversationRuntime, job: OutboxJob, 
     }
   }
   if (failures.length) {
-    rt.store.setJobPayload(job.id, { event, done: finished } satisfies EventJob);
+    rt.store.setJobPayload(jobId, "event", { event, done: finished });
     throw new Error(`event ${event.type} ${event.id}: ${failures.join("; ")}`);
   }
+}
+
+/** The outbox job of a due timer: the listener that set it runs its onTimer (a throw retries it). */
+export async function dispatchTimerJob(rt: ConversationRuntime, timer: TimerJob, at: number, registry: ListenerRegistry): Promise<void> {
+  const listener = registry.listener(timer.listener);
+  if (!listener?.onTimer) {
+    console.warn("conversation outbox: a timer for a listener that keeps none", timer.listener, timer.key);
+    return;
+  }
+  await listener.onTimer({ key: timer.key, data: timer.data, at }, listenerContext(rt));
 }
 
 /**
@@ -106,7 +116,7 @@ export async function dispatchEventJob(rt: ConversationRuntime, job: OutboxJob, 
  * now (once: a failure throws, and the job is retried).
  */
 async function contactIdFor(rt: ConversationRuntime): Promise<string | null> {
-  const known = () => rt.store.getMeta<{ contactId: string }>("contact")?.contactId ?? null;
+  const known = () => rt.store.getMeta("contact")?.contactId ?? null;
   if (known() === null) await writeIndex(rt);
   return known();
 }

@@ -6,7 +6,9 @@
 // one an automation sent and never react to its own work (loop protection by
 // origin, not by display names or text).
 import type { Bindings } from "../env";
+import type { JsonValue } from "../lib/json";
 import type { ConversationStatus, DeliveryVia, Direction, MessageBody } from "./model";
+import type { ConversationPort } from "./port";
 
 /** Who caused the change. `agent.userId` is null for legacy callers that name no user. */
 export type EventOrigin =
@@ -49,8 +51,17 @@ export interface EventData {
   /** The assignee or the team changed (`change` says which); null means removed. */
   "conversation.assigned": { change: "assignee" | "team"; assignee: AssigneeRef | null; team: AssigneeRef | null; previousAssigneeId: string | null; previousTeamId: string | null };
   "conversation.resolved": { previousStatus: ConversationStatus };
+  /** Snoozed until `until` (epoch ms); it comes back as conversation.reopened. */
+  "conversation.snoozed": { until: number; previousStatus: ConversationStatus };
   "contact.followed": { unblocked: boolean };
   "contact.unfollowed": Record<string, never>;
+  /**
+   * The customer tapped a postback action (a button, quick reply or rich menu
+   * area); `data` is what the action carried, `params` the date/time picker's choice.
+   */
+  "postback.received": { message: EventMessage; data: string; params: Record<string, string> | null; redelivered: boolean; standby: boolean };
+  /** A tag was added to the conversation, or to the contact of this (1:1) conversation. */
+  "tag.added": { target: "conversation" | "contact"; tag: { id: string; name: string } };
 }
 
 export type DomainEventType = keyof EventData;
@@ -63,8 +74,11 @@ export const DOMAIN_EVENT_TYPES = [
   "conversation.reopened",
   "conversation.assigned",
   "conversation.resolved",
+  "conversation.snoozed",
   "contact.followed",
   "contact.unfollowed",
+  "postback.received",
+  "tag.added",
 ] as const satisfies readonly DomainEventType[];
 
 /** The fields every event has. */
@@ -90,8 +104,8 @@ export type DomainEventOf<T extends DomainEventType> = EventEnvelope & { type: T
 export type DomainEvent = { [T in DomainEventType]: DomainEventOf<T> }[DomainEventType];
 
 /**
- * What a listener may use. Deliberately narrow: issue 9 adds a conversation
- * port (read the thread, send, triage) here rather than handing out the runtime.
+ * What a listener may use: the bindings (its own D1 tables, settings) and the
+ * conversation port (read the thread, send, triage) — never the DO's runtime.
  */
 export interface ListenerContext {
   env: Bindings;
@@ -100,7 +114,26 @@ export interface ListenerContext {
    * customer's contact is created on first use, so ask only when it is needed.
    */
   contactId(): Promise<string | null>;
+  conversation: ConversationPort;
 }
+
+/** A timer a listener set through ConversationPort.setTimer, now due. */
+export interface DueTimer {
+  key: string;
+  data: JsonValue;
+  /** When it was due. */
+  at: number;
+}
+
+/** The outbox payload of a timer (ConversationPort.setTimer). */
+export interface TimerJob {
+  listener: string;
+  key: string;
+  data: JsonValue;
+}
+
+/** What a command answers: flat JSON (the caller validates it). */
+export type CommandResult = { [key: string]: string | number | boolean | null | undefined };
 
 /**
  * A reaction to domain events. Delivery is at least once: a listener that
@@ -112,10 +145,19 @@ export interface Listener {
   name: string;
   events: readonly DomainEventType[];
   handle(event: DomainEvent, ctx: ListenerContext): Promise<void>;
+  /** A timer this listener set is due (at least once: retried with backoff when it throws). */
+  onTimer?(timer: DueTimer, ctx: ListenerContext): Promise<void>;
+  /**
+   * A command sent to one conversation from outside (cron jobs: ConversationDO#command).
+   * `input` is untrusted JSON: validate it.
+   */
+  command?(input: unknown, ctx: ListenerContext): Promise<CommandResult>;
 }
 
 export interface ListenerRegistry {
   listenersFor(type: DomainEventType): Listener[];
+  /** The listener called `name` (timers and commands are addressed by name). */
+  listener(name: string): Listener | null;
 }
 
 /** Builds the registry (an index from event type to its listeners) from a list. */
@@ -127,5 +169,6 @@ export function defineListeners(listeners: Listener[]): ListenerRegistry {
     names.add(listener.name);
     for (const type of listener.events) byType.set(type, [...(byType.get(type) ?? []), listener]);
   }
-  return { listenersFor: (type) => byType.get(type) ?? [] };
+  const byName = new Map(listeners.map((l) => [l.name, l]));
+  return { listenersFor: (type) => byType.get(type) ?? [], listener: (name) => byName.get(name) ?? null };
 }

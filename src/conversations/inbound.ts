@@ -47,7 +47,7 @@ export async function ingestEvents(rt: ConversationRuntime, input: IngestInput):
       store.setMeta("mode", plan.standby ? "standby" : "active");
       if (plan.replyToken) store.setMeta("replyToken", { token: plan.replyToken, receivedAt: now, used: false } satisfies ReplyTokenState);
       if (plan.countsAsUnread) {
-        store.setMeta("unread", (store.getMeta<number>("unread") ?? 0) + 1);
+        store.setMeta("unread", (store.getMeta("unread") ?? 0) + 1);
         store.setMeta("lastCustomerMessageAt", plan.timestamp);
       }
       if (plan.friendStatus) {
@@ -74,14 +74,8 @@ export async function ingestEvents(rt: ConversationRuntime, input: IngestInput):
         if (reopened) created.push(reopened);
       }
     }
+    // Automations (greeting, away, keywords, queue) listen to the events emitted above, from the outbox after the ack.
     if (created.length) rt.queueIndex(now);
-    // Automations (greeting, away, keywords, queue) run after the ack, from the outbox.
-    const triggers = created.filter((m) => !m.standby && (m.direction === "inbound" || (m.body.type === "event" && m.body.event === "follow"))).map((m) => m.id);
-    if (triggers.length) {
-      const pending = store.getMeta<string[]>("automationPending") ?? [];
-      store.setMeta("automationPending", [...pending, ...triggers].slice(-50));
-      store.enqueue("automation", "automation", {}, now);
-    }
   });
   if (created.length) {
     await rt.scheduleAlarm();
@@ -97,6 +91,10 @@ function emitIngested(rt: ConversationRuntime, plan: IngestPlan, message: Thread
   const options = { at: plan.timestamp, lineUserId: plan.senderLineUserId };
   if (plan.direction === "inbound") {
     emit(rt, "message.received", { message: eventMessage(message), redelivered: plan.redelivered, standby: plan.standby }, CUSTOMER, options);
+  }
+  if (message.body.type === "postback") {
+    const params = message.body.params ? Object.fromEntries(Object.entries(message.body.params).map(([k, v]) => [k, String(v)])) : null;
+    emit(rt, "postback.received", { message: eventMessage(message), data: message.body.data, params, redelivered: plan.redelivered, standby: plan.standby }, CUSTOMER, options);
   }
   if (plan.friendStatus === "following") {
     emit(rt, "contact.followed", { unblocked: message.body.type === "event" && message.body.unblocked === true }, CUSTOMER, options);

@@ -6,7 +6,7 @@ import type { BatchItem } from "drizzle-orm/batch";
 import { db, schema } from "../db/client";
 import { newId } from "../lib/ids";
 import { type ConversationStatus, previewText } from "./model";
-import { listItem } from "../inbox/directory";
+import { listItem } from "../ui/conversation-row";
 import type { ConversationRuntime } from "./runtime";
 import { isSearchable, writeSearchDocuments } from "./search-docs";
 import type { MemberProfile } from "./store";
@@ -61,12 +61,12 @@ export async function writeIndex(rt: ConversationRuntime, extra: BatchItem<"sqli
     lastMessagePreview: previewText(lastSaid.unsent ? { type: "event", event: "unsend", text: "Message unsent" } : lastSaid.body),
     lastMessageDirection: lastSaid.direction === "note" ? ("system" as const) : lastSaid.direction,
     lastActivityAt: lastSaid.createdAt,
-    unreadCount: store.getMeta<number>("unread") ?? 0,
+    unreadCount: store.getMeta("unread") ?? 0,
     lastSeq: latest.seq,
     createdAt: now,
   };
   const { createdAt: _created, id: _id, ...changes } = row;
-  const searchFrom = store.getMeta<number>("searchSeq") ?? 0;
+  const searchFrom = store.getMeta("searchSeq") ?? 0;
   const pendingSearch = store.after(searchFrom, SEARCH_BATCH);
   const searchable = pendingSearch.filter(isSearchable);
   const statements: BatchItem<"sqlite">[] = [
@@ -97,16 +97,16 @@ async function ensureContact(rt: ConversationRuntime, lineUserId: string, profil
   const d = db(rt.env.DB);
   const now = Date.now();
   const store = rt.store;
-  const friendStatus: "following" | "unfollowed" | "unknown" = store.getMeta<"following" | "unfollowed">("friendStatus") ?? "unknown";
+  const friendStatus: "following" | "unfollowed" | "unknown" = store.getMeta("friendStatus") ?? "unknown";
   const seen = {
     friendStatus,
-    followedAt: store.getMeta<number>("followedAt"),
-    unfollowedAt: store.getMeta<number>("unfollowedAt"),
-    lastSeenAt: store.getMeta<number>("lastCustomerMessageAt"),
+    followedAt: store.getMeta("followedAt"),
+    unfollowedAt: store.getMeta("unfollowedAt"),
+    lastSeenAt: store.getMeta("lastCustomerMessageAt"),
   };
   // The contact changes rarely (profile, follow/block, last seen); skip D1 when nothing did.
   const synced = JSON.stringify([seen, profile]);
-  const known = store.getMeta<{ contactId: string; synced: string }>("contact");
+  const known = store.getMeta("contact");
   if (known?.synced === synced) return known.contactId;
   const where = and(eq(schema.contactIdentities.channelId, meta.channelId), eq(schema.contactIdentities.lineUserId, lineUserId));
   const identity = known ? { contactId: known.contactId } : await d.select({ contactId: schema.contactIdentities.contactId }).from(schema.contactIdentities).where(where).get();

@@ -1,5 +1,6 @@
 // The conversation domain model shared by the ConversationDO, the inbox views and the API.
 import type { LineEmoji, LineSource } from "../line/webhook-schema";
+import type { EventOrigin } from "./events";
 
 /** note: an agent's internal note in the thread — never sent to LINE. */
 export type Direction = "inbound" | "outbound" | "system" | "note";
@@ -84,6 +85,8 @@ export interface ThreadMessage {
   standby: boolean;
   /** The customer unsent this message; its content is hidden. */
   unsent: boolean;
+  /** Who sent an outbound message (agent, automation, workflow, API); absent on other lines and old rows. */
+  origin?: EventOrigin;
 }
 
 export type ConversationStatus = "open" | "follow_up" | "snoozed" | "resolved";

@@ -9,7 +9,6 @@ import type { EventOrigin } from "./events";
 import { pushTarget, type ThreadMessage } from "./model";
 import type { ConversationRuntime } from "./runtime";
 import { markQuotaExhausted, refreshQuotaSoon } from "../quota/service";
-import { noteAgentMessage } from "../automation/observe";
 
 /** LINE's answer when this month's message quota is used up (HTTP 429). */
 const MONTHLY_LIMIT = /LINE 429: .*monthly limit/i;
@@ -44,8 +43,6 @@ export async function sendMessage(rt: ConversationRuntime, input: SendInput, onD
     origin: input.origin ?? agentOrigin(input.agent),
   });
   rt.queueIndex(now);
-  // An agent answering: first-response time, leaving the queue, the auto-resolve timer.
-  if (!input.agent.name.startsWith("Automation")) noteAgentMessage(rt, now);
   const pending = rt.store.get(id);
   if (pending) rt.publish([pending], []);
   await attemptDelivery(rt, id, onDelivery);
@@ -79,7 +76,7 @@ export async function attemptDelivery(rt: ConversationRuntime, messageId: string
     store.finishJob(jobId);
     return;
   }
-  if (store.getMeta<string>("mode") === "standby") {
+  if (store.getMeta("mode") === "standby") {
     finish(rt, messageId, jobId, { status: "failed", error: "The channel is in standby mode (another module has chat control), so nothing was sent" });
     return;
   }
@@ -91,7 +88,7 @@ export async function attemptDelivery(rt: ConversationRuntime, messageId: string
     onDelivery?.({ via: null, status: "unknown", error: reason });
     return;
   }
-  const tokenState = store.getMeta<ReplyTokenState>("replyToken");
+  const tokenState = store.getMeta("replyToken");
   const freshToken = !unconfirmed && record.attempts === 0 ? usableReplyToken(tokenState, now) : null;
   // Reply tokens are single-use: spend it before the call so a concurrent send cannot reuse it.
   if (freshToken && tokenState) store.setMeta("replyToken", { ...tokenState, used: true });

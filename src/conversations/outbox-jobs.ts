@@ -1,18 +1,17 @@
 // Work a ConversationDO does after the webhook is acknowledged: fetch profiles,
 // copy media to R2, keep the D1 index current, mark messages read on LINE, wake
-// snoozed conversations, hand domain events to their listeners. Each job throws
-// to be retried with backoff.
+// snoozed conversations, hand domain events and due timers to their listeners
+// (registered in src/listeners.ts, the one place that knows the features). Each
+// job throws to be retried with backoff.
 import { LineApiError } from "../line/client";
 import { domainListeners } from "../listeners";
-import { dispatchEventJob, EVENT_JOB_KIND } from "./emit";
+import { dispatchEventJob, dispatchTimerJob } from "./emit";
+import type { TypedJob } from "./meta";
 import type { ThreadMessage } from "./model";
 import { writeIndex } from "./index-writer";
 import type { ConversationRuntime } from "./runtime";
 import type { OutboxJob } from "./store";
 import { wakeIfDue } from "./triage";
-import { runAutomations } from "../automation/engine";
-import { autoResolveJob } from "../automation/resolve";
-import { observeJob } from "../automation/commands";
 
 export const JOB_MAX_ATTEMPTS = 10;
 
@@ -22,46 +21,35 @@ export interface JobResult {
 }
 
 /** Runs one job (except "deliver", which the outbound module owns). */
-export async function runJob(job: OutboxJob, rt: ConversationRuntime): Promise<JobResult> {
-  const payload = JSON.parse(job.payload) as Record<string, string>;
+export async function runJob(stored: OutboxJob, job: TypedJob, rt: ConversationRuntime): Promise<JobResult> {
   switch (job.kind) {
     case "profile":
-      await fetchProfile(rt, String(payload.lineUserId));
+      await fetchProfile(rt, job.payload.lineUserId);
       return {};
     case "content": {
-      const changed = await copyContent(rt, String(payload.messageId));
+      const changed = await copyContent(rt, job.payload.messageId);
       return changed ? { updated: [changed] } : {};
     }
     case "index":
       await writeIndex(rt);
       return {};
     case "markAsRead":
-      await (await rt.lineClient()).markAsRead(String(payload.token)).catch((error: unknown) => {
+      await (await rt.lineClient()).markAsRead(job.payload.token).catch((error: unknown) => {
         // An expired or foreign token cannot become valid by retrying.
         if (!(error instanceof LineApiError && error.status === 400)) throw error;
       });
       return {};
-    case "automation": {
-      // Cleared only after a successful run, so a failed run is retried with the same messages.
-      const ids = rt.store.getMeta<string[]>("automationPending") ?? [];
-      const result = await runAutomations(rt, ids);
-      const left = (rt.store.getMeta<string[]>("automationPending") ?? []).filter((id) => !ids.includes(id));
-      rt.store.setMeta("automationPending", left);
-      return result;
-    }
-    case "auto-resolve":
-      return autoResolveJob(rt);
-    case "automation-observe":
-      return observeJob(rt);
-    case EVENT_JOB_KIND:
-      await dispatchEventJob(rt, job, domainListeners);
+    case "event":
+      await dispatchEventJob(rt, stored.id, job.payload, domainListeners);
+      return {};
+    case "timer":
+      await dispatchTimerJob(rt, job.payload, stored.nextAt, domainListeners);
       return {};
     case "wake": {
       const line = wakeIfDue(rt, Date.now());
       return line ? { created: [line] } : {};
     }
-    default:
-      console.warn("conversation outbox: unknown job kind", job.kind);
+    case "deliver":
       return {};
   }
 }

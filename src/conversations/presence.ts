@@ -58,8 +58,8 @@ export async function onAgentFrame(rt: ConversationRuntime, ws: WebSocket, frame
 async function showLoadingAnimation(rt: ConversationRuntime, now: number): Promise<void> {
   const meta = rt.meta();
   if (!meta || meta.source.type !== "user" || !meta.source.userId) return;
-  if (rt.store.getMeta<string>("mode") === "standby") return;
-  const last = rt.store.getMeta<number>("loadingShownAt") ?? 0;
+  if (rt.store.getMeta("mode") === "standby") return;
+  const last = rt.store.getMeta("loadingShownAt") ?? 0;
   if (now - last < LOADING_EVERY_MS) return;
   rt.store.setMeta("loadingShownAt", now);
   try {

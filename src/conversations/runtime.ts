@@ -7,19 +7,15 @@ import { channelById, type ChannelCredentials } from "../line/channel-store";
 import { stickerUrlFor } from "../line/stickers";
 import { lineApiBase, lineDataApiBase } from "../env";
 import { broadcastLocalized } from "./live";
-import { type ConversationKey, DEFAULT_TRIAGE, type ThreadMessage, type TriageState } from "./model";
+import type { ConversationMeta } from "./meta";
+import { DEFAULT_TRIAGE, type ThreadMessage, type TriageState } from "./model";
 import { renderBubble } from "./render";
 import { ThreadStore } from "./store";
 
 /** Busy conversations refresh their D1 index row at most this often. */
 export const INDEX_MIN_INTERVAL_MS = 1000;
 
-export interface ConversationMeta {
-  id: string;
-  channelId: string;
-  workspaceId: string;
-  source: ConversationKey["source"];
-}
+export type { ConversationMeta } from "./meta";
 
 export class ConversationRuntime {
   readonly store: ThreadStore;
@@ -32,7 +28,7 @@ export class ConversationRuntime {
   }
 
   meta(): ConversationMeta | null {
-    return this.store.getMeta<ConversationMeta>("conversation");
+    return this.store.getMeta("conversation");
   }
 
   requireMeta(): ConversationMeta {
@@ -42,7 +38,7 @@ export class ConversationRuntime {
   }
 
   triage(): TriageState {
-    return { ...DEFAULT_TRIAGE, ...(this.store.getMeta<Partial<TriageState>>("triage") ?? {}) };
+    return { ...DEFAULT_TRIAGE, ...(this.store.getMeta("triage") ?? {}) };
   }
 
   setTriage(change: Partial<TriageState>): TriageState {
@@ -81,7 +77,7 @@ export class ConversationRuntime {
    * second rather than one per message (a quiet chat is indexed at once).
    */
   queueIndex(at = Date.now()): void {
-    const last = this.store.getMeta<number>("indexedAt") ?? 0;
+    const last = this.store.getMeta("indexedAt") ?? 0;
     this.store.enqueue("index", "index", {}, Math.max(at, last + INDEX_MIN_INTERVAL_MS));
   }
 

@@ -42,12 +42,12 @@ export async function writeSearchDocuments(rt: ConversationRuntime, input: { con
   const { store } = rt;
   const d1 = rt.env.DB;
   const { conversationId, workspaceId, title } = input;
-  const previousTitle = store.getMeta<string>("searchTitle");
+  const previousTitle = store.getMeta("searchTitle");
   const titleChanged = previousTitle !== title;
   const statements: D1PreparedStatement[] = [];
   let titleInsertAt = -1;
   if (titleChanged) {
-    const previousRowid = store.getMeta<number>("searchTitleRowid");
+    const previousRowid = store.getMeta("searchTitleRowid");
     if (previousRowid !== null) {
       statements.push(
         d1.prepare("DELETE FROM conversation_search_short WHERE rowid = ?1").bind(previousRowid),

@@ -1,9 +1,12 @@
 // What routes (inbox and API) call to act on a conversation: they pass a
 // conversation row already checked against the caller's workspace.
+import { and, desc, eq } from "drizzle-orm";
+import { db, schema } from "../db/client";
 import type { Bindings } from "../env";
 import type { LineMessage } from "../line/client";
 import { senderFor } from "../line/sender";
 import type { EventOrigin } from "./events";
+import type { Actor } from "./triage";
 import type { ThreadMessage } from "./model";
 
 export const MAX_TEXT_LENGTH = 5000;
@@ -20,4 +23,23 @@ export function conversationStub(env: Bindings, conversationId: string) {
 export async function sendText(env: Bindings, conversationId: string, agent: { id: string | null; name: string }, text: string, origin?: EventOrigin): Promise<ThreadMessage> {
   const message: LineMessage = { type: "text", text, sender: senderFor(agent) };
   return conversationStub(env, conversationId).send({ agent, messages: [message], preview: { type: "text", text }, ...(origin ? { origin } : {}) });
+}
+
+/** A contact's conversations that hear about a change to the contact (its most recent ones). */
+const CONTACT_FANOUT = 20;
+
+/**
+ * A tag was added to a contact: each of the contact's (1:1) conversations
+ * emits tag.added with target "contact", so listeners see it where they work.
+ */
+export async function contactTagAdded(env: Bindings, workspaceId: string, contactId: string, tag: { id: string; name: string }, actor: Actor): Promise<void> {
+  const c = schema.conversations;
+  const rows = await db(env.DB)
+    .select({ id: c.id })
+    .from(c)
+    .where(and(eq(c.workspaceId, workspaceId), eq(c.contactId, contactId)))
+    .orderBy(desc(c.lastActivityAt))
+    .limit(CONTACT_FANOUT)
+    .all();
+  await Promise.all(rows.map((r) => conversationStub(env, r.id).tagAdded({ id: tag.id, name: tag.name }, "contact", actor)));
 }

@@ -1,4 +1,5 @@
 // The ConversationDO's SQLite schema, its in-place migrations, and row mapping.
+import type { EventOrigin } from "./events";
 import type { DeliveryStatus, DeliveryVia, Direction, MessageBody, ThreadMessage } from "./model";
 
 export const SCHEMA = `
@@ -88,5 +89,6 @@ export function toMessage(row: Row): ThreadMessage {
     redelivered: num(row.redelivered) === 1,
     standby: num(row.standby) === 1,
     unsent: num(row.unsent) === 1,
+    ...(row.origin ? { origin: JSON.parse(String(row.origin)) as EventOrigin } : {}),
   };
 }

@@ -1,5 +1,6 @@
 // The ConversationDO's SQLite storage: thread messages, metadata, outbox, member profiles.
 import type { EventOrigin } from "./events";
+import type { JobKind, JobPayloads, MetaKey, MetaValue } from "./meta";
 import type { DeliveryStatus, DeliveryVia, Direction, MessageBody, ThreadMessage } from "./model";
 import { MIGRATIONS, num, SCHEMA, SELECT, str, toMessage } from "./store-schema";
 
@@ -55,7 +56,7 @@ export interface OutboxJob {
 export class ThreadStore {
   constructor(private readonly sql: SqlStorage) {
     sql.exec(SCHEMA);
-    const applied = this.getMeta<number>("schemaMigrations") ?? 0;
+    const applied = this.getMeta("schemaMigrations") ?? 0;
     for (let i = applied; i < MIGRATIONS.length; i++) sql.exec(MIGRATIONS[i] ?? "");
     if (applied !== MIGRATIONS.length) this.setMeta("schemaMigrations", MIGRATIONS.length);
   }
@@ -196,12 +197,13 @@ export class ThreadStore {
 
   // --- metadata -------------------------------------------------------------
 
-  getMeta<T>(key: string): T | null {
+  /** The value stored under a meta key (its type per MetaValues), null when absent. */
+  getMeta<K extends MetaKey>(key: K): MetaValue<K> | null {
     const row = this.sql.exec("SELECT value FROM meta WHERE key = ?", key).toArray()[0];
-    return row ? (JSON.parse(String(row.value)) as T) : null;
+    return row ? (JSON.parse(String(row.value)) as MetaValue<K>) : null;
   }
 
-  setMeta(key: string, value: unknown): void {
+  setMeta<K extends MetaKey>(key: K, value: MetaValue<K> | null): void {
     this.sql.exec("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", key, JSON.stringify(value));
   }
 
@@ -236,15 +238,27 @@ export class ThreadStore {
 
   // --- outbox ---------------------------------------------------------------
 
-  enqueue(id: string, kind: string, payload: unknown, nextAt: number): void {
+  /**
+   * Queues a job (kinds and payloads typed in meta.ts). A job already queued
+   * under `id` keeps the earlier of both times, or with `replace` moves to `nextAt`;
+   * either way it runs once more even if it is running now (generation).
+   */
+  enqueue<K extends JobKind>(id: string, kind: K, payload: JobPayloads[K], nextAt: number, options: { replace?: boolean } = {}): void {
     this.sql.exec(
       `INSERT INTO outbox (id, kind, payload, next_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT(id) DO UPDATE SET next_at = MIN(next_at, excluded.next_at), payload = excluded.payload, generation = generation + 1`,
+       ON CONFLICT(id) DO UPDATE SET next_at = ${options.replace ? "excluded.next_at" : "MIN(next_at, excluded.next_at)"}, kind = excluded.kind,
+         payload = excluded.payload, generation = generation + 1, attempts = ${options.replace ? "0" : "attempts"}`,
       id,
       kind,
       JSON.stringify(payload),
       nextAt,
     );
+  }
+
+  /** When the job `id` is due, null when no such job is queued. */
+  jobAt(id: string): number | null {
+    const row = this.sql.exec("SELECT next_at FROM outbox WHERE id = ?", id).toArray()[0];
+    return row ? num(row.next_at) : null;
   }
 
   dueJobs(now: number, limit = 20): OutboxJob[] {
@@ -272,7 +286,7 @@ export class ThreadStore {
   }
 
   /** Replaces a job's payload (an event job records which listeners are done before it is retried). */
-  setJobPayload(id: string, payload: unknown): void {
+  setJobPayload<K extends JobKind>(id: string, _kind: K, payload: JobPayloads[K]): void {
     this.sql.exec("UPDATE outbox SET payload = ? WHERE id = ?", JSON.stringify(payload), id);
   }
 

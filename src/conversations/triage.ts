@@ -71,7 +71,8 @@ export function wakeIfDue(rt: ConversationRuntime, now: number): ThreadMessage |
 
 /** The domain events of a triage change that was just stored (call inside its transaction). */
 function emitTriage(rt: ConversationRuntime, before: TriageState, change: TriageChange, origin: EventOrigin, at: number): void {
-  if (change.kind === "status") {
+  if (change.kind === "snooze") emit(rt, "conversation.snoozed", { until: change.until, previousStatus: before.status }, origin, { at });
+  else if (change.kind === "status") {
     if (change.status === "resolved") emit(rt, "conversation.resolved", { previousStatus: before.status }, origin, { at });
     else if (change.status === "open" && (before.status === "resolved" || before.status === "snoozed")) {
       emit(rt, "conversation.reopened", { previousStatus: before.status }, origin, { at });

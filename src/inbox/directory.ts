@@ -2,9 +2,7 @@
 // agents, teams, tags, channels. One batch of small reads per page.
 import { and, asc, eq } from "drizzle-orm";
 import { db, schema } from "../db/client";
-import type { ConversationRow } from "./queries";
 import type { Directory } from "./views/list-toolbar";
-import type { ConversationListItemData } from "../ui/conversation-row";
 
 export async function workspaceDirectory(d1: D1Database, workspaceId: string): Promise<Directory> {
   const d = db(d1);
@@ -27,26 +25,7 @@ export async function conversationTagIds(d1: D1Database, conversationId: string)
   return rows.map((r) => r.tagId);
 }
 
-type ListedFields = "id" | "title" | "pictureUrl" | "lastMessagePreview" | "lastActivityAt" | "unreadCount" | "status" | "sourceType" | "priority" | "pinned";
-
 /** The assignee's name from the directory (null when unassigned or no longer active). */
 export function assigneeName(directory: Directory, assigneeId: string | null): string | null {
   return assigneeId ? directory.agents.find((a) => a.id === assigneeId)?.name ?? null : null;
-}
-
-/** An index row as a list item — for pages and for the live list frames alike. */
-export function listItem(row: Pick<ConversationRow, ListedFields>, assignee: string | null): ConversationListItemData {
-  return {
-    id: row.id,
-    title: row.title,
-    pictureUrl: row.pictureUrl,
-    lastMessagePreview: row.lastMessagePreview,
-    lastActivityAt: row.lastActivityAt,
-    unreadCount: row.unreadCount,
-    status: row.status,
-    sourceType: row.sourceType,
-    assigneeName: assignee,
-    priority: row.priority,
-    pinned: row.pinned,
-  };
 }

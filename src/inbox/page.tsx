@@ -5,7 +5,8 @@
 import type { Context } from "hono";
 import type { AppEnv } from "../env";
 import { ConversationListItem } from "../ui/conversation-row";
-import { assigneeName, listItem, workspaceDirectory } from "./directory";
+import { assigneeName, workspaceDirectory } from "./directory";
+import { listItem } from "../ui/conversation-row";
 import { effectiveFilter, emptyReason } from "./list-state";
 import { findConversation, type ListFilter, listConversations, viewCounts } from "./queries";
 import { ConversationList } from "./views/conversation-list";

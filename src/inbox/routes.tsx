@@ -9,7 +9,7 @@ import { requireCsrf, requireSession } from "../auth/middleware";
 import { auditInsert } from "../db/audit";
 import { db, schema } from "../db/client";
 import { conversationStub } from "../conversations/service";
-import type { Actor, TriageChange } from "../conversations/triage";
+import type { Actor, TriageChange } from "../conversations/port";
 import type { AppEnv } from "../env";
 import { localeParams } from "../conversations/live";
 import { workspaceDirectory } from "./directory";
@@ -96,10 +96,18 @@ export const inboxRoutes = new Hono<AppEnv>()
     }
     if (tag && rows.length) {
       const d = db(c.env.DB);
-      await d.batch([
-        d.insert(schema.conversationTags).values(rows.map((r) => ({ conversationId: r.id, tagId: tag.id, workspaceId: session.workspaceId, bucket: r.bucket, pinned: r.pinned, lastActivityAt: r.lastActivityAt }))).onConflictDoNothing(),
+      const [added] = await d.batch([
+        d
+          .insert(schema.conversationTags)
+          .values(rows.map((r) => ({ conversationId: r.id, tagId: tag.id, workspaceId: session.workspaceId, bucket: r.bucket, pinned: r.pinned, lastActivityAt: r.lastActivityAt })))
+          .onConflictDoNothing()
+          .returning({ conversationId: schema.conversationTags.conversationId }),
         ...rows.map((r) => auditInsert(c.env.DB, { workspaceId: session.workspaceId, actorId: session.userId, action: "conversation.tagged", targetType: "conversation", targetId: r.id, data: { tagId: tag.id, bulk: true } })),
       ]);
+      // tag.added for the conversations that did not have the tag yet.
+      for (let i = 0; i < added.length; i += 10) {
+        await Promise.all(added.slice(i, i + 10).map((a) => conversationStub(c.env, a.conversationId).tagAdded({ id: tag.id, name: tag.name }, "conversation", actor)));
+      }
     }
     const [list, fresh] = await Promise.all([listFragment(c, listFilter), freshParts(c)]);
     return c.html(

@@ -14,7 +14,7 @@ import { lineApiBase, lineDataApiBase } from "../env";
 import { channelById } from "../line/channel-store";
 import { createLineClient } from "../line/client";
 import { stickerUrlFor } from "../line/stickers";
-import { setConversationTag } from "./conversation-tags";
+import { setConversationTag } from "../tags/conversation-tags";
 import { conversationTagIds, workspaceDirectory } from "./directory";
 import { type ConversationRow, findConversation } from "./queries";
 import { renderInboxPage } from "./page";
@@ -195,7 +195,11 @@ export const threadRoutes = new Hono<AppEnv>()
     const me = { id: session.userId, name: session.name };
     const request = form.success ? triageRequest(form.data, directory, me) : { error: form.error.issues[0]?.message ?? t("inbox.triage.error.check") };
     if ("change" in request) await conversationStub(c.env, row.id).triage(request.change, me);
-    if ("tag" in request) await setConversationTag(c.env.DB, { workspaceId: session.workspaceId, actorId: session.userId }, row, request.tag.tagId, request.tag.add);
+    if ("tag" in request) {
+      const changed = await setConversationTag(c.env.DB, { workspaceId: session.workspaceId, actorId: session.userId }, row, request.tag.tagId, request.tag.add);
+      const tag = directory.tags.find((t) => t.id === request.tag.tagId);
+      if (changed && request.tag.add && tag) await conversationStub(c.env, row.id).tagAdded({ id: tag.id, name: tag.name }, "conversation", me);
+    }
     if (!isHtmx(c) && !("error" in request)) return c.redirect(`/inbox/c/${row.id}`, 303);
     const [thread, tagIds] = await Promise.all([conversationStub(c.env, row.id).thread({ limit: 1 }), conversationTagIds(c.env.DB, row.id)]);
     const bar = <TriageBar conversationId={row.id} triage={thread.triage} directory={directory} tagIds={tagIds} csrfToken={session.csrfToken} me={me} error={"error" in request ? request.error : undefined} fragment />;

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { t } from "../ui/i18n";
 import type { Priority } from "../conversations/model";
-import type { TriageChange } from "../conversations/triage";
+import type { TriageChange } from "../conversations/port";
 import type { Directory } from "./views/list-toolbar";
 
 const SNOOZE_PRESETS: Record<string, number> = { "1h": 3_600_000, "4h": 4 * 3_600_000, "1d": 24 * 3_600_000, "7d": 7 * 24 * 3_600_000 };

@@ -4,6 +4,7 @@
 // auto-resolve on whose last activity is older than the limit (timers never
 // armed, e.g. for answers sent before the setting was switched on) and asks
 // each to check itself. Snoozed and resolved conversations are not candidates.
+import { sendAutomationCommand } from "../automation/commands";
 import { and, eq, lte } from "drizzle-orm";
 import { db, schema } from "../db/client";
 import type { Bindings } from "../env";
@@ -39,9 +40,7 @@ export async function autoResolveSweep(env: Bindings, now: number): Promise<{ ch
       .all();
     for (const row of candidates) {
       checked++;
-      const result = await env.CONVERSATIONS.get(env.CONVERSATIONS.idFromString(row.id))
-        .automation({ kind: "auto-resolve", now })
-        .catch((error: unknown) => {
+      const result = await sendAutomationCommand(env.CONVERSATIONS.get(env.CONVERSATIONS.idFromString(row.id)), { kind: "auto-resolve", now }).catch((error: unknown) => {
           console.warn("auto-resolve sweep failed", row.id, error instanceof Error ? error.message : error);
           return { resolved: false };
         });

@@ -2,6 +2,7 @@
 // (schedule, holidays, the manual away switch). A transition is claimed with one
 // conditional UPDATE so overlapping runs act once. At an opening, "we're open
 // again" goes to every customer who wrote while closed (optional per channel).
+import { sendAutomationCommand } from "../automation/commands";
 import { and, eq, gte, isNull, or } from "drizzle-orm";
 import { isOpenAt } from "../automation/hours";
 import { scheduleOf } from "../automation/settings";
@@ -53,7 +54,7 @@ async function tellWaitingCustomers(env: Bindings, channelId: string, closedSinc
   let sent = 0;
   for (let i = 0; i < candidates.length; i += CONCURRENCY) {
     const results = await Promise.allSettled(
-      candidates.slice(i, i + CONCURRENCY).map((row) => env.CONVERSATIONS.get(env.CONVERSATIONS.idFromString(row.id)).automation({ kind: "opened", since: closedSince })),
+      candidates.slice(i, i + CONCURRENCY).map((row) => sendAutomationCommand(env.CONVERSATIONS.get(env.CONVERSATIONS.idFromString(row.id)), { kind: "opened", since: closedSince })),
     );
     for (const r of results) {
       if (r.status === "fulfilled" && r.value.sent) sent++;

@@ -3,6 +3,7 @@
 // those whose numbers changed materially (at most the configured number of
 // times). Conversations the index shows as answered or closed are checked with
 // their Durable Object first, which removes them from the queue.
+import { sendAutomationCommand } from "../automation/commands";
 import { asc, eq } from "drizzle-orm";
 import { isOpenAt } from "../automation/hours";
 import { agentsOnline, expectedWait, materialChange, QUEUE_UPDATE_GAP_MS, typicalFirstResponse } from "../automation/queue";
@@ -43,7 +44,7 @@ export async function queueUpdates(env: Bindings, now: number): Promise<{ checke
     const gone = new Set<string>();
     for (const r of suspect) {
       checked++;
-      const result = await stub(r.queue.conversationId).automation({ kind: "sync" }).catch(() => ({ waiting: true }));
+      const result = await sendAutomationCommand(stub(r.queue.conversationId), { kind: "sync" }).catch(() => ({ waiting: true }));
       if (!result.waiting) gone.add(r.queue.conversationId);
     }
     const waiting = rows.filter((r) => !gone.has(r.queue.conversationId));
@@ -54,9 +55,7 @@ export async function queueUpdates(env: Bindings, now: number): Promise<{ checke
       const waitMs = expectedWait(position, typical, agents);
       if (row.lastSentAt === null || row.updatesSent >= settings.queueMaxUpdates || now - row.lastSentAt < QUEUE_UPDATE_GAP_MS) continue;
       if (!materialChange({ position: row.lastPosition, waitMs: row.lastWaitMs }, { position, waitMs })) continue;
-      const result = await stub(row.conversationId)
-        .automation({ kind: "queue", position, waitMs, now })
-        .catch((error: unknown) => {
+      const result = await sendAutomationCommand(stub(row.conversationId), { kind: "queue", position, waitMs, now }).catch((error: unknown) => {
           console.warn("queue update failed", row.conversationId, error instanceof Error ? error.message : error);
           return { sent: false };
         });

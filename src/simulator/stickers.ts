@@ -5,10 +5,7 @@ import type { webhook } from "@line/bot-sdk";
 import type { Expression } from "./svg";
 import { escapeXml, face, hueOf, EXPRESSIONS } from "./svg";
 
-/** Path of the simulator's image for a sticker (any package and sticker id). */
-export function simulatorStickerUrl(packageId: string, stickerId: string): string {
-  return `/simulator/stickers/${encodeURIComponent(packageId)}/${encodeURIComponent(stickerId)}`;
-}
+export { simulatorStickerUrl } from "../line/stickers";
 
 export interface StickerInfo {
   packageId: string;

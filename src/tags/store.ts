@@ -69,12 +69,14 @@ export async function contactTags(d1: D1Database, contactId: string): Promise<Ta
   return db(d1).select(COLUMNS).from(kt).innerJoin(t, eq(t.id, kt.tagId)).where(eq(kt.contactId, contactId)).orderBy(byName).all();
 }
 
-export async function tagContact(d1: D1Database, workspaceId: string, actorId: string, contactId: string, tag: TagView): Promise<void> {
+/** Adds a tag to a contact (audited); true when the contact did not have it yet. */
+export async function tagContact(d1: D1Database, workspaceId: string, actorId: string, contactId: string, tag: TagView): Promise<boolean> {
   const d = db(d1);
-  await d.batch([
+  const [change] = await d.batch([
     d.insert(kt).values({ contactId, tagId: tag.id }).onConflictDoNothing(),
     auditInsert(d1, { workspaceId, actorId, action: "contact.tag_added", targetType: "contact", targetId: contactId, data: { tagId: tag.id, name: tag.name } }),
   ]);
+  return change.meta.changes > 0;
 }
 
 export async function untagContact(d1: D1Database, workspaceId: string, actorId: string, contactId: string, tag: TagView): Promise<void> {

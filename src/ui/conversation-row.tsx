@@ -8,6 +8,7 @@ import type { ConversationSourceType, ConversationStatus, Priority } from "../co
 import { Avatar } from "./avatar";
 import { Svg, IconUsers } from "./icons";
 import { shortLabel, TimeLabel } from "./time";
+import type { schema } from "../db/client";
 
 export type { ConversationSourceType };
 
@@ -165,3 +166,22 @@ export const ConversationListItem: FC<ConversationListItemProps> = ({ item, acti
     </li>
   );
 };
+
+type ListedFields = "id" | "title" | "pictureUrl" | "lastMessagePreview" | "lastActivityAt" | "unreadCount" | "status" | "sourceType" | "priority" | "pinned";
+
+/** An index row as a list item — for pages and for the live list frames alike. */
+export function listItem(row: Pick<typeof schema.conversations.$inferSelect, ListedFields>, assignee: string | null): ConversationListItemData {
+  return {
+    id: row.id,
+    title: row.title,
+    pictureUrl: row.pictureUrl,
+    lastMessagePreview: row.lastMessagePreview,
+    lastActivityAt: row.lastActivityAt,
+    unreadCount: row.unreadCount,
+    status: row.status,
+    sourceType: row.sourceType,
+    assigneeName: assignee,
+    priority: row.priority,
+    pinned: row.pinned,
+  };
+}

@@ -151,11 +151,12 @@ describe("inactivity auto-resolve", () => {
     const c = customer(channel, "resolve-alarm");
     await c.says("question");
     await agentAnswers(c);
-    await c.stub().automation({ kind: "sync" }); // what outbound.ts's hook queues after an agent message
-    const jobs = await runInDurableObject(c.stub(), (_i: ConversationDO, state) => state.storage.sql.exec("SELECT kind FROM outbox").toArray().map((r) => r.kind));
-    expect(jobs).toContain("auto-resolve");
+    await c.stub().automation({ kind: "sync" }); // what the automation listener does when an agent's message.sent arrives
+    const timer = "timer:automation:auto-resolve"; // the listener's timer on the conversation's alarm
+    const jobs = await runInDurableObject(c.stub(), (_i: ConversationDO, state) => state.storage.sql.exec("SELECT id FROM outbox").toArray().map((r) => r.id));
+    expect(jobs).toContain(timer);
     await ageConversation(c.stub(), 3 * HOUR);
-    await runInDurableObject(c.stub(), (_i: ConversationDO, state) => state.storage.sql.exec("UPDATE outbox SET next_at = 0 WHERE kind = 'auto-resolve'"));
+    await runInDurableObject(c.stub(), (_i: ConversationDO, state) => state.storage.sql.exec("UPDATE outbox SET next_at = 0 WHERE id = ?", timer));
     await runDurableObjectAlarm(c.stub());
     expect((await c.stub().thread()).triage.status).toBe("resolved");
   });

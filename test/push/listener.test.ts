@@ -2,6 +2,7 @@
 // conversation's team or everyone (Unassigned) — each person only for what they
 // chose, in their own language, with "hide message text" respected, once per
 // event and device even when the listener runs again.
+import type { ConversationPort } from "../../src/conversations/port";
 import { env } from "cloudflare:test";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { DomainEventOf } from "../../src/conversations/events";
@@ -155,7 +156,9 @@ describe("customer messages", () => {
       },
     };
     const pushes = pushService();
-    const ctx = { env, contactId: async () => "ct_known" };
+    // The push listener reads nothing of the conversation: a port that refuses every call proves it.
+    const conversation = new Proxy({}, { get: () => { throw new Error("the push listener should not use the conversation port"); } }) as ConversationPort;
+    const ctx = { env, contactId: async () => "ct_known", conversation };
     await pushListener.handle(event, ctx);
     await pushListener.handle(event, ctx);
     expect(pushesTo(pushes, admin)).toHaveLength(1);

@@ -5,7 +5,7 @@
 // workspaces).
 import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
-import { setConversationTag } from "../../src/inbox/conversation-tags";
+import { setConversationTag } from "../../src/tags/conversation-tags";
 import { filterCounts, findConversation, listConversations } from "../../src/inbox/queries";
 import { newId } from "../../src/lib/ids";
 import { createTag, tagContact } from "../../src/tags/store";

@@ -1,15 +1,18 @@
 // Tagging one conversation: the link row (with the copies of bucket, pinned and
 // activity that keep per-tag lists in index order) and its audit entry, in one
-// batch. The inbox's triage bar and the REST API both call this.
+// batch. The inbox's triage bar, the REST API and the conversation port (for
+// automations and workflows) all call this.
 import { and, eq, inArray } from "drizzle-orm";
 import { auditInsert } from "../db/audit";
 import { db, schema } from "../db/client";
-import type { ConversationRow } from "./queries";
+
+type ConversationRow = typeof schema.conversations.$inferSelect;
 
 /**
  * Adds or removes a tag (already checked to belong to the workspace). Adding a
  * tag the conversation has, or removing one it has not, changes nothing but
  * is still audited as asked. `actorId` is a user id, or an API token id.
+ * Returns whether the conversation's tags changed.
  */
 export async function setConversationTag(
   d1: D1Database,
@@ -17,16 +20,32 @@ export async function setConversationTag(
   row: Pick<ConversationRow, "id" | "workspaceId" | "bucket" | "pinned" | "lastActivityAt">,
   tagId: string,
   add: boolean,
-): Promise<void> {
+): Promise<boolean> {
   const d = db(d1);
   const ct = schema.conversationTags;
   const audit = auditInsert(d1, { workspaceId: ctx.workspaceId, actorId: ctx.actorId, action: add ? "conversation.tagged" : "conversation.untagged", targetType: "conversation", targetId: row.id, data: { tagId } });
-  await d.batch([
+  const [change] = await d.batch([
     add
       ? d.insert(ct).values({ conversationId: row.id, tagId, workspaceId: row.workspaceId, bucket: row.bucket, pinned: row.pinned, lastActivityAt: row.lastActivityAt }).onConflictDoNothing()
       : d.delete(ct).where(and(eq(ct.conversationId, row.id), eq(ct.tagId, tagId))),
     audit,
   ]);
+  return change.meta.changes > 0;
+}
+
+/**
+ * Adds a tag to a conversation known only by id (automation, workflows): reads
+ * its index row first; false when the row is not there yet or had the tag.
+ */
+export async function tagConversation(d1: D1Database, ctx: { workspaceId: string; conversationId: string; actorId: string; tagId: string }): Promise<boolean> {
+  const c = schema.conversations;
+  const row = await db(d1)
+    .select({ id: c.id, workspaceId: c.workspaceId, bucket: c.bucket, pinned: c.pinned, lastActivityAt: c.lastActivityAt })
+    .from(c)
+    .where(and(eq(c.id, ctx.conversationId), eq(c.workspaceId, ctx.workspaceId)))
+    .get();
+  if (!row) return false;
+  return setConversationTag(d1, { workspaceId: ctx.workspaceId, actorId: ctx.actorId }, row, ctx.tagId, true);
 }
 
 /** Tag ids of each of the given conversations (one read for a whole page). */

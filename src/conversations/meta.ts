@@ -1,0 +1,103 @@
+// What a ConversationDO keeps in its key/value table (`meta`) and its outbox,
+// as types: every meta key with the kind of value stored under it, and every
+// outbox job kind with its payload (validated when a job is read back, since
+// rows written by an older version of the code may still be waiting).
+import { z } from "zod";
+import type { JsonObject, JsonValue } from "../lib/json";
+import type { ReplyTokenState } from "./delivery";
+import type { DomainEvent, TimerJob } from "./events";
+import type { ConversationKey, TriageState } from "./model";
+
+/** Who the conversation is with, on which channel and workspace (set by its first webhook event). */
+export interface ConversationMeta {
+  id: string;
+  channelId: string;
+  workspaceId: string;
+  source: ConversationKey["source"];
+}
+
+export interface MetaValues {
+  conversation: ConversationMeta;
+  triage: Partial<TriageState>;
+  mode: "active" | "standby";
+  replyToken: ReplyTokenState;
+  unread: number;
+  lastCustomerMessageAt: number;
+  friendStatus: "following" | "unfollowed";
+  followedAt: number;
+  unfollowedAt: number;
+  /** The markAsReadToken last sent to LINE. */
+  readToken: string;
+  indexedAt: number;
+  /** The D1 contact of a 1:1 conversation, and the profile fingerprint last written to it. */
+  contact: { contactId: string; synced?: string };
+  searchSeq: number;
+  searchTitle: string;
+  searchTitleRowid: number;
+  loadingShownAt: number;
+  schemaMigrations: number;
+  /** The automation listener's state (older than `listener:<name>` keys, so it keeps its key). */
+  automation: JsonObject;
+}
+
+/** A listener's own state (ConversationPort.readState / writeState). */
+export type ListenerStateKey = `listener:${string}`;
+export type MetaKey = keyof MetaValues | ListenerStateKey;
+export type MetaValue<K extends MetaKey> = K extends keyof MetaValues ? MetaValues[K] : JsonValue;
+
+/** The outbox payload of an event job: the event, and the listeners already done with it. */
+export interface EventJob {
+  event: DomainEvent;
+  done: string[];
+}
+
+
+export interface JobPayloads {
+  profile: { lineUserId: string };
+  content: { messageId: string };
+  index: Record<string, never>;
+  markAsRead: { token: string };
+  wake: { until: number };
+  deliver: { messageId: string };
+  event: EventJob;
+  timer: TimerJob;
+}
+
+export type JobKind = keyof JobPayloads;
+
+export type TypedJob = { [K in JobKind]: { kind: K; payload: JobPayloads[K] } }[JobKind];
+
+const json: z.ZodType<JsonValue> = z.lazy(() => z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(json), z.record(z.string(), json)]));
+
+const payloadSchemas = {
+  profile: z.object({ lineUserId: z.string().min(1) }),
+  content: z.object({ messageId: z.string().min(1) }),
+  index: z.object({}).strip().transform(() => ({}) as Record<string, never>),
+  markAsRead: z.object({ token: z.string().min(1) }),
+  wake: z.object({ until: z.number() }).partial({ until: true }).transform((p) => ({ until: p.until ?? 0 })),
+  deliver: z.object({ messageId: z.string().min(1) }),
+  // Events are written by emit() only; the envelope is checked, the data trusted.
+  event: z.object({ event: z.object({ id: z.string(), type: z.string() }).passthrough(), done: z.array(z.string()) }).transform((p) => p as unknown as EventJob),
+  timer: z.object({ listener: z.string().min(1), key: z.string().min(1), data: json.default(null) }),
+} satisfies { [K in JobKind]: z.ZodType<JobPayloads[K], unknown> };
+
+/**
+ * Jobs older code queued under kinds that are now timers of the automation
+ * listener (they may still sit in a conversation's outbox after a deploy).
+ */
+const LEGACY_TIMERS: Record<string, string> = { automation: "run", "auto-resolve": "auto-resolve", "automation-observe": "observe" };
+
+/** A stored job as its typed kind and payload; null for a kind or payload this code does not know. */
+export function parseJob(kind: string, payload: string): TypedJob | null {
+  const legacy = LEGACY_TIMERS[kind];
+  if (legacy) return { kind: "timer", payload: { listener: "automation", key: legacy, data: null } };
+  if (!(kind in payloadSchemas)) return null;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(payload);
+  } catch {
+    return null;
+  }
+  const parsed = payloadSchemas[kind as JobKind].safeParse(raw);
+  return parsed.success ? ({ kind, payload: parsed.data } as TypedJob) : null;
+}
