@@ -6,10 +6,18 @@
 // answers, and messages automation or workflows sent are never taken for a
 // person's answer. Timers and cron commands come back here by name.
 import type { Listener } from "../conversations/events";
+import type { ConversationPort } from "../conversations/port";
 import { automationCommandSchema, runAutomationCommand } from "./commands";
 import { runAutomations } from "./engine";
 import { autoResolveIfDue } from "./resolve";
-import { AUTOMATION_LISTENER } from "./state";
+import { AUTOMATION_LISTENER, loadState } from "./state";
+
+/** True when an earlier run (for another event of the same webhook batch) already answered this line. */
+function alreadyHandled(port: ConversationPort, messageId: string): boolean {
+  const seq = port.message(messageId)?.seq;
+  const state = loadState(port);
+  return seq !== undefined && seq <= state.handledSeq && seq <= state.seenSeq;
+}
 
 export const automationListener: Listener = {
   name: AUTOMATION_LISTENER,
@@ -17,7 +25,7 @@ export const automationListener: Listener = {
   async handle(event, ctx) {
     switch (event.type) {
       case "message.received":
-        if (event.origin.kind !== "customer" || event.data.standby) return;
+        if (event.origin.kind !== "customer" || event.data.standby || alreadyHandled(ctx.conversation, event.data.message.id)) return;
         return runAutomations(ctx.env.DB, ctx.conversation);
       case "contact.followed":
         if (event.origin.kind !== "customer") return;
