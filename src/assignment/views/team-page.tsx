@@ -99,11 +99,15 @@ export const AssignmentSection: FC<AssignmentSectionProps> = ({ teamId, policy, 
           </div>
         </form>
       ) : (
-        <dl class="facts facts--compact">
-          <dt>{t("settings.assignment.modeLabel")}</dt>
-          <dd>{modeLabel(policy.mode)}</dd>
-          <dt>{t("settings.assignment.capacity")}</dt>
-          <dd>{policy.capacity === null ? t("settings.assignment.noLimit") : String(policy.capacity)}</dd>
+        <dl class="facts">
+          <div>
+            <dt>{t("settings.assignment.modeLabel")}</dt>
+            <dd>{modeLabel(policy.mode)}</dd>
+          </div>
+          <div>
+            <dt>{t("settings.assignment.capacity")}</dt>
+            <dd>{policy.capacity === null ? t("settings.assignment.noLimit") : String(policy.capacity)}</dd>
+          </div>
         </dl>
       )}
       <p class="assign-rules">{t("settings.assignment.rules")}</p>
