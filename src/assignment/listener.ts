@@ -1,6 +1,6 @@
 // The assignment listener: conversation events ask the workspace's assigner.
-// A conversation that opens, or lands in a team, with nobody assigned asks for
-// an agent; an agent who gives one back (unassigned, reassigned) or resolves
+// A conversation that reopens in a team, or lands in one, with nobody assigned
+// asks for an agent; an agent who gives one back (unassigned, reassigned) or resolves
 // one frees a place, so the team queues are drained. Its own assignments come
 // back as conversation.assigned with an assignee: those only leave the queue.
 import type { Listener } from "../conversations/events";
@@ -14,7 +14,8 @@ export const assignmentListener: Listener = {
     const base = { workspaceId: event.workspaceId, conversationId: event.conversationId, channelId: event.channelId };
     switch (event.type) {
       case "conversation.opened":
-        await requestAssignment(ctx.env, { kind: "assign", ...base, teamId: null });
+        // A brand-new conversation is in no team yet (a team is set by a later change, which says so).
+        if (event.data.reason === "reopened") await requestAssignment(ctx.env, { kind: "assign", ...base, teamId: null });
         return;
       case "conversation.resolved":
         await dequeue(ctx.env.DB, event.conversationId);

@@ -149,6 +149,37 @@ describe("capacity and the team queue", () => {
   });
 });
 
+describe("reopened conversations", () => {
+  it("a customer writing again to a team conversation nobody holds gets an agent, or waits with the queue message", { timeout: 30_000 }, async () => {
+    const s = await teamSetup(1, { mode: "least_open", capacity: 1 });
+    const [a] = s.agents;
+    if (!a) throw new Error("setup");
+    await saveSettings(env.DB, { workspaceId: s.workspaceId, actorId: s.admin.id }, s.channelId, { weeklyHours: ALWAYS_OPEN, queueEnabled: 1, queueText: "You're number {{position}} in line." }, "test");
+    // A's one place is taken.
+    const busy = await newCustomer(s);
+    await moveToTeam(s, busy);
+    expect(await assigneeOf(busy)).toBe(a.id);
+    // A team conversation nobody holds was resolved; its customer writes again.
+    const back = await newCustomer(s);
+    await back.stub().triage({ kind: "team", team: { id: s.teamId, name: s.teamName } }, { id: null, name: "setup", origin: { kind: "api" } });
+    await back.stub().triage({ kind: "assign", assignee: { id: s.admin.id, name: s.admin.name } }, { id: s.admin.id, name: s.admin.name });
+    await back.stub().triage({ kind: "assign", assignee: null }, { id: s.admin.id, name: s.admin.name });
+    await back.stub().triage({ kind: "status", status: "resolved" }, { id: s.admin.id, name: s.admin.name });
+    await drainConversation(back.stub());
+    expect(await queued(back.id())).toBeNull();
+    await back.says("Me again: the parcel is still not here");
+    expect(await assigneeOf(back)).toBeNull();
+    expect(await queued(back.id())).toMatchObject({ team_id: s.teamId });
+    const { messages } = await back.stub().thread({ limit: 20 });
+    expect(messages.some((m) => m.direction === "outbound" && m.body.type === "text" && m.body.text.startsWith("You're number"))).toBe(true);
+
+    // A resolves the other one: the reopened conversation is A's.
+    await busy.stub().triage({ kind: "status", status: "resolved" }, { id: a.id, name: a.name });
+    await drainConversation(busy.stub());
+    expect(await assigneeOf(back)).toBe(a.id);
+  });
+});
+
 describe("business hours", () => {
   it("outside the channel's hours the conversation waits; when the hours open, the minute cron assigns it", { timeout: 30_000 }, async () => {
     const s = await teamSetup(1, { mode: "round_robin", capacity: null });
