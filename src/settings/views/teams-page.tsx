@@ -156,6 +156,10 @@ export const TeamCard: FC<TeamCardProps> = ({ team, viewer, options, error, rena
           </button>
         </form>
       ) : null}
+      <a class="team-card__open" href={base}>
+        {t("settings.assignment.title")}
+        <IconChevronDown />
+      </a>
     </article>
   );
 };
