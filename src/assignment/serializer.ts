@@ -75,7 +75,11 @@ export class AssignmentSerializer {
     const policy = await loadPolicy(d1, req.workspaceId, teamId);
     const mode = req.rule ?? (policy.mode === "manual" ? null : policy.mode);
     const name = triage.teamId === teamId ? triage.teamName : await teamName(d1, req.workspaceId, teamId);
-    if (name === null) return { result: "not_waiting" };
+    if (name === null) {
+      // The team was deleted: nobody's queue holds it any more.
+      await dequeue(d1, req.conversationId);
+      return { result: "not_waiting" };
+    }
     if (triage.teamId !== teamId) {
       if (!req.moveToTeam) {
         await dequeue(d1, req.conversationId);
