@@ -5,9 +5,10 @@
 // webhooks and push notifications go out. A listener must be idempotent by
 // event id (see Listener); it sees the conversation through ctx.conversation
 // (conversations/port.ts), never the Durable Object's internals.
+import { assignmentListener } from "./assignment/listener";
 import { automationListener } from "./automation/listener";
 import { defineListeners } from "./conversations/events";
 import { outboundWebhookListener } from "./outbound-webhooks/listener";
 import { pushListener } from "./push/listener";
 
-export const domainListeners = defineListeners([automationListener, outboundWebhookListener, pushListener]);
+export const domainListeners = defineListeners([automationListener, assignmentListener, outboundWebhookListener, pushListener]);

@@ -112,7 +112,12 @@ export interface ActivityParams {
   team?: string | null;
   /** priority: the new priority. */
   priority?: Priority;
+  /** assigned automatically: by which team policy or workflow ("Assigned to X by …"). */
+  by?: AssignedBy;
 }
+
+/** What made an automatic assignment (src/assignment/): a team's policy or a workflow. */
+export type AssignedBy = { kind: "policy"; mode: "round_robin" | "least_open"; team: string } | { kind: "workflow"; name: string };
 
 /** Triage state the ConversationDO owns and mirrors to the D1 index. */
 export interface TriageState {

@@ -8,7 +8,7 @@ import { auditInsert } from "../db/audit";
 import { newId } from "../lib/ids";
 import { agentOrigin, emit } from "./emit";
 import type { EventOrigin } from "./events";
-import { type ActivityAction, type ActivityParams, PRIORITY_LABELS, type Priority, type ThreadMessage, type TriageState } from "./model";
+import { type ActivityAction, type ActivityParams, type AssignedBy, PRIORITY_LABELS, type Priority, type ThreadMessage, type TriageState } from "./model";
 import { writeIndex } from "./index-writer";
 import type { ConversationRuntime } from "./runtime";
 
@@ -22,7 +22,7 @@ export interface Actor {
 export type TriageChange =
   | { kind: "status"; status: "open" | "follow_up" | "resolved" }
   | { kind: "snooze"; until: number }
-  | { kind: "assign"; assignee: { id: string; name: string } | null }
+  | { kind: "assign"; assignee: { id: string; name: string } | null; by?: AssignedBy }
   | { kind: "team"; team: { id: string; name: string } | null }
   | { kind: "priority"; priority: Priority }
   | { kind: "pin"; pinned: boolean };
@@ -135,6 +135,16 @@ function planChange(t: TriageState, change: TriageChange, actor: Actor, now: num
           text: `${actor.name} unassigned ${t.assigneeName ?? "the agent"}`,
           params: { previous: t.assigneeName },
           audit: { from: t.assigneeId },
+        };
+      }
+      if (change.by) {
+        const by = change.by.kind === "policy" ? `${change.by.mode === "round_robin" ? "round robin" : "least open"} (${change.by.team})` : change.by.name;
+        return {
+          state: { assigneeId: change.assignee.id, assigneeName: change.assignee.name },
+          action: "assigned",
+          text: `Assigned to ${change.assignee.name} by ${by}`,
+          params: { assignee: change.assignee.name, by: change.by },
+          audit: { from: t.assigneeId, to: change.assignee.id, by: change.by },
         };
       }
       return {

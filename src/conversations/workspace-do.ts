@@ -1,12 +1,14 @@
 // WorkspaceDO: the live inbox feed of one workspace. ConversationDOs publish a
 // re-rendered list item whenever a conversation's index row changes; every open
-// inbox of the workspace receives it over a hibernating WebSocket.
+// inbox of the workspace receives it over a hibernating WebSocket. It is also
+// where automatic assignment decisions are serialized (src/assignment/).
 import { DurableObject } from "cloudflare:workers";
 import type { Bindings } from "../env";
 import { acceptLive, broadcast, broadcastLocalized, closeLive, localeFromUrl } from "./live";
 import { renderListItem } from "./render";
 import type { ConversationListItemData } from "../ui/conversation-row";
 import type { ConversationStatus } from "./model";
+import { type AssignmentOutcome, type AssignmentRequest, AssignmentSerializer } from "../assignment/serializer";
 
 export interface ConversationFeedEvent {
   type: "conversation";
@@ -22,6 +24,14 @@ export interface ConversationFeedEvent {
 }
 
 export class WorkspaceDO extends DurableObject<Bindings> {
+  private assigner: AssignmentSerializer | null = null;
+
+  /** Automatic assignment: decisions run one at a time per workspace (src/assignment/serializer.ts). */
+  async assignment(request: AssignmentRequest): Promise<AssignmentOutcome> {
+    this.assigner ??= new AssignmentSerializer(this.env, this.ctx.storage);
+    return this.assigner.handle(request);
+  }
+
   async publish(event: ConversationFeedEvent): Promise<number> {
     const sockets = this.ctx.getWebSockets("inbox");
     const { item, ...frame } = event;

@@ -12,6 +12,7 @@ import { queueUpdates } from "./queue-updates";
 import { backfillShortSearch } from "./search-backfill";
 import { syncChannelQuotas } from "./quota-sync";
 import { retryDuePushes } from "../push/deliveries";
+import { drainAllQueues } from "../assignment/drain-job";
 
 export const EVERY_MINUTE = "* * * * *";
 export const HOURLY = "17 * * * *";
@@ -25,6 +26,7 @@ const jobs: Array<{ name: string; cron: string; run: (env: Bindings, now: number
   { name: "auto-resolve-sweep", cron: EVERY_MINUTE, run: autoResolveSweep },
   { name: "push-retries", cron: EVERY_MINUTE, run: retryDuePushes },
   { name: "search-backfill", cron: EVERY_MINUTE, run: backfillShortSearch },
+  { name: "assignment-drain", cron: EVERY_MINUTE, run: drainAllQueues },
 ];
 
 export async function runScheduled(controller: Pick<ScheduledController, "scheduledTime"> & Partial<Pick<ScheduledController, "cron">>, env: Bindings): Promise<void> {

@@ -17,6 +17,8 @@ import { teamRoutes } from "./team-routes";
 import { tagRoutes } from "./tags-routes";
 import { teamsRoutes } from "./teams-routes";
 import { AvailabilityForm } from "../ui/availability";
+import { drainQuietly } from "../assignment";
+import { teamAssignmentRoutes } from "../assignment/routes";
 
 /** Where a plain (no-JS) availability post returns to: the page it came from, if it is ours. */
 function backTo(referer: string | undefined, requestUrl: string): string {
@@ -42,12 +44,15 @@ export const settingsRoutes = new Hono<AppEnv>()
       return c.html(<AvailabilityForm availability={current} csrfToken={session.csrfToken} error={message} fragment />, 422);
     }
     await setAvailability(c.env.DB, session.workspaceId, session.userId, parsed.data.availability);
+    // Online again: the team queues they belong to may have someone waiting for them.
+    if (parsed.data.availability === "online") await drainQuietly(c.env, session.workspaceId, { forUser: session.userId });
     if (!isHtmx(c)) return c.redirect(backTo(c.req.header("referer"), c.req.url), 303);
     return c.html(<AvailabilityForm availability={parsed.data.availability} csrfToken={session.csrfToken} fragment />);
   })
   .route("/profile", profileRoutes)
   .route("/team", teamRoutes)
   .route("/teams", teamsRoutes)
+  .route("/teams", teamAssignmentRoutes)
   .route("/canned-replies", cannedRoutes)
   .route("/tags", tagRoutes)
   .route("/channels", channelRoutes)

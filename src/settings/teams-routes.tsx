@@ -10,6 +10,7 @@ import { activeMemberOptions, findMember } from "./queries/members";
 import { addTeamMember, createTeam, deleteTeam, findTeam, listTeams, removeTeamMember, renameTeam, teamNameTaken, type TeamWithMembers } from "./queries/teams";
 import { TeamCard, TeamCreatePanel, TeamsPage, type TeamsPageProps } from "./views/teams-page";
 import { t } from "../ui/i18n";
+import { drainQuietly } from "../assignment";
 
 const taken = () => t("settings.teams.taken");
 
@@ -90,6 +91,8 @@ export const teamsRoutes = new Hono<AppEnv>()
     if (!member) throw notFound("person");
     if (!member.active) return answerWithCard(c, viewer, team.id, { error: t("settings.teams.memberInactive", { name: member.name }) });
     await addTeamMember(c.env.DB, changeContext(c), team.id, member);
+    // A new member may be free to take what the team's queue holds.
+    await drainQuietly(c.env, viewer.workspaceId, { teamIds: [team.id] });
     return answerWithCard(c, viewer, team.id);
   })
   .post("/:id/members/:userId/remove", requireRole("admin"), badMember, async (c) => {

@@ -3,7 +3,7 @@
 // events (follow, block, members joining… — from the event name and the few
 // values its stored English text carries). A row stored before `params`
 // existed, or a text this file does not recognise, shows its stored text.
-import type { MessageBody, Priority } from "../conversations/model";
+import type { ActivityParams, MessageBody, Priority } from "../conversations/model";
 import { t, tn } from "./i18n";
 import { fullLabel } from "./time";
 
@@ -25,6 +25,7 @@ export function activityText(body: Activity, timeZone?: string): string {
       // Written by the inbound path without params; its two texts tell the cases apart.
       return body.text.startsWith("Snooze ended") ? t("composer.activity.reopenedSnoozed") : t("composer.activity.reopened");
   }
+  if (body.action === "assigned" && p?.by && p.assignee) return assignedByText(p.assignee, p.by);
   if (!p || !body.actorName) return body.text;
   switch (body.action) {
     case "status":
@@ -46,6 +47,12 @@ export function activityText(body: Activity, timeZone?: string): string {
     case "unpinned":
       return t("composer.activity.unpinned", { actor });
   }
+}
+
+/** "Assigned to Aiko by round robin (Support)": an automatic assignment (src/assignment/). */
+function assignedByText(assignee: string, by: NonNullable<ActivityParams["by"]>): string {
+  if (by.kind === "workflow") return t("settings.assignment.line.byWorkflow", { assignee, workflow: by.name });
+  return t(`settings.assignment.line.${by.mode}`, { assignee, team: by.team });
 }
 
 /** A LINE event line in the current language. */

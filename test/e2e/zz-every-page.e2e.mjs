@@ -16,11 +16,13 @@ async function pagesToVisit(page, base) {
   await page.goto(`${base}/inbox`);
   const firstConversation = await page.$eval(".conv-item a.conv-link", (a) => a.getAttribute("href")).catch(() => null);
   const channel = await page.goto(`${base}/settings/channels`).then(() => page.$eval(".channel-row a[href^='/settings/channels/ch_']", (a) => a.getAttribute("href")).catch(() => null));
+  const team = await teamPage(page, base);
   return [
     "/inbox",
     ...(firstConversation ? [firstConversation] : []),
     ...new Set(settings),
     ...(channel ? [channel] : []),
+    team,
     "/settings/channels/new",
     "/settings/webhooks/new",
     "/settings/automation/keywords/new",
@@ -28,6 +30,30 @@ async function pagesToVisit(page, base) {
     "/simulator/console",
     "/this-page-does-not-exist",
   ];
+}
+
+/** One team's page (Settings → Teams → a team, with its Assignment section); a team is made when there is none. */
+async function teamPage(page, base) {
+  await page.goto(`${base}/settings/teams`);
+  const link = () => page.$eval("a.team-card__link", (a) => a.getAttribute("href"));
+  const existing = await link().catch(() => null);
+  if (existing) return existing;
+  await page.fill("#team-create-name", "Support");
+  await page.click("#team-create button[type=submit]");
+  await page.waitForSelector("a.team-card__link");
+  // With a member (the admin), the Available now list has someone to show.
+  const add = await page.$(".team-card__select");
+  if (add) {
+    await add.selectOption({ index: 1 });
+    await page.click(".team-card__add button[type=submit]");
+    await page.waitForSelector(".team-card .chip");
+  }
+  return link();
+}
+
+/** Screenshot file name for a page ("/settings/teams/team_…" → "page-settings-team"). */
+function shotName(path) {
+  return /^\/settings\/teams\/team_/.test(path) ? "page-settings-team" : `page${path.replace(/\//g, "-")}`;
 }
 
 export default async function run({ base, screenshots }) {
@@ -45,7 +71,7 @@ export default async function run({ base, screenshots }) {
           await page.goto(`${base}${path}`);
           await page.waitForLoadState("networkidle").catch(() => {});
           await assertFits(page, `${path} (${label}, ${lang})`);
-          if (SHOTS.has(path)) await page.screenshot({ path: join(screenshots, `page${path.replace(/\//g, "-")}-${label}-${lang}.png`), fullPage: false });
+          if (SHOTS.has(path) || shotName(path) === "page-settings-team") await page.screenshot({ path: join(screenshots, `${shotName(path)}-${label}-${lang}.png`), fullPage: shotName(path) === "page-settings-team" });
         }
         // Signed out: the login page.
         const anonymous = await (await browser.newContext({ viewport, locale: lang, extraHTTPHeaders: { "accept-language": lang } })).newPage();

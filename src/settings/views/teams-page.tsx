@@ -83,7 +83,9 @@ export const TeamCard: FC<TeamCardProps> = ({ team, viewer, options, error, rena
         </span>
         <div class="team-card__title">
           <h2 id={`team-${team.id}-name`} class="card__title">
-            {team.name}
+            <a class="team-card__link" href={base}>
+              {team.name}
+            </a>
           </h2>
           <p class="card__meta">{tn("settings.teams.memberCount", count)}</p>
         </div>
@@ -154,6 +156,10 @@ export const TeamCard: FC<TeamCardProps> = ({ team, viewer, options, error, rena
           </button>
         </form>
       ) : null}
+      <a class="team-card__open" href={base}>
+        {t("settings.assignment.title")}
+        <IconChevronDown />
+      </a>
     </article>
   );
 };

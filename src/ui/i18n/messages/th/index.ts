@@ -16,10 +16,11 @@ import { inboxThread } from "./inbox-thread";
 import { pwa } from "./pwa";
 import { settings } from "./settings";
 import { settingsApi } from "./settings-api";
+import { settingsAssignment } from "./settings-assignment";
 import { settingsChannels } from "./settings-channels";
 import { settingsTags } from "./settings-tags";
 import { settingsWebhooks } from "./settings-webhooks";
 import { simulator } from "./simulator";
 import { simulatorConsole } from "./simulator-console";
 
-export const th: Translation<Messages> = { ...common, ...auth, ...setup, ...automation, ...automationKeywords, ...automationMessages, ...composer, ...composerQuota, ...composerThread, ...contacts, ...inbox, ...inboxThread, ...pwa, ...settings, ...settingsApi, ...settingsChannels, ...settingsTags, ...settingsWebhooks, ...simulator, ...simulatorConsole };
+export const th: Translation<Messages> = { ...common, ...auth, ...setup, ...automation, ...automationKeywords, ...automationMessages, ...composer, ...composerQuota, ...composerThread, ...contacts, ...inbox, ...inboxThread, ...pwa, ...settings, ...settingsApi, ...settingsAssignment, ...settingsChannels, ...settingsTags, ...settingsWebhooks, ...simulator, ...simulatorConsole };

@@ -1,0 +1,38 @@
+// Bahasa Indonesia: Pengaturan → Tim → satu tim (penugasan otomatis: manual, bergiliran, paling sedikit terbuka, kapasitas per agen), siapa yang tersedia sekarang, dan baris "Ditugaskan ke … oleh …" di percakapan.
+import type { settingsAssignment as en } from "../en/settings-assignment";
+import type { Translation } from "../types";
+
+export const settingsAssignment = {
+  "settings.assignment.allTeams": "Semua tim",
+  "settings.assignment.pageLead.one": "{count} anggota. Cara percakapan tim ini sampai ke agen.",
+  "settings.assignment.pageLead.other": "{count} anggota. Cara percakapan tim ini sampai ke agen.",
+  "settings.assignment.title": "Penugasan",
+  "settings.assignment.lead": "Bagaimana percakapan yang masuk ke tim ini tanpa penanggung jawab menemukan agen.",
+  "settings.assignment.modeLabel": "Mode",
+  "settings.assignment.mode.manual": "Manual",
+  "settings.assignment.mode.round_robin": "Bergiliran (round robin)",
+  "settings.assignment.mode.least_open": "Paling sedikit terbuka (seimbang)",
+  "settings.assignment.modeHint.manual": "Agen mengambil sendiri percakapan dari Belum ditugaskan.",
+  "settings.assignment.modeHint.round_robin": "Setiap percakapan baru diberikan ke anggota online berikutnya secara bergiliran.",
+  "settings.assignment.modeHint.least_open": "Setiap percakapan baru diberikan ke anggota online dengan percakapan terbuka paling sedikit.",
+  "settings.assignment.capacity": "Kapasitas per agen",
+  "settings.assignment.capacityHint": "Jumlah maksimum percakapan terbuka yang diberikan otomatis ke satu agen. Kosongkan jika tanpa batas.",
+  "settings.assignment.noLimit": "Tanpa batas",
+  "settings.assignment.saved": "Tersimpan",
+  "settings.assignment.rules": "Hanya anggota yang online yang ditugaskan, dan hanya selama jam kerja kanal. Jika tidak ada yang senggang, percakapan menunggu di antrean tim (pelanggan menerima pesan antrean jika diaktifkan) dan diberikan ke anggota pertama yang senggang atau online.",
+  "settings.assignment.error.mode": "Pilih manual, bergiliran, atau paling sedikit terbuka.",
+  "settings.assignment.error.capacity": "Kapasitas harus bilangan bulat dari 1 sampai {max}, atau kosong untuk tanpa batas.",
+  "settings.assignment.liveTitle": "Tersedia sekarang",
+  "settings.assignment.freeCount.one": "{count} orang dapat menerima percakapan",
+  "settings.assignment.freeCount.other": "{count} orang dapat menerima percakapan",
+  "settings.assignment.noMembers": "Tim ini belum punya anggota. Tambahkan orang di halaman Tim.",
+  "settings.assignment.open.one": "{count} terbuka",
+  "settings.assignment.open.other": "{count} terbuka",
+  "settings.assignment.openOf": "{count} dari {capacity} terbuka",
+  "settings.assignment.full": "Penuh",
+  "settings.assignment.waiting.one": "{count} percakapan menunggu di antrean tim",
+  "settings.assignment.waiting.other": "{count} percakapan menunggu di antrean tim",
+  "settings.assignment.line.round_robin": "Ditugaskan ke {assignee} secara bergiliran ({team})",
+  "settings.assignment.line.least_open": "Ditugaskan ke {assignee} berdasarkan paling sedikit terbuka ({team})",
+  "settings.assignment.line.byWorkflow": "Ditugaskan ke {assignee} oleh alur kerja {workflow}",
+} as const satisfies Translation<typeof en>;

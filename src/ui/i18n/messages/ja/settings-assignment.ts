@@ -1,0 +1,38 @@
+// 日本語: 設定 → チーム → 各チーム（自動割り当て：手動、ラウンドロビン、対応数の少ない順、担当上限）、今対応できる人、トークの「…が割り当て」行。
+import type { settingsAssignment as en } from "../en/settings-assignment";
+import type { Translation } from "../types";
+
+export const settingsAssignment = {
+  "settings.assignment.allTeams": "すべてのチーム",
+  "settings.assignment.pageLead.one": "メンバー {count}人。このチームの会話がエージェントに届く仕組みを設定します。",
+  "settings.assignment.pageLead.other": "メンバー {count}人。このチームの会話がエージェントに届く仕組みを設定します。",
+  "settings.assignment.title": "割り当て",
+  "settings.assignment.lead": "このチームに入った未割り当ての会話を、どのエージェントに渡すかを決めます。",
+  "settings.assignment.modeLabel": "方式",
+  "settings.assignment.mode.manual": "手動",
+  "settings.assignment.mode.round_robin": "ラウンドロビン",
+  "settings.assignment.mode.least_open": "対応数の少ない順（均等）",
+  "settings.assignment.modeHint.manual": "エージェントが「未割り当て」から自分で会話を取ります。",
+  "settings.assignment.modeHint.round_robin": "新しい会話を、オンラインのメンバーに順番に割り当てます。",
+  "settings.assignment.modeHint.least_open": "新しい会話を、対応中の会話が最も少ないオンラインのメンバーに割り当てます。",
+  "settings.assignment.capacity": "1人あたりの上限",
+  "settings.assignment.capacityHint": "自動で割り当てる対応中の会話の最大数です。空欄なら上限なし。",
+  "settings.assignment.noLimit": "上限なし",
+  "settings.assignment.saved": "保存しました",
+  "settings.assignment.rules": "割り当てるのはオンラインのメンバーだけで、チャネルの営業時間内に限ります。空いている人がいないときは、会話はチームの順番待ちに入り（順番待ちのお知らせがオンならお客様に送られます）、最初に手が空いた人かオンラインになった人に割り当てられます。",
+  "settings.assignment.error.mode": "手動、ラウンドロビン、対応数の少ない順のいずれかを選んでください。",
+  "settings.assignment.error.capacity": "上限は1〜{max}の整数で入力してください。上限なしにするには空欄にします。",
+  "settings.assignment.liveTitle": "今対応できる人",
+  "settings.assignment.freeCount.one": "{count}人が対応可能",
+  "settings.assignment.freeCount.other": "{count}人が対応可能",
+  "settings.assignment.noMembers": "このチームにはまだメンバーがいません。チームのページで追加してください。",
+  "settings.assignment.open.one": "対応中 {count}件",
+  "settings.assignment.open.other": "対応中 {count}件",
+  "settings.assignment.openOf": "対応中 {count}/{capacity}件",
+  "settings.assignment.full": "上限",
+  "settings.assignment.waiting.one": "チームの順番待ち：{count}件",
+  "settings.assignment.waiting.other": "チームの順番待ち：{count}件",
+  "settings.assignment.line.round_robin": "ラウンドロビン（{team}）で{assignee}さんに割り当てました",
+  "settings.assignment.line.least_open": "対応数の少ない順（{team}）で{assignee}さんに割り当てました",
+  "settings.assignment.line.byWorkflow": "ワークフロー「{workflow}」で{assignee}さんに割り当てました",
+} as const satisfies Translation<typeof en>;

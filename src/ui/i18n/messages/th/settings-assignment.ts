@@ -1,0 +1,38 @@
+// ไทย: การตั้งค่า → ทีม → ทีมหนึ่ง (การมอบหมายอัตโนมัติ: ด้วยตนเอง วนรอบ งานเปิดน้อยที่สุด ขีดจำกัดต่อคน) ใครว่างตอนนี้ และบรรทัด "มอบหมายให้ … โดย …" ในบทสนทนา
+import type { settingsAssignment as en } from "../en/settings-assignment";
+import type { Translation } from "../types";
+
+export const settingsAssignment = {
+  "settings.assignment.allTeams": "ทีมทั้งหมด",
+  "settings.assignment.pageLead.one": "สมาชิก {count} คน วิธีที่บทสนทนาของทีมนี้ไปถึงเจ้าหน้าที่",
+  "settings.assignment.pageLead.other": "สมาชิก {count} คน วิธีที่บทสนทนาของทีมนี้ไปถึงเจ้าหน้าที่",
+  "settings.assignment.title": "การมอบหมาย",
+  "settings.assignment.lead": "บทสนทนาที่เข้ามาในทีมนี้โดยยังไม่มีผู้รับผิดชอบ จะไปถึงเจ้าหน้าที่คนใด",
+  "settings.assignment.modeLabel": "รูปแบบ",
+  "settings.assignment.mode.manual": "ด้วยตนเอง",
+  "settings.assignment.mode.round_robin": "วนรอบ (Round robin)",
+  "settings.assignment.mode.least_open": "งานเปิดน้อยที่สุด (สมดุล)",
+  "settings.assignment.modeHint.manual": "เจ้าหน้าที่รับบทสนทนาเองจากรายการยังไม่มอบหมาย",
+  "settings.assignment.modeHint.round_robin": "บทสนทนาใหม่แต่ละรายการจะไปยังสมาชิกที่ออนไลน์คนถัดไปตามลำดับ",
+  "settings.assignment.modeHint.least_open": "บทสนทนาใหม่แต่ละรายการจะไปยังสมาชิกที่ออนไลน์ซึ่งมีบทสนทนาเปิดอยู่น้อยที่สุด",
+  "settings.assignment.capacity": "ขีดจำกัดต่อเจ้าหน้าที่",
+  "settings.assignment.capacityHint": "จำนวนบทสนทนาเปิดสูงสุดที่เจ้าหน้าที่หนึ่งคนจะได้รับโดยอัตโนมัติ เว้นว่างไว้หากไม่จำกัด",
+  "settings.assignment.noLimit": "ไม่จำกัด",
+  "settings.assignment.saved": "บันทึกแล้ว",
+  "settings.assignment.rules": "มอบหมายให้เฉพาะสมาชิกที่ออนไลน์ และเฉพาะในเวลาทำการของช่องทาง หากไม่มีใครว่าง บทสนทนาจะรอในคิวของทีม (ลูกค้าจะได้รับข้อความลำดับคิวหากเปิดไว้) และจะไปยังสมาชิกคนแรกที่ว่างหรือออนไลน์",
+  "settings.assignment.error.mode": "เลือกด้วยตนเอง วนรอบ หรืองานเปิดน้อยที่สุด",
+  "settings.assignment.error.capacity": "ขีดจำกัดต้องเป็นจำนวนเต็มตั้งแต่ 1 ถึง {max} หรือเว้นว่างหากไม่จำกัด",
+  "settings.assignment.liveTitle": "ว่างตอนนี้",
+  "settings.assignment.freeCount.one": "{count} คนรับบทสนทนาได้",
+  "settings.assignment.freeCount.other": "{count} คนรับบทสนทนาได้",
+  "settings.assignment.noMembers": "ทีมนี้ยังไม่มีสมาชิก เพิ่มคนได้ที่หน้าทีม",
+  "settings.assignment.open.one": "เปิดอยู่ {count}",
+  "settings.assignment.open.other": "เปิดอยู่ {count}",
+  "settings.assignment.openOf": "เปิดอยู่ {count} จาก {capacity}",
+  "settings.assignment.full": "เต็ม",
+  "settings.assignment.waiting.one": "มี {count} บทสนทนารอในคิวของทีม",
+  "settings.assignment.waiting.other": "มี {count} บทสนทนารอในคิวของทีม",
+  "settings.assignment.line.round_robin": "มอบหมายให้ {assignee} โดยการวนรอบ ({team})",
+  "settings.assignment.line.least_open": "มอบหมายให้ {assignee} โดยงานเปิดน้อยที่สุด ({team})",
+  "settings.assignment.line.byWorkflow": "มอบหมายให้ {assignee} โดยเวิร์กโฟลว์ {workflow}",
+} as const satisfies Translation<typeof en>;

@@ -1,0 +1,38 @@
+// Türkçe: Ayarlar → Ekipler → bir ekip (otomatik atama: elle, sırayla, en az açık, temsilci başına kapasite), şu an müsait olanlar ve konuşmadaki "… tarafından … kişisine atandı" satırı.
+import type { settingsAssignment as en } from "../en/settings-assignment";
+import type { Translation } from "../types";
+
+export const settingsAssignment = {
+  "settings.assignment.allTeams": "Tüm ekipler",
+  "settings.assignment.pageLead.one": "{count} üye. Bu ekibin konuşmalarının temsilcilere nasıl ulaştığı.",
+  "settings.assignment.pageLead.other": "{count} üye. Bu ekibin konuşmalarının temsilcilere nasıl ulaştığı.",
+  "settings.assignment.title": "Atama",
+  "settings.assignment.lead": "Bu ekibe gelen ve kimseye atanmamış bir konuşmanın hangi temsilciye gideceği.",
+  "settings.assignment.modeLabel": "Yöntem",
+  "settings.assignment.mode.manual": "Elle",
+  "settings.assignment.mode.round_robin": "Sırayla (round robin)",
+  "settings.assignment.mode.least_open": "En az açık (dengeli)",
+  "settings.assignment.modeHint.manual": "Temsilciler konuşmaları Atanmamış listesinden kendileri alır.",
+  "settings.assignment.modeHint.round_robin": "Her yeni konuşma sıradaki çevrimiçi üyeye gider.",
+  "settings.assignment.modeHint.least_open": "Her yeni konuşma, en az açık konuşması olan çevrimiçi üyeye gider.",
+  "settings.assignment.capacity": "Temsilci başına kapasite",
+  "settings.assignment.capacityHint": "Bir temsilciye otomatik olarak verilecek en fazla açık konuşma sayısı. Sınırsız için boş bırakın.",
+  "settings.assignment.noLimit": "Sınırsız",
+  "settings.assignment.saved": "Kaydedildi",
+  "settings.assignment.rules": "Yalnızca çevrimiçi üyelere ve yalnızca kanalın çalışma saatleri içinde atama yapılır. Kimse müsait değilse konuşma ekibin sırasında bekler (açıksa müşteriye sıra mesajı gider) ve ilk müsait olan ya da çevrimiçi olan üyeye verilir.",
+  "settings.assignment.error.mode": "Elle, sırayla veya en az açık seçeneklerinden birini seçin.",
+  "settings.assignment.error.capacity": "Kapasite 1 ile {max} arasında bir tam sayı olmalı; sınırsız için boş bırakın.",
+  "settings.assignment.liveTitle": "Şu an müsait",
+  "settings.assignment.freeCount.one": "{count} kişi konuşma alabilir",
+  "settings.assignment.freeCount.other": "{count} kişi konuşma alabilir",
+  "settings.assignment.noMembers": "Bu ekipte henüz üye yok. Ekipler sayfasından kişi ekleyin.",
+  "settings.assignment.open.one": "{count} açık",
+  "settings.assignment.open.other": "{count} açık",
+  "settings.assignment.openOf": "{count}/{capacity} açık",
+  "settings.assignment.full": "Dolu",
+  "settings.assignment.waiting.one": "Ekibin sırasında {count} konuşma bekliyor",
+  "settings.assignment.waiting.other": "Ekibin sırasında {count} konuşma bekliyor",
+  "settings.assignment.line.round_robin": "Sırayla atama ({team}) ile {assignee} kişisine atandı",
+  "settings.assignment.line.least_open": "En az açık ({team}) ile {assignee} kişisine atandı",
+  "settings.assignment.line.byWorkflow": "{workflow} iş akışı ile {assignee} kişisine atandı",
+} as const satisfies Translation<typeof en>;

@@ -1,0 +1,38 @@
+// 简体中文：设置 → 团队 → 单个团队（自动分配：手动、轮流、最少进行中、每人上限）、当前可接待的人，以及对话中的“由…分配给…”。
+import type { settingsAssignment as en } from "../en/settings-assignment";
+import type { Translation } from "../types";
+
+export const settingsAssignment = {
+  "settings.assignment.allTeams": "所有团队",
+  "settings.assignment.pageLead.one": "{count} 名成员。设置此团队的对话如何交给客服。",
+  "settings.assignment.pageLead.other": "{count} 名成员。设置此团队的对话如何交给客服。",
+  "settings.assignment.title": "分配",
+  "settings.assignment.lead": "进入此团队且尚未分配的对话，交给哪位客服。",
+  "settings.assignment.modeLabel": "方式",
+  "settings.assignment.mode.manual": "手动",
+  "settings.assignment.mode.round_robin": "轮流分配",
+  "settings.assignment.mode.least_open": "最少进行中（均衡）",
+  "settings.assignment.modeHint.manual": "客服自行从“未分配”中接手对话。",
+  "settings.assignment.modeHint.round_robin": "每个新对话依次交给下一位在线成员。",
+  "settings.assignment.modeHint.least_open": "每个新对话交给进行中对话最少的在线成员。",
+  "settings.assignment.capacity": "每人上限",
+  "settings.assignment.capacityHint": "自动分配给一位客服的进行中对话上限。留空表示不限。",
+  "settings.assignment.noLimit": "不限",
+  "settings.assignment.saved": "已保存",
+  "settings.assignment.rules": "只分配给在线的成员，且只在渠道的营业时间内。没有人空闲时，对话会在团队队列中等待（若已开启排队消息，客户会收到排队消息），并交给第一位空闲或上线的成员。",
+  "settings.assignment.error.mode": "请选择手动、轮流分配或最少进行中。",
+  "settings.assignment.error.capacity": "上限必须是 1 到 {max} 之间的整数，留空则不限。",
+  "settings.assignment.liveTitle": "当前可接待",
+  "settings.assignment.freeCount.one": "{count} 人可接待对话",
+  "settings.assignment.freeCount.other": "{count} 人可接待对话",
+  "settings.assignment.noMembers": "此团队还没有成员。请在团队页面添加。",
+  "settings.assignment.open.one": "进行中 {count} 个",
+  "settings.assignment.open.other": "进行中 {count} 个",
+  "settings.assignment.openOf": "进行中 {count}/{capacity} 个",
+  "settings.assignment.full": "已满",
+  "settings.assignment.waiting.one": "团队队列中有 {count} 个对话在等待",
+  "settings.assignment.waiting.other": "团队队列中有 {count} 个对话在等待",
+  "settings.assignment.line.round_robin": "已通过轮流分配（{team}）分配给 {assignee}",
+  "settings.assignment.line.least_open": "已通过最少进行中（{team}）分配给 {assignee}",
+  "settings.assignment.line.byWorkflow": "已通过工作流“{workflow}”分配给 {assignee}",
+} as const satisfies Translation<typeof en>;

@@ -1,0 +1,38 @@
+// 繁體中文（台灣）：設定 → 團隊 → 單一團隊（自動指派：手動、輪流、最少進行中、每人上限）、目前可接手的人，以及對話中的「由…指派給…」。
+import type { settingsAssignment as en } from "../en/settings-assignment";
+import type { Translation } from "../types";
+
+export const settingsAssignment = {
+  "settings.assignment.allTeams": "所有團隊",
+  "settings.assignment.pageLead.one": "{count} 位成員。設定此團隊的對話如何交給客服人員。",
+  "settings.assignment.pageLead.other": "{count} 位成員。設定此團隊的對話如何交給客服人員。",
+  "settings.assignment.title": "指派",
+  "settings.assignment.lead": "進入此團隊且尚未指派的對話，要交給哪位客服人員。",
+  "settings.assignment.modeLabel": "方式",
+  "settings.assignment.mode.manual": "手動",
+  "settings.assignment.mode.round_robin": "輪流指派",
+  "settings.assignment.mode.least_open": "最少進行中（平均分配）",
+  "settings.assignment.modeHint.manual": "客服人員自行從「未指派」接手對話。",
+  "settings.assignment.modeHint.round_robin": "每則新對話依序交給下一位上線的成員。",
+  "settings.assignment.modeHint.least_open": "每則新對話交給進行中對話最少的上線成員。",
+  "settings.assignment.capacity": "每人上限",
+  "settings.assignment.capacityHint": "自動指派給一位客服人員的進行中對話上限。留空表示不設限。",
+  "settings.assignment.noLimit": "不設限",
+  "settings.assignment.saved": "已儲存",
+  "settings.assignment.rules": "只會指派給上線的成員，且只在頻道的營業時間內。沒有人有空時，對話會在團隊的排隊中等候（若已開啟排隊通知，顧客會收到排隊訊息），並交給第一位有空或上線的成員。",
+  "settings.assignment.error.mode": "請選擇手動、輪流指派或最少進行中。",
+  "settings.assignment.error.capacity": "上限必須是 1 到 {max} 的整數，留空則不設限。",
+  "settings.assignment.liveTitle": "目前可接手",
+  "settings.assignment.freeCount.one": "{count} 人可接手對話",
+  "settings.assignment.freeCount.other": "{count} 人可接手對話",
+  "settings.assignment.noMembers": "此團隊還沒有成員。請在團隊頁面新增。",
+  "settings.assignment.open.one": "進行中 {count} 則",
+  "settings.assignment.open.other": "進行中 {count} 則",
+  "settings.assignment.openOf": "進行中 {count}/{capacity} 則",
+  "settings.assignment.full": "已滿",
+  "settings.assignment.waiting.one": "團隊排隊中有 {count} 則對話",
+  "settings.assignment.waiting.other": "團隊排隊中有 {count} 則對話",
+  "settings.assignment.line.round_robin": "已由輪流指派（{team}）指派給 {assignee}",
+  "settings.assignment.line.least_open": "已由最少進行中（{team}）指派給 {assignee}",
+  "settings.assignment.line.byWorkflow": "已由工作流程「{workflow}」指派給 {assignee}",
+} as const satisfies Translation<typeof en>;
