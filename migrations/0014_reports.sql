@@ -1,0 +1,1 @@
+CREATE INDEX `report_events_seen_workspace_idx` ON `report_events_seen` (`workspace_id`,`at`);
