@@ -73,7 +73,7 @@ function presetDates(preset: Exclude<Preset, "custom">, today: string): [string,
 /** Resolves the query into instants in the workspace's zone; throws FilterError for a range that makes no sense. */
 export function resolveFilters(query: FilterQuery, timeZone: string, now: number): ReportFilters {
   const today = localDate(now, timeZone);
-  let preset = query.preset;
+  const preset = query.preset;
   let fromDate: string;
   let toDate: string;
   if (preset === "custom") {

@@ -44,7 +44,7 @@ async function readSnapshot(d1: D1Database, event: DomainEvent, contactId: strin
 }
 
 /** Inside the channel's business hours at that instant (a channel without hours counts as always open). */
-async function withinBusinessHours(d1: D1Database, channelId: string, at: number): Promise<boolean> {
+export async function withinBusinessHours(d1: D1Database, channelId: string, at: number): Promise<boolean> {
   const config = await loadChannelAutomation(d1, channelId);
   if (!config) return true;
   return isOpenAt(scheduleOf(config.settings, config.holidays), at);
@@ -63,7 +63,10 @@ export async function recordEvent(d1: D1Database, event: DomainEvent, contactId:
   const guard = unseen(event.id);
   const statements = factStatements(d1, event.workspaceId, zone, effect.facts, guard);
   if (effect.clock) statements.push(clockStatement(d1, event, effect.clock, guard));
-  statements.push(d1.prepare("INSERT OR IGNORE INTO report_events_seen (event_id, workspace_id, at) VALUES (?, ?, ?)").bind(event.id, event.workspaceId, event.at));
+  statements.push(
+    d1.prepare("INSERT OR IGNORE INTO report_workspaces (workspace_id, live_since) VALUES (?, ?)").bind(event.workspaceId, event.at),
+    d1.prepare("INSERT OR IGNORE INTO report_events_seen (event_id, workspace_id, at) VALUES (?, ?, ?)").bind(event.id, event.workspaceId, event.at),
+  );
   await d1.batch(statements);
 }
 

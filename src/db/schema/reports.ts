@@ -151,3 +151,9 @@ export const reportBackfills = sqliteTable("report_backfills", {
   finishedAt: integer("finished_at"),
   updatedAt: integer("updated_at").notNull(),
 });
+
+/** Since when a workspace's events are counted live (the first one): the backfill reads history only before it. */
+export const reportWorkspaces = sqliteTable("report_workspaces", {
+  workspaceId: text("workspace_id").primaryKey(),
+  liveSince: integer("live_since").notNull(),
+});
