@@ -39,7 +39,7 @@ export const agentsTab: ReportTab = {
         {
           id: "leaderboard",
           title: t("reports.s.leaderboard"),
-          chart: { kind: "hbars", format: "count", categories: rows.slice(0, 10).map((r) => r.name), series: [{ label: t("reports.m.resolved"), values: rows.slice(0, 10).map((r) => r.resolved) }] },
+          chart: rows.length === 0 ? undefined : { kind: "hbars", format: "count", categories: rows.slice(0, 10).map((r) => r.name), series: [{ label: t("reports.m.resolved"), values: rows.slice(0, 10).map((r) => r.resolved) }] },
           table: {
             columns: [
               { key: "name", label: t("reports.col.agent"), format: "text" },
