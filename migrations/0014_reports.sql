@@ -41,6 +41,7 @@ CREATE TABLE `report_conversation_clocks` (
 	`awaiting_since` integer,
 	`awaiting_first` integer DEFAULT 1 NOT NULL,
 	`opened_at` integer,
+	`opened_counted` integer DEFAULT 0 NOT NULL,
 	`updated_at` integer NOT NULL
 );
 --> statement-breakpoint

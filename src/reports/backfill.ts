@@ -79,8 +79,14 @@ async function readChunk(d1: D1Database, b: BackfillRow): Promise<{ facts: Fact[
   const ws = b.workspace_id;
   if (b.phase === "conversations") {
     const rows = await d1.prepare("SELECT id, channel_id, team_id, assignee_id, created_at FROM conversations WHERE workspace_id = ? AND created_at < ? AND id > ? ORDER BY id LIMIT ?").bind(ws, b.cutoff_at, b.cursor, CHUNK).all<ConversationDims>();
+    // A conversation created around the switch-on may have had its opening counted live already.
+    const live = await d1
+      .prepare("SELECT conversation_id FROM report_conversation_clocks WHERE conversation_id IN (SELECT value FROM json_each(?)) AND opened_counted = 1")
+      .bind(JSON.stringify(rows.results.map((c) => c.id)))
+      .all<{ conversation_id: string }>();
+    const counted = new Set(live.results.map((r) => r.conversation_id));
     const facts: Fact[] = [];
-    for (const c of rows.results) facts.push({ family: "conversations", at: c.created_at, dims: await dimsOf(d1, c), add: { opened: 1 } });
+    for (const c of rows.results.filter((c) => !counted.has(c.id))) facts.push({ family: "conversations", at: c.created_at, dims: await dimsOf(d1, c), add: { opened: 1 } });
     return { facts, cursor: rows.results.at(-1)?.id ?? "", count: rows.results.length };
   }
   const [afterAt = 0, afterId = ""] = b.cursor ? [Number(b.cursor.split(":")[0]), b.cursor.split(":")[1] ?? ""] : [];

@@ -71,13 +71,15 @@ export async function recordEvent(d1: D1Database, event: DomainEvent, contactId:
 }
 
 function clockStatement(d1: D1Database, event: DomainEvent, clock: Clock, guard: { sql: string; params: unknown[] }): D1PreparedStatement {
+  const created = event.type === "conversation.opened" && event.data.reason === "created";
   return d1
     .prepare(
-      `INSERT INTO report_conversation_clocks (conversation_id, workspace_id, awaiting_since, awaiting_first, opened_at, updated_at)
-       SELECT ?, ?, ?, ?, ?, ? WHERE ${guard.sql}
-       ON CONFLICT (conversation_id) DO UPDATE SET awaiting_since = excluded.awaiting_since, awaiting_first = excluded.awaiting_first, opened_at = excluded.opened_at, updated_at = excluded.updated_at`,
+      `INSERT INTO report_conversation_clocks (conversation_id, workspace_id, awaiting_since, awaiting_first, opened_at, opened_counted, updated_at)
+       SELECT ?, ?, ?, ?, ?, ?, ? WHERE ${guard.sql}
+       ON CONFLICT (conversation_id) DO UPDATE SET awaiting_since = excluded.awaiting_since, awaiting_first = excluded.awaiting_first, opened_at = excluded.opened_at,
+         opened_counted = max(opened_counted, excluded.opened_counted), updated_at = excluded.updated_at`,
     )
-    .bind(event.conversationId, event.workspaceId, clock.awaitingSince, clock.awaitingFirst ? 1 : 0, clock.openedAt, event.at, ...guard.params);
+    .bind(event.conversationId, event.workspaceId, clock.awaitingSince, clock.awaitingFirst ? 1 : 0, clock.openedAt, created ? 1 : 0, event.at, ...guard.params);
 }
 
 export const reportsListener: Listener = {

@@ -132,6 +132,8 @@ export const reportConversationClocks = sqliteTable("report_conversation_clocks"
   /** 1 until an agent has answered once: the next answer is the first response. */
   awaitingFirst: integer("awaiting_first").notNull().default(1),
   openedAt: integer("opened_at"),
+  /** 1 once its creation was counted live: the history backfill leaves it out. */
+  openedCounted: integer("opened_counted").notNull().default(0),
   updatedAt: integer("updated_at").notNull(),
 });
 
