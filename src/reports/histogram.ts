@@ -1,11 +1,11 @@
-// Duration histograms: 16 fixed buckets from under a minute to over two days.
+// Duration histograms: 16 fixed buckets from under ten seconds to over three days.
 // Rollups store a count per bucket, so p50/p90 are read from the rollup (linear
 // within the bucket that holds the rank) instead of from raw durations.
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 
 /** Upper bounds (exclusive) of buckets b0..b14; b15 is everything longer. */
-export const DURATION_BOUNDS_MS = [MIN, 2 * MIN, 5 * MIN, 10 * MIN, 15 * MIN, 30 * MIN, 45 * MIN, HOUR, 2 * HOUR, 4 * HOUR, 8 * HOUR, 12 * HOUR, 24 * HOUR, 36 * HOUR, 48 * HOUR] as const;
+export const DURATION_BOUNDS_MS = [10_000, 30_000, MIN, 2 * MIN, 5 * MIN, 10 * MIN, 15 * MIN, 30 * MIN, HOUR, 2 * HOUR, 4 * HOUR, 8 * HOUR, 24 * HOUR, 48 * HOUR, 72 * HOUR] as const;
 
 export const BUCKET_COUNT = DURATION_BOUNDS_MS.length + 1;
 

@@ -53,7 +53,12 @@ export const ChartView: FC<{ chart: Chart; title: string; grain: "h" | "d"; time
                 return v ? <rect class={`rchart__bar rchart--s${si}`} x={x.toFixed(1)} y={y(v).toFixed(1)} width={bw.toFixed(1)} height={(PAD.top + plotH - y(v)).toFixed(1)} /> : null;
               }),
             )
-          : chart.series.map((s, si) => <path class={`rchart__line rchart--s${si}`} d={linePath(s.values, (i) => PAD.left + (i + 0.5) * slot, y)} />)}
+          : chart.series.map((s, si) => (
+              <g>
+                <path class={`rchart__line rchart--s${si}`} d={linePath(s.values, (i) => PAD.left + (i + 0.5) * slot, y)} />
+                {n <= 62 ? s.values.map((v, i) => (v === null ? null : <circle class={`rchart__dot rchart--s${si}`} cx={(PAD.left + (i + 0.5) * slot).toFixed(1)} cy={y(v).toFixed(1)} r="2.6" />)) : null}
+              </g>
+            ))}
         {labelAt.map((i, k) => (
           <text class="rchart__tick" x={PAD.left + (i + 0.5) * slot} y={H - 6} text-anchor={k === 0 && labelAt.length > 1 ? "start" : k === labelAt.length - 1 && labelAt.length > 1 ? "end" : "middle"}>
             {axisLabel(chart.buckets[i] ?? 0, grain, timeZone)}
