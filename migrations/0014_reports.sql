@@ -97,7 +97,7 @@ CREATE TABLE `report_events_seen` (
 	`at` integer NOT NULL
 );
 --> statement-breakpoint
-CREATE INDEX `report_events_seen_workspace_idx` ON `report_events_seen` (`workspace_id`,`at`);--> statement-breakpoint
+CREATE INDEX `report_events_seen_at_idx` ON `report_events_seen` (`at`);--> statement-breakpoint
 CREATE TABLE `report_messages` (
 	`workspace_id` text NOT NULL,
 	`grain` text NOT NULL,

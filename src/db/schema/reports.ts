@@ -119,8 +119,8 @@ export const reportEventsSeen = sqliteTable(
     workspaceId: text("workspace_id").notNull(),
     at: integer("at").notNull(),
   },
-  // By workspace and time: the purge, and the backfill's cut-over (the first event counted live).
-  (t) => [index("report_events_seen_workspace_idx").on(t.workspaceId, t.at)],
+  // By time: the hourly purge deletes the oldest.
+  (t) => [index("report_events_seen_at_idx").on(t.at)],
 );
 
 /** Per conversation: when the customer started waiting (response clocks) and when the current open spell began. */
