@@ -7,8 +7,26 @@ const MIN = 60_000;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
 
+// Intl formatters are costly to build and a report formats hundreds of cells: one per locale, zone and shape.
+const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
+  let f = cache.get(key) as T | undefined;
+  if (!f) {
+    if (cache.size > 500) cache.clear();
+    f = make();
+    cache.set(key, f);
+  }
+  return f;
+}
+
 function unit(value: number, u: "second" | "minute" | "hour" | "day", digits: number): string {
-  return new Intl.NumberFormat(localeContext().locale, { style: "unit", unit: u, unitDisplay: "narrow", maximumFractionDigits: digits }).format(value);
+  const locale = localeContext().locale;
+  return cached(`n|${locale}|${u}|${digits}`, () => new Intl.NumberFormat(locale, { style: "unit", unit: u, unitDisplay: "narrow", maximumFractionDigits: digits })).format(value);
+}
+
+function dateFormat(kind: string, timeZone: string, opts: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const locale = localeContext().locale;
+  return cached(`d|${locale}|${kind}|${timeZone}`, () => new Intl.DateTimeFormat(locale, { ...opts, timeZone }));
 }
 
 /** "45s", "12m", "3.5h", "2.1d" in the reader's language. */
@@ -20,18 +38,18 @@ export function formatDuration(ms: number): string {
 }
 
 export function formatBucket(at: number, grain: "h" | "d", timeZone: string): string {
-  const opts: Intl.DateTimeFormatOptions = grain === "h" ? { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone } : { day: "numeric", month: "short", weekday: "short", timeZone };
-  return new Intl.DateTimeFormat(localeContext().locale, opts).format(at);
+  const opts: Intl.DateTimeFormatOptions = grain === "h" ? { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" } : { day: "numeric", month: "short", weekday: "short" };
+  return dateFormat(`bucket-${grain}`, timeZone, opts).format(at);
 }
 
 /** A short axis label: "14:00" or "3 Nov". */
 export function axisLabel(at: number, grain: "h" | "d", timeZone: string): string {
-  const opts: Intl.DateTimeFormatOptions = grain === "h" ? { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone } : { day: "numeric", month: "short", timeZone };
-  return new Intl.DateTimeFormat(localeContext().locale, opts).format(at);
+  const opts: Intl.DateTimeFormatOptions = grain === "h" ? { hour: "2-digit", minute: "2-digit", hourCycle: "h23" } : { day: "numeric", month: "short" };
+  return dateFormat(`axis-${grain}`, timeZone, opts).format(at);
 }
 
 export function formatDateTime(at: number, timeZone: string): string {
-  return new Intl.DateTimeFormat(localeContext().locale, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23", timeZone }).format(at);
+  return dateFormat("datetime", timeZone, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" }).format(at);
 }
 
 /** A table cell as the page shows it ("–" for nothing measured). */
