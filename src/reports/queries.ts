@@ -1,7 +1,7 @@
 // Reading the rollups: series over time buckets, totals broken down by one
 // dimension, and duration histograms. Every query fixes all dimensions, so it
 // reads one row per bucket (per breakdown value), never raw messages.
-import { ALL } from "./cube";
+import { ALL, DURATION_METRICS } from "./cube";
 import type { ReportFilters } from "./filters";
 import { BUCKET_COLUMNS } from "./histogram";
 import { cellWhere, type Dimension, type ReportReader } from "./reader";
@@ -50,13 +50,15 @@ export function addHistogram(into: Histogram, row: Record<string, unknown>): His
 const HIST_SUMS = `SUM(count) AS count, SUM(sum_ms) AS sum_ms, ${BUCKET_COLUMNS.map((b) => `SUM(${b}) AS ${b}`).join(", ")}`;
 
 /** Histograms over the range by metric and business hours ("metric:1" / "metric:0"), optionally per dimension value ("id|metric:1"). */
-export async function durationTotals(r: ReportReader, f: ReportFilters, by?: { dim: Dimension; ids: readonly string[] }): Promise<Map<string, Histogram>> {
+export async function durationTotals(r: ReportReader, f: ReportFilters, by?: { dim: Dimension; ids: readonly string[] }, metrics: readonly string[] = DURATION_METRICS): Promise<Map<string, Histogram>> {
   const w = cellWhere(f, by);
   const key = by ? `${by.dim} AS k, ` : "";
   const group = by ? `${by.dim}, ` : "";
+  // metric and business_hours come before the bucket in the key: naming their values keeps the read a range of the period.
   const rows = await r.all<Record<string, unknown>>(
-    `SELECT ${key}metric, business_hours, ${HIST_SUMS} FROM report_durations WHERE workspace_id = ? AND ${w.sql} GROUP BY ${group}metric, business_hours`,
+    `SELECT ${key}metric, business_hours, ${HIST_SUMS} FROM report_durations WHERE workspace_id = ? AND metric IN (SELECT value FROM json_each(?)) AND business_hours IN (0, 1) AND ${w.sql} GROUP BY ${group}metric, business_hours`,
     r.workspaceId,
+    JSON.stringify(metrics),
     ...w.params,
   );
   const out = new Map<string, Histogram>();

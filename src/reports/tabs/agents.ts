@@ -17,7 +17,7 @@ export const agentsTab: ReportTab = {
     const [conv, msg, durations] = await Promise.all([
       countBreakdown(reader, "report_conversations", CONVERSATION_MEASURES, f, "agent_id", ids),
       countBreakdown(reader, "report_messages", MESSAGE_MEASURES, f, "agent_id", ids),
-      durationTotals(reader, f, by),
+      durationTotals(reader, f, by, ["first_response", "next_response"]),
     ]);
     const rows = d.agents
       .map((a) => {

@@ -11,7 +11,7 @@ export const resolutionsTab: ReportTab = {
   labelKey: "reports.tab.resolutions",
   filters: ALL_FILTERS,
   async load({ reader, filters: f }) {
-    const [series, totals] = await Promise.all([countSeries(reader, "report_conversations", CONVERSATION_MEASURES, f), durationTotals(reader, f)]);
+    const [series, totals] = await Promise.all([countSeries(reader, "report_conversations", CONVERSATION_MEASURES, f), durationTotals(reader, f, undefined, ["resolution"])]);
     const sum = sumTotals(series.values(), CONVERSATION_MEASURES);
     const h = histogramOf(totals, "resolution");
     return {

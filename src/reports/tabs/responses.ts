@@ -12,7 +12,7 @@ export const responsesTab: ReportTab = {
   labelKey: "reports.tab.responses",
   filters: ALL_FILTERS,
   async load({ reader, filters: f }) {
-    const [totals, firstSeries, nextSeries] = await Promise.all([durationTotals(reader, f), durationSeries(reader, f, "first_response"), durationSeries(reader, f, "next_response")]);
+    const [totals, firstSeries, nextSeries] = await Promise.all([durationTotals(reader, f, undefined, ["first_response", "next_response"]), durationSeries(reader, f, "first_response"), durationSeries(reader, f, "next_response")]);
     const metrics = [
       ["first_response", t("reports.m.firstResponse")],
       ["next_response", t("reports.m.nextResponse")],
