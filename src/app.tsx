@@ -17,6 +17,7 @@ import { type AppEnv, simulatorEnabled } from "./env";
 import { inboxRoutes } from "./inbox/routes";
 import { ErrorFragment, ErrorPage } from "./ui/layout";
 import { quotaRoutes } from "./quota/routes";
+import { reportRoutes } from "./reports/routes";
 import { settingsRoutes } from "./settings/routes";
 import { setupDone } from "./setup/first-run";
 import { setupRoutes } from "./setup/routes";
@@ -118,6 +119,7 @@ app.route("/settings/automation", automationRoutes);
 app.route("/settings", settingsRoutes);
 app.route("/invite", inviteRoutes);
 app.route("/contacts", contactRoutes);
+app.route("/reports", reportRoutes);
 app.route("/notifications", notificationRoutes);
 app.route("/api/v1", apiRoutes);
 app.use("/simulator/*", async function simulatorGate(c, next) {

@@ -10,5 +10,6 @@ import { automationListener } from "./automation/listener";
 import { defineListeners } from "./conversations/events";
 import { outboundWebhookListener } from "./outbound-webhooks/listener";
 import { pushListener } from "./push/listener";
+import { reportsListener } from "./reports/recorder";
 
-export const domainListeners = defineListeners([automationListener, assignmentListener, outboundWebhookListener, pushListener]);
+export const domainListeners = defineListeners([automationListener, assignmentListener, outboundWebhookListener, pushListener, reportsListener]);

@@ -1,7 +1,7 @@
 // scheduled(): the Cron Trigger entry. One file per job; each job is independent
 // so one failing does not stop the others. wrangler.toml has two triggers: every
 // minute (business-hours transitions, queue updates, auto-resolve sweep, search backfill) and
-// hourly at :17 (quota sync, session and throttle purge). A job runs on its own trigger; a
+// hourly at :17 (quota sync, session and throttle purge, report backlog snapshots). A job runs on its own trigger; a
 // controller without a cron (tests, manual runs) runs every job.
 import type { Bindings } from "../env";
 import { autoResolveSweep } from "./auto-resolve-sweep";
@@ -13,6 +13,7 @@ import { backfillShortSearch } from "./search-backfill";
 import { syncChannelQuotas } from "./quota-sync";
 import { retryDuePushes } from "../push/deliveries";
 import { drainAllQueues } from "../assignment/drain-job";
+import { reportBackfills, reportSnapshots } from "./reports";
 
 export const EVERY_MINUTE = "* * * * *";
 export const HOURLY = "17 * * * *";
@@ -27,6 +28,8 @@ const jobs: Array<{ name: string; cron: string; run: (env: Bindings, now: number
   { name: "push-retries", cron: EVERY_MINUTE, run: retryDuePushes },
   { name: "search-backfill", cron: EVERY_MINUTE, run: backfillShortSearch },
   { name: "assignment-drain", cron: EVERY_MINUTE, run: drainAllQueues },
+  { name: "report-snapshots", cron: HOURLY, run: reportSnapshots },
+  { name: "report-backfills", cron: EVERY_MINUTE, run: reportBackfills },
 ];
 
 export async function runScheduled(controller: Pick<ScheduledController, "scheduledTime"> & Partial<Pick<ScheduledController, "cron">>, env: Bindings): Promise<void> {

@@ -6,7 +6,7 @@ import type { Role } from "../db/roles";
 import { type Availability, AvailabilityControl } from "./availability";
 import { Avatar } from "./avatar";
 import { clientMessages, localeContext, type MessageKey, t } from "./i18n";
-import { IconAlert, IconBell, IconLogout, IconSettings, LogoMark, Svg } from "./icons";
+import { IconAlert, IconBell, IconChart, IconLogout, IconSettings, LogoMark, Svg } from "./icons";
 
 export interface LayoutProps {
   title: string;
@@ -161,6 +161,12 @@ const AccountMenu: FC<{ user: NonNullable<LayoutProps["user"]>; csrfToken: strin
       <Svg class="agent-menu__chevron" d="m6 9 6 6 6-6" />
     </button>
     <div id="account-menu" class="agent-menu__panel" popover="auto" aria-label={t("inbox.account.label")}>
+      {user.role && user.role !== "agent" ? (
+        <a class="btn btn--ghost btn--sm agent-menu__item agent-menu__reports" href="/reports" title={t("reports.nav")}>
+          <IconChart />
+          <span class="btn__label">{t("reports.nav")}</span>
+        </a>
+      ) : null}
       {user.role ? (
         <a class="btn btn--ghost btn--sm agent-menu__item agent-menu__settings" href="/settings" title={t("common.settings")}>
           <IconSettings />

@@ -28,6 +28,7 @@ async function pagesToVisit(page, base) {
     "/settings/automation/keywords/new",
     "/simulator",
     "/simulator/console",
+    ...["conversations", "responses", "resolutions", "messages", "contacts", "agents", "logs"].map((tab) => `/reports/${tab}`),
     "/this-page-does-not-exist",
   ];
 }

@@ -8,3 +8,4 @@ export * from "./automation";
 export * from "./webhooks";
 export * from "./push";
 export * from "./assignment";
+export * from "./reports";

@@ -1,0 +1,93 @@
+// The reports' domain-event listener (registered in src/listeners.ts): each event
+// adds to the hourly and daily rollups in one D1 batch whose every statement is
+// guarded by "not counted yet" and which ends by marking the event counted — so
+// a redelivered event (listeners are at least once) changes nothing.
+import type { DomainEvent, Listener } from "../conversations/events";
+import { isOpenAt } from "../automation/hours";
+import { loadChannelAutomation, scheduleOf } from "../automation/settings";
+import { factStatements, unseen } from "./cube";
+import { type Clock, type ConversationSnapshot, effectOf } from "./facts";
+import { safeZone } from "./zone";
+
+const EVENTS = ["message.received", "message.sent", "message.failed", "conversation.opened", "conversation.assigned", "conversation.resolved", "conversation.reopened", "contact.followed", "contact.unfollowed"] as const;
+
+interface SnapshotRows {
+  zone: string;
+  snapshot: ConversationSnapshot;
+}
+
+/** The tags a conversation counts under: its own and its contact's (one tag concept). */
+export const CONVERSATION_TAGS_SQL = `SELECT tag_id FROM conversation_tags WHERE conversation_id = ?1
+  UNION SELECT ct.tag_id FROM contact_tags ct JOIN conversations c ON c.contact_id = ct.contact_id WHERE c.id = ?1`;
+
+async function readSnapshot(d1: D1Database, event: DomainEvent, contactId: string | null): Promise<SnapshotRows> {
+  const [ws, conv, tags, clock, contact] = await d1.batch([
+    d1.prepare("SELECT time_zone FROM workspaces WHERE id = ?").bind(event.workspaceId),
+    d1.prepare("SELECT channel_id, team_id, assignee_id FROM conversations WHERE id = ?").bind(event.conversationId),
+    d1.prepare(CONVERSATION_TAGS_SQL).bind(event.conversationId),
+    d1.prepare("SELECT awaiting_since, awaiting_first, opened_at FROM report_conversation_clocks WHERE conversation_id = ?").bind(event.conversationId),
+    d1.prepare("SELECT language FROM contacts WHERE id = ?").bind(contactId ?? ""),
+  ]);
+  const c = conv?.results[0] as { channel_id: string; team_id: string | null; assignee_id: string | null } | undefined;
+  const k = clock?.results[0] as { awaiting_since: number | null; awaiting_first: number; opened_at: number | null } | undefined;
+  return {
+    zone: safeZone((ws?.results[0] as { time_zone?: string } | undefined)?.time_zone),
+    snapshot: {
+      channelId: c?.channel_id ?? event.channelId,
+      teamId: c?.team_id ?? null,
+      assigneeId: c?.assignee_id ?? null,
+      tagIds: ((tags?.results ?? []) as Array<{ tag_id: string }>).map((r) => r.tag_id),
+      contactLanguage: (contact?.results[0] as { language: string | null } | undefined)?.language ?? null,
+      clock: k ? { awaitingSince: k.awaiting_since, awaitingFirst: k.awaiting_first === 1, openedAt: k.opened_at } : null,
+    },
+  };
+}
+
+/** Inside the channel's business hours at that instant (a channel without hours counts as always open). */
+export async function withinBusinessHours(d1: D1Database, channelId: string, at: number): Promise<boolean> {
+  const config = await loadChannelAutomation(d1, channelId);
+  if (!config) return true;
+  return isOpenAt(scheduleOf(config.settings, config.holidays), at);
+}
+
+/** Counts one event into the rollups, once. Exported for the tests and the backfill's parity checks. */
+export async function recordEvent(d1: D1Database, event: DomainEvent, contactId: string | null = event.contactId): Promise<void> {
+  const seen = await d1.prepare("SELECT 1 FROM report_events_seen WHERE event_id = ?").bind(event.id).first();
+  if (seen) return;
+  const { zone, snapshot } = await readSnapshot(d1, event, contactId);
+  const effect = effectOf(event, snapshot);
+  if (effect.responseStartedAt !== undefined) {
+    const inside = await withinBusinessHours(d1, snapshot.channelId, effect.responseStartedAt);
+    for (const f of effect.facts) if (f.family === "durations") f.businessHours = inside;
+  }
+  const guard = unseen(event.id);
+  const statements = factStatements(d1, event.workspaceId, zone, effect.facts, guard);
+  if (effect.clock) statements.push(clockStatement(d1, event, effect.clock, guard));
+  statements.push(
+    d1.prepare("INSERT OR IGNORE INTO report_workspaces (workspace_id, live_since) VALUES (?, ?)").bind(event.workspaceId, event.at),
+    d1.prepare("INSERT OR IGNORE INTO report_events_seen (event_id, workspace_id, at) VALUES (?, ?, ?)").bind(event.id, event.workspaceId, event.at),
+  );
+  await d1.batch(statements);
+}
+
+function clockStatement(d1: D1Database, event: DomainEvent, clock: Clock, guard: { sql: string; params: unknown[] }): D1PreparedStatement {
+  const created = event.type === "conversation.opened" && event.data.reason === "created";
+  return d1
+    .prepare(
+      `INSERT INTO report_conversation_clocks (conversation_id, workspace_id, awaiting_since, awaiting_first, opened_at, opened_counted, updated_at)
+       SELECT ?, ?, ?, ?, ?, ?, ? WHERE ${guard.sql}
+       ON CONFLICT (conversation_id) DO UPDATE SET awaiting_since = excluded.awaiting_since, awaiting_first = excluded.awaiting_first, opened_at = excluded.opened_at,
+         opened_counted = max(opened_counted, excluded.opened_counted), updated_at = excluded.updated_at`,
+    )
+    .bind(event.conversationId, event.workspaceId, clock.awaitingSince, clock.awaitingFirst ? 1 : 0, clock.openedAt, created ? 1 : 0, event.at, ...guard.params);
+}
+
+export const reportsListener: Listener = {
+  name: "reports-rollups",
+  events: EVENTS,
+  async handle(event, { env, contactId }) {
+    const needsContact = event.type === "contact.followed" || event.type === "contact.unfollowed";
+    const contact = event.contactId ?? (needsContact ? await contactId() : null);
+    await recordEvent(env.DB, event, contact);
+  },
+};

@@ -1,0 +1,67 @@
+// Calendar arithmetic in the workspace's time zone (Intl only): the local date of
+// an instant and the instant of a local midnight, DST included. Day rollups are
+// keyed by that midnight; report presets are whole local days.
+const DAY_MS = 86_400_000;
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+    if (formatters.size > 200) formatters.clear();
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** A zone the runtime knows, else UTC (a bad stored zone must not break reports). */
+export function safeZone(timeZone: string | null | undefined): string {
+  if (!timeZone) return "UTC";
+  try {
+    formatter(timeZone);
+    return timeZone;
+  } catch {
+    return "UTC";
+  }
+}
+
+function wall(at: number, timeZone: string): { date: string; minute: number } {
+  const parts: Record<string, string> = {};
+  for (const p of formatter(timeZone).formatToParts(new Date(at))) parts[p.type] = p.value;
+  return { date: `${parts.year}-${parts.month}-${parts.day}`, minute: (Number(parts.hour) % 24) * 60 + Number(parts.minute) };
+}
+
+/** YYYY-MM-DD of an instant in a zone. */
+export function localDate(at: number, timeZone: string): string {
+  return wall(at, timeZone).date;
+}
+
+/** The date `days` after a YYYY-MM-DD date. */
+export function addDays(date: string, days: number): string {
+  const [y = 0, m = 1, d = 1] = date.split("-").map(Number);
+  return new Date(Date.UTC(y, m - 1, d) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+function offsetAt(at: number, timeZone: string): number {
+  const w = wall(at, timeZone);
+  const [y = 0, m = 1, d = 1] = w.date.split("-").map(Number);
+  return Date.UTC(y, m - 1, d) + w.minute * 60_000 - Math.floor(at / 60_000) * 60_000;
+}
+
+/** The instant a local date begins in a zone. */
+export function localMidnight(date: string, timeZone: string): number {
+  const [y = 0, m = 1, d = 1] = date.split("-").map(Number);
+  const w = Date.UTC(y, m - 1, d);
+  const first = w - offsetAt(w, timeZone);
+  return w - offsetAt(first, timeZone);
+}
+
+/** The start of the UTC hour an instant falls in. */
+export function hourStart(at: number): number {
+  return Math.floor(at / 3_600_000) * 3_600_000;
+}
+
+/** The local midnight that starts the day an instant falls in. */
+export function dayStart(at: number, timeZone: string): number {
+  return localMidnight(localDate(at, timeZone), timeZone);
+}

@@ -1,0 +1,140 @@
+// A month of a busy workspace, generated deterministically: conversations (in the
+// D1 index, with tags), their messages and conversation events, and follows.
+// Raw facts go into bench-only tables (bench_raw_messages, bench_raw_events) —
+// what a report would have to scan without rollups — and the same facts are
+// counted into the rollup tables with the app's own mapping (effectOf + cells),
+// as the listener would have done one event at a time.
+import { mulberry32 } from "../inbox/dataset.mjs";
+
+const DAY = 86_400_000;
+const HOUR = 3_600_000;
+export const ZONE = "Asia/Tokyo";
+const LANGS = ["ja", "th", "en", "zh-TW", "id", null];
+
+export const RAW_TABLES = [
+  "CREATE TABLE IF NOT EXISTS bench_raw_messages (workspace_id TEXT, at INTEGER, conversation_id TEXT, channel_id TEXT, team_id TEXT, agent_id TEXT, direction TEXT, origin TEXT, via TEXT)",
+  "CREATE TABLE IF NOT EXISTS bench_raw_events (workspace_id TEXT, at INTEGER, conversation_id TEXT, type TEXT, channel_id TEXT, team_id TEXT, agent_id TEXT, language TEXT)",
+];
+export const RAW_INDEXES = [
+  "CREATE INDEX IF NOT EXISTS bench_raw_messages_at ON bench_raw_messages (workspace_id, at)",
+  "CREATE INDEX IF NOT EXISTS bench_raw_events_at ON bench_raw_events (workspace_id, at)",
+];
+
+/** Inserts rows (arrays) through json_each in chunks: one statement per chunk. */
+async function bulk(db, table, columns, rows, chunk = 4000) {
+  const select = columns.map((_, i) => `json_extract(value, '$[${i}]')`).join(", ");
+  for (let i = 0; i < rows.length; i += chunk) {
+    await db.prepare(`INSERT INTO ${table} (${columns.join(", ")}) SELECT ${select} FROM json_each(?)`).bind(JSON.stringify(rows.slice(i, i + chunk))).run();
+  }
+}
+
+export async function seed(db, app, { conversations, messagesPerConversation, agents: agentCount, end, log }) {
+  const rnd = mulberry32(20261201);
+  const pick = (list) => list[Math.floor(rnd() * list.length)];
+  const ws = "ws_bench_reports";
+  const start = end - 30 * DAY;
+  const now = Date.now();
+  await db.prepare("INSERT INTO workspaces (id, name, time_zone, created_at) VALUES (?, 'Bench reports', ?, ?)").bind(ws, ZONE, now).run();
+  const channels = ["ch_bench_r1", "ch_bench_r2"];
+  for (const [i, id] of channels.entries()) await db.prepare("INSERT INTO channels (id, workspace_id, name, line_channel_id, channel_secret_enc, access_token_enc, created_at) VALUES (?, ?, ?, ?, 'x', 'x', ?)").bind(id, ws, `Channel ${i + 1}`, `bench-r-${i}`, now).run();
+  const teams = Array.from({ length: 5 }, (_, i) => `team_bench_r${i}`);
+  for (const [i, id] of teams.entries()) await db.prepare("INSERT INTO teams (id, workspace_id, name, created_at) VALUES (?, ?, ?, ?)").bind(id, ws, `Team ${i + 1}`, now).run();
+  const agents = Array.from({ length: agentCount }, (_, i) => `usr_bench_r${String(i).padStart(2, "0")}`);
+  for (const [i, id] of agents.entries()) await db.prepare("INSERT INTO users (id, workspace_id, email, name, password_hash, role, created_at) VALUES (?, ?, ?, ?, 'x', ?, ?)").bind(id, ws, `agent${i}@bench.test`, `Agent ${i + 1}`, i === 0 ? "owner" : "agent", now).run();
+  const tags = Array.from({ length: 12 }, (_, i) => `tag_bench_r${i}`);
+  for (const [i, id] of tags.entries()) await db.prepare("INSERT INTO tags (id, workspace_id, name, created_at) VALUES (?, ?, ?, ?)").bind(id, ws, `Tag ${i + 1}`, now).run();
+
+  const convRows = [];
+  const tagRows = [];
+  const rawMessages = [];
+  const rawEvents = [];
+  const families = { conversations: new Map(), messages: new Map(), durations: new Map(), contacts: new Map() };
+  const add = (map, key, measures) => {
+    const row = map.get(key);
+    if (!row) map.set(key, { ...measures });
+    else for (const [k, v] of Object.entries(measures)) row[k] = (row[k] ?? 0) + v;
+  };
+  let evt = 0;
+  for (let c = 0; c < conversations; c++) {
+    const id = `conv_bench_r${String(c).padStart(7, "0")}`;
+    const channelId = rnd() < 0.7 ? channels[0] : channels[1];
+    const teamId = rnd() < 0.85 ? pick(teams) : null;
+    const assigneeId = rnd() < 0.9 ? pick(agents) : null;
+    const tagIds = tags.filter(() => rnd() < 0.08);
+    const language = pick(LANGS);
+    let at = start + Math.floor(rnd() * (30 * DAY - 6 * HOUR));
+    const resolved = rnd() < 0.8;
+    convRows.push([id, ws, channelId, "user", `U${c}`, `Customer ${c}`, resolved ? "resolved" : "open", resolved ? "resolved" : "active", assigneeId, teamId, "", "inbound", at, 0, 0, at]);
+    for (const t of tagIds) tagRows.push([id, t, ws, resolved ? "resolved" : "active", at]);
+    const snapshot = { channelId, teamId, assigneeId, tagIds, contactLanguage: language, clock: null };
+    const events = [];
+    const push = (type, data, origin, when) => events.push({ id: `e${++evt}`, type, data, at: when, workspaceId: ws, channelId, conversationId: id, sourceType: "user", contactId: null, lineUserId: null, origin });
+    push("contact.followed", { unblocked: false }, { kind: "customer" }, at - 1000);
+    push("conversation.opened", { reason: "created" }, { kind: "customer" }, at);
+    if (assigneeId && rnd() < 0.6) push("conversation.assigned", { change: "assignee", assignee: { id: assigneeId, name: "a" }, team: teamId ? { id: teamId, name: "t" } : null, previousAssigneeId: null, previousTeamId: null }, { kind: "agent", userId: assigneeId, name: "a" }, at + 5000);
+    for (let m = 0; m < messagesPerConversation; m++) {
+      at += Math.floor(rnd() * 20 * 60_000) + 1000;
+      if (m % 2 === 0) push("message.received", { message: { agentId: null }, redelivered: false, standby: false }, { kind: "customer" }, at);
+      else {
+        const auto = rnd() < 0.25 || !assigneeId;
+        const via = rnd() < 0.6 ? "reply" : "push";
+        push("message.sent", { message: { agentId: auto ? null : assigneeId }, via }, auto ? { kind: "automation", rule: "away" } : { kind: "agent", userId: assigneeId, name: "a" }, at);
+      }
+    }
+    if (resolved) {
+      push("conversation.resolved", { previousStatus: "open" }, { kind: "agent", userId: assigneeId, name: "a" }, at + 60_000);
+      if (rnd() < 0.1) {
+        push("conversation.reopened", { previousStatus: "resolved" }, { kind: "customer" }, at + 2 * HOUR);
+        push("conversation.opened", { reason: "reopened" }, { kind: "customer" }, at + 2 * HOUR);
+      }
+    }
+    if (rnd() < 0.05) push("contact.unfollowed", {}, { kind: "customer" }, at + 3 * HOUR);
+    for (const e of events) {
+      if (e.at >= end) continue;
+      const effect = app.effectOf(e, snapshot);
+      if (effect.clock) snapshot.clock = effect.clock;
+      for (const f of effect.facts) {
+        if (f.family === "contacts") {
+          for (const [grain, bucket] of [["h", app.hourStart(f.at)], ["d", app.dayStart(f.at, ZONE)]])
+            for (const ch of ["*", f.channelId]) for (const lang of ["*", f.language]) add(families.contacts, JSON.stringify([grain, bucket, ch, lang]), f.add);
+          continue;
+        }
+        if (f.family === "durations") f.businessHours = new Date(f.at).getUTCHours() < 9;
+        for (const cell of app.cells(f.at, ZONE, f.dims)) {
+          if (f.family === "durations") {
+            const b = {};
+            f.buckets.forEach((n, i) => n && (b[`b${i}`] = n));
+            add(families.durations, JSON.stringify([...cell, f.metric, f.businessHours ? 1 : 0]), { count: f.count, sum_ms: f.sumMs, ...b });
+          } else add(families[f.family], JSON.stringify(cell), f.add);
+        }
+      }
+      const team = snapshot.teamId ?? "-";
+      if (e.type === "message.received" || e.type === "message.sent") rawMessages.push([ws, e.at, id, channelId, team, e.data.message.agentId ?? "-", e.type === "message.received" ? "inbound" : "outbound", e.origin.kind, e.data.via ?? null]);
+      else rawEvents.push([ws, e.at, id, e.type === "conversation.opened" ? (e.data.reason === "created" ? "opened" : "reopened_open") : e.type.split(".")[1], channelId, team, e.type === "conversation.assigned" ? e.data.assignee.id : (assigneeId ?? "-"), language ?? "-"]);
+    }
+  }
+  log(`seed: ${convRows.length} conversations, ${rawMessages.length} messages, ${rawEvents.length} other events; rollup rows: ${Object.entries(families).map(([k, v]) => `${k} ${v.size}`).join(", ")}`);
+  await bulk(db, "conversations", ["id", "workspace_id", "channel_id", "source_type", "source_id", "title", "status", "bucket", "assignee_id", "team_id", "last_message_preview", "last_message_direction", "last_activity_at", "unread_count", "last_seq", "created_at"], convRows);
+  await bulk(db, "conversation_tags", ["conversation_id", "tag_id", "workspace_id", "bucket", "last_activity_at"], tagRows);
+  for (const sql of RAW_TABLES) await db.prepare(sql).run();
+  await bulk(db, "bench_raw_messages", ["workspace_id", "at", "conversation_id", "channel_id", "team_id", "agent_id", "direction", "origin", "via"], rawMessages);
+  await bulk(db, "bench_raw_events", ["workspace_id", "at", "conversation_id", "type", "channel_id", "team_id", "agent_id", "language"], rawEvents);
+  for (const sql of RAW_INDEXES) await db.prepare(sql).run();
+  const cube = ["grain", "bucket", "tag_id", "channel_id", "team_id", "agent_id"];
+  const write = async (table, map, keyColumns, measures) => {
+    const rows = [...map].map(([key, v]) => [ws, ...JSON.parse(key), ...measures.map((m) => v[m] ?? 0)]);
+    await bulk(db, table, ["workspace_id", ...keyColumns, ...measures], rows);
+  };
+  await write("report_conversations", families.conversations, cube, ["opened", "reopened", "resolved", "assigned"]);
+  await write("report_messages", families.messages, cube, ["inbound", "outbound_agent", "outbound_automation", "outbound_api", "via_reply", "via_push", "failed"]);
+  await write("report_durations", families.durations, [...cube, "metric", "business_hours"], ["count", "sum_ms", ...Array.from({ length: 16 }, (_, i) => `b${i}`)]);
+  await write("report_contacts", families.contacts, ["grain", "bucket", "channel_id", "language"], ["new_friends", "unblocks", "blocks"]);
+  // The backlog: one daily snapshot per day (what the hourly cron leaves as the day's row), unfiltered and per channel.
+  const backlog = [];
+  for (let d = app.dayStart(start, ZONE); d < end; d += DAY) {
+    const open = rawEvents.filter((e) => e[3] === "opened" && e[1] < d + DAY).length - rawEvents.filter((e) => e[3] === "resolved" && e[1] < d + DAY).length;
+    backlog.push([ws, "d", d, "*", "*", "*", "*", Math.max(0, open)]);
+  }
+  await bulk(db, "report_backlog", ["workspace_id", "grain", "bucket", "tag_id", "channel_id", "team_id", "agent_id", "open"], backlog);
+  return { workspaceId: ws, messages: rawMessages.length, events: rawEvents.length };
+}
