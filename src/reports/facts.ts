@@ -89,5 +89,10 @@ export function effectOf(event: DomainEvent, s: ConversationSnapshot): EventEffe
       return { facts: [{ family: "contacts", at, channelId: dims.channelId, language: s.contactLanguage || NONE, add: event.data.unblocked ? { unblocks: 1 } : { new_friends: 1 } }] };
     case "contact.unfollowed":
       return { facts: [{ family: "contacts", at, channelId: dims.channelId, language: s.contactLanguage || NONE, add: { blocks: 1 } }] };
+    case "conversation.snoozed":
+    case "postback.received":
+    case "tag.added":
+      // Not counted in any rollup (a postback is also stored as a received message).
+      return { facts: [] };
   }
 }
