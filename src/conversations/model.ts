@@ -92,7 +92,7 @@ export const CONVERSATION_STATUSES: readonly ConversationStatus[] = ["open", "fo
 export type Priority = 0 | 1 | 2 | 3 | 4;
 export const PRIORITY_LABELS = ["None", "Low", "Medium", "High", "Urgent"] as const;
 
-export type ActivityAction = "assigned" | "unassigned" | "team" | "status" | "snoozed" | "woke" | "reopened" | "priority" | "pinned" | "unpinned";
+export type ActivityAction = "assigned" | "unassigned" | "team" | "status" | "snoozed" | "woke" | "reopened" | "priority" | "pinned" | "unpinned" | "contactMerged";
 
 /** The data of an activity line, by action (see ui/system-lines.ts for how each reads). */
 export interface ActivityParams {
@@ -109,6 +109,8 @@ export interface ActivityParams {
   team?: string | null;
   /** priority: the new priority. */
   priority?: Priority;
+  /** contactMerged: the names of the contacts merged into this conversation's contact. */
+  merged?: string[];
 }
 
 /** Triage state the ConversationDO owns and mirrors to the D1 index. */
