@@ -3,8 +3,9 @@
 // from the conversation's outbox after the webhook's ack. Outbound webhooks are
 // the first; keyword rules, away messages, workflows and reporting move here
 // next (issue 9). A listener must be idempotent by event id (see Listener).
+import { contactIdentityListener } from "./contacts/listener";
 import { defineListeners } from "./conversations/events";
 import { outboundWebhookListener } from "./outbound-webhooks/listener";
 import { pushListener } from "./push/listener";
 
-export const domainListeners = defineListeners([outboundWebhookListener, pushListener]);
+export const domainListeners = defineListeners([outboundWebhookListener, pushListener, contactIdentityListener]);

@@ -59,6 +59,7 @@ async function renderDirectory(c: Context<AppEnv>, filters: DirectoryFilters, af
       channels={channels.results}
       fields={fields}
       suggestionCount={suggestions.length}
+      canManage={hasRole(c.get("session").role, "admin")}
       now={Date.now()}
       {...extra}
     />,
@@ -75,6 +76,8 @@ function noticeText(notice: z.output<typeof noticeQuery>): string | undefined {
       return t("contacts.merge.done", { count: String(n) });
     case "dismissed":
       return t("contacts.suggest.dismissed");
+    case "linked":
+      return t("contacts.link.sent");
     default:
       return undefined;
   }

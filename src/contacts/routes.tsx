@@ -5,9 +5,10 @@ import { requireCsrf, requireSession } from "../auth/middleware";
 import type { AppEnv } from "../env";
 import { directoryRoutes } from "./directory-routes";
 import { fieldRoutes } from "./field-routes";
+import { linkRoutes } from "./link-routes";
 import { panelRoutes } from "./panel-routes";
 
 export { contactFieldsNavEntry } from "./nav";
 export { ContactPanel } from "./views/contact-panel";
 
-export const contactRoutes = new Hono<AppEnv>().use(requireSession(), requireCsrf()).route("/fields", fieldRoutes).route("/", directoryRoutes).route("/", panelRoutes);
+export const contactRoutes = new Hono<AppEnv>().use(requireSession(), requireCsrf()).route("/fields", fieldRoutes).route("/", linkRoutes).route("/", directoryRoutes).route("/", panelRoutes);

@@ -51,6 +51,10 @@ export interface EventData {
   "conversation.resolved": { previousStatus: ConversationStatus };
   "contact.followed": { unblocked: boolean };
   "contact.unfollowed": Record<string, never>;
+  /** LINE account linking finished (webhook `accountLink`): `nonce` names the business's customer. */
+  "contact.account_linked": { result: "ok" | "failed"; nonce: string };
+  /** LINE membership (webhook `membership`): joined, left or renewed plan `membershipId`. */
+  "contact.membership_changed": { type: "joined" | "left" | "renewed"; membershipId: number };
 }
 
 export type DomainEventType = keyof EventData;
@@ -65,6 +69,8 @@ export const DOMAIN_EVENT_TYPES = [
   "conversation.resolved",
   "contact.followed",
   "contact.unfollowed",
+  "contact.account_linked",
+  "contact.membership_changed",
 ] as const satisfies readonly DomainEventType[];
 
 /** The fields every event has. */

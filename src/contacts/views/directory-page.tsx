@@ -26,6 +26,8 @@ export interface DirectoryPageProps {
   channels: Array<{ id: string; name: string }>;
   fields: FieldDefinition[];
   suggestionCount: number;
+  /** Admins see the account-linking settings link. */
+  canManage: boolean;
   notice?: string;
   error?: string;
   now: number;
@@ -124,6 +126,11 @@ export const DirectoryPage: FC<DirectoryPageProps> = (p) => {
               <span>{t("contacts.dir.suggestions")}</span>
               {p.suggestionCount ? <span class="cp-count">{String(p.suggestionCount)}</span> : null}
             </a>
+            {p.canManage ? (
+              <a class="btn btn--ghost btn--sm" href="/contacts/account-linking">
+                {t("contacts.link.settings")}
+              </a>
+            ) : null}
             <a class="btn btn--ghost btn--sm" href="/contacts/import">
               {t("contacts.dir.import")}
             </a>

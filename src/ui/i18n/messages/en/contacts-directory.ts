@@ -61,7 +61,7 @@ export const contactsDirectory = {
   "contacts.audit.generic": "{actor}: {action}",
   "contacts.audit.someone": "Automation",
   "contacts.link.send": "Send account link",
-  "contacts.link.sent": "Account link sent to {name}.",
+  "contacts.link.sent": "Account link sent.",
   "contacts.link.noUrl": "Set the login page for account linking first (Contacts → Account linking).",
   "contacts.link.failed": "LINE did not issue a link token: {reason}",
   "contacts.link.blocked": "This customer blocked the account; LINE cannot deliver the link.",
@@ -75,4 +75,9 @@ export const contactsDirectory = {
   "contacts.link.badUrl": "Enter an https address.",
   "contacts.link.message": "Link your account to get help faster.",
   "contacts.link.button": "Link account",
+  // Outbound webhook event names for the contact events this feature adds.
+  "settings.webhooks.event.contact.account_linked": "Account linked",
+  "settings.webhooks.event.contact.membership_changed": "Membership changed",
+  "settings.webhooks.eventHint.contact.account_linked": "A customer linked (or failed to link) their LINE account to your customer account",
+  "settings.webhooks.eventHint.contact.membership_changed": "A customer joined, left or renewed a LINE membership plan",
 } as const;

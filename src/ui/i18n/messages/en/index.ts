@@ -23,5 +23,6 @@ import { settingsTags } from "./settings-tags";
 import { settingsWebhooks } from "./settings-webhooks";
 import { simulator } from "./simulator";
 import { simulatorConsole } from "./simulator-console";
+import { simulatorLinks } from "./simulator-links";
 
-export const en = { ...common, ...auth, ...setup, ...automation, ...automationKeywords, ...automationMessages, ...composer, ...composerQuota, ...composerThread, ...contacts, ...contactsDirectory, ...contactsImport, ...contactsMerge, ...inbox, ...inboxThread, ...pwa, ...settings, ...settingsApi, ...settingsChannels, ...settingsTags, ...settingsWebhooks, ...simulator, ...simulatorConsole } as const;
+export const en = { ...common, ...auth, ...setup, ...automation, ...automationKeywords, ...automationMessages, ...composer, ...composerQuota, ...composerThread, ...contacts, ...contactsDirectory, ...contactsImport, ...contactsMerge, ...inbox, ...inboxThread, ...pwa, ...settings, ...settingsApi, ...settingsChannels, ...settingsTags, ...settingsWebhooks, ...simulator, ...simulatorConsole, ...simulatorLinks } as const;

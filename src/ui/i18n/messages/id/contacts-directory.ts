@@ -63,7 +63,7 @@ export const contactsDirectory = {
   "contacts.audit.generic": "{actor}: {action}",
   "contacts.audit.someone": "Otomatisasi",
   "contacts.link.send": "Kirim tautan akun",
-  "contacts.link.sent": "Tautan akun dikirim ke {name}.",
+  "contacts.link.sent": "Tautan akun terkirim.",
   "contacts.link.noUrl": "Atur dulu halaman login untuk penautan akun (Kontak → Penautan akun).",
   "contacts.link.failed": "LINE tidak menerbitkan link token: {reason}",
   "contacts.link.blocked": "Pelanggan ini memblokir akun; LINE tidak dapat mengirimkan tautannya.",
@@ -77,4 +77,9 @@ export const contactsDirectory = {
   "contacts.link.badUrl": "Masukkan alamat https.",
   "contacts.link.message": "Tautkan akun Anda agar bisa dibantu lebih cepat.",
   "contacts.link.button": "Tautkan akun",
+  // Outbound webhook event names for the contact events this feature adds.
+  "settings.webhooks.event.contact.account_linked": "Akun ditautkan",
+  "settings.webhooks.event.contact.membership_changed": "Keanggotaan berubah",
+  "settings.webhooks.eventHint.contact.account_linked": "Pelanggan menautkan (atau gagal menautkan) akun LINE-nya ke akun pelanggan Anda",
+  "settings.webhooks.eventHint.contact.membership_changed": "Pelanggan bergabung, keluar, atau memperpanjang paket keanggotaan LINE",
 } as const satisfies Translation<typeof en>;

@@ -63,7 +63,7 @@ export const contactsDirectory = {
   "contacts.audit.generic": "{actor}：{action}",
   "contacts.audit.someone": "自動処理",
   "contacts.link.send": "アカウント連携を送る",
-  "contacts.link.sent": "{name}さんにアカウント連携を送りました。",
+  "contacts.link.sent": "アカウント連携を送りました。",
   "contacts.link.noUrl": "先にアカウント連携のログインページを設定してください（連絡先 → アカウント連携）。",
   "contacts.link.failed": "LINEが連携トークンを発行しませんでした：{reason}",
   "contacts.link.blocked": "このお客様はアカウントをブロックしているため、LINEは連携リンクを届けられません。",
@@ -77,4 +77,9 @@ export const contactsDirectory = {
   "contacts.link.badUrl": "httpsのアドレスを入力してください。",
   "contacts.link.message": "アカウントを連携すると、より早くサポートを受けられます。",
   "contacts.link.button": "アカウントを連携",
+  // Outbound webhook event names for the contact events this feature adds.
+  "settings.webhooks.event.contact.account_linked": "アカウント連携",
+  "settings.webhooks.event.contact.membership_changed": "メンバーシップの変更",
+  "settings.webhooks.eventHint.contact.account_linked": "お客様がLINEアカウントを御社の顧客アカウントと連携した（または連携に失敗した）",
+  "settings.webhooks.eventHint.contact.membership_changed": "お客様がLINEのメンバーシップに加入、退会、または更新した",
 } as const satisfies Translation<typeof en>;

@@ -63,7 +63,7 @@ export const contactsDirectory = {
   "contacts.audit.generic": "{actor}: {action}",
   "contacts.audit.someone": "ระบบอัตโนมัติ",
   "contacts.link.send": "ส่งลิงก์เชื่อมบัญชี",
-  "contacts.link.sent": "ส่งลิงก์เชื่อมบัญชีถึง {name} แล้ว",
+  "contacts.link.sent": "ส่งลิงก์เชื่อมบัญชีแล้ว",
   "contacts.link.noUrl": "ตั้งค่าหน้าเข้าสู่ระบบสำหรับการเชื่อมบัญชีก่อน (ผู้ติดต่อ → การเชื่อมบัญชี)",
   "contacts.link.failed": "LINE ไม่ได้ออก link token: {reason}",
   "contacts.link.blocked": "ลูกค้ารายนี้บล็อกบัญชีอยู่ LINE จึงส่งลิงก์ไม่ได้",
@@ -77,4 +77,9 @@ export const contactsDirectory = {
   "contacts.link.badUrl": "กรอกที่อยู่ https",
   "contacts.link.message": "เชื่อมบัญชีของคุณเพื่อรับความช่วยเหลือได้เร็วขึ้น",
   "contacts.link.button": "เชื่อมบัญชี",
+  // Outbound webhook event names for the contact events this feature adds.
+  "settings.webhooks.event.contact.account_linked": "เชื่อมบัญชีแล้ว",
+  "settings.webhooks.event.contact.membership_changed": "สมาชิกเปลี่ยนแปลง",
+  "settings.webhooks.eventHint.contact.account_linked": "ลูกค้าเชื่อม (หรือเชื่อมไม่สำเร็จ) บัญชี LINE กับบัญชีลูกค้าของคุณ",
+  "settings.webhooks.eventHint.contact.membership_changed": "ลูกค้าสมัคร ยกเลิก หรือต่ออายุแผนสมาชิก LINE",
 } as const satisfies Translation<typeof en>;

@@ -63,7 +63,7 @@ export const contactsDirectory = {
   "contacts.audit.generic": "{actor}: {action}",
   "contacts.audit.someone": "Otomasyon",
   "contacts.link.send": "Hesap bağlama bağlantısı gönder",
-  "contacts.link.sent": "Hesap bağlama bağlantısı {name} kişisine gönderildi.",
+  "contacts.link.sent": "Hesap bağlama bağlantısı gönderildi.",
   "contacts.link.noUrl": "Önce hesap bağlama için giriş sayfasını ayarlayın (Kişiler → Hesap bağlama).",
   "contacts.link.failed": "LINE bağlantı belirteci vermedi: {reason}",
   "contacts.link.blocked": "Bu müşteri hesabı engelledi; LINE bağlantıyı iletemez.",
@@ -77,4 +77,9 @@ export const contactsDirectory = {
   "contacts.link.badUrl": "Bir https adresi girin.",
   "contacts.link.message": "Daha hızlı yardım almak için hesabınızı bağlayın.",
   "contacts.link.button": "Hesabı bağla",
+  // Outbound webhook event names for the contact events this feature adds.
+  "settings.webhooks.event.contact.account_linked": "Hesap bağlandı",
+  "settings.webhooks.event.contact.membership_changed": "Üyelik değişti",
+  "settings.webhooks.eventHint.contact.account_linked": "Bir müşteri LINE hesabını müşteri hesabınıza bağladı (ya da bağlayamadı)",
+  "settings.webhooks.eventHint.contact.membership_changed": "Bir müşteri bir LINE üyelik planına katıldı, ayrıldı veya yeniledi",
 } as const satisfies Translation<typeof en>;

@@ -63,7 +63,7 @@ export const contactsDirectory = {
   "contacts.audit.generic": "{actor}：{action}",
   "contacts.audit.someone": "自动化",
   "contacts.link.send": "发送账号关联链接",
-  "contacts.link.sent": "已向 {name} 发送账号关联链接。",
+  "contacts.link.sent": "已发送账号关联链接。",
   "contacts.link.noUrl": "请先设置账号关联的登录页面（联系人 → 账号关联）。",
   "contacts.link.failed": "LINE 未签发关联令牌：{reason}",
   "contacts.link.blocked": "这位顾客已屏蔽账号，LINE 无法送达链接。",
@@ -77,4 +77,9 @@ export const contactsDirectory = {
   "contacts.link.badUrl": "请输入 https 地址。",
   "contacts.link.message": "关联您的账号，即可更快获得帮助。",
   "contacts.link.button": "关联账号",
+  // Outbound webhook event names for the contact events this feature adds.
+  "settings.webhooks.event.contact.account_linked": "账号已关联",
+  "settings.webhooks.event.contact.membership_changed": "会员变更",
+  "settings.webhooks.eventHint.contact.account_linked": "顾客将 LINE 账号与您的顾客账号关联（或关联失败）",
+  "settings.webhooks.eventHint.contact.membership_changed": "顾客加入、退出或续订了 LINE 会员方案",
 } as const satisfies Translation<typeof en>;

@@ -63,7 +63,7 @@ export const contactsDirectory = {
   "contacts.audit.generic": "{actor}：{action}",
   "contacts.audit.someone": "自動化",
   "contacts.link.send": "傳送帳號連結",
-  "contacts.link.sent": "已傳送帳號連結給 {name}。",
+  "contacts.link.sent": "已傳送帳號連結。",
   "contacts.link.noUrl": "請先設定帳號連結的登入頁面（聯絡人 → 帳號連結）。",
   "contacts.link.failed": "LINE 未核發連結權杖：{reason}",
   "contacts.link.blocked": "這位顧客已封鎖帳號，LINE 無法送出連結。",
@@ -77,4 +77,9 @@ export const contactsDirectory = {
   "contacts.link.badUrl": "請輸入 https 網址。",
   "contacts.link.message": "連結您的帳號，就能更快獲得協助。",
   "contacts.link.button": "連結帳號",
+  // Outbound webhook event names for the contact events this feature adds.
+  "settings.webhooks.event.contact.account_linked": "帳號已連結",
+  "settings.webhooks.event.contact.membership_changed": "會員變更",
+  "settings.webhooks.eventHint.contact.account_linked": "顧客將 LINE 帳號與您的顧客帳號連結（或連結失敗）",
+  "settings.webhooks.eventHint.contact.membership_changed": "顧客加入、退出或續訂了 LINE 會員方案",
 } as const satisfies Translation<typeof en>;
