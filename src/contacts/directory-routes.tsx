@@ -25,7 +25,7 @@ import { MergePage } from "./views/merge-page";
 import { SuggestionsPage } from "./views/suggestions-page";
 
 const idList = z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(rowId).max(100));
-const noticeQuery = z.object({ notice: z.enum(["tagged", "merged", "dismissed", "linked"]).optional(), n: z.coerce.number().int().min(0).max(10_000).optional() });
+const noticeQuery = z.object({ notice: z.enum(["tagged", "merged", "dismissed", "linked", "imported"]).optional(), n: z.coerce.number().int().min(0).max(10_000).optional() });
 
 const userOf = (c: Context<AppEnv>) => {
   const s = c.get("session");
@@ -76,6 +76,8 @@ function noticeText(notice: z.output<typeof noticeQuery>): string | undefined {
       return t("contacts.merge.done", { count: String(n) });
     case "dismissed":
       return t("contacts.suggest.dismissed");
+    case "imported":
+      return tn("contacts.csv.done", n);
     case "linked":
       return t("contacts.link.sent");
     default:
