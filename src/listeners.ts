@@ -7,9 +7,10 @@
 // (conversations/port.ts), never the Durable Object's internals.
 import { assignmentListener } from "./assignment/listener";
 import { automationListener } from "./automation/listener";
+import { contactIdentityListener } from "./contacts/listener";
 import { defineListeners } from "./conversations/events";
 import { outboundWebhookListener } from "./outbound-webhooks/listener";
 import { pushListener } from "./push/listener";
 import { reportsListener } from "./reports/recorder";
 
-export const domainListeners = defineListeners([automationListener, assignmentListener, outboundWebhookListener, pushListener, reportsListener]);
+export const domainListeners = defineListeners([automationListener, assignmentListener, outboundWebhookListener, pushListener, reportsListener, contactIdentityListener]);

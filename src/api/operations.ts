@@ -2,6 +2,7 @@
 // route validates with and what it answers. Routes take their validators from
 // here (validate.ts) and openapi.ts builds the document from the same list.
 import type { z } from "zod";
+import { registerAccountLink } from "./account-links";
 import * as req from "./requests";
 import * as res from "./responses";
 
@@ -193,6 +194,7 @@ export const OPERATIONS: readonly Operation[] = [
   getContact,
   updateContact,
   listContactFields,
+  registerAccountLink,
   listTags,
   listTeams,
   listAgents,

@@ -5,6 +5,7 @@
 import { Hono } from "hono";
 import { requireApiToken } from "../auth/middleware";
 import type { AppEnv } from "../env";
+import { accountLinkApi } from "./account-links";
 import { contactApi } from "./contacts";
 import { conversationApi } from "./conversations";
 import { messageApi } from "./messages";
@@ -22,4 +23,5 @@ export const apiRoutes = new Hono<AppEnv>()
   .route("/", conversationApi)
   .route("/", messageApi)
   .route("/", contactApi)
+  .route("/", accountLinkApi)
   .route("/", workspaceApi);

@@ -93,6 +93,25 @@ export class ConversationDO extends DurableObject<Bindings> {
     return note;
   }
 
+  /**
+   * Another contact was merged with this conversation's (issue 11): from now on the
+   * conversation belongs to `contactId` (events, the index), and the thread says so.
+   */
+  async contactMerged(input: { contactId: string; actorName: string; mergedNames: string[] }): Promise<void> {
+    const now = Date.now();
+    const { store } = this.rt;
+    // Keep what was last synced: the survivor's name and picture stay as the merge chose.
+    const known = store.getMeta("contact");
+    store.setMeta("contact", { contactId: input.contactId, synced: known?.synced ?? "" });
+    const id = newId("msg", now);
+    const text = `${input.actorName} merged ${input.mergedNames.join(", ")} into this contact`;
+    store.insert({ id, direction: "system", body: { type: "activity", action: "contactMerged", text, actorName: input.actorName, params: { merged: input.mergedNames } }, status: "received", createdAt: now });
+    this.rt.queueIndex(now);
+    await this.rt.scheduleAlarm();
+    const line = store.get(id);
+    if (line) this.rt.publish([line], []);
+  }
+
   /** A page of the thread, newest last; `direction: "note"` pages through private notes only (the REST API's notes list). */
   async thread(options: { beforeSeq?: number | null; limit?: number; direction?: Direction } = {}) {
     const limit = Math.min(Math.max(options.limit ?? 50, 1), 200);

@@ -62,6 +62,10 @@ export interface EventData {
   "postback.received": { message: EventMessage; data: string; params: Record<string, string> | null; redelivered: boolean; standby: boolean };
   /** A tag was added to the conversation, or to the contact of this (1:1) conversation. */
   "tag.added": { target: "conversation" | "contact"; tag: { id: string; name: string } };
+  /** LINE account linking finished (webhook `accountLink`): `nonce` names the business's customer. */
+  "contact.account_linked": { result: "ok" | "failed"; nonce: string };
+  /** LINE membership (webhook `membership`): joined, left or renewed plan `membershipId`. */
+  "contact.membership_changed": { type: "joined" | "left" | "renewed"; membershipId: number };
 }
 
 export type DomainEventType = keyof EventData;
@@ -79,6 +83,8 @@ export const DOMAIN_EVENT_TYPES = [
   "contact.unfollowed",
   "postback.received",
   "tag.added",
+  "contact.account_linked",
+  "contact.membership_changed",
 ] as const satisfies readonly DomainEventType[];
 
 /** The fields every event has. */

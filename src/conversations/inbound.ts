@@ -101,6 +101,9 @@ function emitIngested(rt: ConversationRuntime, plan: IngestPlan, message: Thread
   } else if (plan.friendStatus === "unfollowed") {
     emit(rt, "contact.unfollowed", {}, CUSTOMER, options);
   }
+  const contact = plan.contactEvent;
+  if (contact?.type === "contact.account_linked") emit(rt, contact.type, contact.data, CUSTOMER, options);
+  else if (contact?.type === "contact.membership_changed") emit(rt, contact.type, contact.data, CUSTOMER, options);
 }
 
 function reopenForCustomer(rt: ConversationRuntime, at: number): ThreadMessage | null {

@@ -1,6 +1,12 @@
 // Turns parsed LINE webhook events into thread messages (pure; no I/O).
 import type { KnownEvent, ParsedEvent } from "../line/webhook-schema";
+import type { EventData } from "./events";
 import type { MessageBody, SystemEvent } from "./model";
+
+/** A contact-level domain event a LINE event carries (account linking, membership). */
+export type ContactEvent =
+  | { type: "contact.account_linked"; data: EventData["contact.account_linked"] }
+  | { type: "contact.membership_changed"; data: EventData["contact.membership_changed"] };
 
 export interface IngestPlan {
   webhookEventId: string | null;
@@ -21,6 +27,7 @@ export interface IngestPlan {
   /** Counts toward the unread badge. */
   countsAsUnread: boolean;
   friendStatus: "following" | "unfollowed" | null;
+  contactEvent: ContactEvent | null;
 }
 
 export function planEvent(parsed: ParsedEvent): IngestPlan {
@@ -42,6 +49,7 @@ export function planEvent(parsed: ParsedEvent): IngestPlan {
       unsendMessageId: null,
       countsAsUnread: true,
       friendStatus: null,
+      contactEvent: null,
     };
   }
   const e = parsed.event;
@@ -59,6 +67,7 @@ export function planEvent(parsed: ParsedEvent): IngestPlan {
     unsendMessageId: null,
     countsAsUnread: false,
     friendStatus: null,
+    contactEvent: null,
   } satisfies Partial<IngestPlan>;
 
   if (e.type === "message") {
@@ -102,9 +111,18 @@ export function planEvent(parsed: ParsedEvent): IngestPlan {
     case "beacon":
       return system("beacon", `Beacon ${e.beacon.type} (${e.beacon.hwid})`);
     case "accountLink":
-      return system("accountLink", e.link.result === "ok" ? "Linked their account" : "Account linking failed");
-    case "membership":
-      return system("membership", `Membership ${e.membership.type} (#${e.membership.membershipId})`);
+      return {
+        ...system("accountLink", e.link.result === "ok" ? "Linked their account" : "Account linking failed"),
+        contactEvent: { type: "contact.account_linked", data: { result: e.link.result, nonce: e.link.nonce } },
+      };
+    case "membership": {
+      const kind = e.membership.type;
+      const known = kind === "joined" || kind === "left" || kind === "renewed" ? kind : null;
+      return {
+        ...system("membership", `Membership ${kind} (#${e.membership.membershipId})`),
+        contactEvent: known ? { type: "contact.membership_changed", data: { type: known, membershipId: e.membership.membershipId } } : null,
+      };
+    }
   }
 }
 

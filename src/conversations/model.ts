@@ -95,7 +95,7 @@ export const CONVERSATION_STATUSES: readonly ConversationStatus[] = ["open", "fo
 export type Priority = 0 | 1 | 2 | 3 | 4;
 export const PRIORITY_LABELS = ["None", "Low", "Medium", "High", "Urgent"] as const;
 
-export type ActivityAction = "assigned" | "unassigned" | "team" | "status" | "snoozed" | "woke" | "reopened" | "priority" | "pinned" | "unpinned";
+export type ActivityAction = "assigned" | "unassigned" | "team" | "status" | "snoozed" | "woke" | "reopened" | "priority" | "pinned" | "unpinned" | "contactMerged";
 
 /** The data of an activity line, by action (see ui/system-lines.ts for how each reads). */
 export interface ActivityParams {
@@ -114,6 +114,8 @@ export interface ActivityParams {
   priority?: Priority;
   /** assigned automatically: by which team policy or workflow ("Assigned to X by …"). */
   by?: AssignedBy;
+  /** contactMerged: the names of the contacts merged into this conversation's contact. */
+  merged?: string[];
 }
 
 /** What made an automatic assignment (src/assignment/): a team's policy or a workflow. */

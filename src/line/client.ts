@@ -129,6 +129,14 @@ export function createLineClient(options: LineClientOptions) {
     markAsRead(markAsReadToken: string) {
       return call<object>(api, "POST", "/v2/bot/chat/markAsRead", { markAsReadToken });
     },
+    /** POST /v2/bot/user/{userId}/linkToken: a token for LINE account linking (valid 10 minutes, used once). */
+    issueLinkToken(userId: string) {
+      return call<messagingApi.IssueLinkTokenResponse>(api, "POST", `/v2/bot/user/${encodeURIComponent(userId)}/linkToken`);
+    },
+    /** GET /v2/bot/membership/subscription/{userId}: the customer's membership plan (404 when none). */
+    membershipSubscription(userId: string) {
+      return call<messagingApi.GetMembershipSubscriptionResponse>(api, "GET", `/v2/bot/membership/subscription/${encodeURIComponent(userId)}`);
+    },
     // The account calls answer `unknown`: line/account.ts parses them with zod.
     /** GET /v2/bot/info: the account's user id (webhook `destination`), names, picture, chat and read modes. */
     botInfo() {

@@ -92,6 +92,8 @@ export function effectOf(event: DomainEvent, s: ConversationSnapshot): EventEffe
     case "conversation.snoozed":
     case "postback.received":
     case "tag.added":
+    case "contact.account_linked":
+    case "contact.membership_changed":
       // Not counted in any rollup (a postback is also stored as a received message).
       return { facts: [] };
   }

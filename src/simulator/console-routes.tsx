@@ -11,6 +11,7 @@ export const consoleApp = new Hono<AppEnv>().get("/", async (c) => {
   const withEndpoints = await Promise.all(
     channels.map(async (channel) => ({ ...channel, ...(await simulatorStub(c.env, channel.channelId).endpointSetting()) })),
   );
+  const links = (await Promise.all(channels.map(async (channel) => (await simulatorStub(c.env, channel.channelId).pendingLinkTokens()).map((l) => ({ ...l, channelName: channel.name }))))).flat();
   c.header("cache-control", "no-store");
-  return c.html(<ConsolePage channels={withEndpoints} origin={new URL(c.req.url).origin} />);
+  return c.html(<ConsolePage channels={withEndpoints} origin={new URL(c.req.url).origin} links={links} />);
 });

@@ -94,6 +94,10 @@ export const lineApiApp = new Hono<AppEnv>()
   .get("/v2/bot/group/:groupId/summary", params(z.object({ groupId: lineId })), async (c) =>
     toResponse(await stubFor(c).groupSummary(c.req.valid("param").groupId, origin(c), pictureChannel(c))),
   )
+  .post("/v2/bot/user/:userId/linkToken", params(z.object({ userId: lineId })), async (c) =>
+    toResponse(await stubFor(c).issueLinkToken(c.get("fakeLineChannel").channelId, c.req.valid("param").userId)),
+  )
+  .get("/v2/bot/membership/subscription/:userId", params(z.object({ userId: lineId })), async (c) => toResponse(await stubFor(c).membershipSubscription(c.req.valid("param").userId)))
   .get("/v2/bot/info", async (c) => toResponse(await stubFor(c).botInfo(c.get("fakeLineChannel").channelId, origin(c))))
   .get("/v2/bot/channel/webhook/endpoint", async (c) => toResponse(await stubFor(c).webhookEndpoint()))
   .put("/v2/bot/channel/webhook/endpoint", async (c) => toResponse(await stubFor(c).setWebhookEndpoint(await c.req.text())))

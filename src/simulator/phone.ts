@@ -139,6 +139,20 @@ export class CustomerPhone {
     return { ok: true, chatId, result };
   }
 
+  /**
+   * A LINE event about the customer rather than a message (account linking,
+   * membership): signed and delivered like the rest, recorded in the chat's events.
+   */
+  async contactEvent(ctx: ChannelContext, userId: string, spec: Extract<DistributiveOmit<EventSpec, "source">, { type: "accountLink" | "membership" }>): Promise<ActionOutcome> {
+    const chat = this.store.chat(userId);
+    if (!chat || chat.type !== "user") return { ok: false, error: t("simulator.error.unknownChat") };
+    const now = this.now();
+    const event = buildWebhookEvent({ ...spec, source: { type: "user", userId }, webhookEventId: ulid(now) }, now);
+    this.store.insertEvent(event, userId, now);
+    const result = await this.post(ctx, event);
+    return { ok: true, chatId: userId, result };
+  }
+
   /** Sends the chat's last event again: same webhookEventId, `isRedelivery: true`. */
   async redeliver(ctx: ChannelContext, chatId: string): Promise<ActionOutcome> {
     const last = this.store.lastEvent(chatId);

@@ -8,6 +8,7 @@ import { z } from "zod";
 import type { AppEnv } from "../env";
 import { localeContext, t } from "../ui/i18n";
 import { avatarSvg } from "./avatars";
+import { accountLinkControl, accountLinkDialog } from "./account-link-routes";
 import { controlApp } from "./control";
 import type { PhoneAction } from "./customer-actions";
 import { customerActionSchema, formToObject, mediaFieldsSchema, newGroupSchema, newUserSchema } from "./customer-actions";
@@ -73,7 +74,9 @@ export const simulatorApp = new Hono<AppEnv>();
 
 simulatorApp.route("/line", lineApiApp);
 simulatorApp.route("/line-data", lineDataApp);
+simulatorApp.route("/control", accountLinkControl);
 simulatorApp.route("/control", controlApp);
+simulatorApp.route("/dialog", accountLinkDialog);
 simulatorApp.route("/console", consoleApp);
 
 simulatorApp.get("/", async (c) => {

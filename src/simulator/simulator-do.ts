@@ -7,6 +7,7 @@ import type { LanguageCode } from "../lib/locales";
 import { matchLanguage, withLocale } from "../ui/i18n";
 import type { NewGroup, NewUser, PhoneAction } from "./customer-actions";
 import { FakeAccountApi } from "./account-api";
+import { SimulatorAccountLinks, subscriptionBody } from "./account-links";
 import type { ChatMode, FakeChannel } from "./fake-channels";
 import { botUserIdFor } from "./line-ids";
 import { FakeMessagingApi, lineError } from "./messaging";
@@ -55,6 +56,7 @@ export class LineSimulatorDO extends DurableObject<Bindings> {
   private readonly sockets: PhoneSockets;
   /** Phone updates started by the current call; awaited before the call returns. */
   private pending: Array<Promise<void>> = [];
+  private linksStore: SimulatorAccountLinks | null = null;
 
   constructor(ctx: DurableObjectState, env: Bindings) {
     super(ctx, env);
@@ -89,6 +91,43 @@ export class LineSimulatorDO extends DurableObject<Bindings> {
 
   async push(rawBody: string, retryKey: string | null, requestId: string): Promise<ApiResult> {
     return this.settled(this.api.push(rawBody, retryKey, requestId));
+  }
+
+  // Account linking and membership (account-links.ts).
+
+  private links(): SimulatorAccountLinks {
+    this.linksStore ??= new SimulatorAccountLinks(this.ctx.storage.sql);
+    return this.linksStore;
+  }
+
+  /** POST /v2/bot/user/{userId}/linkToken: only for a user who is a friend of the account. */
+  async issueLinkToken(channelId: string, userId: string): Promise<ApiResult> {
+    const user = this.store.user(userId);
+    if (!user?.following) return lineError(400, "The user hasn't added the LINE Official Account as a friend.");
+    return { status: 200, body: JSON.stringify({ linkToken: this.links().issue(channelId, userId, Date.now()) }) };
+  }
+
+  /** GET /v2/bot/membership/subscription/{userId}: 404 when the customer holds no plan. */
+  async membershipSubscription(userId: string): Promise<ApiResult> {
+    const m = this.links().membership(userId);
+    return m ? { status: 200, body: JSON.stringify(subscriptionBody(m)) } : lineError(404, "Unable to get information about the membership to which the user subscribes.");
+  }
+
+  /** LINE's account-link dialog finished: the accountLink event for the token's user (per webhook.yml). */
+  async completeAccountLink(ctx: ChannelContext, linkToken: string, nonce: string, result: "ok" | "failed"): Promise<ActionOutcome> {
+    const userId = this.links().use(linkToken, Date.now());
+    if (!userId) return { ok: false, error: "This link token is unknown, used or expired." };
+    return this.act(ctx, (target) => this.phone.contactEvent(target, userId, { type: "accountLink", result, nonce }));
+  }
+
+  /** The customer joins, renews or leaves a membership plan: the membership event. */
+  async membershipChange(ctx: ChannelContext, userId: string, change: { type: "joined" | "left" | "renewed"; membershipId: number; title: string }): Promise<ActionOutcome> {
+    this.links().setMembership(userId, change.type === "left" ? null : { membershipId: change.membershipId, title: change.title, joinedAt: Date.now() });
+    return this.act(ctx, (target) => this.phone.contactEvent(target, userId, { type: "membership", membershipType: change.type, membershipId: change.membershipId }));
+  }
+
+  async pendingLinkTokens(): Promise<Array<{ token: string; userId: string; issuedAt: number }>> {
+    return this.links().pending(Date.now());
   }
 
   // `channelId` (provisioned accounts only) goes into picture URLs so they find this object.

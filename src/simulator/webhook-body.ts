@@ -50,6 +50,10 @@ export type EventSpec = EventCommon &
     | { type: "memberLeft"; userIds: string[] }
     | { type: "postback"; data: string; params?: Record<string, string>; replyToken?: string }
     | { type: "unsend"; messageId: string }
+    /** LINE account linking finished (webhook.yml AccountLinkEvent): no reply token when it failed. */
+    | { type: "accountLink"; result: "ok" | "failed"; nonce: string; replyToken?: string }
+    /** Membership (webhook.yml MembershipEvent): joined, left or renewed. */
+    | { type: "membership"; membershipType: "joined" | "left" | "renewed"; membershipId: number; replyToken?: string }
   );
 
 function messageContent(
@@ -172,6 +176,19 @@ export function buildWebhookEvent(spec: EventSpec, now = Date.now()): webhook.Ev
     }
     case "unsend":
       return { type: "unsend", ...base, unsend: { messageId: spec.messageId } };
+    case "accountLink": {
+      const link = { result: spec.result, nonce: spec.nonce };
+      return spec.result === "ok" && !standby
+        ? { type: "accountLink", ...base, replyToken: spec.replyToken ?? newLineToken(), link }
+        : { type: "accountLink", ...base, link };
+    }
+    case "membership":
+      return {
+        type: "membership",
+        ...base,
+        replyToken: spec.replyToken ?? newLineToken(),
+        membership: { type: spec.membershipType, membershipId: spec.membershipId },
+      };
   }
 }
 

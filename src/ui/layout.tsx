@@ -6,7 +6,7 @@ import type { Role } from "../db/roles";
 import { type Availability, AvailabilityControl } from "./availability";
 import { Avatar } from "./avatar";
 import { clientMessages, localeContext, type MessageKey, t } from "./i18n";
-import { IconAlert, IconBell, IconChart, IconLogout, IconSettings, LogoMark, Svg } from "./icons";
+import { IconAlert, IconBell, IconChart, IconLogout, IconSettings, IconUsers, LogoMark, Svg } from "./icons";
 
 export interface LayoutProps {
   title: string;
@@ -59,6 +59,14 @@ export const Layout: FC<LayoutProps> = ({ title, user, csrfToken, bodyClass, top
             <LogoMark />
             <span class="brand__name">linedesk</span>
           </a>
+          {user ? (
+            <nav class="topnav" aria-label={t("contacts.dir.nav")}>
+              <a class="btn btn--ghost btn--sm topnav__link" href="/contacts" title={t("contacts.dir.nav")}>
+                <IconUsers />
+                <span class="btn__label">{t("contacts.dir.nav")}</span>
+              </a>
+            </nav>
+          ) : null}
           <div class="topbar__spacer"></div>
           {topbarExtra}
           {user ? <NotificationBell /> : null}

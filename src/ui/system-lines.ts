@@ -46,6 +46,8 @@ export function activityText(body: Activity, timeZone?: string): string {
       return t("composer.activity.pinned", { actor });
     case "unpinned":
       return t("composer.activity.unpinned", { actor });
+    case "contactMerged":
+      return p.merged ? t("contacts.merge.systemLine", { actor, names: p.merged.join(", ") }) : body.text;
   }
 }
 

@@ -17,6 +17,7 @@ async function pagesToVisit(page, base) {
   const firstConversation = await page.$eval(".conv-item a.conv-link", (a) => a.getAttribute("href")).catch(() => null);
   const channel = await page.goto(`${base}/settings/channels`).then(() => page.$eval(".channel-row a[href^='/settings/channels/ch_']", (a) => a.getAttribute("href")).catch(() => null));
   const team = await teamPage(page, base);
+  const contact = await page.goto(`${base}/contacts`).then(() => page.$eval(".cd-row__name", (a) => a.getAttribute("href")).catch(() => null));
   return [
     "/inbox",
     ...(firstConversation ? [firstConversation] : []),
@@ -26,6 +27,11 @@ async function pagesToVisit(page, base) {
     "/settings/channels/new",
     "/settings/webhooks/new",
     "/settings/automation/keywords/new",
+    "/contacts",
+    ...(contact ? [contact] : []),
+    "/contacts/suggestions",
+    "/contacts/import",
+    "/contacts/account-linking",
     "/simulator",
     "/simulator/console",
     ...["conversations", "responses", "resolutions", "messages", "contacts", "agents", "logs"].map((tab) => `/reports/${tab}`),

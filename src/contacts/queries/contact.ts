@@ -23,6 +23,12 @@ export interface ContactIdentity {
   unfollowedAt: number | null;
   firstSeenAt: number | null;
   lastSeenAt: number | null;
+  /** The business's customer id from LINE account linking, when verified. */
+  verifiedCustomerId: string | null;
+  verifiedAt: number | null;
+  membershipId: number | null;
+  membershipTitle: string | null;
+  membershipStatus: "joined" | "left" | "renewed" | null;
 }
 
 export interface HistoryItem {
@@ -64,6 +70,11 @@ export async function contactIdentities(d1: D1Database, contactId: string): Prom
       unfollowedAt: i.unfollowedAt,
       firstSeenAt: i.firstSeenAt,
       lastSeenAt: i.lastSeenAt,
+      verifiedCustomerId: i.verifiedCustomerId,
+      verifiedAt: i.verifiedAt,
+      membershipId: i.membershipId,
+      membershipTitle: i.membershipTitle,
+      membershipStatus: i.membershipStatus,
     })
     .from(i)
     .innerJoin(schema.channels, eq(schema.channels.id, i.channelId))

@@ -39,6 +39,8 @@ export const channels = sqliteTable(
     quotaCheckedAt: integer("quota_checked_at"),
     /** Set when LINE answered that the monthly limit is reached; cleared by the next sync under the limit. */
     quotaExhaustedAt: integer("quota_exhausted_at"),
+    /** The business's login page for LINE account linking on this channel (null: the workspace's). */
+    accountLinkUrl: text("account_link_url"),
     createdAt: integer("created_at").notNull(),
   },
   (t) => [uniqueIndex("channels_line_channel_unique").on(t.lineChannelId), index("channels_workspace_idx").on(t.workspaceId)],
@@ -55,10 +57,18 @@ export const contacts = sqliteTable(
     pictureUrl: text("picture_url"),
     language: text("language"),
     statusMessage: text("status_message"),
+    /**
+     * Set when this contact was merged into another: it stays as a forwarding
+     * address (old links, a message filed during the merge) and leaves the directory.
+     */
+    mergedIntoId: text("merged_into_id"),
+    mergedAt: integer("merged_at"),
+    /** Name and custom field values, lower-cased (ASCII), kept by SQL triggers: directory search. */
+    searchText: text("search_text").notNull().default(""),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },
-  (t) => [index("contacts_workspace_idx").on(t.workspaceId)],
+  (t) => [index("contacts_workspace_idx").on(t.workspaceId), index("contacts_directory_idx").on(t.workspaceId, t.mergedIntoId, t.id)],
 );
 
 export const contactIdentities = sqliteTable(
@@ -79,7 +89,19 @@ export const contactIdentities = sqliteTable(
     firstSeenAt: integer("first_seen_at"),
     lastSeenAt: integer("last_seen_at"),
     profileFetchedAt: integer("profile_fetched_at"),
+    /** The business's customer id, from LINE account linking (accountLink event, result ok). */
+    verifiedCustomerId: text("verified_customer_id"),
+    verifiedAt: integer("verified_at"),
+    /** LINE membership on this channel: the plan (membership id and title) and joined / left / renewed. */
+    membershipId: integer("membership_id"),
+    membershipTitle: text("membership_title"),
+    membershipStatus: text("membership_status", { enum: ["joined", "left", "renewed"] }),
+    membershipUpdatedAt: integer("membership_updated_at"),
     createdAt: integer("created_at").notNull(),
   },
-  (t) => [uniqueIndex("contact_identities_channel_user_unique").on(t.channelId, t.lineUserId), index("contact_identities_contact_idx").on(t.contactId)],
+  (t) => [
+    uniqueIndex("contact_identities_channel_user_unique").on(t.channelId, t.lineUserId),
+    index("contact_identities_contact_idx").on(t.contactId),
+    index("contact_identities_verified_idx").on(t.verifiedCustomerId),
+  ],
 );

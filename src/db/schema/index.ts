@@ -9,3 +9,4 @@ export * from "./webhooks";
 export * from "./push";
 export * from "./assignment";
 export * from "./reports";
+export * from "./contact-directory";

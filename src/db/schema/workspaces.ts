@@ -11,6 +11,8 @@ export const workspaces = sqliteTable("workspaces", {
   language: text("language").notNull().default("en"),
   /** 1 for the simulator's demo workspace (SIMULATOR=on only). */
   demo: integer("demo").notNull().default(0),
+  /** The business's login page for LINE account linking (channels may override it). */
+  accountLinkUrl: text("account_link_url"),
   createdAt: integer("created_at").notNull(),
 });
 

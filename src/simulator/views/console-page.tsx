@@ -56,7 +56,48 @@ const ChannelCard: FC<{ channel: ConsoleChannel; origin: string }> = ({ channel,
   );
 };
 
-export const ConsolePage: FC<{ channels: ConsoleChannel[]; origin: string }> = ({ channels, origin }) => (
+export interface PendingLink {
+  token: string;
+  userId: string;
+  issuedAt: number;
+  channelName: string;
+}
+
+/** Link tokens the app issued: finish LINE's account-link dialog for one (the accountLink event). */
+const AccountLinks: FC<{ links: PendingLink[] }> = ({ links }) => (
+  <section class="console-card" aria-labelledby="account-links">
+    <h2 id="account-links">{t("simulator.links.title")}</h2>
+    <p class="hint">{t("simulator.links.hint")}</p>
+    {links.length ? (
+      links.map((link) => (
+        <form method="post" action="/simulator/control/account-link" class="inline-form console-form">
+          <input type="hidden" name="linkToken" value={link.token} />
+          <p class="hint">
+            {link.channelName} · <code>{link.userId}</code>
+          </p>
+          <label>
+            {t("simulator.links.nonce")}
+            <input name="nonce" required maxlength={255} />
+          </label>
+          <label>
+            {t("simulator.links.result")}
+            <select name="result">
+              <option value="ok">{t("simulator.links.ok")}</option>
+              <option value="failed">{t("simulator.links.failedOption")}</option>
+            </select>
+          </label>
+          <button class="btn primary" type="submit">
+            {t("simulator.links.complete")}
+          </button>
+        </form>
+      ))
+    ) : (
+      <p class="hint">{t("simulator.links.none")}</p>
+    )}
+  </section>
+);
+
+export const ConsolePage: FC<{ channels: ConsoleChannel[]; origin: string; links?: PendingLink[] }> = ({ channels, origin, links = [] }) => (
   <>
     {raw("<!DOCTYPE html>")}
     <html lang={localeContext().locale}>
@@ -103,6 +144,7 @@ export const ConsolePage: FC<{ channels: ConsoleChannel[]; origin: string }> = (
           {channels.map((channel) => (
             <ChannelCard channel={channel} origin={origin} />
           ))}
+          <AccountLinks links={links} />
         </main>
       </body>
     </html>

@@ -11,6 +11,9 @@ import { composer } from "./composer";
 import { composerQuota } from "./composer-quota";
 import { composerThread } from "./composer-thread";
 import { contacts } from "./contacts";
+import { contactsDirectory } from "./contacts-directory";
+import { contactsImport } from "./contacts-import";
+import { contactsMerge } from "./contacts-merge";
 import { inbox } from "./inbox";
 import { inboxThread } from "./inbox-thread";
 import { pwa } from "./pwa";
@@ -23,5 +26,6 @@ import { settingsTags } from "./settings-tags";
 import { settingsWebhooks } from "./settings-webhooks";
 import { simulator } from "./simulator";
 import { simulatorConsole } from "./simulator-console";
+import { simulatorLinks } from "./simulator-links";
 
-export const th: Translation<Messages> = { ...common, ...auth, ...setup, ...automation, ...automationKeywords, ...automationMessages, ...composer, ...composerQuota, ...composerThread, ...contacts, ...inbox, ...inboxThread, ...pwa, ...reports, ...settings, ...settingsApi, ...settingsAssignment, ...settingsChannels, ...settingsTags, ...settingsWebhooks, ...simulator, ...simulatorConsole };
+export const th: Translation<Messages> = { ...common, ...auth, ...setup, ...automation, ...automationKeywords, ...automationMessages, ...composer, ...composerQuota, ...composerThread, ...contacts, ...contactsDirectory, ...contactsImport, ...contactsMerge, ...inbox, ...inboxThread, ...pwa, ...reports, ...settings, ...settingsApi, ...settingsAssignment, ...settingsChannels, ...settingsTags, ...settingsWebhooks, ...simulator, ...simulatorConsole, ...simulatorLinks };

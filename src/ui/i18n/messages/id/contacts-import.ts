@@ -1,0 +1,38 @@
+// Bahasa Indonesia: impor CSV yang memperbarui kolom kustom dan tag kontak yang ada (pratinjau, kesalahan per baris, progres).
+import type { contactsImport as en } from "../en/contacts-import";
+import type { Translation } from "../types";
+
+export const contactsImport = {
+  "contacts.csv.title": "Impor kontak",
+  "contacts.csv.lead": "Perbarui kolom kustom dan tag kontak yang sudah ada dari file CSV. Baris pertama berisi nama kolom: kolom pencocokan, kunci kolom kustom, dan tags.",
+  "contacts.csv.file": "File CSV (UTF-8)",
+  "contacts.csv.matchBy": "Cocokkan kontak berdasarkan",
+  "contacts.csv.matchId": "ID kontak (kolom “id”)",
+  "contacts.csv.matchField": "{label} (kolom “{key}”)",
+  "contacts.csv.tagsHint": "Kolom “tags” menambahkan tag yang dipisahkan titik koma; tag baru akan dibuat. Sel kosong tidak mengubah kolom.",
+  "contacts.csv.preview": "Pratinjau",
+  "contacts.csv.apply": "Terapkan perubahan",
+  "contacts.csv.rows.one": "{count} baris siap diterapkan.",
+  "contacts.csv.rows.other": "{count} baris siap diterapkan.",
+  "contacts.csv.hasErrors.one": "{count} baris berisi kesalahan. Tidak ada yang diubah: perbaiki file lalu unggah lagi.",
+  "contacts.csv.hasErrors.other": "{count} baris berisi kesalahan. Tidak ada yang diubah: perbaiki file lalu unggah lagi.",
+  "contacts.csv.rowError": "Baris {row}: {message}",
+  "contacts.csv.err.noMatch": "tidak ada kontak dengan {key} “{value}”",
+  "contacts.csv.err.ambiguous": "beberapa kontak memiliki {key} “{value}”",
+  "contacts.csv.err.noKey": "sel {key} kosong",
+  "contacts.csv.err.badValue": "{column}: {message}",
+  "contacts.csv.err.duplicate": "kontak ini juga ada di baris {row}",
+  "contacts.csv.err.unknownColumn": "Kolom “{column}” tidak dikenal: gunakan {key}, tags, atau kunci kolom kustom.",
+  "contacts.csv.err.noKeyColumn": "File tidak memiliki kolom “{column}”.",
+  "contacts.csv.err.empty": "File tidak memiliki baris di bawah header.",
+  "contacts.csv.err.tooLarge": "File memiliki terlalu banyak baris (paling banyak {max}).",
+  "contacts.csv.err.unreadable": "File ini tidak dapat dibaca sebagai CSV: {reason}",
+  "contacts.csv.err.changed": "Kontak berubah sejak pratinjau. Unggah file lagi.",
+  "contacts.csv.done.one": "{count} kontak diperbarui.",
+  "contacts.csv.done.other": "{count} kontak diperbarui.",
+  "contacts.csv.progress": "Mengunggah",
+  "contacts.csv.col.row": "Baris",
+  "contacts.csv.col.contact": "Kontak",
+  "contacts.csv.col.changes": "Perubahan",
+  "contacts.csv.tagsAdded": "tag: {tags}",
+} as const satisfies Translation<typeof en>;

@@ -1,0 +1,38 @@
+// 日本語：既存の連絡先のカスタムフィールドとタグを更新するCSV取り込み（プレビュー、行ごとのエラー、進捗）。
+import type { contactsImport as en } from "../en/contacts-import";
+import type { Translation } from "../types";
+
+export const contactsImport = {
+  "contacts.csv.title": "連絡先を取り込む",
+  "contacts.csv.lead": "CSVファイルから既存の連絡先のカスタムフィールドとタグを更新します。1行目は列名です：照合に使う列、カスタムフィールドのキー、tags。",
+  "contacts.csv.file": "CSVファイル（UTF-8）",
+  "contacts.csv.matchBy": "連絡先の照合方法",
+  "contacts.csv.matchId": "連絡先ID（列「id」）",
+  "contacts.csv.matchField": "{label}（列「{key}」）",
+  "contacts.csv.tagsHint": "「tags」列はセミコロン区切りでタグを追加します。新しいタグは作成されます。空のセルのフィールドは変更されません。",
+  "contacts.csv.preview": "プレビュー",
+  "contacts.csv.apply": "変更を適用",
+  "contacts.csv.rows.one": "{count}行を適用できます。",
+  "contacts.csv.rows.other": "{count}行を適用できます。",
+  "contacts.csv.hasErrors.one": "{count}行にエラーがあります。何も変更されていません。ファイルを修正してもう一度アップロードしてください。",
+  "contacts.csv.hasErrors.other": "{count}行にエラーがあります。何も変更されていません。ファイルを修正してもう一度アップロードしてください。",
+  "contacts.csv.rowError": "{row}行目：{message}",
+  "contacts.csv.err.noMatch": "{key}が「{value}」の連絡先はありません",
+  "contacts.csv.err.ambiguous": "{key}が「{value}」の連絡先が複数あります",
+  "contacts.csv.err.noKey": "{key}のセルが空です",
+  "contacts.csv.err.badValue": "{column}：{message}",
+  "contacts.csv.err.duplicate": "この連絡先は{row}行目にもあります",
+  "contacts.csv.err.unknownColumn": "不明な列「{column}」：{key}、tags、またはカスタムフィールドのキーを使ってください。",
+  "contacts.csv.err.noKeyColumn": "ファイルに「{column}」列がありません。",
+  "contacts.csv.err.empty": "ファイルの見出し行の下に行がありません。",
+  "contacts.csv.err.tooLarge": "ファイルの行数が多すぎます（最大{max}行）。",
+  "contacts.csv.err.unreadable": "このファイルはCSVとして読み込めません：{reason}",
+  "contacts.csv.err.changed": "プレビューの後に連絡先が変更されました。もう一度ファイルをアップロードしてください。",
+  "contacts.csv.done.one": "{count}件の連絡先を更新しました。",
+  "contacts.csv.done.other": "{count}件の連絡先を更新しました。",
+  "contacts.csv.progress": "アップロード中",
+  "contacts.csv.col.row": "行",
+  "contacts.csv.col.contact": "連絡先",
+  "contacts.csv.col.changes": "変更内容",
+  "contacts.csv.tagsAdded": "タグ：{tags}",
+} as const satisfies Translation<typeof en>;

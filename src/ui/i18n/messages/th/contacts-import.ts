@@ -1,0 +1,38 @@
+// ไทย: การนำเข้า CSV ที่อัปเดตฟิลด์และแท็กของผู้ติดต่อที่มีอยู่ (ตัวอย่าง ข้อผิดพลาดรายแถว ความคืบหน้า)
+import type { contactsImport as en } from "../en/contacts-import";
+import type { Translation } from "../types";
+
+export const contactsImport = {
+  "contacts.csv.title": "นำเข้าผู้ติดต่อ",
+  "contacts.csv.lead": "อัปเดตฟิลด์ที่กำหนดเองและแท็กของผู้ติดต่อที่มีอยู่จากไฟล์ CSV แถวแรกคือชื่อคอลัมน์: คอลัมน์ที่ใช้จับคู่ คีย์ของฟิลด์ที่กำหนดเอง และ tags",
+  "contacts.csv.file": "ไฟล์ CSV (UTF-8)",
+  "contacts.csv.matchBy": "จับคู่ผู้ติดต่อด้วย",
+  "contacts.csv.matchId": "รหัสผู้ติดต่อ (คอลัมน์ “id”)",
+  "contacts.csv.matchField": "{label} (คอลัมน์ “{key}”)",
+  "contacts.csv.tagsHint": "คอลัมน์ “tags” เพิ่มแท็กโดยคั่นด้วยเครื่องหมายอัฒภาค แท็กใหม่จะถูกสร้างขึ้น เซลล์ว่างจะไม่เปลี่ยนฟิลด์",
+  "contacts.csv.preview": "ดูตัวอย่าง",
+  "contacts.csv.apply": "ใช้การเปลี่ยนแปลง",
+  "contacts.csv.rows.one": "พร้อมใช้ {count} แถว",
+  "contacts.csv.rows.other": "พร้อมใช้ {count} แถว",
+  "contacts.csv.hasErrors.one": "มี {count} แถวที่มีข้อผิดพลาด ไม่มีการเปลี่ยนแปลงใด ๆ แก้ไฟล์แล้วอัปโหลดอีกครั้ง",
+  "contacts.csv.hasErrors.other": "มี {count} แถวที่มีข้อผิดพลาด ไม่มีการเปลี่ยนแปลงใด ๆ แก้ไฟล์แล้วอัปโหลดอีกครั้ง",
+  "contacts.csv.rowError": "แถว {row}: {message}",
+  "contacts.csv.err.noMatch": "ไม่มีผู้ติดต่อที่มี {key} “{value}”",
+  "contacts.csv.err.ambiguous": "มีผู้ติดต่อหลายรายที่มี {key} “{value}”",
+  "contacts.csv.err.noKey": "เซลล์ {key} ว่างอยู่",
+  "contacts.csv.err.badValue": "{column}: {message}",
+  "contacts.csv.err.duplicate": "ผู้ติดต่อนี้อยู่ในแถว {row} ด้วย",
+  "contacts.csv.err.unknownColumn": "ไม่รู้จักคอลัมน์ “{column}” ใช้ {key}, tags หรือคีย์ของฟิลด์ที่กำหนดเอง",
+  "contacts.csv.err.noKeyColumn": "ไฟล์ไม่มีคอลัมน์ “{column}”",
+  "contacts.csv.err.empty": "ไฟล์ไม่มีแถวใต้หัวตาราง",
+  "contacts.csv.err.tooLarge": "ไฟล์มีจำนวนแถวมากเกินไป (ไม่เกิน {max})",
+  "contacts.csv.err.unreadable": "อ่านไฟล์นี้เป็น CSV ไม่ได้: {reason}",
+  "contacts.csv.err.changed": "ผู้ติดต่อมีการเปลี่ยนแปลงหลังจากดูตัวอย่าง อัปโหลดไฟล์อีกครั้ง",
+  "contacts.csv.done.one": "อัปเดตผู้ติดต่อ {count} รายแล้ว",
+  "contacts.csv.done.other": "อัปเดตผู้ติดต่อ {count} รายแล้ว",
+  "contacts.csv.progress": "กำลังอัปโหลด",
+  "contacts.csv.col.row": "แถว",
+  "contacts.csv.col.contact": "ผู้ติดต่อ",
+  "contacts.csv.col.changes": "การเปลี่ยนแปลง",
+  "contacts.csv.tagsAdded": "แท็ก: {tags}",
+} as const satisfies Translation<typeof en>;

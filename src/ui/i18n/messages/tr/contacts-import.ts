@@ -1,0 +1,38 @@
+// Türkçe: mevcut kişilerin özel alanlarını ve etiketlerini güncelleyen CSV içe aktarma (önizleme, satır hataları, ilerleme).
+import type { contactsImport as en } from "../en/contacts-import";
+import type { Translation } from "../types";
+
+export const contactsImport = {
+  "contacts.csv.title": "Kişileri içe aktar",
+  "contacts.csv.lead": "Mevcut kişilerin özel alanlarını ve etiketlerini bir CSV dosyasından güncelleyin. İlk satır sütun adlarıdır: eşleştirme sütunu, özel alan anahtarları ve tags.",
+  "contacts.csv.file": "CSV dosyası (UTF-8)",
+  "contacts.csv.matchBy": "Kişileri eşleştirme ölçütü",
+  "contacts.csv.matchId": "Kişi kimliği (“id” sütunu)",
+  "contacts.csv.matchField": "{label} (“{key}” sütunu)",
+  "contacts.csv.tagsHint": "“tags” sütunu noktalı virgülle ayrılmış etiketler ekler; yeni etiketler oluşturulur. Boş bir hücre alanı değiştirmez.",
+  "contacts.csv.preview": "Önizleme",
+  "contacts.csv.apply": "Değişiklikleri uygula",
+  "contacts.csv.rows.one": "{count} satır uygulanmaya hazır.",
+  "contacts.csv.rows.other": "{count} satır uygulanmaya hazır.",
+  "contacts.csv.hasErrors.one": "{count} satırda hata var. Hiçbir şey değiştirilmedi: dosyayı düzeltip yeniden yükleyin.",
+  "contacts.csv.hasErrors.other": "{count} satırda hata var. Hiçbir şey değiştirilmedi: dosyayı düzeltip yeniden yükleyin.",
+  "contacts.csv.rowError": "Satır {row}: {message}",
+  "contacts.csv.err.noMatch": "{key} değeri “{value}” olan kişi yok",
+  "contacts.csv.err.ambiguous": "{key} değeri “{value}” olan birden fazla kişi var",
+  "contacts.csv.err.noKey": "{key} hücresi boş",
+  "contacts.csv.err.badValue": "{column}: {message}",
+  "contacts.csv.err.duplicate": "bu kişi {row}. satırda da var",
+  "contacts.csv.err.unknownColumn": "Bilinmeyen sütun “{column}”: {key}, tags veya bir özel alan anahtarı kullanın.",
+  "contacts.csv.err.noKeyColumn": "Dosyada “{column}” sütunu yok.",
+  "contacts.csv.err.empty": "Dosyada başlığın altında satır yok.",
+  "contacts.csv.err.tooLarge": "Dosyada çok fazla satır var (en fazla {max}).",
+  "contacts.csv.err.unreadable": "Bu dosya CSV olarak okunamıyor: {reason}",
+  "contacts.csv.err.changed": "Önizlemeden sonra kişiler değişti. Dosyayı yeniden yükleyin.",
+  "contacts.csv.done.one": "{count} kişi güncellendi.",
+  "contacts.csv.done.other": "{count} kişi güncellendi.",
+  "contacts.csv.progress": "Yükleniyor",
+  "contacts.csv.col.row": "Satır",
+  "contacts.csv.col.contact": "Kişi",
+  "contacts.csv.col.changes": "Değişiklikler",
+  "contacts.csv.tagsAdded": "etiketler: {tags}",
+} as const satisfies Translation<typeof en>;

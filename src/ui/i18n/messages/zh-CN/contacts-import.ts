@@ -1,0 +1,38 @@
+// 简体中文：通过 CSV 更新现有联系人的自定义字段和标签（预览、逐行错误、进度）。
+import type { contactsImport as en } from "../en/contacts-import";
+import type { Translation } from "../types";
+
+export const contactsImport = {
+  "contacts.csv.title": "导入联系人",
+  "contacts.csv.lead": "从 CSV 文件更新现有联系人的自定义字段和标签。第一行是列名：用于匹配的列、自定义字段的键和 tags。",
+  "contacts.csv.file": "CSV 文件（UTF-8）",
+  "contacts.csv.matchBy": "匹配联系人的方式",
+  "contacts.csv.matchId": "联系人 ID（“id”列）",
+  "contacts.csv.matchField": "{label}（“{key}”列）",
+  "contacts.csv.tagsHint": "“tags”列会添加以分号分隔的标签；新标签会自动创建。空单元格不会改动字段。",
+  "contacts.csv.preview": "预览",
+  "contacts.csv.apply": "应用更改",
+  "contacts.csv.rows.one": "{count} 行可以应用。",
+  "contacts.csv.rows.other": "{count} 行可以应用。",
+  "contacts.csv.hasErrors.one": "有 {count} 行出错。没有做任何更改：请修正文件后重新上传。",
+  "contacts.csv.hasErrors.other": "有 {count} 行出错。没有做任何更改：请修正文件后重新上传。",
+  "contacts.csv.rowError": "第 {row} 行：{message}",
+  "contacts.csv.err.noMatch": "没有 {key} 为“{value}”的联系人",
+  "contacts.csv.err.ambiguous": "有多位联系人的 {key} 为“{value}”",
+  "contacts.csv.err.noKey": "{key} 单元格为空",
+  "contacts.csv.err.badValue": "{column}：{message}",
+  "contacts.csv.err.duplicate": "此联系人也在第 {row} 行",
+  "contacts.csv.err.unknownColumn": "未知的列“{column}”：请使用 {key}、tags 或自定义字段的键。",
+  "contacts.csv.err.noKeyColumn": "文件中没有“{column}”列。",
+  "contacts.csv.err.empty": "文件的标题行下方没有数据。",
+  "contacts.csv.err.tooLarge": "文件行数过多（最多 {max} 行）。",
+  "contacts.csv.err.unreadable": "无法将此文件读取为 CSV：{reason}",
+  "contacts.csv.err.changed": "预览后联系人已有更改。请重新上传文件。",
+  "contacts.csv.done.one": "已更新 {count} 位联系人。",
+  "contacts.csv.done.other": "已更新 {count} 位联系人。",
+  "contacts.csv.progress": "正在上传",
+  "contacts.csv.col.row": "行",
+  "contacts.csv.col.contact": "联系人",
+  "contacts.csv.col.changes": "更改",
+  "contacts.csv.tagsAdded": "标签：{tags}",
+} as const satisfies Translation<typeof en>;

@@ -1,0 +1,38 @@
+// 繁體中文：以 CSV 更新現有聯絡人的自訂欄位與標籤（預覽、逐列錯誤、進度）。
+import type { contactsImport as en } from "../en/contacts-import";
+import type { Translation } from "../types";
+
+export const contactsImport = {
+  "contacts.csv.title": "匯入聯絡人",
+  "contacts.csv.lead": "從 CSV 檔案更新現有聯絡人的自訂欄位與標籤。第一列為欄位名稱：用來比對的欄、自訂欄位的鍵，以及 tags。",
+  "contacts.csv.file": "CSV 檔案（UTF-8）",
+  "contacts.csv.matchBy": "比對聯絡人的方式",
+  "contacts.csv.matchId": "聯絡人 ID（「id」欄）",
+  "contacts.csv.matchField": "{label}（「{key}」欄）",
+  "contacts.csv.tagsHint": "「tags」欄會加上以分號分隔的標籤；新的標籤會自動建立。空白儲存格不會變更欄位。",
+  "contacts.csv.preview": "預覽",
+  "contacts.csv.apply": "套用變更",
+  "contacts.csv.rows.one": "{count} 列可以套用。",
+  "contacts.csv.rows.other": "{count} 列可以套用。",
+  "contacts.csv.hasErrors.one": "有 {count} 列發生錯誤。沒有任何變更：請修正檔案後重新上傳。",
+  "contacts.csv.hasErrors.other": "有 {count} 列發生錯誤。沒有任何變更：請修正檔案後重新上傳。",
+  "contacts.csv.rowError": "第 {row} 列：{message}",
+  "contacts.csv.err.noMatch": "沒有 {key} 為「{value}」的聯絡人",
+  "contacts.csv.err.ambiguous": "有多位聯絡人的 {key} 為「{value}」",
+  "contacts.csv.err.noKey": "{key} 儲存格是空的",
+  "contacts.csv.err.badValue": "{column}：{message}",
+  "contacts.csv.err.duplicate": "此聯絡人也出現在第 {row} 列",
+  "contacts.csv.err.unknownColumn": "未知的欄位「{column}」：請使用 {key}、tags 或自訂欄位的鍵。",
+  "contacts.csv.err.noKeyColumn": "檔案中沒有「{column}」欄。",
+  "contacts.csv.err.empty": "檔案的標題列下方沒有資料。",
+  "contacts.csv.err.tooLarge": "檔案的列數過多（最多 {max} 列）。",
+  "contacts.csv.err.unreadable": "無法以 CSV 讀取此檔案：{reason}",
+  "contacts.csv.err.changed": "預覽後聯絡人已有變更。請重新上傳檔案。",
+  "contacts.csv.done.one": "已更新 {count} 位聯絡人。",
+  "contacts.csv.done.other": "已更新 {count} 位聯絡人。",
+  "contacts.csv.progress": "上傳中",
+  "contacts.csv.col.row": "列",
+  "contacts.csv.col.contact": "聯絡人",
+  "contacts.csv.col.changes": "變更",
+  "contacts.csv.tagsAdded": "標籤：{tags}",
+} as const satisfies Translation<typeof en>;
