@@ -23,12 +23,14 @@ const SHARED = new Set(["lib", "db", "ui", "line"]);
 const PUBLIC: Record<string, readonly string[]> = {
   conversations: ["events", "model", "port", "service", "live", "conversation-do", "ingest-spool", "workspace-do"],
   auth: ["middleware", "throttle", "password-strength", "session", "invites", "routes"],
+  assignment: ["index", "listener", "routes", "drain-job", "serializer"],
+  reports: ["routes", "recorder", "backfill", "backlog"],
   automation: ["listener", "routes", "nav", "commands", "hours", "queue", "settings", "rules", "replies"],
   composer: ["routes", "media-routes", "forms", "messages", "stickers", "guard", "views/composer"],
-  contacts: ["routes", "notification-routes", "nav", "notify", "schemas", "queries/contact", "queries/fields", "queries/tags"],
+  contacts: ["routes", "listener", "account-link", "notification-routes", "nav", "notify", "schemas", "queries/contact", "queries/fields", "queries/tags"],
   inbox: ["routes", "directory", "queries", "triage-form", "views/list-toolbar"],
   quota: ["routes", "service", "views/quota-badge"],
-  settings: ["routes", "context", "forms", "queries/members", "queries/cursor", "queries/canned-replies", "views/form-bits", "views/icons", "views/nav", "views/shell", "views/rich-text"],
+  settings: ["routes", "context", "forms", "queries/members", "queries/teams", "team-rules", "queries/cursor", "queries/canned-replies", "views/form-bits", "views/icons", "views/nav", "views/shell", "views/rich-text"],
   "outbound-webhooks": ["listener", "dispatcher-do", "nav", "routes"],
   push: ["listener", "offline-page", "mentions", "deliveries", "content", "device-label", "endpoint", "preferences", "recipients", "subscriptions", "vapid"],
   tags: ["store", "palette", "conversation-tags", "tagged-conversations"],
@@ -40,7 +42,7 @@ const PUBLIC: Record<string, readonly string[]> = {
 };
 
 /** What the conversation core may import besides the shared folders and itself. */
-const CORE_ALLOWED = ["tags/conversation-tags", "quota/service", "listeners", "env"];
+const CORE_ALLOWED = ["tags/conversation-tags", "quota/service", "listeners", "workspace-services", "env"];
 
 interface Edge {
   from: string;

@@ -8,7 +8,7 @@ import { acceptLive, broadcast, broadcastLocalized, closeLive, localeFromUrl } f
 import { renderListItem } from "./render";
 import type { ConversationListItemData } from "../ui/conversation-row";
 import type { ConversationStatus } from "./model";
-import { type AssignmentOutcome, type AssignmentRequest, AssignmentSerializer } from "../assignment/serializer";
+import { type AssignmentOutcome, type AssignmentRequest, createWorkspaceServices, type WorkspaceServices } from "../workspace-services";
 
 export interface ConversationFeedEvent {
   type: "conversation";
@@ -24,12 +24,12 @@ export interface ConversationFeedEvent {
 }
 
 export class WorkspaceDO extends DurableObject<Bindings> {
-  private assigner: AssignmentSerializer | null = null;
+  private services: WorkspaceServices | null = null;
 
-  /** Automatic assignment: decisions run one at a time per workspace (src/assignment/serializer.ts). */
+  /** Automatic assignment: decisions run one at a time per workspace (src/workspace-services.ts). */
   async assignment(request: AssignmentRequest): Promise<AssignmentOutcome> {
-    this.assigner ??= new AssignmentSerializer(this.env, this.ctx.storage);
-    return this.assigner.handle(request);
+    this.services ??= createWorkspaceServices(this.env, this.ctx.storage);
+    return this.services.assignment(request);
   }
 
   async publish(event: ConversationFeedEvent): Promise<number> {
