@@ -6,5 +6,6 @@
 import { defineListeners } from "./conversations/events";
 import { outboundWebhookListener } from "./outbound-webhooks/listener";
 import { pushListener } from "./push/listener";
+import { workflowListener } from "./workflows/listener";
 
-export const domainListeners = defineListeners([outboundWebhookListener, pushListener]);
+export const domainListeners = defineListeners([outboundWebhookListener, pushListener, workflowListener]);

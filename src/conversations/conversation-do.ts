@@ -17,6 +17,8 @@ import { JOB_MAX_ATTEMPTS, runJob } from "./outbox-jobs";
 import { broadcastPresence, onAgentFrame } from "./presence";
 import { ConversationRuntime } from "./runtime";
 import { type Actor, applyTriage, type TriageChange } from "./triage";
+import { runForConversation } from "../workflows/port-adapter";
+import type { WorkflowCommand } from "../workflows/engine";
 
 export type { ConversationMeta } from "./runtime";
 export type { IngestInput } from "./inbound";
@@ -51,6 +53,11 @@ export class ConversationDO extends DurableObject<Bindings> {
   /** Cron-driven automation for this conversation: open again, queue update, waiting check, auto-resolve. */
   automation(command: AutomationCommand) {
     return runAutomationCommand(this.rt, command);
+  }
+
+  /** Workflows: an event to react to, a shortcut an agent pressed (src/workflows/engine.ts). */
+  workflow(command: WorkflowCommand) {
+    return runForConversation(this.rt, command);
   }
 
   /** An internal note in the thread: agents see it, LINE never does. */

@@ -13,6 +13,7 @@ import { wakeIfDue } from "./triage";
 import { runAutomations } from "../automation/engine";
 import { autoResolveJob } from "../automation/resolve";
 import { observeJob } from "../automation/commands";
+import { runForConversation, WORKFLOW_TIMER_JOB } from "../workflows/port-adapter";
 
 export const JOB_MAX_ATTEMPTS = 10;
 
@@ -56,6 +57,11 @@ export async function runJob(job: OutboxJob, rt: ConversationRuntime): Promise<J
     case EVENT_JOB_KIND:
       await dispatchEventJob(rt, job, domainListeners);
       return {};
+    case WORKFLOW_TIMER_JOB: {
+      const timer = JSON.parse(job.payload) as { runId: string; stepId: string; kind: "timeout" | "wait" };
+      await runForConversation(rt, { kind: "timer", runId: timer.runId, stepId: timer.stepId, timer: timer.kind });
+      return {};
+    }
     case "wake": {
       const line = wakeIfDue(rt, Date.now());
       return line ? { created: [line] } : {};

@@ -7,3 +7,4 @@ export * from "./tags";
 export * from "./automation";
 export * from "./webhooks";
 export * from "./push";
+export * from "./workflows";
