@@ -17,6 +17,7 @@ import { teamRoutes } from "./team-routes";
 import { tagRoutes } from "./tags-routes";
 import { teamsRoutes } from "./teams-routes";
 import { AvailabilityForm } from "../ui/availability";
+import { workflowSettingsRoutes } from "../workflows/settings-routes";
 
 /** Where a plain (no-JS) availability post returns to: the page it came from, if it is ours. */
 function backTo(referer: string | undefined, requestUrl: string): string {
@@ -52,4 +53,5 @@ export const settingsRoutes = new Hono<AppEnv>()
   .route("/tags", tagRoutes)
   .route("/channels", channelRoutes)
   .route("/api", apiTokenRoutes)
-  .route("/webhooks", webhookRoutes);
+  .route("/webhooks", webhookRoutes)
+  .route("/workflows", workflowSettingsRoutes);

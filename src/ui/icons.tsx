@@ -66,3 +66,5 @@ export const IconSettings: FC<IconProps> = (p) => (
 );
 export const IconQuote: FC<IconProps> = (p) => <Svg {...p} d={["M9 17H5a2 2 0 0 1-2-2v-4l4-6h2l-2 6h2a2 2 0 0 1 2 2v2a2 2 0 0 1-2 2Z", "M19 17h-4a2 2 0 0 1-2-2v-4l4-6h2l-2 6h2a2 2 0 0 1 2 2v2a2 2 0 0 1-2 2Z"]} />;
 export const IconBell: FC<IconProps> = (p) => <Svg {...p} d={["M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9", "M10.3 21a1.94 1.94 0 0 0 3.4 0"]} />;
+/** A workflow (shortcut buttons, Settings → Workflows). */
+export const IconWorkflow: FC<IconProps> = (p) => <Svg {...p} d={["M6 3h4v4H6Z", "M14 17h4v4h-4Z", "M8 7v5a2 2 0 0 0 2 2h6v3"]} />;

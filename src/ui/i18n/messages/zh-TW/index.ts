@@ -21,5 +21,6 @@ import { settingsTags } from "./settings-tags";
 import { settingsWebhooks } from "./settings-webhooks";
 import { simulator } from "./simulator";
 import { simulatorConsole } from "./simulator-console";
+import { workflows } from "./workflows";
 
-export const zhTW: Translation<Messages> = { ...common, ...auth, ...setup, ...automation, ...automationKeywords, ...automationMessages, ...composer, ...composerQuota, ...composerThread, ...contacts, ...inbox, ...inboxThread, ...pwa, ...settings, ...settingsApi, ...settingsChannels, ...settingsTags, ...settingsWebhooks, ...simulator, ...simulatorConsole };
+export const zhTW: Translation<Messages> = { ...common, ...auth, ...setup, ...automation, ...automationKeywords, ...automationMessages, ...composer, ...composerQuota, ...composerThread, ...contacts, ...inbox, ...inboxThread, ...pwa, ...settings, ...settingsApi, ...settingsChannels, ...settingsTags, ...settingsWebhooks, ...simulator, ...simulatorConsole, ...workflows };
