@@ -16,11 +16,14 @@ async function pagesToVisit(page, base) {
   await page.goto(`${base}/inbox`);
   const firstConversation = await page.$eval(".conv-item a.conv-link", (a) => a.getAttribute("href")).catch(() => null);
   const channel = await page.goto(`${base}/settings/channels`).then(() => page.$eval(".channel-row a[href^='/settings/channels/ch_']", (a) => a.getAttribute("href")).catch(() => null));
+  const workflow = await page.goto(`${base}/settings/workflows`).then(() => page.$eval(".wf-list__name[href^='/settings/workflows/wf_']", (a) => a.getAttribute("href")).catch(() => null));
   return [
     "/inbox",
     ...(firstConversation ? [firstConversation] : []),
     ...new Set(settings),
     ...(channel ? [channel] : []),
+    ...(workflow ? [workflow, `${workflow}/runs`] : []),
+    "/settings/workflows/secrets",
     "/settings/channels/new",
     "/settings/webhooks/new",
     "/settings/automation/keywords/new",
