@@ -67,7 +67,7 @@ export async function runWorkflowCommand(ctx: EngineContext, command: WorkflowCo
       await previous.flush();
       stored.run = null;
     }
-    await ctx.port.note(`${command.agent.name} started the workflow “${wf.name}”`, { name: command.agent.name, origin: { kind: "automation", workflowId: wf.workflowId } });
+    await ctx.port.note(`${command.agent.name} started the workflow “${wf.name}”`, { name: `Workflow · ${wf.name}`, origin: { kind: "automation", workflowId: wf.workflowId } });
     return start(ctx, stored, wf, `shortcut:${command.agent.name}`, turnFor);
   }
   const event = command.event;
@@ -173,8 +173,10 @@ function triggerInput(event: DomainEvent): { type: Trigger["type"]; text?: strin
     }
     default: {
       // tag.added arrives with the domain event issue 9's event work adds ({ tagId }).
-      const loose = event as { type: string; data?: { tagId?: unknown } };
-      return loose.type === "tag.added" && typeof loose.data?.tagId === "string" ? { type: "tag.added", tagId: loose.data.tagId } : null;
+      // (i9-events shapes it { target, tag: { id, name } }.)
+      const loose = event as { type: string; data?: { tagId?: unknown; tag?: { id?: unknown } } };
+      const tagId = loose.data?.tag?.id ?? loose.data?.tagId;
+      return loose.type === "tag.added" && typeof tagId === "string" ? { type: "tag.added", tagId } : null;
     }
   }
 }

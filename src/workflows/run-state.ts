@@ -60,7 +60,9 @@ export class Turn {
   }
 
   add(kind: LogKind, detail: string, stepId: string | null = this.run.stepId): void {
-    this.log.push({ stepId, kind, detail, at: this.ctx.now() });
+    // Strictly increasing times keep the log in the order things happened (it is read by time).
+    const last = this.log.at(-1)?.at ?? 0;
+    this.log.push({ stepId, kind, detail, at: Math.max(this.ctx.now(), last + 1) });
   }
 
   record(): RunRecord {

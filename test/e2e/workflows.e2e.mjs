@@ -10,7 +10,8 @@ import { DESKTOP, launch, PHONE, signIn } from "./browser.mjs";
 
 async function editStep(page, stepId, json) {
   const step = page.locator(`#step-${stepId}`).first();
-  await step.locator(":scope > .wf-step__card > details.wf-step__edit > summary").click();
+  // Open the edit form (after a 422 it is open already, with what was typed).
+  await step.locator(":scope > .wf-step__card > details.wf-step__edit").evaluate((d) => { d.open = true; });
   await step.locator(":scope > .wf-step__card textarea[name='json']").fill(JSON.stringify(json));
   await step.locator(":scope > .wf-step__card form.wf-form button[type=submit]").click();
   await page.waitForLoadState("networkidle").catch(() => {});
