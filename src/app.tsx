@@ -25,6 +25,7 @@ import { negotiateLanguage, t, withLocale } from "./ui/i18n";
 import { simulatorApp } from "./simulator/routes";
 import { webhookRoutes } from "./webhooks/routes";
 import { offlineRoutes } from "./push/offline-page";
+import { shortcutRoutes } from "./workflows/shortcut-routes";
 
 export const app = new Hono<AppEnv>();
 
@@ -114,6 +115,7 @@ app.route("/webhooks", webhookRoutes);
 app.route("/inbox", inboxRoutes);
 app.route("/inbox", composerRoutes);
 app.route("/inbox", quotaRoutes);
+app.route("/inbox", shortcutRoutes);
 app.route("/media", publicMediaRoutes);
 app.route("/settings/automation", automationRoutes);
 app.route("/settings", settingsRoutes);

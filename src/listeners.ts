@@ -12,5 +12,6 @@ import { defineListeners } from "./conversations/events";
 import { outboundWebhookListener } from "./outbound-webhooks/listener";
 import { pushListener } from "./push/listener";
 import { reportsListener } from "./reports/recorder";
+import { workflowListener } from "./workflows/listener";
 
-export const domainListeners = defineListeners([automationListener, assignmentListener, outboundWebhookListener, pushListener, reportsListener, contactIdentityListener]);
+export const domainListeners = defineListeners([automationListener, assignmentListener, outboundWebhookListener, pushListener, reportsListener, contactIdentityListener, workflowListener]);

@@ -22,6 +22,7 @@ import { triageFormSchema, triageRequest } from "./triage-form";
 import { NoteForm } from "./views/note-form";
 import { Composer, MessageBubble, ThreadView, type ThreadViewProps } from "./views/thread";
 import { TriageBar } from "./views/triage-bar";
+import { shortcutsFor } from "../workflows/shortcuts";
 import { freshParts } from "./page";
 import { t } from "../ui/i18n";
 import { StatusPill } from "./views/thread";
@@ -73,10 +74,11 @@ async function loadConversation(c: Context<AppEnv>, id: string): Promise<Convers
 /** Everything the thread pane renders for one conversation. */
 export async function threadViewProps(c: Context<AppEnv>, row: ConversationRow, beforeSeq: number | null, extra: Partial<ThreadViewProps> = {}, limit = 50): Promise<ThreadViewProps> {
   const session = c.get("session");
-  const [thread, directory, tagIds] = await Promise.all([
+  const [thread, directory, tagIds, shortcuts] = await Promise.all([
     conversationStub(c.env, row.id).thread({ beforeSeq, limit }),
     workspaceDirectory(c.env.DB, session.workspaceId),
     conversationTagIds(c.env.DB, row.id),
+    shortcutsFor(c.env.DB, session.workspaceId, session.role),
   ]);
   return {
     conversation: { id: row.id, title: row.title, pictureUrl: row.pictureUrl, status: thread.triage.status, sourceType: row.sourceType },
@@ -87,6 +89,7 @@ export async function threadViewProps(c: Context<AppEnv>, row: ConversationRow, 
     contactId: row.contactId,
     replyTokenExpiresAt: thread.replyTokenExpiresAt,
     triageBar: { conversationId: row.id, triage: thread.triage, directory, tagIds, csrfToken: session.csrfToken, me: { id: session.userId, name: session.name } },
+    shortcuts: { conversationId: row.id, shortcuts, csrfToken: session.csrfToken },
     ...extra,
   };
 }

@@ -19,6 +19,7 @@ import { teamsRoutes } from "./teams-routes";
 import { AvailabilityForm } from "../ui/availability";
 import { drainQuietly } from "../assignment";
 import { teamAssignmentRoutes } from "../assignment/routes";
+import { workflowSettingsRoutes } from "../workflows/settings-routes";
 
 /** Where a plain (no-JS) availability post returns to: the page it came from, if it is ours. */
 function backTo(referer: string | undefined, requestUrl: string): string {
@@ -57,4 +58,5 @@ export const settingsRoutes = new Hono<AppEnv>()
   .route("/tags", tagRoutes)
   .route("/channels", channelRoutes)
   .route("/api", apiTokenRoutes)
-  .route("/webhooks", webhookRoutes);
+  .route("/webhooks", webhookRoutes)
+  .route("/workflows", workflowSettingsRoutes);

@@ -68,3 +68,5 @@ export const IconQuote: FC<IconProps> = (p) => <Svg {...p} d={["M9 17H5a2 2 0 0 
 export const IconBell: FC<IconProps> = (p) => <Svg {...p} d={["M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9", "M10.3 21a1.94 1.94 0 0 0 3.4 0"]} />;
 /** Reports: a bar chart. */
 export const IconChart: FC<IconProps> = (p) => <Svg {...p} d={["M3 3v18h18", "M8 17v-5", "M13 17V8", "M18 17v-8"]} />;
+/** A workflow (shortcut buttons, Settings → Workflows). */
+export const IconWorkflow: FC<IconProps> = (p) => <Svg {...p} d={["M6 3h4v4H6Z", "M14 17h4v4h-4Z", "M8 7v5a2 2 0 0 0 2 2h6v3"]} />;

@@ -36,6 +36,7 @@ export const Layout: FC<LayoutProps> = ({ title, user, csrfToken, bodyClass, top
         <link rel="apple-touch-icon" href="/icons/apple-touch-icon.png" />
         <link rel="stylesheet" href="/app.css" />
         <link rel="stylesheet" href="/triage.css" />
+        <link rel="stylesheet" href="/workflows.css" />
         <link rel="stylesheet" href="/contacts.css" />
         <link rel="stylesheet" href="/composer.css" />
         <script type="application/json" id="i18n-messages">{raw(JSON.stringify(clientMessages()).replace(/</g, "\\u003c"))}</script>

@@ -18,12 +18,15 @@ async function pagesToVisit(page, base) {
   const channel = await page.goto(`${base}/settings/channels`).then(() => page.$eval(".channel-row a[href^='/settings/channels/ch_']", (a) => a.getAttribute("href")).catch(() => null));
   const team = await teamPage(page, base);
   const contact = await page.goto(`${base}/contacts`).then(() => page.$eval(".cd-row__name", (a) => a.getAttribute("href")).catch(() => null));
+  const workflow = await page.goto(`${base}/settings/workflows`).then(() => page.$eval(".wf-list__name[href^='/settings/workflows/wf_']", (a) => a.getAttribute("href")).catch(() => null));
   return [
     "/inbox",
     ...(firstConversation ? [firstConversation] : []),
     ...new Set(settings),
     ...(channel ? [channel] : []),
     team,
+    ...(workflow ? [workflow, `${workflow}/runs`] : []),
+    "/settings/workflows/secrets",
     "/settings/channels/new",
     "/settings/webhooks/new",
     "/settings/automation/keywords/new",

@@ -10,3 +10,4 @@ export * from "./push";
 export * from "./assignment";
 export * from "./reports";
 export * from "./contact-directory";
+export * from "./workflows";

@@ -26,6 +26,7 @@ import type { FC } from "hono/jsx";
 import type { ConversationStatus, ThreadMessage } from "../../conversations/model";
 import { NoteForm } from "./note-form";
 import { TriageBar, type TriageBarProps } from "./triage-bar";
+import { ShortcutBar, type ShortcutBarProps } from "../../workflows/views/shortcut-bar";
 import { Avatar } from "../../ui/avatar";
 import type { ConversationSourceType } from "../../conversations/model";
 import { statusLabel } from "../../ui/conversation-row";
@@ -68,6 +69,8 @@ export interface ThreadViewProps {
   highlightId?: string | null;
   /** Triage controls in the header (omitted in plain renders such as tests of the thread alone). */
   triageBar?: TriageBarProps;
+  /** Workflow shortcut buttons (Settings → Workflows) the viewer may press. */
+  shortcuts?: ShortcutBarProps;
   /** The 1:1 contact, for the contact panel. */
   contactId?: string | null;
   /** When the reply token stops being usable (null: the next send is a push). */
@@ -136,6 +139,7 @@ export const ThreadView: FC<ThreadViewProps> = (props) => {
         ) : null}
       </header>
       {props.triageBar ? <TriageBar {...props.triageBar} /> : null}
+      {props.shortcuts ? <ShortcutBar {...props.shortcuts} /> : null}
 
       <div
         id="thread-messages"
