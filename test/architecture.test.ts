@@ -25,7 +25,7 @@ const PUBLIC: Record<string, readonly string[]> = {
   auth: ["middleware", "throttle", "password-strength", "session", "invites", "routes"],
   assignment: ["index", "listener", "routes", "drain-job", "serializer"],
   reports: ["routes", "recorder", "backfill", "backlog"],
-  automation: ["listener", "routes", "nav", "commands", "hours", "queue", "settings", "rules", "replies"],
+  automation: ["listener", "routes", "state", "views/line-preview", "nav", "commands", "hours", "queue", "settings", "rules", "replies"],
   composer: ["routes", "media-routes", "forms", "messages", "stickers", "guard", "views/composer"],
   contacts: ["routes", "listener", "account-link", "notification-routes", "nav", "notify", "schemas", "queries/contact", "queries/fields", "queries/tags"],
   inbox: ["routes", "directory", "queries", "triage-form", "views/list-toolbar"],
@@ -38,7 +38,7 @@ const PUBLIC: Record<string, readonly string[]> = {
   simulator: ["routes", "simulator-do", "stickers"],
   webhooks: ["routes"],
   api: ["routes"],
-  workflows: ["definition"],
+  workflows: ["definition", "listener", "shortcut-routes", "settings-routes", "shortcuts", "views/shortcut-bar"],
 };
 
 /** What the conversation core may import besides the shared folders and itself. */
