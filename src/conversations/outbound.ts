@@ -10,6 +10,8 @@ import { pushTarget, type ThreadMessage } from "./model";
 import type { ConversationRuntime } from "./runtime";
 import { markQuotaExhausted, refreshQuotaSoon } from "../quota/service";
 import { noteAgentMessage } from "../automation/observe";
+import { paceSend, reportThrottle } from "../line/pacer-do";
+import { DEFAULT_RETRY_AFTER_MS, type SendPriority } from "../line/pacing";
 
 /** LINE's answer when this month's message quota is used up (HTTP 429). */
 const MONTHLY_LIMIT = /LINE 429: .*monthly limit/i;
@@ -83,6 +85,9 @@ export async function attemptDelivery(rt: ConversationRuntime, messageId: string
     finish(rt, messageId, jobId, { status: "failed", error: "The channel is in standby mode (another module has chat control), so nothing was sent" });
     return;
   }
+  const client = await rt.lineClient();
+  // Wait for the channel's turn under LINE's rate limit; agents go before bulk sends.
+  await paceSend(rt.env, rt.requireMeta().channelId, sendPriority(record.origin));
   const now = Date.now();
   const unconfirmed = record.unconfirmedReply;
   if (unconfirmed && now - unconfirmed.receivedAt >= REPLY_RETRY_WINDOW_MS) {
@@ -96,7 +101,7 @@ export async function attemptDelivery(rt: ConversationRuntime, messageId: string
   // Reply tokens are single-use: spend it before the call so a concurrent send cannot reuse it.
   if (freshToken && tokenState) store.setMeta("replyToken", { ...tokenState, used: true });
   const outcome = await deliver({
-    client: await rt.lineClient(),
+    client,
     messages: record.payload as LineMessage[],
     replyToken: unconfirmed?.token ?? freshToken,
     replyRetry: unconfirmed !== null,
@@ -111,6 +116,17 @@ export async function attemptDelivery(rt: ConversationRuntime, messageId: string
     // Pushes count against the monthly quota: keep the inbox's quota view current.
     if (outcome.via === "push") await refreshQuotaSoon(rt.env, channelId);
     onDelivery?.({ via: outcome.via, status: "sent", error: null });
+  } else if (outcome.kind === "throttled") {
+    // LINE sent nothing: hold the whole channel, then send the same message again
+    // (same retry key; a reply token LINE did not consume is offered again). Not an attempt.
+    const waitMs = outcome.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS;
+    await reportThrottle(rt.env, channelId, waitMs);
+    const current = store.getMeta<ReplyTokenState>("replyToken");
+    if (outcome.tokenUnused && freshToken && current?.token === freshToken) store.setMeta("replyToken", { ...current, used: false });
+    store.setDelivery(messageId, { status: "pending", error: `Waiting for LINE's rate limit (${outcome.reason})`, attempts: record.attempts });
+    store.enqueue(jobId, "deliver", { messageId }, now + waitMs);
+    const m = store.get(messageId);
+    if (m) rt.publish([], [m]);
   } else if (outcome.kind === "unknown") {
     finish(rt, messageId, jobId, { status: "unknown", error: outcome.reason, attempts });
     onDelivery?.({ via: null, status: "unknown", error: outcome.reason });
@@ -153,4 +169,9 @@ function emitDeliveryResult(rt: ConversationRuntime, messageId: string): void {
   else if (message.status === "failed" || message.status === "unknown") {
     emit(rt, "message.failed", { message: eventMessage(message), reason: message.error ?? "", deliveryUnknown: message.status === "unknown" }, origin);
   }
+}
+
+/** An agent's own answer overtakes bulk sends (automation, API integrations) waiting for the channel. */
+export function sendPriority(origin: EventOrigin | null): SendPriority {
+  return origin === null || origin.kind === "agent" ? "agent" : "bulk";
 }
