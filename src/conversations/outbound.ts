@@ -13,6 +13,8 @@ import { noteAgentMessage } from "../automation/observe";
 import { paceSend, reportThrottle } from "../line/pacer-do";
 import { DEFAULT_RETRY_AFTER_MS, type SendPriority } from "../line/pacing";
 
+/** A delivery attempt that has not finished after this long is made again (see armSafetyNet). */
+export const DELIVERY_SAFETY_NET_MS = 60_000;
 /** LINE's answer when this month's message quota is used up (HTTP 429). */
 const MONTHLY_LIMIT = /LINE 429: .*monthly limit/i;
 import type { DeliveryStatus, DeliveryVia } from "./model";
@@ -50,6 +52,7 @@ export async function sendMessage(rt: ConversationRuntime, input: SendInput, onD
   if (!input.agent.name.startsWith("Automation")) noteAgentMessage(rt, now);
   const pending = rt.store.get(id);
   if (pending) rt.publish([pending], []);
+  await armSafetyNet(rt, id);
   await attemptDelivery(rt, id, onDelivery);
   await rt.scheduleAlarm();
   const stored = rt.store.get(id);
@@ -68,9 +71,21 @@ export async function retryMessage(rt: ConversationRuntime, messageId: string, o
   // attempts > 0 keeps attemptDelivery from spending a new reply token: a retry is always a push.
   rt.store.setUnconfirmedReply(messageId, null);
   rt.store.setDelivery(messageId, { status: "pending", error: null, attempts: record.message.status === "unknown" ? 1 : 0 });
+  await armSafetyNet(rt, messageId);
   await attemptDelivery(rt, messageId, onDelivery);
   await rt.scheduleAlarm();
   return rt.store.get(messageId);
+}
+
+/**
+ * A pending message always has a delivery job: armed before the first attempt,
+ * so an attempt that never finishes (the object evicted while it waited for the
+ * pacer, an unexpected error) is made again from the alarm instead of leaving
+ * the message pending forever. A finished attempt replaces or removes it.
+ */
+async function armSafetyNet(rt: ConversationRuntime, messageId: string): Promise<void> {
+  rt.store.enqueue(`deliver:${messageId}`, "deliver", { messageId }, Date.now() + DELIVERY_SAFETY_NET_MS);
+  await rt.scheduleAlarm();
 }
 
 export async function attemptDelivery(rt: ConversationRuntime, messageId: string, onDelivery?: DeliveryListener): Promise<void> {
@@ -81,6 +96,23 @@ export async function attemptDelivery(rt: ConversationRuntime, messageId: string
     store.finishJob(jobId);
     return;
   }
+  // One attempt at a time per message: a second one could spend a reply token twice.
+  if (rt.deliveriesInFlight.has(messageId)) {
+    store.postponeJob(jobId, 0, Date.now() + DELIVERY_SAFETY_NET_MS, "an attempt is under way");
+    return;
+  }
+  rt.deliveriesInFlight.add(messageId);
+  try {
+    await attemptOnce(rt, record, jobId, onDelivery);
+  } finally {
+    rt.deliveriesInFlight.delete(messageId);
+  }
+}
+
+async function attemptOnce(rt: ConversationRuntime, record: NonNullable<ReturnType<ConversationRuntime["store"]["outbound"]>>, jobId: string, onDelivery?: DeliveryListener): Promise<void> {
+  const { store } = rt;
+  const messageId = record.message.id;
+  if (!record.retryKey) return;
   if (store.getMeta<string>("mode") === "standby") {
     finish(rt, messageId, jobId, { status: "failed", error: "The channel is in standby mode (another module has chat control), so nothing was sent" });
     return;
@@ -124,7 +156,7 @@ export async function attemptDelivery(rt: ConversationRuntime, messageId: string
     const current = store.getMeta<ReplyTokenState>("replyToken");
     if (outcome.tokenUnused && freshToken && current?.token === freshToken) store.setMeta("replyToken", { ...current, used: false });
     store.setDelivery(messageId, { status: "pending", error: `Waiting for LINE's rate limit (${outcome.reason})`, attempts: record.attempts });
-    store.enqueue(jobId, "deliver", { messageId }, now + waitMs);
+    requeue(rt, jobId, messageId, now + waitMs);
     const m = store.get(messageId);
     if (m) rt.publish([], [m]);
   } else if (outcome.kind === "unknown") {
@@ -135,7 +167,7 @@ export async function attemptDelivery(rt: ConversationRuntime, messageId: string
     const receivedAt = unconfirmed?.receivedAt ?? tokenState?.receivedAt ?? now;
     if (!unconfirmed) store.setUnconfirmedReply(messageId, { token: freshToken ?? "", receivedAt });
     store.setDelivery(messageId, { status: "pending", error: `LINE did not confirm the reply (${outcome.reason}); trying the reply again`, attempts });
-    store.enqueue(jobId, "deliver", { messageId }, Math.min(now + REPLY_RETRY_DELAY_MS, receivedAt + REPLY_RETRY_WINDOW_MS));
+    requeue(rt, jobId, messageId, Math.min(now + REPLY_RETRY_DELAY_MS, receivedAt + REPLY_RETRY_WINDOW_MS));
     const m = store.get(messageId);
     if (m) rt.publish([], [m]);
   } else if (outcome.kind === "failed" || attempts >= MAX_DELIVERY_ATTEMPTS) {
@@ -144,7 +176,7 @@ export async function attemptDelivery(rt: ConversationRuntime, messageId: string
     onDelivery?.({ via: null, status: "failed", error: outcome.reason });
   } else {
     store.setDelivery(messageId, { status: "pending", error: `Retrying: ${outcome.reason}`, attempts });
-    store.enqueue(jobId, "deliver", { messageId }, now + retryDelayMs(attempts));
+    requeue(rt, jobId, messageId, now + retryDelayMs(attempts));
     const m = store.get(messageId);
     if (m) rt.publish([], [m]);
   }
@@ -174,4 +206,14 @@ function emitDeliveryResult(rt: ConversationRuntime, messageId: string): void {
 /** An agent's own answer overtakes bulk sends (automation, API integrations) waiting for the channel. */
 export function sendPriority(origin: EventOrigin | null): SendPriority {
   return origin === null || origin.kind === "agent" ? "agent" : "bulk";
+}
+
+/**
+ * Sets the message's delivery job to `at` — also later than it was: store.enqueue
+ * keeps the earlier time, which for a job running from the alarm (due now) would
+ * mean an immediate retry instead of the backoff.
+ */
+function requeue(rt: ConversationRuntime, jobId: string, messageId: string, at: number): void {
+  rt.store.finishJob(jobId);
+  rt.store.enqueue(jobId, "deliver", { messageId }, at);
 }

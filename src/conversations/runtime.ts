@@ -23,6 +23,8 @@ export interface ConversationMeta {
 
 export class ConversationRuntime {
   readonly store: ThreadStore;
+  /** Messages with a delivery attempt under way in this instance (an attempt may wait for the channel's pacer). */
+  readonly deliveriesInFlight = new Set<string>();
 
   constructor(
     readonly ctx: DurableObjectState,

@@ -85,6 +85,7 @@ export function createLineClient(options: LineClientOptions) {
   async function call<T>(base: string, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<LineResult<T>> {
     if (options.disabledReason) throw new ChannelDisabledError(options.disabledReason);
     let response: Response;
+    let text: string;
     try {
       response = await fetch(`${base}${path}`, {
         method,
@@ -96,11 +97,12 @@ export function createLineClient(options: LineClientOptions) {
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(timeoutMs),
       });
+      // Inside the try: the timeout also covers reading the body, and must become a retryable error there too.
+      text = await response.text();
     } catch (error) {
       const timedOut = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
       throw new LineApiError(0, timedOut ? `LINE did not answer within ${timeoutMs / 1000} s` : "LINE could not be reached");
     }
-    const text = await response.text();
     const parsed = parseJson(text);
     if (!response.ok) {
       const message = isRecord(parsed) && typeof parsed.message === "string" ? parsed.message : response.statusText || "error";
