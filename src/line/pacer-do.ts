@@ -9,7 +9,7 @@
 // anyway (LINE's 429, handled there, is the safety net), so nothing is lost.
 import { DurableObject } from "cloudflare:workers";
 import type { Bindings } from "../env";
-import { LINE_SEND_RATE_PER_SECOND, PacingQueue, type SendPriority } from "./pacing";
+import { BURST_SECONDS, LINE_SEND_RATE_PER_SECOND, PACING_HEADROOM, PacingQueue, type SendPriority } from "./pacing";
 
 /** The channel's rate: LINE's limit unless LINE_SEND_RATE_PER_SECOND says less (a smaller plan, a benchmark). */
 export function sendRateOf(env: Pick<Bindings, "LINE_SEND_RATE_PER_SECOND">): number {
@@ -23,7 +23,8 @@ export class ChannelPacerDO extends DurableObject<Bindings> {
 
   constructor(ctx: DurableObjectState, env: Bindings) {
     super(ctx, env);
-    this.queue = new PacingQueue({ ratePerSecond: sendRateOf(env) }, Date.now());
+    const limit = sendRateOf(env);
+    this.queue = new PacingQueue({ ratePerSecond: limit * PACING_HEADROOM, burst: Math.max(1, Math.floor(limit * BURST_SECONDS)) }, Date.now());
   }
 
   /** Resolves when one send may go to LINE now. */

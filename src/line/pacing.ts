@@ -10,8 +10,14 @@
 
 /** LINE's documented limit for the reply and push APIs, per channel. */
 export const LINE_SEND_RATE_PER_SECOND = 2000;
-/** Tokens that may be spent at once: 50 ms of the rate, so a burst never crosses a per-second window. */
+/** Tokens that may be spent at once: 50 ms of the rate. */
 export const BURST_SECONDS = 0.05;
+/**
+ * The share of LINE's limit the pacer aims at. Sends granted evenly still reach LINE
+ * unevenly (network and scheduling jitter); 5% headroom plus the burst keeps every
+ * one-second window under the limit, so jitter does not turn into 429s.
+ */
+export const PACING_HEADROOM = 0.95;
 /** A 429 without Retry-After pauses the channel's sends this long. */
 export const DEFAULT_RETRY_AFTER_MS = 1000;
 

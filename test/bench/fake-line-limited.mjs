@@ -1,7 +1,7 @@
 // A fake LINE Messaging API that enforces a rate limit on reply + push, for the pacing
-// benchmark. Above `rate` requests per second (a token bucket holding `burst` requests)
-// it answers 429 {"message":"The API rate limit has been exceeded. Try again later."}
-// with Retry-After: 1, as LINE's rate limiter does. It also keeps LINE's promises that
+// benchmark. Above `rate` requests in any one second (a sliding window) it answers 429
+// {"message":"The API rate limit has been exceeded. Try again later."} like LINE, with a
+// Retry-After: 1 (LINE documents none; the app honours one when sent). It also keeps LINE's promises that
 // the app relies on: a push whose X-Line-Retry-Key was already accepted answers 409 (and
 // is not delivered again); a reply token works once.
 //
@@ -14,15 +14,15 @@ const RATE_LIMITED = Buffer.from('{"message":"The API rate limit has been exceed
 
 export function startLimitedLine({ rate: initialRate, port = 0 }) {
   let rate = initialRate;
-  let burst = Math.max(1, Math.floor(rate / 10));
-  let tokens = burst;
-  let updatedAt = performance.now();
+  // A sliding one-second window: at most `rate` accepted sends in any 1,000 ms.
+  const window = [];
+  let head = 0;
   const take = () => {
     const now = performance.now();
-    tokens = Math.min(burst, tokens + ((now - updatedAt) * rate) / 1000);
-    updatedAt = now;
-    if (tokens < 1) return false;
-    tokens -= 1;
+    while (head < window.length && window[head] <= now - 1000) head++;
+    if (head > 4096) window.splice(0, head), (head = 0);
+    if (window.length - head >= rate) return false;
+    window.push(now);
     return true;
   };
   const s = { accepted: 0, tooMany: 0, conflicts: 0, other: 0, acceptedAt: [], texts: new Map(), retryKeys: new Set(), replyTokens: new Set() };
@@ -83,8 +83,6 @@ export function startLimitedLine({ rate: initialRate, port = 0 }) {
         /** Changes the allowed rate from now on (e.g. another sender starts using the channel's share). */
         setRate: (next) => {
           rate = next;
-          burst = Math.max(1, Math.floor(rate / 10));
-          tokens = Math.min(tokens, burst);
         },
         close: () => new Promise((r) => server.close(() => r())),
       }),

@@ -3,9 +3,10 @@
 // the OS picks — never one of the fixed manual-run ports), signed webhooks, the REST API
 // with the demo token, an agent session with its CSRF token.
 import { createHmac } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { signIn, startApp } from "../inbox/app.mjs";
+import { signIn } from "../inbox/app.mjs";
+import { freePort } from "../inbox/procs.mjs";
 
 export { signIn };
 
@@ -19,9 +20,60 @@ export function devVars(root) {
   return vars;
 }
 
-/** Starts the app with `env` (e.g. LINE_API_BASE_URL of a local fake) and waits until it answers. */
-export async function startGoalApp({ root, dir, children, name, env, log }) {
-  return startApp({ root, dir, children, name, env, log });
+let bundled = null;
+
+/**
+ * Bundles the Worker once per run (what `wrangler dev` builds) and writes a wrangler.toml
+ * pointing at it, so edits under src/ while a benchmark runs cannot reload the app
+ * mid-measurement (a reload answers 503 and drops sockets).
+ */
+async function bundle({ root, runDir, children, log }) {
+  if (bundled) return bundled;
+  const outDir = join(runDir, "bundle");
+  log("bundling the Worker once (wrangler deploy --dry-run --outdir)...");
+  const wrangler = join(root, "node_modules/wrangler/bin/wrangler.js");
+  const build = children.spawn("bundle", process.execPath, [wrangler, "deploy", "--dry-run", "--outdir", outDir], { cwd: root, env: { WRANGLER_SEND_METRICS: "false", CI: "1" } });
+  await children.waitExit(build, 300_000); // throws with the output when it fails
+  let toml = readFileSync(join(root, "wrangler.toml"), "utf8");
+  const setKey = (key, value) => {
+    toml = toml.replace(new RegExp(`^(\\s*${key}\\s*=\\s*)"[^"]*"`, "m"), `$1${JSON.stringify(value)}`);
+  };
+  setKey("main", join(outDir, "index.js"));
+  setKey("directory", join(root, "public"));
+  setKey("migrations_dir", join(root, "migrations"));
+  writeFileSync(join(outDir, "wrangler.toml"), `no_bundle = true\n${toml}`);
+  copyFileSync(join(root, existsSync(join(root, ".dev.vars")) ? ".dev.vars" : ".dev.vars.example"), join(outDir, ".dev.vars"));
+  bundled = join(outDir, "wrangler.toml");
+  return bundled;
+}
+
+/**
+ * Starts the app (the bundled Worker under `wrangler dev`, local state in `dir`, demo
+ * workspace and API token from .dev.vars, a port the OS picks) with `vars` (e.g.
+ * LINE_API_BASE_URL of a local fake) and waits until it answers /healthz.
+ */
+export async function startGoalApp({ root, runDir, dir, children, name, vars = {}, log }) {
+  const config = await bundle({ root, runDir, children, log });
+  const wrangler = join(root, "node_modules/wrangler/bin/wrangler.js");
+  const env = { WRANGLER_SEND_METRICS: "false", CI: "1", X_LOCAL_OBSERVABILITY: "false" };
+  mkdirSync(dir, { recursive: true });
+  const migrate = children.spawn(`${name}-migrate`, process.execPath, [wrangler, "d1", "migrations", "apply", "DB", "--local", "--persist-to", dir, "--config", config], { cwd: root, env });
+  await children.waitExit(migrate, 300_000);
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const varArgs = Object.entries(vars).flatMap(([k, v]) => ["--var", `${k}:${v}`]);
+  const entry = children.spawn(name, process.execPath, [wrangler, "dev", "--config", config, "--ip", "127.0.0.1", "--port", String(port), "--persist-to", dir, "--log-level", "warn", "--show-interactive-dev-session=false", ...varArgs], { cwd: root, env });
+  const until = Date.now() + 300_000;
+  while (Date.now() < until) {
+    if (entry.exited) throw new Error(`${name} exited:\n${entry.tail.slice(-3000)}`);
+    try {
+      const res = await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(5000) });
+      if (res.ok) return { base, port, entry, stop: () => children.stop(entry) };
+    } catch {}
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  await children.stop(entry);
+  throw new Error(`${name} did not answer within 300 s:\n${entry.tail.slice(-3000)}`);
 }
 
 export function lineUserId(n) {

@@ -12,7 +12,7 @@ export async function bulkBench({ root, children, runDir, log, events = 1000, bo
   const fake = await startLimitedLine({ rate: 100_000 });
   const fakeUrl = `http://127.0.0.1:${fake.port}`;
   const vars = devVars(root);
-  const app = await startGoalApp({ root, dir: join(runDir, "state-bulk"), children, name: "bulk-app", log, env: { LINE_API_BASE_URL: fakeUrl, LINE_DATA_API_BASE_URL: fakeUrl } });
+  const app = await startGoalApp({ root, runDir, dir: join(runDir, "state-bulk"), children, name: "bulk-app", log, vars: { LINE_API_BASE_URL: fakeUrl, LINE_DATA_API_BASE_URL: fakeUrl } });
   try {
     const acks = [];
     let fanOutSeconds = null;

@@ -45,7 +45,7 @@ export async function liveBench({ root, children, runDir, log, messages = 100, a
   const fake = await startLimitedLine({ rate: 100_000 });
   const fakeUrl = `http://127.0.0.1:${fake.port}`;
   const vars = devVars(root);
-  const app = await startGoalApp({ root, dir: join(runDir, "state-live"), children, name: "live-app", log, env: { LINE_API_BASE_URL: fakeUrl, LINE_DATA_API_BASE_URL: fakeUrl } });
+  const app = await startGoalApp({ root, runDir, dir: join(runDir, "state-live"), children, name: "live-app", log, vars: { LINE_API_BASE_URL: fakeUrl, LINE_DATA_API_BASE_URL: fakeUrl } });
   const sockets = [];
   try {
     const users = Array.from({ length: agents }, (_, i) => lineUserId(0x11e000 + i));

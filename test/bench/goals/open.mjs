@@ -14,7 +14,7 @@ export async function openBench({ root, children, runDir, log, messages = 1000, 
   const fake = await startLimitedLine({ rate: 100_000 });
   const fakeUrl = `http://127.0.0.1:${fake.port}`;
   const vars = devVars(root);
-  const app = await startGoalApp({ root, dir: join(runDir, "state-open"), children, name: "open-app", log, env: { LINE_API_BASE_URL: fakeUrl, LINE_DATA_API_BASE_URL: fakeUrl } });
+  const app = await startGoalApp({ root, runDir, dir: join(runDir, "state-open"), children, name: "open-app", log, vars: { LINE_API_BASE_URL: fakeUrl, LINE_DATA_API_BASE_URL: fakeUrl } });
   let browser = null;
   try {
     const big = lineUserId(0x0be000);

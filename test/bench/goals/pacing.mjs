@@ -81,11 +81,12 @@ export async function pacingBench({ root, children, runDir, log, seconds = 10, r
   const vars = devVars(root);
   const app = await startGoalApp({
     root,
+    runDir,
     dir: join(runDir, "state-pacing"),
     children,
     name: "pacing-app",
     log,
-    env: { LINE_API_BASE_URL: fakeUrl, LINE_DATA_API_BASE_URL: fakeUrl, LINE_SEND_RATE_PER_SECOND: String(rate) },
+    vars: { LINE_API_BASE_URL: fakeUrl, LINE_DATA_API_BASE_URL: fakeUrl, LINE_SEND_RATE_PER_SECOND: String(rate) },
   });
   try {
     const users = Array.from({ length: conversations }, (_, i) => lineUserId(0x9a000 + i));
