@@ -11,9 +11,9 @@ const r2 = (v) => (v === null || v === undefined || !Number.isFinite(v) ? null :
 /** Rows: [goal, measured, target, ratio, met]. `atMost` goals have ratio measured/target ≤ 1. */
 function row(goal, measured, target, { atMost = false, unit = "" } = {}) {
   if (measured === null || measured === undefined) return [goal, "not measured", `${atMost ? "≤" : "≥"} ${target}${unit}`, "", "—"];
-  const ratio = r2(measured / target);
+  const ratio = target === 0 ? "" : r2(measured / target);
   const met = atMost ? measured <= target : measured >= target;
-  return [goal, `${measured}${unit}`, `${atMost ? "≤" : "≥"} ${target}${unit}`, String(ratio), met ? "met" : "NOT met"];
+  return [goal, `${measured}${unit}`, `${atMost ? "≤" : "≥"} ${target}${unit}`, ratio === "" ? "" : String(ratio), met ? "met" : "NOT met"];
 }
 
 function ingestRows() {
