@@ -1,5 +1,6 @@
 // The issue-12 goal benchmarks, after the ingest targets (`npm run bench` runs this last):
-//   pacing  outbound pacing against a fake LINE that answers 429 above a rate (pacing.mjs)
+//   pacer   the pacer alone (ChannelPacerDO + LINE client in a small Worker) at 400/s (pacer.mjs)
+//   pacing  outbound pacing through the whole app against a fake LINE that answers 429 above a rate (pacing.mjs)
 //   live    10 agents on WebSockets: webhook → open thread / inbox list row (live.mjs)
 //   open    click → thread and composer usable at 1,000 messages (open.mjs, chromium)
 //   bulk    a 1,000-event webhook for 1,000 customers: time to the 200 (bulk.mjs)
@@ -8,7 +9,8 @@
 // earlier runs of benchmarks not selected this time are kept.
 //
 // Environment (optional):
-//   BENCH_GOALS          comma list (default "pacing,live,open,bulk")
+//   BENCH_GOALS          comma list (default "pacer,pacing,live,open,bulk")
+//   BENCH_PACER_RATE     allowed pushes per second for the pacer-alone benchmark (default 400)
 //   BENCH_PACING_RATE    allowed reply+push per second at the fake LINE and the pacer (default 100)
 //   BENCH_PACING_SECONDS seconds of bulk sends at that rate (default 10)
 //   BENCH_LIVE_MESSAGES  single messages timed in the live benchmark (default 100)
@@ -29,7 +31,7 @@ const num = (name, dflt, max) => {
   const v = Number(process.env[name]);
   return Number.isFinite(v) && v > 0 ? Math.min(v, max) : dflt;
 };
-const selected = (process.env.BENCH_GOALS ?? "pacing,live,open,bulk").split(",").map((s) => s.trim()).filter(Boolean);
+const selected = (process.env.BENCH_GOALS ?? "pacer,pacing,live,open,bulk").split(",").map((s) => s.trim()).filter(Boolean);
 const runDir = mkdtempSync(join(tmpdir(), "linedesk-goals-"));
 const children = new Children(runDir);
 const log = (m) => console.log(`[goals] ${m}`);
@@ -42,6 +44,7 @@ for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"]) {
 }
 
 const benches = {
+  pacer: async () => (await import("./pacer.mjs")).pacerBench({ root: ROOT, children, log, rate: num("BENCH_PACER_RATE", 400, 2000), seconds: num("BENCH_PACING_SECONDS", 10, 120) }),
   pacing: async () => (await import("./pacing.mjs")).pacingBench({ root: ROOT, children, runDir, log, rate: num("BENCH_PACING_RATE", 100, 2000), seconds: num("BENCH_PACING_SECONDS", 10, 120) }),
   live: async () => (await import("./live.mjs")).liveBench({ root: ROOT, children, runDir, log, messages: num("BENCH_LIVE_MESSAGES", 100, 2000) }),
   open: async () => (await import("./open.mjs")).openBench({ root: ROOT, children, runDir, log, messages: num("BENCH_OPEN_MESSAGES", 1000, 5000), reps: num("BENCH_OPEN_REPS", 10, 100) }),
