@@ -256,8 +256,7 @@ export class ThreadStore {
 
   dueJobs(now: number, limit = 20): OutboxJob[] {
     return this.sql
-      // The index job first: it pushes the inbox list row agents are waiting for; listeners, profile and media can follow.
-      .exec("SELECT id, kind, payload, attempts, next_at, generation FROM outbox WHERE next_at <= ? ORDER BY kind <> 'index', next_at, rowid LIMIT ?", now, limit)
+      .exec("SELECT id, kind, payload, attempts, next_at, generation FROM outbox WHERE next_at <= ? ORDER BY next_at, rowid LIMIT ?", now, limit)
       .toArray()
       .map((r) => ({ id: String(r.id), kind: String(r.kind), payload: String(r.payload), attempts: num(r.attempts), nextAt: num(r.next_at), generation: num(r.generation) }));
   }
