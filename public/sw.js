@@ -19,6 +19,7 @@ const SHELL = [
   "/i18n.js",
   "/vendor/htmx.min.js",
   "/inbox.js",
+  "/thread-paging.js",
   "/shortcuts.js",
   "/composer.js",
   "/contacts.js",

@@ -56,6 +56,8 @@ const simulatorOff = process.env.LINEDESK_SIMULATOR === "off";
 if (simulatorOff) {
   for (const name of ["SIMULATOR", "LINE_CHANNEL_ID", "LINE_CHANNEL_SECRET", "LINE_CHANNEL_ACCESS_TOKEN", "DEMO_API_TOKEN"]) extra.push("--var", `${name}:`);
 }
+// The benchmarks lower the per-channel send rate to match their rate-limited fake LINE.
+if (process.env.LINE_SEND_RATE_PER_SECOND) extra.push("--var", `LINE_SEND_RATE_PER_SECOND:${process.env.LINE_SEND_RATE_PER_SECOND}`);
 // SETUP_KEY in the environment overrides .dev.vars (browser tests set their own).
 if (process.env.SETUP_KEY) extra.push("--var", `SETUP_KEY:${process.env.SETUP_KEY}`);
 

@@ -5,6 +5,7 @@ import type { WorkspaceDO } from "./conversations/workspace-do";
 import type { IngestSpoolDO } from "./conversations/ingest-spool";
 import type { WebhookDispatcherDO } from "./outbound-webhooks/dispatcher-do";
 import type { LineSimulatorDO } from "./simulator/simulator-do";
+import type { ChannelPacerDO } from "./line/pacer-do";
 
 export interface Bindings {
   DB: D1Database;
@@ -16,6 +17,8 @@ export interface Bindings {
   LINE_SIMULATOR: DurableObjectNamespace<LineSimulatorDO>;
   /** One per workspace: the outbound webhook delivery queue. */
   WEBHOOK_DISPATCHERS: DurableObjectNamespace<WebhookDispatcherDO>;
+  /** One per LINE channel: paces reply and push calls under LINE's rate limit (src/line/pacer-do.ts). */
+  LINE_PACERS: DurableObjectNamespace<ChannelPacerDO>;
   /** Signs sessions and encrypts channel secrets at rest. */
   APP_SECRET: string;
   LINE_CHANNEL_ID?: string;
@@ -23,6 +26,8 @@ export interface Bindings {
   LINE_CHANNEL_ACCESS_TOKEN?: string;
   LINE_API_BASE_URL?: string;
   LINE_DATA_API_BASE_URL?: string;
+  /** Reply + push calls per second per channel; LINE's limit (2,000) when unset. Only ever lowers it. */
+  LINE_SEND_RATE_PER_SECOND?: string;
   /** "on" mounts the LINE simulator and seeds the demo workspace. Never on in production. */
   SIMULATOR?: string;
   DEMO_API_TOKEN?: string;

@@ -8,6 +8,7 @@ export { WorkspaceDO } from "./conversations/workspace-do";
 export { IngestSpoolDO } from "./conversations/ingest-spool";
 export { WebhookDispatcherDO } from "./outbound-webhooks/dispatcher-do";
 export { LineSimulatorDO } from "./simulator/simulator-do";
+export { ChannelPacerDO } from "./line/pacer-do";
 
 export default {
   fetch: app.fetch,

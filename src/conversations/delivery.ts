@@ -37,7 +37,13 @@ export type DeliveryOutcome =
   | { kind: "reply-unconfirmed"; reason: string }
   /** LINE refused the token on a retry of an unconfirmed reply: nobody can tell whether the first call arrived. */
   | { kind: "unknown"; reason: string }
-  | { kind: "failed"; reason: string };
+  | { kind: "failed"; reason: string }
+  /**
+   * LINE's rate limit (429, not the monthly limit): LINE sent nothing, so the same
+   * call may go again after `retryAfterMs`. `tokenUnused`: the reply token this
+   * attempt spent was not consumed by LINE and may be used again.
+   */
+  | { kind: "throttled"; reason: string; retryAfterMs: number | null; tokenUnused: boolean };
 
 export interface DeliveryRequest {
   client: LineClient;
@@ -57,7 +63,8 @@ export interface DeliveryRequest {
  * followed by a push: the caller retries the same reply, and if LINE then
  * refuses the token the outcome is "unknown". Push failures are classified:
  * timeout/5xx → retry (same retry key), 409 → sent (LINE already accepted this
- * key), other 4xx → failed with LINE's reason.
+ * key), LINE's rate limit (429) → throttled (sent again later, with the same
+ * retry key), other 4xx → failed with LINE's reason.
  */
 export async function deliver(req: DeliveryRequest): Promise<DeliveryOutcome> {
   if (req.replyToken) {
@@ -66,12 +73,13 @@ export async function deliver(req: DeliveryRequest): Promise<DeliveryOutcome> {
       return { kind: "sent", via: "reply" };
     } catch (error) {
       if (!(error instanceof LineApiError)) throw error;
+      if (error.rateLimited) return { kind: "throttled", reason: error.reason, retryAfterMs: error.retryAfterMs, tokenUnused: true };
       const tokenRefused = error.status === 400 && /reply token/i.test(error.message);
       if (tokenRefused && req.replyRetry) {
         return { kind: "unknown", reason: `LINE did not confirm the reply, then refused its token (${error.reason}): it may or may not have reached the customer` };
       }
       if (error.retryable) return { kind: "reply-unconfirmed", reason: error.reason };
-      // Other errors (bad message, rate limit) would fail the same way on push.
+      // Other errors (bad message, monthly limit) would fail the same way on push.
       if (!tokenRefused) return { kind: "failed", reason: error.reason };
     }
   }
@@ -82,6 +90,7 @@ export async function deliver(req: DeliveryRequest): Promise<DeliveryOutcome> {
   } catch (error) {
     if (!(error instanceof LineApiError)) throw error;
     if (error.status === 409) return { kind: "sent", via: "push" };
+    if (error.rateLimited) return { kind: "throttled", reason: error.reason, retryAfterMs: error.retryAfterMs, tokenUnused: false };
     if (error.retryable) return { kind: "retry", reason: error.reason };
     return { kind: "failed", reason: error.reason };
   }

@@ -76,11 +76,9 @@ export async function writeIndex(rt: ConversationRuntime, extra: BatchItem<"sqli
   ];
   await d.batch(statements as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
   rt.markIndexed(now);
-  await writeSearchDocuments(rt, { conversationId: meta.id, workspaceId: meta.workspaceId, title, messages: searchable });
-  store.setMeta("searchSeq", pendingSearch.at(-1)?.seq ?? searchFrom);
-  if (pendingSearch.length === SEARCH_BATCH) rt.queueIndex();
+  // The list row goes out as soon as the index row is written; the search documents can follow.
   const feed = rt.env.WORKSPACES.get(rt.env.WORKSPACES.idFromName(meta.workspaceId));
-  await feed.publish({
+  const published = feed.publish({
     type: "conversation",
     id: row.id,
     item: listItem(row, triage.assigneeName),
@@ -90,6 +88,13 @@ export async function writeIndex(rt: ConversationRuntime, extra: BatchItem<"sqli
     status: row.status,
     inbound: lastSaid.direction === "inbound",
   });
+  try {
+    await writeSearchDocuments(rt, { conversationId: meta.id, workspaceId: meta.workspaceId, title, messages: searchable });
+    store.setMeta("searchSeq", pendingSearch.at(-1)?.seq ?? searchFrom);
+    if (pendingSearch.length === SEARCH_BATCH) rt.queueIndex();
+  } finally {
+    await published;
+  }
 }
 
 async function ensureContact(rt: ConversationRuntime, lineUserId: string, profile: Profile): Promise<string> {

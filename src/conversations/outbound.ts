@@ -9,7 +9,11 @@ import type { EventOrigin } from "./events";
 import { pushTarget, type ThreadMessage } from "./model";
 import type { ConversationRuntime } from "./runtime";
 import { markQuotaExhausted, refreshQuotaSoon } from "../quota/service";
+import { paceSend, reportThrottle } from "../line/pacer-do";
+import { DEFAULT_RETRY_AFTER_MS, type SendPriority } from "../line/pacing";
 
+/** A delivery attempt that has not finished after this long is made again (see armSafetyNet). */
+export const DELIVERY_SAFETY_NET_MS = 60_000;
 /** LINE's answer when this month's message quota is used up (HTTP 429). */
 const MONTHLY_LIMIT = /LINE 429: .*monthly limit/i;
 import type { DeliveryStatus, DeliveryVia } from "./model";
@@ -45,6 +49,7 @@ export async function sendMessage(rt: ConversationRuntime, input: SendInput, onD
   rt.queueIndex(now);
   const pending = rt.store.get(id);
   if (pending) rt.publish([pending], []);
+  await armSafetyNet(rt, id);
   await attemptDelivery(rt, id, onDelivery);
   await rt.scheduleAlarm();
   const stored = rt.store.get(id);
@@ -63,9 +68,21 @@ export async function retryMessage(rt: ConversationRuntime, messageId: string, o
   // attempts > 0 keeps attemptDelivery from spending a new reply token: a retry is always a push.
   rt.store.setUnconfirmedReply(messageId, null);
   rt.store.setDelivery(messageId, { status: "pending", error: null, attempts: record.message.status === "unknown" ? 1 : 0 });
+  await armSafetyNet(rt, messageId);
   await attemptDelivery(rt, messageId, onDelivery);
   await rt.scheduleAlarm();
   return rt.store.get(messageId);
+}
+
+/**
+ * A pending message always has a delivery job: armed before the first attempt,
+ * so an attempt that never finishes (the object evicted while it waited for the
+ * pacer, an unexpected error) is made again from the alarm instead of leaving
+ * the message pending forever. A finished attempt replaces or removes it.
+ */
+async function armSafetyNet(rt: ConversationRuntime, messageId: string): Promise<void> {
+  rt.store.enqueue(`deliver:${messageId}`, "deliver", { messageId }, Date.now() + DELIVERY_SAFETY_NET_MS);
+  await rt.scheduleAlarm();
 }
 
 export async function attemptDelivery(rt: ConversationRuntime, messageId: string, onDelivery?: DeliveryListener): Promise<void> {
@@ -76,10 +93,30 @@ export async function attemptDelivery(rt: ConversationRuntime, messageId: string
     store.finishJob(jobId);
     return;
   }
+  // One attempt at a time per message: a second one could spend a reply token twice.
+  if (rt.deliveriesInFlight.has(messageId)) {
+    store.postponeJob(jobId, 0, Date.now() + DELIVERY_SAFETY_NET_MS, "an attempt is under way");
+    return;
+  }
+  rt.deliveriesInFlight.add(messageId);
+  try {
+    await attemptOnce(rt, record, jobId, onDelivery);
+  } finally {
+    rt.deliveriesInFlight.delete(messageId);
+  }
+}
+
+async function attemptOnce(rt: ConversationRuntime, record: NonNullable<ReturnType<ConversationRuntime["store"]["outbound"]>>, jobId: string, onDelivery?: DeliveryListener): Promise<void> {
+  const { store } = rt;
+  const messageId = record.message.id;
+  if (!record.retryKey) return;
   if (store.getMeta("mode") === "standby") {
     finish(rt, messageId, jobId, { status: "failed", error: "The channel is in standby mode (another module has chat control), so nothing was sent" });
     return;
   }
+  const client = await rt.lineClient();
+  // Wait for the channel's turn under LINE's rate limit; agents go before bulk sends.
+  await paceSend(rt.env, rt.requireMeta().channelId, sendPriority(record.origin));
   const now = Date.now();
   const unconfirmed = record.unconfirmedReply;
   if (unconfirmed && now - unconfirmed.receivedAt >= REPLY_RETRY_WINDOW_MS) {
@@ -93,7 +130,7 @@ export async function attemptDelivery(rt: ConversationRuntime, messageId: string
   // Reply tokens are single-use: spend it before the call so a concurrent send cannot reuse it.
   if (freshToken && tokenState) store.setMeta("replyToken", { ...tokenState, used: true });
   const outcome = await deliver({
-    client: await rt.lineClient(),
+    client,
     messages: record.payload as LineMessage[],
     replyToken: unconfirmed?.token ?? freshToken,
     replyRetry: unconfirmed !== null,
@@ -108,6 +145,17 @@ export async function attemptDelivery(rt: ConversationRuntime, messageId: string
     // Pushes count against the monthly quota: keep the inbox's quota view current.
     if (outcome.via === "push") await refreshQuotaSoon(rt.env, channelId);
     onDelivery?.({ via: outcome.via, status: "sent", error: null });
+  } else if (outcome.kind === "throttled") {
+    // LINE sent nothing: hold the whole channel, then send the same message again
+    // (same retry key; a reply token LINE did not consume is offered again). Not an attempt.
+    const waitMs = outcome.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS;
+    await reportThrottle(rt.env, channelId, waitMs);
+    const current = store.getMeta("replyToken");
+    if (outcome.tokenUnused && freshToken && current?.token === freshToken) store.setMeta("replyToken", { ...current, used: false });
+    store.setDelivery(messageId, { status: "pending", error: `Waiting for LINE's rate limit (${outcome.reason})`, attempts: record.attempts });
+    requeue(rt, jobId, messageId, now + waitMs);
+    const m = store.get(messageId);
+    if (m) rt.publish([], [m]);
   } else if (outcome.kind === "unknown") {
     finish(rt, messageId, jobId, { status: "unknown", error: outcome.reason, attempts });
     onDelivery?.({ via: null, status: "unknown", error: outcome.reason });
@@ -116,7 +164,7 @@ export async function attemptDelivery(rt: ConversationRuntime, messageId: string
     const receivedAt = unconfirmed?.receivedAt ?? tokenState?.receivedAt ?? now;
     if (!unconfirmed) store.setUnconfirmedReply(messageId, { token: freshToken ?? "", receivedAt });
     store.setDelivery(messageId, { status: "pending", error: `LINE did not confirm the reply (${outcome.reason}); trying the reply again`, attempts });
-    store.enqueue(jobId, "deliver", { messageId }, Math.min(now + REPLY_RETRY_DELAY_MS, receivedAt + REPLY_RETRY_WINDOW_MS));
+    requeue(rt, jobId, messageId, Math.min(now + REPLY_RETRY_DELAY_MS, receivedAt + REPLY_RETRY_WINDOW_MS));
     const m = store.get(messageId);
     if (m) rt.publish([], [m]);
   } else if (outcome.kind === "failed" || attempts >= MAX_DELIVERY_ATTEMPTS) {
@@ -125,7 +173,7 @@ export async function attemptDelivery(rt: ConversationRuntime, messageId: string
     onDelivery?.({ via: null, status: "failed", error: outcome.reason });
   } else {
     store.setDelivery(messageId, { status: "pending", error: `Retrying: ${outcome.reason}`, attempts });
-    store.enqueue(jobId, "deliver", { messageId }, now + retryDelayMs(attempts));
+    requeue(rt, jobId, messageId, now + retryDelayMs(attempts));
     const m = store.get(messageId);
     if (m) rt.publish([], [m]);
   }
@@ -150,4 +198,19 @@ function emitDeliveryResult(rt: ConversationRuntime, messageId: string): void {
   else if (message.status === "failed" || message.status === "unknown") {
     emit(rt, "message.failed", { message: eventMessage(message), reason: message.error ?? "", deliveryUnknown: message.status === "unknown" }, origin);
   }
+}
+
+/** An agent's own answer overtakes bulk sends (automation, API integrations) waiting for the channel. */
+export function sendPriority(origin: EventOrigin | null): SendPriority {
+  return origin === null || origin.kind === "agent" ? "agent" : "bulk";
+}
+
+/**
+ * Sets the message's delivery job to `at` — also later than it was: store.enqueue
+ * keeps the earlier time, which for a job running from the alarm (due now) would
+ * mean an immediate retry instead of the backoff.
+ */
+function requeue(rt: ConversationRuntime, jobId: string, messageId: string, at: number): void {
+  rt.store.finishJob(jobId);
+  rt.store.enqueue(jobId, "deliver", { messageId }, at);
 }

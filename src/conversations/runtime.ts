@@ -19,6 +19,8 @@ export type { ConversationMeta } from "./meta";
 
 export class ConversationRuntime {
   readonly store: ThreadStore;
+  /** Messages with a delivery attempt under way in this instance (an attempt may wait for the channel's pacer). */
+  readonly deliveriesInFlight = new Set<string>();
 
   constructor(
     readonly ctx: DurableObjectState,

@@ -55,6 +55,13 @@ export interface OutboxJob {
 
 export class ThreadStore {
   constructor(private readonly sql: SqlStorage) {
+    // A new conversation's first webhook waits for this (its ack): the whole current
+    // schema in one call instead of one per migration and a meta read.
+    const exists = sql.exec("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").toArray().length > 0;
+    if (!exists) {
+      sql.exec(`${SCHEMA}\n${MIGRATIONS.map((m) => `${m};`).join("\n")}\nINSERT INTO meta (key, value) VALUES ('schemaMigrations', '${MIGRATIONS.length}');`);
+      return;
+    }
     sql.exec(SCHEMA);
     const applied = this.getMeta("schemaMigrations") ?? 0;
     for (let i = applied; i < MIGRATIONS.length; i++) sql.exec(MIGRATIONS[i] ?? "");

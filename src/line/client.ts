@@ -6,6 +6,7 @@
 // request, and it turns content downloads into Node streams. We keep the SDK's
 // request/response types so payloads stay exactly LINE's.
 import type { messagingApi } from "@line/bot-sdk";
+import { retryAfterMs } from "./pacing";
 
 export type LineMessage = messagingApi.Message;
 
@@ -29,6 +30,8 @@ export class LineApiError extends Error {
     readonly status: number,
     message: string,
     readonly details: Array<{ message?: string; property?: string }> = [],
+    /** From a 429's Retry-After header, when LINE sent one. */
+    readonly retryAfterMs: number | null = null,
   ) {
     super(message);
     this.name = "LineApiError";
@@ -37,6 +40,15 @@ export class LineApiError extends Error {
   /** Timeouts, network errors and 5xx may be retried (push always with its retry key). */
   get retryable(): boolean {
     return this.status === 0 || this.status >= 500;
+  }
+
+  /**
+   * LINE's rate limit (429 "The API rate limit has been exceeded"): nothing was
+   * sent, so the same call may go again after a pause. The monthly message
+   * limit is also a 429 but does not pass by waiting.
+   */
+  get rateLimited(): boolean {
+    return this.status === 429 && !/monthly limit/i.test(this.message);
   }
 
   /** A reason an agent can read next to the failed message. */
@@ -73,6 +85,7 @@ export function createLineClient(options: LineClientOptions) {
   async function call<T>(base: string, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<LineResult<T>> {
     if (options.disabledReason) throw new ChannelDisabledError(options.disabledReason);
     let response: Response;
+    let text: string;
     try {
       response = await fetch(`${base}${path}`, {
         method,
@@ -84,16 +97,17 @@ export function createLineClient(options: LineClientOptions) {
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(timeoutMs),
       });
+      // Inside the try: the timeout also covers reading the body, and must become a retryable error there too.
+      text = await response.text();
     } catch (error) {
       const timedOut = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
       throw new LineApiError(0, timedOut ? `LINE did not answer within ${timeoutMs / 1000} s` : "LINE could not be reached");
     }
-    const text = await response.text();
     const parsed = parseJson(text);
     if (!response.ok) {
       const message = isRecord(parsed) && typeof parsed.message === "string" ? parsed.message : response.statusText || "error";
       const details = isRecord(parsed) && Array.isArray(parsed.details) ? parsed.details.filter(isRecord).map(toDetail) : [];
-      throw new LineApiError(response.status, message, details);
+      throw new LineApiError(response.status, message, details, retryAfterMs(response.headers.get("retry-after"), Date.now()));
     }
     return { status: response.status, body: parsed as T, requestId: response.headers.get("x-line-request-id") };
   }

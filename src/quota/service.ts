@@ -18,6 +18,13 @@ export const QUOTA_WARNING_RATIO = 0.95;
 export const QUOTA_WARNING_LEFT = 10;
 /** refreshQuotaSoon skips a channel synced less than this long ago. */
 export const QUOTA_REFRESH_DEBOUNCE_MS = 60_000;
+/** Each channel's quota_checked_at as this isolate last saw it (D1 stays the judge across isolates). */
+const lastChecked = new Map<string, number>();
+
+function rememberChecked(channelId: string, at: number): void {
+  if (lastChecked.size > 1000) lastChecked.clear();
+  lastChecked.set(channelId, at);
+}
 /** "Check now" on the badge asks LINE at most this often per channel (per isolate: it only stops repeated clicks). */
 export const QUOTA_CHECK_THROTTLE_MS = 3_000;
 /** The badge refreshes a channel in the background when its figures are older than this. */
@@ -139,13 +146,22 @@ export async function markQuotaExhausted(env: Bindings, channelId: string, now =
  * pushes trigger a single sync. Never throws; returns whether it synced.
  */
 export async function refreshQuotaSoon(env: Bindings, channelId: string, now = Date.now()): Promise<boolean> {
+  // Every push calls this: while this isolate knows the last check is recent, it spares D1
+  // the write (a busy channel pushes hundreds of times a second).
+  const checkedAt = lastChecked.get(channelId);
+  if (checkedAt !== undefined && now >= checkedAt && now - checkedAt < QUOTA_REFRESH_DEBOUNCE_MS) return false;
   try {
     const claimed = await db(env.DB)
       .update(c)
       .set({ quotaCheckedAt: now })
       .where(and(eq(c.id, channelId), or(isNull(c.quotaCheckedAt), lte(c.quotaCheckedAt, now - QUOTA_REFRESH_DEBOUNCE_MS))))
       .returning({ id: c.id });
-    if (claimed.length === 0) return false;
+    if (claimed.length === 0) {
+      const row = await db(env.DB).select({ at: c.quotaCheckedAt }).from(c).where(eq(c.id, channelId)).get();
+      if (typeof row?.at === "number") rememberChecked(channelId, row.at);
+      return false;
+    }
+    rememberChecked(channelId, now);
     await syncQuota(env, channelId, now);
     return true;
   } catch (error) {

@@ -45,6 +45,7 @@ export const Layout: FC<LayoutProps> = ({ title, user, csrfToken, bodyClass, top
         <script src="/live-socket.js" defer></script>
         <script src="/inbox-alerts.js" defer></script>
         <script src="/inbox.js" defer></script>
+        <script src="/thread-paging.js" defer></script>
         <script src="/inbox-ui.js" defer></script>
         <script src="/shortcuts.js" defer></script>
         <script src="/composer.js" defer></script>

@@ -16,7 +16,8 @@
 //                      time, with no queueing (default 50)
 //   BENCH_USERS        distinct LINE users (= conversations) per target (default 8)
 //   BENCH_TARGETS      comma list of targets, run one after another, each alone on the
-//                      machine (default "baseline,linedesk"); linedesk variants:
+//                      machine (default: baseline, linedesk, linedesk-direct, linedesk-mem,
+//                      floor-hello-direct, floor-store-direct); linedesk variants:
 //                        linedesk         `wrangler dev` as a developer runs it
 //                        linedesk-noobs   same, with wrangler's local trace collector off
 //                                         (X_LOCAL_OBSERVABILITY=false)
@@ -32,6 +33,8 @@
 //   BENCH_PROFILE      1 (default): after a linedesk target's phases, profile its isolate
 //                      for a few seconds and summarise where the JS time goes; 0: skip
 //   BENCH_KEEP         1: keep the run dir (logs, state, raw .cpuprofile) in /tmp
+//   BENCH_FIRST_MESSAGES  new customers, one request each, in the first-message phase of
+//                      linedesk targets (default 200)
 //   BENCH_QUIET_WAIT   seconds to wait, before each target, for other processes to leave
 //                      the CPUs < 15% busy (default 120; the busy % is recorded either way)
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -59,7 +62,12 @@ const CONNECTIONS = Math.min(num("BENCH_CONNECTIONS", 64), 1024);
 const RATE = Math.min(num("BENCH_RATE", 1000), 20_000);
 const LIGHT_RATE = Math.min(num("BENCH_LIGHT_RATE", 50), 1000);
 const USERS = Math.min(num("BENCH_USERS", 8), 10_000);
-const TARGETS = (process.env.BENCH_TARGETS ?? "baseline,linedesk").split(",").map((s) => s.trim());
+// Issue 12's set: the developer's view, the production-like direct socket, and the floor
+// that does the same durable work (the ingest goals are ratios against floor-store-direct).
+const DEFAULT_TARGETS = "baseline,linedesk,linedesk-direct,linedesk-mem,floor-hello-direct,floor-store-direct";
+const TARGETS = (process.env.BENCH_TARGETS ?? DEFAULT_TARGETS).split(",").map((s) => s.trim());
+/** New customers in the first-message phase (linedesk targets). */
+const FIRST_MESSAGES = Math.min(num("BENCH_FIRST_MESSAGES", 200), 2000);
 const WRANGLER_LOG = process.env.BENCH_WRANGLER_LOG ?? "warn";
 const BUNDLE = process.env.BENCH_BUNDLE !== "0";
 const PROFILE = process.env.BENCH_PROFILE !== "0";
@@ -244,7 +252,7 @@ function makeTarget(name, label, port, path, secret, entry) {
     const sig = signBody(secret, body);
     return Buffer.from(`POST ${path} HTTP/1.1\r\nHost: ${HOST}:${p}\r\nContent-Type: application/json; charset=utf-8\r\nx-line-signature: ${sig}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`, "utf8");
   };
-  return { name, label, port, path, url: `http://${HOST}:${port}${path}`, entry, next: factory.next, badRequest: bad.next, verifyRequest };
+  return { name, label, port, path, secret, url: `http://${HOST}:${port}${path}`, entry, next: factory.next, badRequest: bad.next, verifyRequest };
 }
 
 /** Runs `fn` and reports CPU seconds used meanwhile by the server's process group(s) and by us. */
@@ -292,7 +300,28 @@ async function benchTarget(t, groups) {
   log(`${t.name}: light load ${LIGHT_RATE} req/s for ${lightSeconds}s (service time without queueing)`);
   out.lightLoad = await withCpu(groups, () => constantRate({ ...common, rate: LIGHT_RATE, durationMs: lightSeconds * 1000 }));
   log(`${t.name}:   p50 ${out.lightLoad.latencyMs.p50} ms, p99 ${out.lightLoad.latencyMs.p99} ms, CPU ${out.lightLoad.serverCpuMsPerReq} ms/request`);
+  if (t.firstMessage) {
+    log(`${t.name}: first message of ${FIRST_MESSAGES} new customers, one at a time (each a new Durable Object)`);
+    out.firstMessage = await firstMessages(t);
+    log(`${t.name}:   p50 ${out.firstMessage.latencyMs.p50} ms, p99 ${out.firstMessage.latencyMs.p99} ms, non-2xx ${out.firstMessage.non2xx}`);
+  }
   return out;
+}
+
+/** Sequential webhooks, each from a customer never seen before: the ack of a conversation's first message. */
+async function firstMessages(t) {
+  const fresh = webhookRequestFactory({ host: HOST, port: t.port, path: t.path, channelSecret: t.secret, users: FIRST_MESSAGES });
+  const samples = [];
+  let non2xx = 0;
+  for (let i = 0; i < FIRST_MESSAGES; i++) {
+    const t0 = performance.now();
+    const r = await oneRequest({ host: HOST, port: t.port, request: fresh.next() });
+    samples.push(performance.now() - t0);
+    if (r.status < 200 || r.status >= 300) non2xx++;
+  }
+  samples.sort((a, b) => a - b);
+  const at = (p) => Math.round(samples[Math.min(samples.length - 1, Math.ceil((p / 100) * samples.length) - 1)] * 10) / 10;
+  return { requests: FIRST_MESSAGES, non2xx, latencyMs: { p50: at(50), p99: at(99), max: at(100) } };
 }
 
 /**
@@ -384,6 +413,7 @@ async function runWorker(name, channelId, secret, linedeskConfig, fake, fakeGrou
       t = makeTarget(name, variant.label, port, path, secret, l.entry);
     }
     log(`${name} answers on ${t.url}`);
+    t.firstMessage = variant.app === "linedesk";
     const roleOf = (pid, comm) => {
       if (comm === "workerd") return listeningPorts(pid).includes(l.port) ? "workerd-proxy" : "workerd-worker";
       if (comm === "node" || comm === "MainThread") return "wrangler-node";

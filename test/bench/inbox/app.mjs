@@ -11,12 +11,12 @@ export const DEMO_LOGIN = { email: "admin@linedesk.test", password: "linedesk-de
  * Starts the app in its own process group and waits until it answers /healthz.
  * `onLine` sees every output line (wrangler's request log included).
  */
-export async function startApp({ root, dir, children, name = "app", onLine, log = () => {}, timeoutMs = 180_000 }) {
+export async function startApp({ root, dir, children, name = "app", onLine, log = () => {}, timeoutMs = 180_000, env = {} }) {
   const port = await freePort();
   const base = `http://${HOST}:${port}`;
   const entry = children.spawn(name, process.execPath, [join(root, "scripts/start.mjs")], {
     cwd: root,
-    env: { PORT: String(port), LINEDESK_PERSIST_TO: dir, WRANGLER_SEND_METRICS: "false" },
+    env: { PORT: String(port), LINEDESK_PERSIST_TO: dir, WRANGLER_SEND_METRICS: "false", ...env },
     onLine,
   });
   const deadline = Date.now() + timeoutMs;
@@ -58,7 +58,8 @@ export async function signIn(base) {
   const res = await fetch(`${base}/login`, {
     method: "POST",
     redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: `ld_login_csrf=${loginCookie}` },
+    // A browser sends Origin with a form POST; the app's same-origin check refuses one without it.
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: `ld_login_csrf=${loginCookie}`, origin: base },
     body: new URLSearchParams({ email: DEMO_LOGIN.email, password: DEMO_LOGIN.password, _csrf: csrf }).toString(),
     signal: AbortSignal.timeout(30_000),
   });

@@ -4,12 +4,14 @@
 // (conversations, contacts, contact_identities, conversation_tags), the workspace's
 // agents, teams and tags, a second channel, and the FTS5 search documents
 // (conversation_search: one per message plus one per conversation title, as
-// src/conversations/index-writer.ts writes them). Message bodies live in each
+// src/conversations/index-writer.ts writes them, each with its twin row of 2-character
+// terms in conversation_search_short under the same rowid, see search-docs.ts). Message bodies live in each
 // conversation's Durable Object; the list and search never read them, so no Durable
 // Object is created.
 //
 // Each chunk has its own PRNG stream, so a chunk can be regenerated identically to
 // resume an interrupted seed.
+import { shortSearchDocument } from "../../../src/lib/search-grams.ts";
 
 const DAY = 86_400_000;
 const ID_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"; // src/lib/ids.ts
@@ -254,8 +256,17 @@ export function chunkSql(ctx, ids, chunk, from, to, messages) {
   }
   for (let i = 0, rest = messages - avg * n; rest > 0; i = (i + 1) % n, rest--) perConv[i]++;
 
-  const rows = { contacts: [], identities: [], conversations: [], tags: [], docs: [] };
+  const rows = { contacts: [], identities: [], conversations: [], tags: [], docs: [], shortDocs: [] };
   const ws = q(ctx.workspaceId);
+  // Explicit rowids, unique across chunks (a chunk holds far fewer than 10M documents), so
+  // the short-terms twin of each document can share its rowid as search-docs.ts requires.
+  let rowid = (chunk + 1) * 10_000_000;
+  const addDoc = (conversationId, docId, text) => {
+    rowid++;
+    rows.docs.push(`(${rowid}, ${q(conversationId)}, ${ws}, ${q(docId)}, ${q(text)})`);
+    const terms = shortSearchDocument(text);
+    if (terms) rows.shortDocs.push(`(${rowid}, ${q(terms)})`);
+  };
   for (let k = 0; k < n; k++) {
     const lang = weighted(rnd, [["ja", 0.5], ["th", 0.3], ["en", 0.2]]);
     const channelId = lang === "ja" ? ctx.channel1Id : lang === "th" ? ids.channel2Id : rnd() < 0.5 ? ctx.channel1Id : ids.channel2Id;
@@ -289,10 +300,10 @@ export function chunkSql(ctx, ids, chunk, from, to, messages) {
       const at = count === 1 ? lastActivityAt : createdAt + Math.floor(((lastActivityAt - createdAt) * m) / (count - 1));
       const outbound = m > 0 && rnd() < 0.45;
       const text = fill(rnd, pick(rnd, (outbound ? OUTBOUND : INBOUND)[lang]), lang, agentName, at);
-      rows.docs.push(`(${q(id)}, ${ws}, ${q(newId(rnd, "msg", at))}, ${q(text)})`);
+      addDoc(id, newId(rnd, "msg", at), text);
       last = { text, direction: outbound ? "outbound" : "inbound" };
     }
-    rows.docs.push(`(${q(id)}, ${ws}, 'title', ${q(name)})`);
+    addDoc(id, "title", name);
     const unread = bucket === "active" && last.direction === "inbound" ? intIn(rnd, 1, 3) : 0;
     const snoozedUntil = bucket === "snoozed" ? ctx.now + intIn(rnd, 1, 7 * 24) * 3_600_000 : null;
     rows.conversations.push(
@@ -321,9 +332,10 @@ export function chunkSql(ctx, ids, chunk, from, to, messages) {
     150,
   );
   insert("INSERT INTO conversation_tags (conversation_id, tag_id, workspace_id, bucket, pinned, last_activity_at)", rows.tags, 300);
-  insert("INSERT INTO conversation_search (conversation_id, workspace_id, doc_id, content)", rows.docs, 250);
+  insert("INSERT INTO conversation_search (rowid, conversation_id, workspace_id, doc_id, content)", rows.docs, 250);
+  insert("INSERT INTO conversation_search_short (rowid, terms)", rows.shortDocs, 250);
   return {
     sql: out.join("\n") + "\n",
-    counts: { conversations: rows.conversations.length, contacts: rows.contacts.length, conversation_tags: rows.tags.length, search_docs: rows.docs.length, message_docs: rows.docs.length - n },
+    counts: { conversations: rows.conversations.length, contacts: rows.contacts.length, conversation_tags: rows.tags.length, search_docs: rows.docs.length, short_search_docs: rows.shortDocs.length, message_docs: rows.docs.length - n },
   };
 }

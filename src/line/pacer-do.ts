@@ -1,0 +1,86 @@
+// ChannelPacerDO: one per LINE channel, the gate every reply and push passes
+// before it is sent (src/conversations/outbound.ts asks it). It keeps the
+// channel under LINE's rate limit (2,000 req/s for reply and push, see
+// pacing.ts) and lets agents' replies overtake waiting bulk sends.
+//
+// Nothing here is durable on purpose: a waiting send is owned by its
+// ConversationDO, which stored it as pending with its retry key before asking.
+// If this object restarts, the waiting calls fail and each conversation sends
+// anyway (LINE's 429, handled there, is the safety net), so nothing is lost.
+import { DurableObject } from "cloudflare:workers";
+import type { Bindings } from "../env";
+import { BURST_SECONDS, LINE_SEND_RATE_PER_SECOND, PACING_HEADROOM, PacingQueue, type SendPriority } from "./pacing";
+
+/** The channel's rate: LINE's limit unless LINE_SEND_RATE_PER_SECOND says less (a smaller plan, a benchmark). */
+export function sendRateOf(env: Pick<Bindings, "LINE_SEND_RATE_PER_SECOND">): number {
+  const configured = Number(env.LINE_SEND_RATE_PER_SECOND);
+  return Number.isFinite(configured) && configured > 0 ? Math.min(configured, LINE_SEND_RATE_PER_SECOND) : LINE_SEND_RATE_PER_SECOND;
+}
+
+export class ChannelPacerDO extends DurableObject<Bindings> {
+  private readonly queue: PacingQueue<() => void>;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(ctx: DurableObjectState, env: Bindings) {
+    super(ctx, env);
+    const limit = sendRateOf(env);
+    this.queue = new PacingQueue({ ratePerSecond: limit * PACING_HEADROOM, burst: Math.max(1, Math.floor(limit * BURST_SECONDS)) }, Date.now());
+  }
+
+  /** Resolves when one send may go to LINE now. */
+  acquire(priority: SendPriority): Promise<void> {
+    return new Promise<void>((resolve) => {
+      this.queue.enqueue(priority, resolve);
+      this.pump();
+    });
+  }
+
+  /** LINE answered 429: hold every send of this channel for `ms`. */
+  throttled(ms: number): void {
+    this.queue.pause(Date.now() + Math.max(0, ms));
+    this.pump();
+  }
+
+  /** How many sends are waiting and until when a 429 holds the channel (diagnostics, tests). */
+  status(): { waiting: number; pausedUntil: number } {
+    return { waiting: this.queue.size, pausedUntil: this.queue.pausedUntilMs };
+  }
+
+  private pump(): void {
+    const now = Date.now();
+    for (const go of this.queue.grant(now)) go();
+    const wait = this.queue.nextGrantIn(now);
+    if (wait === null) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.pump();
+    }, Math.max(1, wait));
+  }
+}
+
+function pacerOf(env: Pick<Bindings, "LINE_PACERS">, channelId: string) {
+  return env.LINE_PACERS.get(env.LINE_PACERS.idFromName(channelId));
+}
+
+/**
+ * Waits for this channel's turn to call reply or push. When the pacer cannot
+ * be reached the send goes anyway: a 429 from LINE is retried by the caller,
+ * while a message held back by a broken pacer would never go.
+ */
+export async function paceSend(env: Pick<Bindings, "LINE_PACERS">, channelId: string, priority: SendPriority): Promise<void> {
+  try {
+    await pacerOf(env, channelId).acquire(priority);
+  } catch (error) {
+    console.warn("line pacer: unavailable, sending unpaced", channelId, error instanceof Error ? error.message : error);
+  }
+}
+
+/** Tells the channel's pacer that LINE answered 429, so every sender of the channel waits. */
+export async function reportThrottle(env: Pick<Bindings, "LINE_PACERS">, channelId: string, ms: number): Promise<void> {
+  try {
+    await pacerOf(env, channelId).throttled(ms);
+  } catch (error) {
+    console.warn("line pacer: could not report a 429", channelId, error instanceof Error ? error.message : error);
+  }
+}

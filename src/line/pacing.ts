@@ -1,0 +1,109 @@
+// Outbound pacing for one LINE channel: a token bucket with two queues. LINE
+// allows 2,000 requests per second per channel for the reply and push APIs
+// (Messaging API rate limits, "Send reply/push message": 2,000 req/s); above
+// that it answers 429. Sends wait here for a token; an agent's reply always
+// goes before any bulk (automation, API) send that is still waiting, so a
+// burst of automated messages never delays a human answer. A 429 (with its
+// Retry-After, when LINE sends one) pauses every grant until then.
+//
+// Pure and clock-free: the caller passes `now` (ms), so tests need no timers.
+
+/** LINE's documented limit for the reply and push APIs, per channel. */
+export const LINE_SEND_RATE_PER_SECOND = 2000;
+/** Tokens that may be spent at once: 50 ms of the rate. */
+export const BURST_SECONDS = 0.05;
+/**
+ * The share of LINE's limit the pacer aims at. Sends granted evenly still reach LINE
+ * unevenly (network and scheduling jitter); 5% headroom plus the burst keeps every
+ * one-second window under the limit, so jitter does not turn into 429s.
+ */
+export const PACING_HEADROOM = 0.95;
+/** A 429 without Retry-After pauses the channel's sends this long. */
+export const DEFAULT_RETRY_AFTER_MS = 1000;
+
+export type SendPriority = "agent" | "bulk";
+
+export interface PacingOptions {
+  ratePerSecond: number;
+  /** Bucket size; defaults to BURST_SECONDS of the rate (at least 1). */
+  burst?: number;
+}
+
+export class PacingQueue<T> {
+  readonly rate: number;
+  readonly burst: number;
+  private tokens: number;
+  private updatedAt: number;
+  private pausedUntil = 0;
+  private readonly waiting: Record<SendPriority, T[]> = { agent: [], bulk: [] };
+
+  constructor(options: PacingOptions, now: number) {
+    this.rate = Math.max(1, options.ratePerSecond);
+    this.burst = Math.max(1, options.burst ?? Math.floor(this.rate * BURST_SECONDS));
+    this.tokens = this.burst;
+    this.updatedAt = now;
+  }
+
+  /** No grant before this time (epoch ms): set by a 429. */
+  get pausedUntilMs(): number {
+    return this.pausedUntil;
+  }
+
+  get size(): number {
+    return this.waiting.agent.length + this.waiting.bulk.length;
+  }
+
+  /** Queues a waiter; call grant() next to learn who may go. */
+  enqueue(priority: SendPriority, item: T): void {
+    this.waiting[priority].push(item);
+  }
+
+  /** LINE answered 429: no grants before `until`, and the bucket starts empty then. */
+  pause(until: number): void {
+    if (until <= this.pausedUntil) return;
+    this.pausedUntil = until;
+    this.tokens = 0;
+    this.updatedAt = until;
+  }
+
+  /** The waiters that may send at `now`, agents first, each in arrival order. */
+  grant(now: number): T[] {
+    if (now < this.pausedUntil) return [];
+    this.refill(now);
+    const granted: T[] = [];
+    while (this.tokens >= 1) {
+      const next = this.waiting.agent.shift() ?? this.waiting.bulk.shift();
+      if (next === undefined) break;
+      this.tokens -= 1;
+      granted.push(next);
+    }
+    return granted;
+  }
+
+  /** Milliseconds until grant() can let the next waiter go, or null when nobody waits. */
+  nextGrantIn(now: number): number | null {
+    if (this.size === 0) return null;
+    if (now < this.pausedUntil) return this.pausedUntil - now;
+    this.refill(now);
+    if (this.tokens >= 1) return 0;
+    return Math.ceil(((1 - this.tokens) * 1000) / this.rate);
+  }
+
+  private refill(now: number): void {
+    if (now <= this.updatedAt) return;
+    this.tokens = Math.min(this.burst, this.tokens + ((now - this.updatedAt) * this.rate) / 1000);
+    this.updatedAt = now;
+  }
+}
+
+/**
+ * Milliseconds to wait from a Retry-After header (delta-seconds or an HTTP date),
+ * or null when there is none or it cannot be read.
+ */
+export function retryAfterMs(header: string | null, now: number): number | null {
+  if (!header) return null;
+  const trimmed = header.trim();
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
+  const at = Date.parse(trimmed);
+  return Number.isFinite(at) ? Math.max(0, at - now) : null;
+}

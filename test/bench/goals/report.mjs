@@ -1,0 +1,81 @@
+// The goals table (issue 12): each goal, what was measured, the target, measured/target
+// and whether it is met. Ingest goals come from results/latest.json (run.mjs), the others
+// from the goal benchmarks in this folder.
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const RESULTS = join(dirname(fileURLToPath(import.meta.url)), "../results");
+const r2 = (v) => (v === null || v === undefined || !Number.isFinite(v) ? null : Math.round(v * 100) / 100);
+
+/** Rows: [goal, measured, target, ratio, met]. `atMost` goals have ratio measured/target ≤ 1. */
+function row(goal, measured, target, { atMost = false, unit = "" } = {}) {
+  if (measured === null || measured === undefined) return [goal, "not measured", `${atMost ? "≤" : "≥"} ${target}${unit}`, "", "—"];
+  const ratio = target === 0 ? "" : r2(measured / target);
+  const met = atMost ? measured <= target : measured >= target;
+  return [goal, `${measured}${unit}`, `${atMost ? "≤" : "≥"} ${target}${unit}`, ratio === "" ? "" : String(ratio), met ? "met" : "NOT met"];
+}
+
+function ingestRows() {
+  const path = join(RESULTS, "latest.json");
+  if (!existsSync(path)) return [];
+  const ingest = JSON.parse(readFileSync(path, "utf8"));
+  const l = ingest.targets?.["linedesk-direct"];
+  const f = ingest.targets?.["floor-store-direct"];
+  if (!l?.throughput || !f?.throughput) return [["ingest vs floor-store-direct", "run linedesk-direct and floor-store-direct", "", "", "—"]];
+  // The light-load phase (50 req/s) is short and quiet: its after-ack work (alarms, index, live push) falls inside it.
+  const cpu = (t) => t.lightLoad?.serverCpuMsPerReq ?? 0;
+  const rows = [
+    row("ingest throughput, linedesk-direct ÷ floor-store-direct", r2(l.throughput.reqPerSec / f.throughput.reqPerSec), 0.7, { unit: "x" }),
+    row("light-load p99, linedesk-direct ÷ floor", r2(l.lightLoad.latencyMs.p99 / f.lightLoad.latencyMs.p99), 2, { atMost: true, unit: "x" }),
+    row("CPU per message at light load (incl. after-ack), ÷ floor", r2(cpu(l) / Math.max(0.001, cpu(f))), 1.5, { atMost: true, unit: "x" }),
+  ];
+  if (l.firstMessage) rows.push(row("first message of a new customer, ack p99 (direct)", l.firstMessage.latencyMs.p99, 50, { atMost: true, unit: " ms" }));
+  return rows;
+}
+
+export function goalRows(out) {
+  const rows = [...ingestRows()];
+  const { pacer, pacing, live, open, bulk } = out.results;
+  if (pacer && !pacer.error) {
+    rows.push(row(`pacer alone: LINE-accepted pushes/s ÷ allowed (${pacer.rate}/s)`, pacer.throughputRatio, 0.9, { unit: "x" }));
+    rows.push(row("pacer alone: pushes lost + accepted twice (incl. 429 phase)", pacer.lost + pacer.duplicated, 0, { atMost: true }));
+    rows.push(row("pacer alone: agent push p99 ÷ bulk push p50 (agent never behind bulk)", r2(pacer.paced.agentMs.p99 / pacer.paced.bulkMs.p50), 1, { atMost: true, unit: "x" }));
+  } else if (pacer?.error) rows.push(["pacer", "failed: see goals-latest.json", "", "", "—"]);
+  if (pacing && !pacing.error) {
+    rows.push(row(`pacing through the app: LINE-accepted sends/s ÷ allowed (${pacing.rate}/s)`, pacing.goals.throughputRatio, 0.9, { unit: "x" }));
+    rows.push(row("pacing: messages lost + sent twice", pacing.lost + pacing.duplicated, 0, { atMost: true }));
+    rows.push(row("pacing: agent answer p99 ÷ bulk send p50 (agent never behind bulk)", r2(pacing.paced.agentLatencyMs.p99 / pacing.paced.bulkLatencyMs.p50), 1, { atMost: true, unit: "x" }));
+  } else if (pacing?.error) rows.push(["pacing", "failed: see goals-latest.json", "", "", "—"]);
+  if (live && !live.error) {
+    rows.push(row("live: webhook → open thread p50", live.thread.p50, 30, { atMost: true, unit: " ms" }));
+    rows.push(row("live: webhook → open thread p99", live.thread.p99, 100, { atMost: true, unit: " ms" }));
+    rows.push(row("live: webhook → inbox list row p50", live.list.p50, 60, { atMost: true, unit: " ms" }));
+    rows.push(row("live: webhook → inbox list row p99", live.list.p99, 200, { atMost: true, unit: " ms" }));
+    rows.push(row("live: burst of 200 in 10 conversations, lost + duplicated", live.burst.lost + live.burst.duplicated, 0, { atMost: true }));
+  } else if (live?.error) rows.push(["live", "failed: see goals-latest.json", "", "", "—"]);
+  if (open && !open.error) {
+    rows.push(row(`open conversation (${open.messages} messages): click → composer usable p50`, open.openMs.p50, 300, { atMost: true, unit: " ms" }));
+    rows.push(row("open conversation: scrolling up loads older messages", open.olderLoaded ? 1 : 0, 1));
+  } else if (open?.error) rows.push(["open", "failed: see goals-latest.json", "", "", "—"]);
+  if (bulk && !bulk.error) rows.push(row(`${bulk.events}-event webhook for ${bulk.customers} customers acknowledged`, bulk.ackMs, 2000, { atMost: true, unit: " ms" }));
+  else if (bulk?.error) rows.push(["bulk", "failed: see goals-latest.json", "", "", "—"]);
+  return rows;
+}
+
+export function renderGoals(out) {
+  const rows = goalRows(out);
+  const busy = Object.entries(out.results)
+    .map(([k, v]) => `${k} ${v.machineBusyBeforePct ?? "?"}%`)
+    .join(", ");
+  return [
+    `# Issue 12 goals — ${out.finishedAt ?? out.startedAt}`,
+    "",
+    `Machine: ${out.machine.cpus} × ${out.machine.cpuModel}; busy before each benchmark (other processes): ${busy}.`,
+    "",
+    "| goal | measured | target | measured ÷ target | |",
+    "|---|---:|---:|---:|---|",
+    ...rows.map((r) => `| ${r.join(" | ")} |`),
+    "",
+  ].join("\n");
+}
