@@ -4,7 +4,8 @@
 // the first; keyword rules, away messages, workflows and reporting move here
 // next (issue 9). A listener must be idempotent by event id (see Listener).
 import { defineListeners } from "./conversations/events";
+import { csatListener } from "./csat/listener";
 import { outboundWebhookListener } from "./outbound-webhooks/listener";
 import { pushListener } from "./push/listener";
 
-export const domainListeners = defineListeners([outboundWebhookListener, pushListener]);
+export const domainListeners = defineListeners([outboundWebhookListener, pushListener, csatListener]);

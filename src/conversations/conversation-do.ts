@@ -5,6 +5,7 @@
 // This class is the RPC surface; the work lives in the modules it delegates to.
 import { DurableObject } from "cloudflare:workers";
 import { type AutomationCommand, runAutomationCommand } from "../automation/commands";
+import { type CsatCommand, runCsatCommand } from "../csat/survey";
 import type { Bindings } from "../env";
 import { newId } from "../lib/ids";
 import { replyTokenExpiresAt, retryDelayMs, type ReplyTokenState } from "./delivery";
@@ -51,6 +52,11 @@ export class ConversationDO extends DurableObject<Bindings> {
   /** Cron-driven automation for this conversation: open again, queue update, waiting check, auto-resolve. */
   automation(command: AutomationCommand) {
     return runAutomationCommand(this.rt, command);
+  }
+
+  /** The CSAT survey: send it, take a rating or a comment (src/csat/survey.ts). */
+  csat(command: CsatCommand) {
+    return runCsatCommand(this.rt, command);
   }
 
   /** An internal note in the thread: agents see it, LINE never does. */

@@ -40,6 +40,8 @@ export interface AssigneeRef {
 /** What each event type carries besides the common fields. */
 export interface EventData {
   "message.received": { message: EventMessage; redelivered: boolean; standby: boolean };
+  /** A customer tapped a postback action (also a message.received: the postback is stored as a message). */
+  "postback.received": { message: EventMessage; data: string; params: Record<string, unknown> | null; standby: boolean };
   "message.sent": { message: EventMessage; via: DeliveryVia };
   /** Not delivered; `deliveryUnknown` when LINE never confirmed a reply (it may have reached the customer). */
   "message.failed": { message: EventMessage; reason: string; deliveryUnknown: boolean };
@@ -51,12 +53,15 @@ export interface EventData {
   "conversation.resolved": { previousStatus: ConversationStatus };
   "contact.followed": { unblocked: boolean };
   "contact.unfollowed": Record<string, never>;
+  /** A customer answered a CSAT survey (src/csat/): emitted once, when the comment is in, skipped, or its window passed. */
+  "csat.rated": { responseId: string; score: number; comment: string | null; agentId: string | null; teamId: string | null; trigger: "resolve" | "workflow" | "agent"; sentAt: number; ratedAt: number };
 }
 
 export type DomainEventType = keyof EventData;
 
 export const DOMAIN_EVENT_TYPES = [
   "message.received",
+  "postback.received",
   "message.sent",
   "message.failed",
   "conversation.opened",
@@ -65,6 +70,7 @@ export const DOMAIN_EVENT_TYPES = [
   "conversation.resolved",
   "contact.followed",
   "contact.unfollowed",
+  "csat.rated",
 ] as const satisfies readonly DomainEventType[];
 
 /** The fields every event has. */

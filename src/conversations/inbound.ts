@@ -2,6 +2,7 @@
 // webhookEventId, with the follow-up work queued in the outbox.
 import { newId } from "../lib/ids";
 import type { ParsedEvent } from "../line/webhook-schema";
+import { awaitedAnswer, isAwaitedAnswer } from "./awaited";
 import type { ReplyTokenState } from "./delivery";
 import { emit, eventMessage } from "./emit";
 import type { EventOrigin } from "./events";
@@ -20,6 +21,7 @@ export async function ingestEvents(rt: ConversationRuntime, input: IngestInput):
   const created: ThreadMessage[] = [];
   const updated: ThreadMessage[] = [];
   let duplicates = 0;
+  const answers = new Set<string>();
   rt.ctx.storage.transactionSync(() => {
     let isNew = !rt.meta();
     if (isNew) store.setMeta("conversation", input.conversation);
@@ -30,6 +32,11 @@ export async function ingestEvents(rt: ConversationRuntime, input: IngestInput):
         continue;
       }
       const id = newId("msg", plan.timestamp);
+      // A survey answer the conversation asked for is not a new request (see awaited.ts).
+      if (isAwaitedAnswer(awaitedAnswer(rt), plan, plan.timestamp)) {
+        plan.countsAsUnread = false;
+        answers.add(id);
+      }
       store.insert({
         id,
         webhookEventId: plan.webhookEventId,
@@ -76,7 +83,7 @@ export async function ingestEvents(rt: ConversationRuntime, input: IngestInput):
     }
     if (created.length) rt.queueIndex(now);
     // Automations (greeting, away, keywords, queue) run after the ack, from the outbox.
-    const triggers = created.filter((m) => !m.standby && (m.direction === "inbound" || (m.body.type === "event" && m.body.event === "follow"))).map((m) => m.id);
+    const triggers = created.filter((m) => !m.standby && !answers.has(m.id) && (m.direction === "inbound" || (m.body.type === "event" && m.body.event === "follow"))).map((m) => m.id);
     if (triggers.length) {
       const pending = store.getMeta<string[]>("automationPending") ?? [];
       store.setMeta("automationPending", [...pending, ...triggers].slice(-50));
@@ -97,6 +104,9 @@ function emitIngested(rt: ConversationRuntime, plan: IngestPlan, message: Thread
   const options = { at: plan.timestamp, lineUserId: plan.senderLineUserId };
   if (plan.direction === "inbound") {
     emit(rt, "message.received", { message: eventMessage(message), redelivered: plan.redelivered, standby: plan.standby }, CUSTOMER, options);
+    if (message.body.type === "postback") {
+      emit(rt, "postback.received", { message: eventMessage(message), data: message.body.data, params: message.body.params ?? null, standby: plan.standby }, CUSTOMER, options);
+    }
   }
   if (plan.friendStatus === "following") {
     emit(rt, "contact.followed", { unblocked: message.body.type === "event" && message.body.unblocked === true }, CUSTOMER, options);

@@ -92,7 +92,7 @@ export const CONVERSATION_STATUSES: readonly ConversationStatus[] = ["open", "fo
 export type Priority = 0 | 1 | 2 | 3 | 4;
 export const PRIORITY_LABELS = ["None", "Low", "Medium", "High", "Urgent"] as const;
 
-export type ActivityAction = "assigned" | "unassigned" | "team" | "status" | "snoozed" | "woke" | "reopened" | "priority" | "pinned" | "unpinned";
+export type ActivityAction = "assigned" | "unassigned" | "team" | "status" | "snoozed" | "woke" | "reopened" | "priority" | "pinned" | "unpinned" | "csat" | "sla";
 
 /** The data of an activity line, by action (see ui/system-lines.ts for how each reads). */
 export interface ActivityParams {
@@ -109,6 +109,12 @@ export interface ActivityParams {
   team?: string | null;
   /** priority: the new priority. */
   priority?: Priority;
+  /** csat: what the customer did with the survey, and the score or comment. */
+  csat?: "rated" | "commented" | "skipped";
+  score?: number;
+  comment?: string;
+  /** sla: the target that was missed. */
+  slaKind?: "first_response" | "next_response" | "resolution";
 }
 
 /** Triage state the ConversationDO owns and mirrors to the D1 index. */

@@ -13,6 +13,7 @@ import { wakeIfDue } from "./triage";
 import { runAutomations } from "../automation/engine";
 import { autoResolveJob } from "../automation/resolve";
 import { observeJob } from "../automation/commands";
+import { closeSurveyJob, CSAT_CLOSE_JOB } from "../csat/survey";
 
 export const JOB_MAX_ATTEMPTS = 10;
 
@@ -55,6 +56,9 @@ export async function runJob(job: OutboxJob, rt: ConversationRuntime): Promise<J
       return observeJob(rt);
     case EVENT_JOB_KIND:
       await dispatchEventJob(rt, job, domainListeners);
+      return {};
+    case CSAT_CLOSE_JOB:
+      await closeSurveyJob(rt, String(payload.responseId));
       return {};
     case "wake": {
       const line = wakeIfDue(rt, Date.now());

@@ -7,3 +7,5 @@ export * from "./tags";
 export * from "./automation";
 export * from "./webhooks";
 export * from "./push";
+export * from "./csat";
+export * from "./sla";

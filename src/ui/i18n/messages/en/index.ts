@@ -10,6 +10,7 @@ import { composer } from "./composer";
 import { composerQuota } from "./composer-quota";
 import { composerThread } from "./composer-thread";
 import { contacts } from "./contacts";
+import { csat } from "./csat";
 import { inbox } from "./inbox";
 import { inboxThread } from "./inbox-thread";
 import { pwa } from "./pwa";
@@ -20,5 +21,6 @@ import { settingsTags } from "./settings-tags";
 import { settingsWebhooks } from "./settings-webhooks";
 import { simulator } from "./simulator";
 import { simulatorConsole } from "./simulator-console";
+import { sla } from "./sla";
 
-export const en = { ...common, ...auth, ...setup, ...automation, ...automationKeywords, ...automationMessages, ...composer, ...composerQuota, ...composerThread, ...contacts, ...inbox, ...inboxThread, ...pwa, ...settings, ...settingsApi, ...settingsChannels, ...settingsTags, ...settingsWebhooks, ...simulator, ...simulatorConsole } as const;
+export const en = { ...common, ...auth, ...setup, ...automation, ...automationKeywords, ...automationMessages, ...composer, ...composerQuota, ...composerThread, ...contacts, ...csat, ...inbox, ...inboxThread, ...pwa, ...settings, ...settingsApi, ...settingsChannels, ...settingsTags, ...settingsWebhooks, ...simulator, ...simulatorConsole, ...sla } as const;
