@@ -16,6 +16,7 @@ CREATE TABLE `csat_responses` (
 	`rated_at` integer,
 	`comment_until` integer,
 	`commented_at` integer,
+	`sheet_appended_at` integer,
 	FOREIGN KEY (`workspace_id`) REFERENCES `workspaces`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint

@@ -5,7 +5,8 @@
 // next (issue 9). A listener must be idempotent by event id (see Listener).
 import { defineListeners } from "./conversations/events";
 import { csatListener } from "./csat/listener";
+import { sheetsListener } from "./csat/sheets";
 import { outboundWebhookListener } from "./outbound-webhooks/listener";
 import { pushListener } from "./push/listener";
 
-export const domainListeners = defineListeners([outboundWebhookListener, pushListener, csatListener]);
+export const domainListeners = defineListeners([outboundWebhookListener, pushListener, csatListener, sheetsListener]);

@@ -14,7 +14,7 @@ function ratingData(messages: Array<Record<string, unknown>>): string[] {
   return [...flex.matchAll(/"data":"(csat:[^"]+)"/g)].map((m) => m[1] ?? "");
 }
 
-describe("survey on resolve", () => {
+describe("survey on resolve", { timeout: 30_000 }, () => {
   it("asks for a rating by reply, takes the tap and the comment, thanks, and stays resolved", async () => {
     const setup = await csatWorkspace("flow", { texts: { en: { thanks: "Thanks from Cafe Mori!" } } });
     const hook = await subscribe(setup, ["csat.rated"]);
@@ -96,7 +96,7 @@ describe("survey on resolve", () => {
   });
 });
 
-describe("when the survey is not sent", () => {
+describe("when the survey is not sent", { timeout: 30_000 }, () => {
   it("not without an agent's answer, not twice within N days, not when switched off", async () => {
     const setup = await csatWorkspace("rules", { minDaysBetween: 7 });
     const line = fakeLine();

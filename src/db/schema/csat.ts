@@ -58,6 +58,8 @@ export const csatResponses = sqliteTable(
     /** While status is rated: the customer's next text until then is the comment. */
     commentUntil: integer("comment_until"),
     commentedAt: integer("commented_at"),
+    /** When the row reached the workspace's Google Sheet (null: not configured or not yet). */
+    sheetAppendedAt: integer("sheet_appended_at"),
   },
   (t) => [
     index("csat_responses_workspace_rated_idx").on(t.workspaceId, t.ratedAt, t.id),
