@@ -6,7 +6,8 @@
 import { defineListeners } from "./conversations/events";
 import { csatListener } from "./csat/listener";
 import { sheetsListener } from "./csat/sheets";
+import { slaListener } from "./sla/listener";
 import { outboundWebhookListener } from "./outbound-webhooks/listener";
 import { pushListener } from "./push/listener";
 
-export const domainListeners = defineListeners([outboundWebhookListener, pushListener, csatListener, sheetsListener]);
+export const domainListeners = defineListeners([outboundWebhookListener, pushListener, csatListener, sheetsListener, slaListener]);

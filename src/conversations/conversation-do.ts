@@ -6,6 +6,7 @@
 import { DurableObject } from "cloudflare:workers";
 import { type AutomationCommand, runAutomationCommand } from "../automation/commands";
 import { type CsatCommand, runCsatCommand } from "../csat/survey";
+import { syncSla } from "../sla/timers";
 import type { Bindings } from "../env";
 import { newId } from "../lib/ids";
 import { replyTokenExpiresAt, retryDelayMs, type ReplyTokenState } from "./delivery";
@@ -57,6 +58,12 @@ export class ConversationDO extends DurableObject<Bindings> {
   /** The CSAT survey: send it, take a rating or a comment (src/csat/survey.ts). */
   csat(command: CsatCommand) {
     return runCsatCommand(this.rt, command);
+  }
+
+  /** Brings the SLA targets up to date (after a message, a resolve, an assignment; src/sla/timers.ts). */
+  async sla(): Promise<void> {
+    const lines = await syncSla(this.rt);
+    if (lines.length) this.rt.publish(lines, []);
   }
 
   /** An internal note in the thread: agents see it, LINE never does. */

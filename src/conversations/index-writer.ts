@@ -63,6 +63,9 @@ export async function writeIndex(rt: ConversationRuntime, extra: BatchItem<"sqli
     lastActivityAt: lastSaid.createdAt,
     unreadCount: store.getMeta<number>("unread") ?? 0,
     lastSeq: latest.seq,
+    // SLA: the earliest target still due and any missed one (kept by src/sla/timers.ts).
+    slaDueAt: store.getMeta<{ dueAt: number | null }>("slaIndex")?.dueAt ?? null,
+    slaBreachedAt: store.getMeta<{ breachedAt: number | null }>("slaIndex")?.breachedAt ?? null,
     createdAt: now,
   };
   const { createdAt: _created, id: _id, ...changes } = row;

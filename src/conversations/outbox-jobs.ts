@@ -14,6 +14,7 @@ import { runAutomations } from "../automation/engine";
 import { autoResolveJob } from "../automation/resolve";
 import { observeJob } from "../automation/commands";
 import { closeSurveyJob, CSAT_CLOSE_JOB } from "../csat/survey";
+import { SLA_JOB, syncSla } from "../sla/timers";
 
 export const JOB_MAX_ATTEMPTS = 10;
 
@@ -60,6 +61,8 @@ export async function runJob(job: OutboxJob, rt: ConversationRuntime): Promise<J
     case CSAT_CLOSE_JOB:
       await closeSurveyJob(rt, String(payload.responseId));
       return {};
+    case SLA_JOB:
+      return { created: await syncSla(rt) };
     case "wake": {
       const line = wakeIfDue(rt, Date.now());
       return line ? { created: [line] } : {};
