@@ -17,6 +17,8 @@ import { teamRoutes } from "./team-routes";
 import { tagRoutes } from "./tags-routes";
 import { teamsRoutes } from "./teams-routes";
 import { AvailabilityForm } from "../ui/availability";
+import { csatSettingsRoutes } from "../csat/routes";
+import { slaRoutes } from "../sla/routes";
 
 /** Where a plain (no-JS) availability post returns to: the page it came from, if it is ours. */
 function backTo(referer: string | undefined, requestUrl: string): string {
@@ -52,4 +54,6 @@ export const settingsRoutes = new Hono<AppEnv>()
   .route("/tags", tagRoutes)
   .route("/channels", channelRoutes)
   .route("/api", apiTokenRoutes)
-  .route("/webhooks", webhookRoutes);
+  .route("/webhooks", webhookRoutes)
+  .route("/csat", csatSettingsRoutes)
+  .route("/sla", slaRoutes);

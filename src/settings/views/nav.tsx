@@ -11,6 +11,8 @@ import { type IconProps, IconKey, IconReply, IconTag, IconUser, IconUsers } from
 import { webhooksNavEntry } from "../../outbound-webhooks/nav";
 import { IconChannel } from "./channel-icons";
 import { profileNavEntry } from "../profile-nav";
+import { csatNavEntry } from "../../csat/nav";
+import { slaNavEntry } from "../../sla/nav";
 
 /** A list icon for sections without their own. */
 const IconList: FC<IconProps> = (p) => IconReply(p);
@@ -35,6 +37,8 @@ export function settingsNav(): SettingsNavItem[] {
     { href: "/settings/channels", label: () => t("settings.nav.channels"), icon: IconChannel, minRole: "admin" },
     { ...contactFieldsNavEntry, icon: IconList, minRole: "admin" },
     ...automationNavEntries,
+    slaNavEntry,
+    csatNavEntry,
     { href: "/settings/api", label: () => t("settings.nav.api"), icon: IconKey, minRole: "admin" },
     webhooksNavEntry,
   ];

@@ -67,5 +67,7 @@ export const csat = {
   "csat.sheets.error.spreadsheet": "The spreadsheet ID is the long part of its URL between /d/ and /edit",
   "csat.sheets.error.sheetName": "Name the sheet (tab) to add rows to, up to 100 characters",
   "csat.sheets.error.keyRequired": "Paste the service account's JSON key",
+  "csat.webhooksGroup": "Satisfaction (CSAT)",
+  "csat.settings.open": "Open",
   "csat.nav": "CSAT",
 } as const;

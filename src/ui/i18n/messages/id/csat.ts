@@ -69,5 +69,7 @@ export const csat = {
   "csat.sheets.error.spreadsheet": "ID spreadsheet adalah bagian panjang di URL-nya antara /d/ dan /edit",
   "csat.sheets.error.sheetName": "Beri nama sheet (tab) tujuan baris, paling banyak 100 karakter",
   "csat.sheets.error.keyRequired": "Tempel kunci JSON akun layanan",
+  "csat.webhooksGroup": "Kepuasan (CSAT)",
+  "csat.settings.open": "Buka",
   "csat.nav": "CSAT",
 } as const satisfies Translation<typeof en>;

@@ -69,5 +69,7 @@ export const csat = {
   "csat.sheets.error.spreadsheet": "スプレッドシートIDはURLの /d/ と /edit の間の長い部分です",
   "csat.sheets.error.sheetName": "行を追加するシート（タブ）の名前を100文字以内で入力してください",
   "csat.sheets.error.keyRequired": "サービスアカウントのJSONキーを貼り付けてください",
+  "csat.webhooksGroup": "満足度（CSAT）",
+  "csat.settings.open": "開く",
   "csat.nav": "CSAT",
 } as const satisfies Translation<typeof en>;

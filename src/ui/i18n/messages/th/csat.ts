@@ -69,5 +69,7 @@ export const csat = {
   "csat.sheets.error.spreadsheet": "รหัสสเปรดชีตคือส่วนยาวใน URL ระหว่าง /d/ กับ /edit",
   "csat.sheets.error.sheetName": "ระบุชื่อชีต (แท็บ) ที่จะเพิ่มแถว ไม่เกิน 100 ตัวอักษร",
   "csat.sheets.error.keyRequired": "วางคีย์ JSON ของบัญชีบริการ",
+  "csat.webhooksGroup": "ความพึงพอใจ (CSAT)",
+  "csat.settings.open": "เปิด",
   "csat.nav": "CSAT",
 } as const satisfies Translation<typeof en>;

@@ -69,5 +69,7 @@ export const csat = {
   "csat.sheets.error.spreadsheet": "E-tablo kimliği, URL'de /d/ ile /edit arasındaki uzun kısımdır",
   "csat.sheets.error.sheetName": "Satırların ekleneceği sayfanın (sekme) adını yazın, en fazla 100 karakter",
   "csat.sheets.error.keyRequired": "Hizmet hesabının JSON anahtarını yapıştırın",
+  "csat.webhooksGroup": "Memnuniyet (CSAT)",
+  "csat.settings.open": "Aç",
   "csat.nav": "CSAT",
 } as const satisfies Translation<typeof en>;

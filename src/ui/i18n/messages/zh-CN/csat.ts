@@ -69,5 +69,7 @@ export const csat = {
   "csat.sheets.error.spreadsheet": "表格 ID 是网址中 /d/ 与 /edit 之间的长字符串",
   "csat.sheets.error.sheetName": "请输入要添加行的工作表（标签页）名称，最多 100 个字符",
   "csat.sheets.error.keyRequired": "请粘贴服务账号的 JSON 密钥",
+  "csat.webhooksGroup": "满意度（CSAT）",
+  "csat.settings.open": "打开",
   "csat.nav": "CSAT",
 } as const satisfies Translation<typeof en>;

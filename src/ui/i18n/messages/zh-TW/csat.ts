@@ -69,5 +69,7 @@ export const csat = {
   "csat.sheets.error.spreadsheet": "試算表 ID 是網址中 /d/ 與 /edit 之間的長字串",
   "csat.sheets.error.sheetName": "請輸入要新增列的工作表（分頁）名稱，最多 100 個字元",
   "csat.sheets.error.keyRequired": "請貼上服務帳戶的 JSON 金鑰",
+  "csat.webhooksGroup": "滿意度（CSAT）",
+  "csat.settings.open": "開啟",
   "csat.nav": "CSAT",
 } as const satisfies Translation<typeof en>;
