@@ -27,7 +27,7 @@ export async function conversationTagIds(d1: D1Database, conversationId: string)
   return rows.map((r) => r.tagId);
 }
 
-type ListedFields = "id" | "title" | "pictureUrl" | "lastMessagePreview" | "lastActivityAt" | "unreadCount" | "status" | "sourceType" | "priority" | "pinned";
+type ListedFields = "id" | "title" | "pictureUrl" | "lastMessagePreview" | "lastActivityAt" | "unreadCount" | "status" | "sourceType" | "priority" | "pinned" | "slaDueAt" | "slaBreachedAt";
 
 /** The assignee's name from the directory (null when unassigned or no longer active). */
 export function assigneeName(directory: Directory, assigneeId: string | null): string | null {
@@ -48,5 +48,7 @@ export function listItem(row: Pick<ConversationRow, ListedFields>, assignee: str
     assigneeName: assignee,
     priority: row.priority,
     pinned: row.pinned,
+    slaDueAt: row.slaDueAt,
+    slaBreachedAt: row.slaBreachedAt,
   };
 }

@@ -8,6 +8,7 @@ import type { ConversationSourceType, ConversationStatus, Priority } from "../co
 import { Avatar } from "./avatar";
 import { Svg, IconUsers } from "./icons";
 import { shortLabel, TimeLabel } from "./time";
+import { SlaBadge } from "./sla-badge";
 
 export type { ConversationSourceType };
 
@@ -25,6 +26,9 @@ export interface ConversationListItemData {
   assigneeName?: string | null;
   priority?: number;
   pinned?: boolean | number;
+  /** SLA: the earliest running target's due time and when one was missed (src/sla/). */
+  slaDueAt?: number | null;
+  slaBreachedAt?: number | null;
 }
 
 export interface ConversationListItemProps {
@@ -153,6 +157,7 @@ export const ConversationListItem: FC<ConversationListItemProps> = ({ item, acti
                 {item.assigneeName}
               </span>
             ) : null}
+            {item.status !== "resolved" ? <SlaBadge dueAt={item.slaDueAt} breachedAt={item.slaBreachedAt} now={now ?? Date.now()} /> : null}
             {showStatus ? <span class={`tag tag--status tag--status-${item.status}`}>{statusLabel(item.status)}</span> : null}
             {unread ? (
               <span class="badge" aria-label={t("inbox.row.unread", { count: item.unreadCount })}>
