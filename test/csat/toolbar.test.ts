@@ -3,7 +3,7 @@
 // (the repeat rule) with 422; a conversation of another workspace is a 404.
 import { describe, expect, it } from "vitest";
 import { loginAs, loginInNewWorkspace } from "../helpers/users";
-import { csatWorkspace, fakeLine, sent, surveyCustomer } from "./helpers";
+import { csatWorkspace, fakeLine, responses, sent, surveyCustomer } from "./helpers";
 
 describe("toolbar action", { timeout: 30_000 }, () => {
   it("tells reply from push, sends, and refuses a second survey within N days", async () => {
@@ -26,6 +26,16 @@ describe("toolbar action", { timeout: 30_000 }, () => {
     const again = await agent.post(`/inbox/c/${c.id()}/csat`, {}, { htmx: true });
     expect(again.status).toBe(422);
     expect(await again.text()).toContain("this customer had a survey in the last 7 days");
+
+    // The contact panel shows the rating once the customer tapped it.
+    const taps = [...JSON.stringify(sent(line.calls).find((s) => s.messages[0]?.type === "flex")?.messages).matchAll(/"data":"(csat:[^"]+:5)"/g)].map((m) => m[1] ?? "");
+    await c.taps(taps[0] ?? "");
+    await c.says("Super quick, thanks");
+    const contactId = (await responses(c.id()))[0]?.contact_id;
+    const panel = await (await agent.get(`/contacts/${contactId}/panel`, { headers: { "hx-request": "true" } })).text();
+    expect(panel).toContain("Satisfaction");
+    expect(panel).toContain("Average 5.0 of 1");
+    expect(panel).toContain("Super quick, thanks");
 
     const outsider = await loginInNewWorkspace("agent");
     const foreign = await outsider.post(`/inbox/c/${c.id()}/csat`, {}, { htmx: true });
