@@ -16,7 +16,9 @@ export const csatListener: Listener = {
     if (event.sourceType !== "user") return;
     const stub = () => conversationStub(ctx.env, event.conversationId);
     if (event.type === "conversation.resolved") {
-      await stub().csat({ kind: "send", trigger: "resolve", now: event.at });
+      // Only channels that survey on resolve wake the conversation (it re-checks everything).
+      const on = await db(ctx.env.DB).select({ on: schema.csatSettings.onResolve }).from(schema.csatSettings).where(eq(schema.csatSettings.channelId, event.channelId)).get();
+      if (on?.on) await stub().csat({ kind: "send", trigger: "resolve", now: event.at });
     } else if (event.type === "postback.received") {
       if (event.data.data.startsWith(POSTBACK_PREFIX)) await stub().csat({ kind: "postback", data: event.data.data, standby: event.data.standby, at: event.at });
     } else if (event.type === "message.received" && event.data.message.body.type === "text") {
