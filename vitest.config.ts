@@ -16,6 +16,9 @@ const SHARED = {
   APP_SECRET: "test-app-secret-0123456789abcdef0123456789",
   LINE_API_BASE_URL: "http://line.test/simulator/line",
   LINE_DATA_API_BASE_URL: "http://line.test/simulator/line-data",
+  // CSAT's Google Sheets export goes to an in-isolate fake (test/csat/fake-google.ts).
+  GOOGLE_OAUTH_TOKEN_URL: "https://oauth.google.test/token",
+  GOOGLE_SHEETS_API_BASE_URL: "https://sheets.google.test",
   // Left over from a demo .dev.vars in production mode: must be refused there.
   DEMO_API_TOKEN: "ld_test_0123456789abcdef0123456789abcdef",
   // Web Push: a test-only VAPID pair (npm run vapid), so pushes are signed as in production.

@@ -28,6 +28,9 @@ export interface Bindings {
   LINE_DATA_API_BASE_URL?: string;
   /** Reply + push calls per second per channel; LINE's limit (2,000) when unset. Only ever lowers it. */
   LINE_SEND_RATE_PER_SECOND?: string;
+  /** Google's OAuth token endpoint and Sheets API (CSAT export); tests point them at a fake. */
+  GOOGLE_OAUTH_TOKEN_URL?: string;
+  GOOGLE_SHEETS_API_BASE_URL?: string;
   /** "on" mounts the LINE simulator and seeds the demo workspace. Never on in production. */
   SIMULATOR?: string;
   DEMO_API_TOKEN?: string;
@@ -52,6 +55,14 @@ export function lineApiBase(env: Pick<Bindings, "LINE_API_BASE_URL">): string {
 
 export function lineDataApiBase(env: Pick<Bindings, "LINE_DATA_API_BASE_URL">): string {
   return (env.LINE_DATA_API_BASE_URL ?? "https://api-data.line.me").replace(/\/+$/, "");
+}
+
+export function googleTokenUrl(env: Pick<Bindings, "GOOGLE_OAUTH_TOKEN_URL">): string {
+  return env.GOOGLE_OAUTH_TOKEN_URL ?? "https://oauth2.googleapis.com/token";
+}
+
+export function googleSheetsBase(env: Pick<Bindings, "GOOGLE_SHEETS_API_BASE_URL">): string {
+  return (env.GOOGLE_SHEETS_API_BASE_URL ?? "https://sheets.googleapis.com").replace(/\/+$/, "");
 }
 
 declare global {

@@ -9,9 +9,12 @@ import { assignmentListener } from "./assignment/listener";
 import { automationListener } from "./automation/listener";
 import { contactIdentityListener } from "./contacts/listener";
 import { defineListeners } from "./conversations/events";
+import { csatListener } from "./csat/listener";
+import { sheetsListener } from "./csat/sheets";
+import { slaListener } from "./sla/listener";
 import { outboundWebhookListener } from "./outbound-webhooks/listener";
 import { pushListener } from "./push/listener";
 import { reportsListener } from "./reports/recorder";
 import { workflowListener } from "./workflows/listener";
 
-export const domainListeners = defineListeners([automationListener, assignmentListener, outboundWebhookListener, pushListener, reportsListener, contactIdentityListener, workflowListener]);
+export const domainListeners = defineListeners([automationListener, assignmentListener, outboundWebhookListener, pushListener, reportsListener, contactIdentityListener, workflowListener, csatListener, sheetsListener, slaListener]);

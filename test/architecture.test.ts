@@ -42,7 +42,7 @@ const PUBLIC: Record<string, readonly string[]> = {
 };
 
 /** What the conversation core may import besides the shared folders and itself. */
-const CORE_ALLOWED = ["tags/conversation-tags", "quota/service", "listeners", "workspace-services", "env"];
+const CORE_ALLOWED = ["tags/conversation-tags", "quota/service", "listeners", "workspace-services", "conversation-extensions", "env"];
 
 interface Edge {
   from: string;

@@ -25,7 +25,7 @@ export const automationListener: Listener = {
   async handle(event, ctx) {
     switch (event.type) {
       case "message.received":
-        if (event.origin.kind !== "customer" || event.data.standby || alreadyHandled(ctx.conversation, event.data.message.id)) return;
+        if (event.origin.kind !== "customer" || event.data.standby || event.data.answer || alreadyHandled(ctx.conversation, event.data.message.id)) return;
         return runAutomations(ctx.env.DB, ctx.conversation);
       case "contact.followed":
         if (event.origin.kind !== "customer") return;

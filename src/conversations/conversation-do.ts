@@ -4,6 +4,7 @@
 // after it); everything that calls out runs later from the outbox on the alarm.
 // This class is the RPC surface; the work lives in the modules it delegates to.
 import { DurableObject } from "cloudflare:workers";
+import { type CsatCommand, runCsatCommand, syncSla } from "../conversation-extensions";
 import type { Bindings } from "../env";
 import { newId } from "../lib/ids";
 import { replyTokenExpiresAt, retryDelayMs, type ReplyTokenState } from "./delivery";
@@ -78,6 +79,17 @@ export class ConversationDO extends DurableObject<Bindings> {
     if (!this.rt.meta()) return;
     emit(this.rt, "tag.added", { target, tag }, actor.origin ?? agentOrigin(actor));
     await this.rt.scheduleAlarm();
+  }
+
+  /** The CSAT survey: send it, take a rating or a comment (src/csat/survey.ts). */
+  csat(command: CsatCommand) {
+    return runCsatCommand(this.rt, command);
+  }
+
+  /** Brings the SLA targets up to date (after a message, a resolve, an assignment; src/sla/timers.ts). */
+  async sla(): Promise<void> {
+    const lines = await syncSla(this.rt);
+    if (lines.length) this.rt.publish(lines, []);
   }
 
   /** An internal note in the thread: agents see it, LINE never does. */

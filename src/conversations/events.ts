@@ -41,7 +41,8 @@ export interface AssigneeRef {
 
 /** What each event type carries besides the common fields. */
 export interface EventData {
-  "message.received": { message: EventMessage; redelivered: boolean; standby: boolean };
+  /** `answer`: the customer answered something the conversation asked for (a CSAT rating or comment): not a new request. */
+  "message.received": { message: EventMessage; redelivered: boolean; standby: boolean; answer?: boolean };
   "message.sent": { message: EventMessage; via: DeliveryVia };
   /** Not delivered; `deliveryUnknown` when LINE never confirmed a reply (it may have reached the customer). */
   "message.failed": { message: EventMessage; reason: string; deliveryUnknown: boolean };
@@ -66,6 +67,8 @@ export interface EventData {
   "contact.account_linked": { result: "ok" | "failed"; nonce: string };
   /** LINE membership (webhook `membership`): joined, left or renewed plan `membershipId`. */
   "contact.membership_changed": { type: "joined" | "left" | "renewed"; membershipId: number };
+  /** A customer answered a CSAT survey (src/csat/): emitted once, when the comment is in, skipped, or its window passed. */
+  "csat.rated": { responseId: string; score: number; comment: string | null; agentId: string | null; teamId: string | null; trigger: "resolve" | "workflow" | "agent"; sentAt: number; ratedAt: number };
 }
 
 export type DomainEventType = keyof EventData;
@@ -85,6 +88,7 @@ export const DOMAIN_EVENT_TYPES = [
   "tag.added",
   "contact.account_linked",
   "contact.membership_changed",
+  "csat.rated",
 ] as const satisfies readonly DomainEventType[];
 
 /** The fields every event has. */

@@ -2,6 +2,7 @@
 // webhookEventId, with the follow-up work queued in the outbox.
 import { newId } from "../lib/ids";
 import type { ParsedEvent } from "../line/webhook-schema";
+import { awaitedAnswer, isAwaitedAnswer } from "./awaited";
 import type { ReplyTokenState } from "./delivery";
 import { emit, eventMessage } from "./emit";
 import type { EventOrigin } from "./events";
@@ -20,6 +21,7 @@ export async function ingestEvents(rt: ConversationRuntime, input: IngestInput):
   const created: ThreadMessage[] = [];
   const updated: ThreadMessage[] = [];
   let duplicates = 0;
+  const answers = new Set<string>();
   rt.ctx.storage.transactionSync(() => {
     let isNew = !rt.meta();
     if (isNew) store.setMeta("conversation", input.conversation);
@@ -30,6 +32,11 @@ export async function ingestEvents(rt: ConversationRuntime, input: IngestInput):
         continue;
       }
       const id = newId("msg", plan.timestamp);
+      // A survey answer the conversation asked for is not a new request (see awaited.ts).
+      if (isAwaitedAnswer(awaitedAnswer(rt), plan, plan.timestamp)) {
+        plan.countsAsUnread = false;
+        answers.add(id);
+      }
       store.insert({
         id,
         webhookEventId: plan.webhookEventId,
@@ -67,7 +74,7 @@ export async function ingestEvents(rt: ConversationRuntime, input: IngestInput):
       if (message) created.push(message);
       if (isNew) emit(rt, "conversation.opened", { reason: "created" }, CUSTOMER, { at: plan.timestamp, lineUserId: plan.senderLineUserId });
       isNew = false;
-      if (message) emitIngested(rt, plan, message);
+      if (message) emitIngested(rt, plan, message, answers.has(id));
       // A customer writing again brings a resolved or snoozed conversation back to the inbox.
       if (plan.countsAsUnread) {
         const reopened = reopenForCustomer(rt, plan.timestamp);
@@ -87,10 +94,10 @@ export async function ingestEvents(rt: ConversationRuntime, input: IngestInput):
 const CUSTOMER: EventOrigin = { kind: "customer" };
 
 /** The domain events of one stored webhook event (inside the ingest transaction). */
-function emitIngested(rt: ConversationRuntime, plan: IngestPlan, message: ThreadMessage): void {
+function emitIngested(rt: ConversationRuntime, plan: IngestPlan, message: ThreadMessage, answer: boolean): void {
   const options = { at: plan.timestamp, lineUserId: plan.senderLineUserId };
   if (plan.direction === "inbound") {
-    emit(rt, "message.received", { message: eventMessage(message), redelivered: plan.redelivered, standby: plan.standby }, CUSTOMER, options);
+    emit(rt, "message.received", { message: eventMessage(message), redelivered: plan.redelivered, standby: plan.standby, ...(answer ? { answer } : {}) }, CUSTOMER, options);
   }
   if (message.body.type === "postback") {
     const params = message.body.params ? Object.fromEntries(Object.entries(message.body.params).map(([k, v]) => [k, String(v)])) : null;

@@ -63,6 +63,9 @@ export async function writeIndex(rt: ConversationRuntime, extra: BatchItem<"sqli
     lastActivityAt: lastSaid.createdAt,
     unreadCount: store.getMeta("unread") ?? 0,
     lastSeq: latest.seq,
+    // SLA: the earliest target still due and any missed one (kept by src/sla/timers.ts).
+    slaDueAt: store.getMeta("slaIndex")?.dueAt ?? null,
+    slaBreachedAt: store.getMeta("slaIndex")?.breachedAt ?? null,
     createdAt: now,
   };
   const { createdAt: _created, id: _id, ...changes } = row;

@@ -2,6 +2,7 @@
 // as types: every meta key with the kind of value stored under it, and every
 // outbox job kind with its payload (validated when a job is read back, since
 // rows written by an older version of the code may still be waiting).
+import type { AwaitedAnswer } from "./awaited";
 import { z } from "zod";
 import type { JsonObject, JsonValue } from "../lib/json";
 import type { ReplyTokenState } from "./delivery";
@@ -38,6 +39,14 @@ export interface MetaValues {
   schemaMigrations: number;
   /** The automation listener's state (older than `listener:<name>` keys, so it keeps its key). */
   automation: JsonObject;
+  /** An answer this conversation asked for (a CSAT rating, then its comment): see awaited.ts. */
+  awaitedAnswer: AwaitedAnswer;
+  /** The CSAT survey in progress (src/csat/survey.ts) and the thread line it last checked for an agent's answer. */
+  csat: JsonObject;
+  csatSinceSeq: number;
+  /** SLA clocks (src/sla/timers.ts) and what the D1 index shows of them. */
+  sla: JsonObject;
+  slaIndex: { dueAt: number | null; breachedAt: number | null };
 }
 
 /** A listener's own state (ConversationPort.readState / writeState). */
@@ -61,6 +70,10 @@ export interface JobPayloads {
   deliver: { messageId: string };
   event: EventJob;
   timer: TimerJob;
+  /** A CSAT comment window passed (src/csat/). */
+  "csat-close": { responseId: string };
+  /** An SLA target is due (src/sla/). */
+  sla: Record<string, never>;
 }
 
 export type JobKind = keyof JobPayloads;
@@ -79,6 +92,8 @@ const payloadSchemas = {
   // Events are written by emit() only; the envelope is checked, the data trusted.
   event: z.object({ event: z.object({ id: z.string(), type: z.string() }).passthrough(), done: z.array(z.string()) }).transform((p) => p as unknown as EventJob),
   timer: z.object({ listener: z.string().min(1), key: z.string().min(1), data: json.default(null) }),
+  "csat-close": z.object({ responseId: z.string().min(1) }),
+  sla: z.object({}).strip().transform(() => ({}) as Record<string, never>),
 } satisfies { [K in JobKind]: z.ZodType<JobPayloads[K], unknown> };
 
 /**

@@ -95,7 +95,7 @@ export const CONVERSATION_STATUSES: readonly ConversationStatus[] = ["open", "fo
 export type Priority = 0 | 1 | 2 | 3 | 4;
 export const PRIORITY_LABELS = ["None", "Low", "Medium", "High", "Urgent"] as const;
 
-export type ActivityAction = "assigned" | "unassigned" | "team" | "status" | "snoozed" | "woke" | "reopened" | "priority" | "pinned" | "unpinned" | "contactMerged";
+export type ActivityAction = "assigned" | "unassigned" | "team" | "status" | "snoozed" | "woke" | "reopened" | "priority" | "pinned" | "unpinned" | "contactMerged" | "csat" | "sla";
 
 /** The data of an activity line, by action (see ui/system-lines.ts for how each reads). */
 export interface ActivityParams {
@@ -116,6 +116,12 @@ export interface ActivityParams {
   by?: AssignedBy;
   /** contactMerged: the names of the contacts merged into this conversation's contact. */
   merged?: string[];
+  /** csat: what the customer did with the survey, and the score or comment. */
+  csat?: "rated" | "commented" | "skipped";
+  score?: number;
+  comment?: string;
+  /** sla: the target that was missed. */
+  slaKind?: "first_response" | "next_response" | "resolution";
 }
 
 /** What made an automatic assignment (src/assignment/): a team's policy or a workflow. */

@@ -12,6 +12,7 @@ import { writeIndex } from "./index-writer";
 import type { ConversationRuntime } from "./runtime";
 import type { OutboxJob } from "./store";
 import { wakeIfDue } from "./triage";
+import { closeSurveyJob, syncSla } from "../conversation-extensions";
 
 export const JOB_MAX_ATTEMPTS = 10;
 
@@ -45,6 +46,11 @@ export async function runJob(stored: OutboxJob, job: TypedJob, rt: ConversationR
     case "timer":
       await dispatchTimerJob(rt, job.payload, stored.nextAt, domainListeners);
       return {};
+    case "csat-close":
+      await closeSurveyJob(rt, job.payload.responseId);
+      return {};
+    case "sla":
+      return { created: await syncSla(rt) };
     case "wake": {
       const line = wakeIfDue(rt, Date.now());
       return line ? { created: [line] } : {};

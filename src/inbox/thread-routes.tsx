@@ -88,7 +88,7 @@ export async function threadViewProps(c: Context<AppEnv>, row: ConversationRow, 
     stickerUrl: stickerUrlFor(c.env),
     contactId: row.contactId,
     replyTokenExpiresAt: thread.replyTokenExpiresAt,
-    triageBar: { conversationId: row.id, triage: thread.triage, directory, tagIds, csrfToken: session.csrfToken, me: { id: session.userId, name: session.name } },
+    triageBar: { conversationId: row.id, triage: thread.triage, directory, tagIds, csrfToken: session.csrfToken, me: { id: session.userId, name: session.name }, replyFresh: thread.replyTokenExpiresAt !== null },
     shortcuts: { conversationId: row.id, shortcuts, csrfToken: session.csrfToken },
     ...extra,
   };

@@ -1,6 +1,7 @@
 // SLA breach pushes: the category people can choose now, sent once SLA
 // policies exist (a later issue calls pushSlaBreach when a conversation misses
-// its target). The assignee is told, else the conversation's team, else everyone.
+// its target). The assignee is told, else the conversation's team, else everyone
+// — and the workspace's supervisors in every case.
 import type { Bindings } from "../env";
 import { slaNotification } from "./content";
 import { type DeliverySummary, pushNow, topicFor } from "./deliveries";
@@ -19,7 +20,10 @@ export const SLA_TTL_S = 8 * 60 * 60;
 export async function pushSlaBreach(env: PushEnv, breach: { workspaceId: string; conversationId: string; breachId: string }, now = Date.now()): Promise<DeliverySummary> {
   const facts = await conversationFacts(env.DB, breach.workspaceId, breach.conversationId);
   const audience = facts.assigneeId ? { userIds: [facts.assigneeId] } : facts.teamId ? { teamId: facts.teamId } : { everyone: true as const };
-  const devices = await devicesWanting(env.DB, breach.workspaceId, "sla", audience);
+  const supervisors = await env.DB.prepare("SELECT id FROM users WHERE workspace_id = ? AND role = 'supervisor' AND active = 1").bind(breach.workspaceId).all<{ id: string }>();
+  const told = await devicesWanting(env.DB, breach.workspaceId, "sla", audience);
+  const extra = "everyone" in audience ? [] : await devicesWanting(env.DB, breach.workspaceId, "sla", { userIds: supervisors.results.map((r) => r.id) });
+  const devices = [...told, ...extra.filter((d) => !told.some((t) => t.subscriptionId === d.subscriptionId))];
   return pushNow(env, {
     cause: `sla:${breach.breachId}`,
     category: "sla",

@@ -94,6 +94,7 @@ export function effectOf(event: DomainEvent, s: ConversationSnapshot): EventEffe
     case "tag.added":
     case "contact.account_linked":
     case "contact.membership_changed":
+    case "csat.rated":
       // Not counted in any rollup (a postback is also stored as a received message).
       return { facts: [] };
   }

@@ -20,6 +20,8 @@ import { AvailabilityForm } from "../ui/availability";
 import { drainQuietly } from "../assignment";
 import { teamAssignmentRoutes } from "../assignment/routes";
 import { workflowSettingsRoutes } from "../workflows/settings-routes";
+import { csatSettingsRoutes } from "../csat/routes";
+import { slaRoutes } from "../sla/routes";
 
 /** Where a plain (no-JS) availability post returns to: the page it came from, if it is ours. */
 function backTo(referer: string | undefined, requestUrl: string): string {
@@ -59,4 +61,6 @@ export const settingsRoutes = new Hono<AppEnv>()
   .route("/channels", channelRoutes)
   .route("/api", apiTokenRoutes)
   .route("/webhooks", webhookRoutes)
-  .route("/workflows", workflowSettingsRoutes);
+  .route("/workflows", workflowSettingsRoutes)
+  .route("/csat", csatSettingsRoutes)
+  .route("/sla", slaRoutes);

@@ -9,6 +9,7 @@ import { Avatar } from "./avatar";
 import { Svg, IconUsers } from "./icons";
 import { shortLabel, TimeLabel } from "./time";
 import type { schema } from "../db/client";
+import { SlaBadge } from "./sla-badge";
 
 export type { ConversationSourceType };
 
@@ -26,6 +27,9 @@ export interface ConversationListItemData {
   assigneeName?: string | null;
   priority?: number;
   pinned?: boolean | number;
+  /** SLA: the earliest running target's due time and when one was missed (src/sla/). */
+  slaDueAt?: number | null;
+  slaBreachedAt?: number | null;
 }
 
 export interface ConversationListItemProps {
@@ -154,6 +158,7 @@ export const ConversationListItem: FC<ConversationListItemProps> = ({ item, acti
                 {item.assigneeName}
               </span>
             ) : null}
+            {item.status !== "resolved" ? <SlaBadge dueAt={item.slaDueAt} breachedAt={item.slaBreachedAt} now={now ?? Date.now()} /> : null}
             {showStatus ? <span class={`tag tag--status tag--status-${item.status}`}>{statusLabel(item.status)}</span> : null}
             {unread ? (
               <span class="badge" aria-label={t("inbox.row.unread", { count: item.unreadCount })}>
@@ -167,7 +172,7 @@ export const ConversationListItem: FC<ConversationListItemProps> = ({ item, acti
   );
 };
 
-type ListedFields = "id" | "title" | "pictureUrl" | "lastMessagePreview" | "lastActivityAt" | "unreadCount" | "status" | "sourceType" | "priority" | "pinned";
+type ListedFields = "id" | "title" | "pictureUrl" | "lastMessagePreview" | "lastActivityAt" | "unreadCount" | "status" | "sourceType" | "priority" | "pinned" | "slaDueAt" | "slaBreachedAt";
 
 /** An index row as a list item — for pages and for the live list frames alike. */
 export function listItem(row: Pick<typeof schema.conversations.$inferSelect, ListedFields>, assignee: string | null): ConversationListItemData {
@@ -183,5 +188,7 @@ export function listItem(row: Pick<typeof schema.conversations.$inferSelect, Lis
     assigneeName: assignee,
     priority: row.priority,
     pinned: row.pinned,
+    slaDueAt: row.slaDueAt,
+    slaBreachedAt: row.slaBreachedAt,
   };
 }

@@ -24,6 +24,12 @@ export function activityText(body: Activity, timeZone?: string): string {
     case "reopened":
       // Written by the inbound path without params; its two texts tell the cases apart.
       return body.text.startsWith("Snooze ended") ? t("composer.activity.reopenedSnoozed") : t("composer.activity.reopened");
+    case "csat":
+      if (p?.csat === "rated" && p.score !== undefined) return t("csat.line.rated", { score: p.score });
+      if (p?.csat === "commented" && p.comment !== undefined) return t("csat.line.comment", { comment: p.comment });
+      return p?.csat === "skipped" ? t("csat.line.skipped") : body.text;
+    case "sla":
+      return p?.slaKind ? t(`sla.line.breached.${p.slaKind}`) : body.text;
   }
   if (body.action === "assigned" && p?.by && p.assignee) return assignedByText(p.assignee, p.by);
   if (!p || !body.actorName) return body.text;

@@ -166,7 +166,7 @@ function triggerInput(event: DomainEvent): { type: Trigger["type"]; text?: strin
     case "contact.followed":
       return { type: "contact.followed", unblocked: event.data.unblocked };
     case "message.received": {
-      if (event.data.standby) return null;
+      if (event.data.standby || event.data.answer) return null;
       const body = event.data.message.body;
       if (body.type === "postback") return body.data.startsWith("wf:") ? null : { type: "postback.received", postback: body.data };
       return { type: "message.received", text: event.data.message.text };

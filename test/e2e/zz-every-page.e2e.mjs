@@ -7,7 +7,7 @@ import { DESKTOP, launch, PHONE, signIn } from "./browser.mjs";
 import { assertFits } from "./layout.mjs";
 
 const LANGS = ["en", "ja", "th"];
-const SHOTS = new Set(["/inbox", "/settings/profile", "/settings/channels"]);
+const SHOTS = new Set(["/inbox", "/settings/profile", "/settings/channels", "/settings/csat", "/settings/sla"]);
 
 /** Every page a signed-in admin can open, found from the inbox and the settings navigation. */
 async function pagesToVisit(page, base) {

@@ -172,7 +172,7 @@ describe("customer messages", () => {
 });
 
 describe("SLA breaches (wired now, sent once SLA policies exist)", () => {
-  it("goes to the assignee who chose SLA breaches, once per breach", async () => {
+  it("goes to the assignee and the supervisors who chose SLA breaches, once per breach", async () => {
     fakeLine();
     const yuki = customer(setup, "sla");
     await yuki.says("still waiting");
@@ -180,11 +180,15 @@ describe("SLA breaches (wired now, sent once SLA policies exist)", () => {
     await yuki.stub().triage({ kind: "assign", assignee: { id: agentUser.id, name: agentUser.name } }, { id: setup.admin.id, name: setup.admin.name });
     const pushes = pushService();
     const breach = { workspaceId: setup.workspaceId, conversationId: yuki.id(), breachId: "first-response-1" };
-    expect((await pushSlaBreach(env, breach)).sent).toBe(1);
+    expect((await pushSlaBreach(env, breach)).sent).toBe(2);
     expect((await pushSlaBreach(env, breach)).sent).toBe(0);
-    expect(pushes.map((p) => p.endpoint)).toEqual([agent.endpoint]);
-    expect(await readPush(pushes[0]!, agent)).toMatchObject({ title: "SLA 違反 · Yuki", category: "sla", url: `/inbox/c/${yuki.id()}` });
+    // Supervisors hear of every breach too; the admin (neither) does not.
+    expect(pushes.map((p) => p.endpoint).sort()).toEqual([agent.endpoint, supervisor.endpoint].sort());
+    const toAgent = pushesTo(pushes, agent)[0];
+    if (!toAgent) throw new Error("no push to the assignee");
+    expect(await readPush(toAgent, agent)).toMatchObject({ title: "SLA 違反 · Yuki", category: "sla", url: `/inbox/c/${yuki.id()}` });
     await setPrefs(agentUser.id, { sla: 0 });
+    await setPrefs(setup.people.supervisor?.id ?? "", { sla: 0 });
     expect((await pushSlaBreach(env, { ...breach, breachId: "first-response-2" })).sent).toBe(0);
   });
 });

@@ -10,6 +10,7 @@ import type { ContactIdentity } from "../queries/contact";
 import type { ContactPanelData } from "../queries/panel";
 import { FieldsSection } from "./fields-section";
 import { HistorySection } from "./history-section";
+import { CsatSection } from "../../csat/contact-ratings";
 import { IconClose, IconGlobe } from "./icons";
 import { NotesSection } from "./notes-section";
 import { contactName, languageName, When } from "./parts";
@@ -110,6 +111,7 @@ export const ContactPanel: FC<ContactPanelProps> = (props) => {
         </section>
         <TagsSection contactId={contact.id} tags={props.tags} allTags={props.allTags} csrfToken={csrfToken} />
         <FieldsSection contactId={contact.id} fields={props.fields} csrfToken={csrfToken} canManageFields={props.canManageFields} />
+        <CsatSection contactId={contact.id} ratings={props.ratings} now={now} />
         <HistorySection contactId={contact.id} history={props.history} currentConversationId={conversationId} showChannel={identities.length > 1} now={now} />
         <NotesSection contactId={contact.id} notes={props.notes} agents={props.agents} csrfToken={csrfToken} conversationId={conversationId} now={now} />
       </div>

@@ -40,6 +40,10 @@ export const conversations = sqliteTable(
     /** Highest thread seq reflected in this row; stale index writes are ignored. */
     lastSeq: integer("last_seq").notNull(),
     createdAt: integer("created_at").notNull(),
+    /** The earliest pending SLA target (epoch ms; null: none running), for "due in" and the sort by due time. */
+    slaDueAt: integer("sla_due_at"),
+    /** When a pending SLA target was missed (null: none breached). */
+    slaBreachedAt: integer("sla_breached_at"),
   },
   // One index per inbox view, each ending in the list order (pinned, last activity, id)
   // so a page is an index range scan at any size.
@@ -52,6 +56,7 @@ export const conversations = sqliteTable(
     index("conversations_contact_idx").on(t.contactId, t.lastActivityAt),
     // One- and two-character name searches (too short for trigrams) are a prefix range here.
     index("conversations_title_idx").on(t.workspaceId, t.title),
+    index("conversations_sla_due_idx").on(t.workspaceId, t.bucket, t.slaDueAt, t.id),
   ],
 );
 

@@ -11,3 +11,5 @@ export * from "./assignment";
 export * from "./reports";
 export * from "./contact-directory";
 export * from "./workflows";
+export * from "./csat";
+export * from "./sla";

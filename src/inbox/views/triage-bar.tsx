@@ -18,6 +18,7 @@ import { IconClose, IconFlag, IconReopen, IconSnooze } from "./icons";
 import { SNOOZE_PRESETS, snoozePresetLabel, snoozeUntilLabel } from "./labels";
 import type { Directory } from "./list-toolbar";
 import { IconPinned } from "../../ui/conversation-row";
+import { CsatAction } from "../../csat/views/toolbar-action";
 
 export interface TriageBarProps {
   conversationId: string;
@@ -32,6 +33,8 @@ export interface TriageBarProps {
   now?: number;
   /** An htmx response: no <noscript> button (fragments would parse it as markup). */
   fragment?: boolean;
+  /** The customer's reply token is fresh: the CSAT survey would go free (else by push). */
+  replyFresh?: boolean;
 }
 
 const PRIORITIES = [0, 1, 2, 3, 4] as const;
@@ -40,7 +43,7 @@ function availabilityMark(a: Directory["agents"][number]["availability"]): strin
   return a === "online" ? t("inbox.triage.agentOnline") : a === "away" ? t("inbox.triage.agentAway") : "";
 }
 
-export const TriageBar: FC<TriageBarProps> = ({ conversationId, triage, directory, tagIds, csrfToken, me, error, now, fragment }) => {
+export const TriageBar: FC<TriageBarProps> = ({ conversationId, triage, directory, tagIds, csrfToken, me, error, now, fragment, replyFresh }) => {
   const action = `/inbox/c/${conversationId}/triage`;
   const Form: FC<{ children: unknown; class?: string; trigger?: string }> = ({ children, class: cls, trigger }) => (
     <form class={`triage-form ${cls ?? ""}`} method="post" action={action} hx-post={action} hx-target="#triage-bar" hx-swap="outerHTML" hx-trigger={trigger}>
@@ -187,6 +190,7 @@ export const TriageBar: FC<TriageBarProps> = ({ conversationId, triage, director
             <span class="triage-btn__label">{triage.pinned ? t("inbox.triage.pinned") : t("inbox.triage.pin")}</span>
           </button>
         </Form>
+        <CsatAction conversationId={conversationId} csrfToken={csrfToken} replyFresh={replyFresh} />
       </div>
       <div class="triage-bar__tags">
         {tags.map((tag) => (

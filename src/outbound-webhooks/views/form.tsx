@@ -13,9 +13,10 @@ import { IconPlus } from "./icons";
 import { t } from "../../ui/i18n";
 
 const GROUPS = [
-  { title: "settings.webhooks.group.messages", prefix: "message." },
-  { title: "settings.webhooks.group.conversations", prefix: "conversation." },
-  { title: "settings.webhooks.group.contacts", prefix: "contact." },
+  { title: "settings.webhooks.group.messages", prefix: ["message.", "postback."] },
+  { title: "settings.webhooks.group.conversations", prefix: ["conversation."] },
+  { title: "settings.webhooks.group.contacts", prefix: ["contact."] },
+  { title: "csat.webhooksGroup", prefix: ["csat."] },
 ] as const;
 
 export interface WebhookFormProps {
@@ -81,7 +82,7 @@ export const WebhookForm: FC<WebhookFormProps> = ({ csrfToken, subscriptionId, v
           {GROUPS.map((group) => (
             <div class="wh-events__group">
               <p class="wh-events__title">{t(group.title)}</p>
-              {SUBSCRIBABLE_EVENTS.filter((t) => t.startsWith(group.prefix)).map((type) => (
+              {SUBSCRIBABLE_EVENTS.filter((t) => group.prefix.some((p) => t.startsWith(p))).map((type) => (
                 <label class="wh-check">
                   <input type="checkbox" name="events" value={type} checked={values.events.includes(type)} />
                   <span class="wh-check__text">

@@ -12,6 +12,8 @@ import { webhooksNavEntry } from "../../outbound-webhooks/nav";
 import { IconChannel } from "./channel-icons";
 import { profileNavEntry } from "../profile-nav";
 import { IconWorkflow } from "../../ui/icons";
+import { csatNavEntry } from "../../csat/nav";
+import { slaNavEntry } from "../../sla/nav";
 
 /** A list icon for sections without their own. */
 const IconList: FC<IconProps> = (p) => IconReply(p);
@@ -37,6 +39,8 @@ export function settingsNav(): SettingsNavItem[] {
     { ...contactFieldsNavEntry, icon: IconList, minRole: "admin" },
     ...automationNavEntries,
     { href: "/settings/workflows", label: () => t("workflows.nav"), icon: IconWorkflow, minRole: "admin" },
+    slaNavEntry,
+    csatNavEntry,
     { href: "/settings/api", label: () => t("settings.nav.api"), icon: IconKey, minRole: "admin" },
     webhooksNavEntry,
   ];

@@ -14,6 +14,7 @@ import { contacts } from "./contacts";
 import { contactsDirectory } from "./contacts-directory";
 import { contactsImport } from "./contacts-import";
 import { contactsMerge } from "./contacts-merge";
+import { csat } from "./csat";
 import { inbox } from "./inbox";
 import { inboxThread } from "./inbox-thread";
 import { pwa } from "./pwa";
@@ -27,6 +28,7 @@ import { settingsWebhooks } from "./settings-webhooks";
 import { simulator } from "./simulator";
 import { simulatorConsole } from "./simulator-console";
 import { simulatorLinks } from "./simulator-links";
+import { sla } from "./sla";
 import { workflows } from "./workflows";
 
-export const zhCN: Translation<Messages> = { ...common, ...auth, ...setup, ...automation, ...automationKeywords, ...automationMessages, ...composer, ...composerQuota, ...composerThread, ...contacts, ...contactsDirectory, ...contactsImport, ...contactsMerge, ...inbox, ...inboxThread, ...pwa, ...reports, ...settings, ...settingsApi, ...settingsAssignment, ...settingsChannels, ...settingsTags, ...settingsWebhooks, ...simulator, ...simulatorConsole, ...simulatorLinks, ...workflows };
+export const zhCN: Translation<Messages> = { ...common, ...auth, ...setup, ...automation, ...automationKeywords, ...automationMessages, ...composer, ...composerQuota, ...composerThread, ...contacts, ...contactsDirectory, ...contactsImport, ...contactsMerge, ...csat, ...inbox, ...inboxThread, ...pwa, ...reports, ...settings, ...settingsApi, ...settingsAssignment, ...settingsChannels, ...settingsTags, ...settingsWebhooks, ...simulator, ...simulatorConsole, ...simulatorLinks, ...sla, ...workflows };
