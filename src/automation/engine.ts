@@ -42,8 +42,10 @@ export async function runAutomations(d1: D1Database, port: ConversationPort): Pr
 
 /** Customer messages and follows after the last one handled, oldest first. */
 function newTriggers(port: ConversationPort, state: AutomationState, now: number): ThreadMessage[] {
+  // Only the lines after the last handled one (usually one or two), and never more than the newest TRIGGER_LOOKBACK.
+  const from = Math.max(state.handledSeq, port.summary().latestSeq - TRIGGER_LOOKBACK);
   return port
-    .messagesBefore(null, TRIGGER_LOOKBACK)
+    .messagesAfter(from, TRIGGER_LOOKBACK)
     .filter((m) => m.seq > state.handledSeq && !m.standby && (m.direction === "inbound" || isFollow(m)) && now - m.createdAt < STALE_TRIGGER_MS);
 }
 
