@@ -40,19 +40,25 @@ export async function runAutomations(d1: D1Database, port: ConversationPort): Pr
   saveState(port, state);
 }
 
-/** Customer messages and follows after the last one handled, oldest first. */
+/**
+ * Customer messages and follows after the last line handled, oldest first. Every
+ * line looked at counts as handled (stale or standby ones are deliberately left
+ * unanswered), so the next event's run starts after them.
+ */
 function newTriggers(port: ConversationPort, state: AutomationState, now: number): ThreadMessage[] {
-  return port
-    .messagesBefore(null, TRIGGER_LOOKBACK)
-    .filter((m) => m.seq > state.handledSeq && !m.standby && (m.direction === "inbound" || isFollow(m)) && now - m.createdAt < STALE_TRIGGER_MS);
+  // Only the lines after the last handled one (usually one or two), and never more than the newest TRIGGER_LOOKBACK.
+  const from = Math.max(state.handledSeq, port.summary().latestSeq - TRIGGER_LOOKBACK);
+  const lines = port.messagesAfter(from, TRIGGER_LOOKBACK).filter((m) => m.seq > state.handledSeq);
+  const triggers = lines.filter((m) => !m.standby && (m.direction === "inbound" || isFollow(m)) && now - m.createdAt < STALE_TRIGGER_MS);
+  const newest = lines.at(-1);
+  if (newest) state.handledSeq = Math.max(state.handledSeq, newest.seq);
+  return triggers;
 }
 
 async function answer(d1: D1Database, port: ConversationPort, config: ChannelAutomation, state: AutomationState): Promise<void> {
   const meta = port.summary();
   const triggers = newTriggers(port, state, Date.now());
-  const last = triggers.at(-1);
-  if (!last) return;
-  state.handledSeq = last.seq;
+  if (!triggers.length) return;
   const facts = factsFor(d1, port, meta, config);
   const parts: Part[] = [];
   for (const follow of triggers.filter(isFollow)) {
