@@ -208,7 +208,6 @@ export async function closeSurveyJob(rt: ConversationRuntime, responseId: string
   await finish(rt, state, null, Date.now(), false);
 }
 
-export const CSAT_CLOSE_JOB = CLOSE_JOB;
 
 /** Stores the complete answer, emits csat.rated, and (when `thank`) thanks the customer. */
 async function finish(rt: ConversationRuntime, state: SurveyState, comment: string | null, at: number, thank: boolean): Promise<void> {

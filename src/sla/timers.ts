@@ -19,7 +19,7 @@ import { pushSlaBreach } from "../push/sla";
 import { dueAt } from "./clock";
 import { listPolicies, policyFor, type SlaKind, type SlaPolicy, tagIdsOf, targetMinutes } from "./policies";
 
-export const SLA_JOB = "sla";
+const SLA_JOB = "sla";
 const STATE = "sla" as const;
 /** What the D1 index row carries (conversations.sla_due_at / sla_breached_at); read by index-writer. */
 export const SLA_INDEX = "slaIndex" as const;
