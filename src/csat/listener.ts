@@ -7,6 +7,7 @@ import { and, eq, gte } from "drizzle-orm";
 import type { Listener } from "../conversations/events";
 import { conversationStub } from "../conversations/service";
 import { db, schema } from "../db/client";
+import { workspaceFeatures } from "../db/workspace-features";
 import { POSTBACK_PREFIX } from "./messages";
 
 export const csatListener: Listener = {
@@ -17,11 +18,13 @@ export const csatListener: Listener = {
     const stub = () => conversationStub(ctx.env, event.conversationId);
     if (event.type === "conversation.resolved") {
       // Only channels that survey on resolve wake the conversation (it re-checks everything).
+      if (!(await workspaceFeatures(ctx.env.DB, event.workspaceId)).csatOnResolve) return;
       const on = await db(ctx.env.DB).select({ on: schema.csatSettings.onResolve }).from(schema.csatSettings).where(eq(schema.csatSettings.channelId, event.channelId)).get();
       if (on?.on) await stub().csat({ kind: "send", trigger: "resolve", now: event.at });
     } else if (event.type === "postback.received") {
       if (event.data.data.startsWith(POSTBACK_PREFIX)) await stub().csat({ kind: "postback", data: event.data.data, standby: event.data.standby, at: event.at });
     } else if (event.type === "message.received" && event.data.message.body.type === "text") {
+      if (!(await workspaceFeatures(ctx.env.DB, event.workspaceId)).csatComments) return;
       const r = schema.csatResponses;
       const waiting = await db(ctx.env.DB)
         .select({ id: r.id })

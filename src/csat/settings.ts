@@ -3,6 +3,7 @@
 // per customer language. No row means the defaults (off on resolve).
 import { eq } from "drizzle-orm";
 import { db, schema } from "../db/client";
+import { forgetWorkspaceFeatures } from "../db/workspace-features";
 import type { CsatTextOverrides } from "../db/schema/csat";
 import type { LanguageCode } from "../lib/locales";
 import { type MessageKey, tIn } from "../ui/i18n";
@@ -25,6 +26,7 @@ export async function loadCsatSettings(d1: D1Database, channel: { id: string; wo
 export async function saveCsatSettings(d1: D1Database, settings: CsatSettings): Promise<void> {
   const { channelId: _c, ...changes } = settings;
   await db(d1).insert(schema.csatSettings).values(settings).onConflictDoUpdate({ target: schema.csatSettings.channelId, set: changes });
+  forgetWorkspaceFeatures(settings.workspaceId);
 }
 
 const DEFAULT_KEYS: Record<TextField, MessageKey> = {

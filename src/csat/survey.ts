@@ -12,6 +12,7 @@ import type { ThreadMessage } from "../conversations/model";
 import { sendMessage } from "../conversations/outbound";
 import type { ConversationRuntime } from "../conversations/runtime";
 import { db, schema } from "../db/client";
+import { CSAT_COMMENT_WINDOW_MS, forgetWorkspaceFeatures } from "../db/workspace-features";
 import { newId } from "../lib/ids";
 import type { JsonObject } from "../lib/json";
 import type { LanguageCode } from "../lib/locales";
@@ -22,7 +23,7 @@ import { type CsatSettings, loadCsatSettings, surveyTexts } from "./settings";
 /** The rating buttons stay valid this long after the survey was sent. */
 export const RATING_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
 /** After rating, the customer's next text within this window is the comment. */
-export const COMMENT_WINDOW_MS = 30 * 60 * 1000;
+export const COMMENT_WINDOW_MS = CSAT_COMMENT_WINDOW_MS;
 /** Shown in the thread as the survey's sender (starts with "Automation": not an agent's answer). */
 export const SURVEY_SENDER = "Automation · CSAT survey";
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -176,6 +177,8 @@ async function takePostback(rt: ConversationRuntime, data: string, standby: bool
   const created = line(rt, at, { csat: "rated", score }, `The customer rated ${score} of 5 (CSAT)`);
   if (created) rt.publish([created], []);
   await db(rt.env.DB).update(schema.csatResponses).set({ status: "rated", score, ratedAt: at, commentUntil }).where(eq(schema.csatResponses.id, state.responseId));
+  // The customer's next text may be the comment: the CSAT listener must look.
+  forgetWorkspaceFeatures(rt.requireMeta().workspaceId);
   // In standby another module talks to the customer: keep the rating, ask nothing more.
   if (standby || rt.store.getMeta("mode") === "standby") {
     await finish(rt, next, null, at, false);

@@ -7,6 +7,7 @@ import type { DomainEventOf, Listener } from "../conversations/events";
 import { messageNotification } from "./content";
 import { pushConfigured, pushNow, topicFor } from "./deliveries";
 import { conversationFacts, devicesWanting, type PushRecipient } from "./recipients";
+import { workspaceFeatures } from "../db/workspace-features";
 
 /** A customer message is worth a push for 4 hours; after that the inbox tells the story. */
 export const MESSAGE_TTL_S = 4 * 60 * 60;
@@ -28,6 +29,8 @@ export const pushListener: Listener = {
     if (event.type !== "message.received" || event.origin.kind !== "customer") return;
     // Standby: another channel answers; nothing here can be sent.
     if (event.data.standby || !pushConfigured(env)) return;
+    // Most workspaces have no subscribed device: one shared read says so (db/workspace-features.ts).
+    if (!(await workspaceFeatures(env.DB, event.workspaceId)).push) return;
     // A new 1:1 conversation is indexed on first use: ask, so the push can say who wrote.
     if (event.sourceType === "user" && event.contactId === null) await contactId();
     const { category, title, devices } = await messageRecipients(env.DB, event);

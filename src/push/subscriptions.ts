@@ -3,6 +3,7 @@
 // subscription), listing them for Settings → Profile, and removing one.
 import { and, count, desc, eq, ne } from "drizzle-orm";
 import { db, schema } from "../db/client";
+import { forgetWorkspaceFeatures } from "../db/workspace-features";
 import { sha256Hex } from "../lib/crypto";
 import { newId } from "../lib/ids";
 import { removeSubscriptions } from "./deliveries";
@@ -48,6 +49,8 @@ export async function saveSubscription(d1: D1Database, owner: { workspaceId: str
     .onConflictDoUpdate({ target: s.endpointHash, set: { ...values, failures: 0, lastFailureAt: null } })
     .returning({ id: s.id })
     .get();
+  // The push listener skips workspaces without devices (db/workspace-features.ts): now there is one.
+  forgetWorkspaceFeatures(owner.workspaceId);
   return { ok: true, id: row.id };
 }
 

@@ -12,6 +12,8 @@ import { safeZone } from "./zone";
 const EVENTS = ["message.received", "message.sent", "message.failed", "conversation.opened", "conversation.assigned", "conversation.resolved", "conversation.reopened", "contact.followed", "contact.unfollowed"] as const;
 
 interface SnapshotRows {
+  /** The event was counted before (a retried event job): nothing to do. */
+  seen: boolean;
   zone: string;
   snapshot: ConversationSnapshot;
 }
@@ -21,7 +23,9 @@ export const CONVERSATION_TAGS_SQL = `SELECT tag_id FROM conversation_tags WHERE
   UNION SELECT ct.tag_id FROM contact_tags ct JOIN conversations c ON c.contact_id = ct.contact_id WHERE c.id = ?1`;
 
 async function readSnapshot(d1: D1Database, event: DomainEvent, contactId: string | null): Promise<SnapshotRows> {
-  const [ws, conv, tags, clock, contact] = await d1.batch([
+  // One round trip: the "counted before?" check rides along with the reads.
+  const [seen, ws, conv, tags, clock, contact] = await d1.batch([
+    d1.prepare("SELECT 1 AS seen FROM report_events_seen WHERE event_id = ?").bind(event.id),
     d1.prepare("SELECT time_zone FROM workspaces WHERE id = ?").bind(event.workspaceId),
     d1.prepare("SELECT channel_id, team_id, assignee_id FROM conversations WHERE id = ?").bind(event.conversationId),
     d1.prepare(CONVERSATION_TAGS_SQL).bind(event.conversationId),
@@ -31,6 +35,7 @@ async function readSnapshot(d1: D1Database, event: DomainEvent, contactId: strin
   const c = conv?.results[0] as { channel_id: string; team_id: string | null; assignee_id: string | null } | undefined;
   const k = clock?.results[0] as { awaiting_since: number | null; awaiting_first: number; opened_at: number | null } | undefined;
   return {
+    seen: (seen?.results.length ?? 0) > 0,
     zone: safeZone((ws?.results[0] as { time_zone?: string } | undefined)?.time_zone),
     snapshot: {
       channelId: c?.channel_id ?? event.channelId,
@@ -52,9 +57,8 @@ export async function withinBusinessHours(d1: D1Database, channelId: string, at:
 
 /** Counts one event into the rollups, once. Exported for the tests and the backfill's parity checks. */
 export async function recordEvent(d1: D1Database, event: DomainEvent, contactId: string | null = event.contactId): Promise<void> {
-  const seen = await d1.prepare("SELECT 1 FROM report_events_seen WHERE event_id = ?").bind(event.id).first();
+  const { seen, zone, snapshot } = await readSnapshot(d1, event, contactId);
   if (seen) return;
-  const { zone, snapshot } = await readSnapshot(d1, event, contactId);
   const effect = effectOf(event, snapshot);
   if (effect.responseStartedAt !== undefined) {
     const inside = await withinBusinessHours(d1, snapshot.channelId, effect.responseStartedAt);

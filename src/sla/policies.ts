@@ -2,6 +2,7 @@
 // conversation follows: the first (by position) whose conditions all match.
 import { and, asc, eq } from "drizzle-orm";
 import { db, schema } from "../db/client";
+import { forgetWorkspaceFeatures } from "../db/workspace-features";
 import { newId } from "../lib/ids";
 
 export type SlaPolicy = typeof schema.slaPolicies.$inferSelect;
@@ -41,12 +42,14 @@ export type PolicyInput = Pick<SlaPolicy, "name" | "position" | "channelId" | "t
 export async function createPolicy(d1: D1Database, workspaceId: string, input: PolicyInput, now = Date.now()): Promise<SlaPolicy> {
   const row: SlaPolicy = { id: newId("sla", now), workspaceId, ...input, createdAt: now, updatedAt: now };
   await db(d1).insert(schema.slaPolicies).values(row);
+  forgetWorkspaceFeatures(workspaceId);
   return row;
 }
 
 export async function deletePolicy(d1: D1Database, workspaceId: string, id: string): Promise<boolean> {
   const p = schema.slaPolicies;
   const gone = await db(d1).delete(p).where(and(eq(p.id, id), eq(p.workspaceId, workspaceId))).returning({ id: p.id });
+  forgetWorkspaceFeatures(workspaceId);
   return gone.length > 0;
 }
 

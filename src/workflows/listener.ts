@@ -4,28 +4,14 @@
 // and for shortcuts an agent presses (ConversationDO#command("workflows", …)).
 // Retried events are deduped by event id in the engine. A workspace with no
 // published workflow and no run in the last week costs one indexed D1 read per
-// event, and a conversation with no run state of its own nothing more.
-import { and, eq, gt, isNotNull, or } from "drizzle-orm";
+// event (shared with the other listeners: db/workspace-features.ts), and a
+// conversation with no run state of its own nothing more.
 import { z } from "zod";
-import { db, schema } from "../db/client";
+import { workspaceFeatures } from "../db/workspace-features";
 import type { DomainEventType, Listener } from "../conversations/events";
 import { runForConversation, WORKFLOW_LISTENER } from "./port-adapter";
 
 const EVENTS = ["conversation.opened", "message.received", "tag.added", "contact.followed", "conversation.resolved", "message.sent"] as const satisfies readonly DomainEventType[];
-
-/** Longer than any question timeout or wait a run can be in (7 days). */
-const RUN_HORIZON_MS = 8 * 24 * 3_600_000;
-
-async function workflowsInUse(d1: D1Database, workspaceId: string, now: number): Promise<boolean> {
-  const w = schema.workflows;
-  const row = await db(d1)
-    .select({ id: w.id })
-    .from(w)
-    .where(and(eq(w.workspaceId, workspaceId), or(isNotNull(w.publishedVersionId), gt(w.lastRunAt, now - RUN_HORIZON_MS))))
-    .limit(1)
-    .get();
-  return Boolean(row);
-}
 
 const timerData = z.object({ runId: z.string(), stepId: z.string(), kind: z.enum(["timeout", "wait"]) });
 export const shortcutCommand = z.object({ kind: z.literal("shortcut"), workflowId: z.string().min(1), agent: z.object({ id: z.string().min(1), name: z.string() }) });
@@ -37,7 +23,7 @@ export const workflowListener: Listener = {
     // Only an agent's own message matters among sent ones (it cancels a waiting question).
     if (event.type === "message.sent" && event.origin.kind !== "agent") return;
     if (event.sourceType !== "user") return;
-    if (ctx.conversation.readState(WORKFLOW_LISTENER) === null && !(await workflowsInUse(ctx.env.DB, event.workspaceId, Date.now()))) return;
+    if (ctx.conversation.readState(WORKFLOW_LISTENER) === null && !(await workspaceFeatures(ctx.env.DB, event.workspaceId)).workflows) return;
     await runForConversation(ctx, { kind: "event", event });
   },
   async onTimer(timer, ctx) {

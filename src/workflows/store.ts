@@ -4,6 +4,7 @@
 import { and, desc, eq, lt, or } from "drizzle-orm";
 import { auditInsert } from "../db/audit";
 import { db, schema } from "../db/client";
+import { forgetWorkspaceFeatures } from "../db/workspace-features";
 import { newId } from "../lib/ids";
 import { definitionSchema, graphProblems, stepSchema, triggerSchema, type Step, type Trigger, type WorkflowDefinition } from "./definition";
 
@@ -92,6 +93,7 @@ export async function publish(d1: D1Database, ctx: { workspaceId: string; actorI
       .where(and(eq(w.id, wf.id), eq(w.workspaceId, ctx.workspaceId))),
     auditInsert(d1, { workspaceId: ctx.workspaceId, actorId: ctx.actorId, action: "workflow.published", targetType: "workflow", targetId: wf.id, data: { version } }, now),
   ]);
+  forgetWorkspaceFeatures(ctx.workspaceId);
   return { version };
 }
 
@@ -100,6 +102,7 @@ export async function unpublish(d1: D1Database, ctx: { workspaceId: string; acto
     db(d1).update(w).set({ publishedVersionId: null, publishedTrigger: null, draftChanged: 1, updatedAt: now }).where(and(eq(w.id, id), eq(w.workspaceId, ctx.workspaceId))),
     auditInsert(d1, { workspaceId: ctx.workspaceId, actorId: ctx.actorId, action: "workflow.unpublished", targetType: "workflow", targetId: id }, now),
   ]);
+  forgetWorkspaceFeatures(ctx.workspaceId);
 }
 
 export { graphProblems };

@@ -2,6 +2,7 @@
 // second one — never the network): it records every push the app sends, reads
 // it with the subscribing browser's keys, and answers what a test asks (201,
 // 410, 503…). Devices are subscribed directly in D1 or through the profile routes.
+import { forgetWorkspaceFeatures } from "../../src/db/workspace-features";
 import { env, runDurableObjectAlarm } from "cloudflare:test";
 import { vi } from "vitest";
 import { sha256Hex } from "../../src/lib/crypto";
@@ -60,6 +61,8 @@ export async function subscribeDevice(workspaceId: string, userId: string, optio
   )
     .bind(id, workspaceId, userId, endpoint, await sha256Hex(endpoint), keys.p256dh, keys.auth, options.label ?? "Chrome/Android", options.locale ?? null, Date.now())
     .run();
+  // Written behind the app's back: tell this isolate's listeners (db/workspace-features.ts).
+  forgetWorkspaceFeatures(workspaceId);
   return { id, endpoint, keys };
 }
 
