@@ -38,7 +38,8 @@ export async function writeIndex(rt: ConversationRuntime, extra: BatchItem<"sqli
         : source.type === "room"
           ? "Multi-person chat"
           : "Channel events";
-  const contactId = source.type === "user" && source.userId ? await ensureContact(rt, source.userId, profile) : null;
+  const contact = source.type === "user" && source.userId ? await contactSync(rt, source.userId, profile) : null;
+  const contactId = contact?.contactId ?? null;
   const triage = rt.triage();
   // The list shows the last thing said, not the last system line.
   const lastSaid = store.latestConversational() ?? latest;
@@ -73,11 +74,14 @@ export async function writeIndex(rt: ConversationRuntime, extra: BatchItem<"sqli
   const pendingSearch = store.after(searchFrom, SEARCH_BATCH);
   const searchable = pendingSearch.filter(isSearchable);
   const statements: BatchItem<"sqlite">[] = [
+    // The contact's rows first (a new contact must exist before the conversation names it).
+    ...(contact?.statements ?? []),
     d.insert(schema.conversations).values(row).onConflictDoUpdate({ target: schema.conversations.id, set: changes }),
     d.update(schema.conversationTags).set({ lastActivityAt: row.lastActivityAt, bucket: row.bucket, pinned: row.pinned }).where(eq(schema.conversationTags.conversationId, meta.id)),
     ...extra,
   ];
   await d.batch(statements as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
+  if (contact?.statements.length) store.setMeta("contact", { contactId: contact.contactId, synced: contact.synced });
   rt.markIndexed(now);
   // The list row goes out as soon as the index row is written; the search documents can follow.
   const feed = rt.env.WORKSPACES.get(rt.env.WORKSPACES.idFromName(meta.workspaceId));
@@ -100,7 +104,13 @@ export async function writeIndex(rt: ConversationRuntime, extra: BatchItem<"sqli
   }
 }
 
-async function ensureContact(rt: ConversationRuntime, lineUserId: string, profile: Profile): Promise<string> {
+/**
+ * The contact of a 1:1 conversation and the statements that bring its D1 rows up
+ * to date — they join the index batch (one D1 round trip per index write), and
+ * the caller records `synced` once that batch is written. Nothing to write when
+ * nothing changed since the last sync (profile, follow/block, last seen).
+ */
+async function contactSync(rt: ConversationRuntime, lineUserId: string, profile: Profile): Promise<{ contactId: string; synced: string; statements: BatchItem<"sqlite">[] }> {
   const meta = rt.requireMeta();
   const d = db(rt.env.DB);
   const now = Date.now();
@@ -112,10 +122,9 @@ async function ensureContact(rt: ConversationRuntime, lineUserId: string, profil
     unfollowedAt: store.getMeta("unfollowedAt"),
     lastSeenAt: store.getMeta("lastCustomerMessageAt"),
   };
-  // The contact changes rarely (profile, follow/block, last seen); skip D1 when nothing did.
   const synced = JSON.stringify([seen, profile]);
   const known = store.getMeta("contact");
-  if (known?.synced === synced) return known.contactId;
+  if (known?.synced === synced) return { contactId: known.contactId, synced, statements: [] };
   const where = and(eq(schema.contactIdentities.channelId, meta.channelId), eq(schema.contactIdentities.lineUserId, lineUserId));
   const identity = known ? { contactId: known.contactId } : await d.select({ contactId: schema.contactIdentities.contactId }).from(schema.contactIdentities).where(where).get();
   const contactFields = {
@@ -126,27 +135,31 @@ async function ensureContact(rt: ConversationRuntime, lineUserId: string, profil
     updatedAt: now,
   };
   if (identity) {
-    await d.batch([
-      d.update(schema.contactIdentities).set({ ...seen, ...(profile?.displayName ? { profileFetchedAt: now } : {}) }).where(where),
-      ...(profile?.displayName ? [d.update(schema.contacts).set(contactFields).where(eq(schema.contacts.id, identity.contactId))] : []),
-    ]);
-    store.setMeta("contact", { contactId: identity.contactId, synced });
-    return identity.contactId;
+    return {
+      contactId: identity.contactId,
+      synced,
+      statements: [
+        d.update(schema.contactIdentities).set({ ...seen, ...(profile?.displayName ? { profileFetchedAt: now } : {}) }).where(where),
+        ...(profile?.displayName ? [d.update(schema.contacts).set(contactFields).where(eq(schema.contacts.id, identity.contactId))] : []),
+      ],
+    };
   }
   const contactId = newId("ct", now);
-  await d.batch([
-    d.insert(schema.contacts).values({ id: contactId, workspaceId: meta.workspaceId, ...contactFields, createdAt: now }),
-    d.insert(schema.contactIdentities).values({
-      id: newId("ci", now),
-      contactId,
-      channelId: meta.channelId,
-      lineUserId,
-      ...seen,
-      firstSeenAt: store.first()?.createdAt ?? now,
-      profileFetchedAt: profile?.displayName ? now : null,
-      createdAt: now,
-    }),
-  ]);
-  store.setMeta("contact", { contactId, synced });
-  return contactId;
+  return {
+    contactId,
+    synced,
+    statements: [
+      d.insert(schema.contacts).values({ id: contactId, workspaceId: meta.workspaceId, ...contactFields, createdAt: now }),
+      d.insert(schema.contactIdentities).values({
+        id: newId("ci", now),
+        contactId,
+        channelId: meta.channelId,
+        lineUserId,
+        ...seen,
+        firstSeenAt: store.first()?.createdAt ?? now,
+        profileFetchedAt: profile?.displayName ? now : null,
+        createdAt: now,
+      }),
+    ],
+  };
 }
