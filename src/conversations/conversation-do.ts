@@ -7,17 +7,16 @@ import { DurableObject } from "cloudflare:workers";
 import { type CsatCommand, runCsatCommand, syncSla } from "../conversation-extensions";
 import type { Bindings } from "../env";
 import { newId } from "../lib/ids";
-import { replyTokenExpiresAt, retryDelayMs, type ReplyTokenState } from "./delivery";
+import { replyTokenExpiresAt } from "./delivery";
 import { agentOrigin, emit, listenerContext } from "./emit";
 import type { CommandResult } from "./events";
 import { ingestEvents, type IngestInput } from "./inbound";
 import { domainListeners } from "../listeners";
-import { parseJob } from "./meta";
 import { acceptLive, closeLive, localeFromUrl } from "./live";
 import { withLocale } from "../ui/i18n";
 import type { Direction, ThreadMessage } from "./model";
-import { attemptDelivery, retryMessage, sendMessage, type SendInput } from "./outbound";
-import { JOB_MAX_ATTEMPTS, runJob } from "./outbox-jobs";
+import { retryMessage, sendMessage, type SendInput } from "./outbound";
+import { runDueJobs } from "./outbox-run";
 import { broadcastPresence, onAgentFrame } from "./presence";
 import { ConversationRuntime } from "./runtime";
 import { type Actor, applyTriage, type TriageChange } from "./triage";
@@ -210,36 +209,9 @@ export class ConversationDO extends DurableObject<Bindings> {
   }
 
   override async alarm(): Promise<void> {
+    this.rt.forgetAlarm();
     const now = Date.now();
-    if (this.rt.meta()) {
-      for (const job of this.rt.store.dueJobs(now)) {
-        try {
-          const typed = parseJob(job.kind, job.payload);
-          if (!typed) {
-            console.warn("conversation outbox: dropping a job this code cannot read", { conversation: this.ctx.id.toString(), job: job.kind });
-            this.rt.store.finishJob(job.id);
-            continue;
-          }
-          if (typed.kind === "deliver") {
-            // attemptDelivery finishes or re-queues its own job.
-            await attemptDelivery(this.rt, typed.payload.messageId);
-            continue;
-          }
-          const result = await runJob(job, typed, this.rt);
-          this.rt.store.completeJob(job);
-          this.rt.publish(result.created ?? [], result.updated ?? []);
-        } catch (error) {
-          const reason = error instanceof Error ? error.message : String(error);
-          if (job.attempts + 1 >= JOB_MAX_ATTEMPTS) {
-            console.error("conversation outbox: giving up", { conversation: this.ctx.id.toString(), job: job.kind, reason });
-            this.rt.store.finishJob(job.id);
-          } else {
-            console.warn("conversation outbox: will retry", { conversation: this.ctx.id.toString(), job: job.kind, attempt: job.attempts + 1, reason });
-            this.rt.store.postponeJob(job.id, job.attempts + 1, now + retryDelayMs(job.attempts + 1), reason);
-          }
-        }
-      }
-    }
+    if (this.rt.meta()) await runDueJobs(this.rt, now);
     await this.rt.scheduleAlarm();
   }
 }

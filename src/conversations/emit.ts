@@ -80,24 +80,46 @@ export function listenerContext(rt: ConversationRuntime, knownContactId: string 
  * the job throws, so the outbox retries only what is left, with backoff.
  */
 export async function dispatchEventJob(rt: ConversationRuntime, jobId: string, job: EventJob, registry: ListenerRegistry): Promise<void> {
-  const { event, done } = job;
-  const listeners = registry.listenersFor(event.type).filter((l) => !done.includes(l.name));
-  if (!listeners.length) return;
-  const ctx = listenerContext(rt, event.contactId);
-  const finished = [...done];
-  const failures: string[] = [];
-  for (const listener of listeners) {
-    try {
-      await listener.handle(event, ctx);
-      finished.push(listener.name);
-    } catch (error) {
-      failures.push(`${listener.name}: ${error instanceof Error ? error.message : String(error)}`);
+  const [failure] = await dispatchEventJobs(rt, [{ jobId, job }], registry);
+  if (failure) throw failure;
+}
+
+/**
+ * Event jobs due together (oldest first), listener by listener in registration
+ * order — so within one event the order of listeners is kept — and a listener
+ * with handleBatch gets all of its events in one call. Answers per job: null
+ * when every listener is done with it, else the error to retry it with (its
+ * payload then remembers which listeners succeeded).
+ */
+export async function dispatchEventJobs(rt: ConversationRuntime, jobs: Array<{ jobId: string; job: EventJob }>, registry: ListenerRegistry): Promise<Array<Error | null>> {
+  const runs = jobs.map(({ jobId, job }) => ({ jobId, event: job.event, finished: [...job.done], failures: [] as string[], ctx: listenerContext(rt, job.event.contactId) }));
+  for (const listener of registry.all) {
+    const todo = runs.filter((r) => listener.events.includes(r.event.type) && !r.finished.includes(listener.name));
+    if (!todo.length) continue;
+    const fail = (r: (typeof runs)[number], error: unknown) => r.failures.push(`${listener.name}: ${error instanceof Error ? error.message : String(error)}`);
+    if (listener.handleBatch && todo.length > 1) {
+      try {
+        await listener.handleBatch(todo.map((r) => ({ event: r.event, ctx: r.ctx })));
+        for (const r of todo) r.finished.push(listener.name);
+      } catch (error) {
+        for (const r of todo) fail(r, error);
+      }
+      continue;
+    }
+    for (const r of todo) {
+      try {
+        await listener.handle(r.event, r.ctx);
+        r.finished.push(listener.name);
+      } catch (error) {
+        fail(r, error);
+      }
     }
   }
-  if (failures.length) {
-    rt.store.setJobPayload(jobId, "event", { event, done: finished });
-    throw new Error(`event ${event.type} ${event.id}: ${failures.join("; ")}`);
-  }
+  return runs.map((r) => {
+    if (!r.failures.length) return null;
+    rt.store.setJobPayload(r.jobId, "event", { event: r.event, done: r.finished });
+    return new Error(`event ${r.event.type} ${r.event.id}: ${r.failures.join("; ")}`);
+  });
 }
 
 /** The outbox job of a due timer: the listener that set it runs its onTimer (a throw retries it). */

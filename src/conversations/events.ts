@@ -155,6 +155,12 @@ export interface Listener {
   name: string;
   events: readonly DomainEventType[];
   handle(event: DomainEvent, ctx: ListenerContext): Promise<void>;
+  /**
+   * Optional: several events of one conversation at once (the outbox found them due
+   * together, e.g. a burst of messages), oldest first, so their D1 work can share one
+   * round trip. All or nothing: a throw retries each of them (idempotent by event id).
+   */
+  handleBatch?(items: Array<{ event: DomainEvent; ctx: ListenerContext }>): Promise<void>;
   /** A timer this listener set is due (at least once: retried with backoff when it throws). */
   onTimer?(timer: DueTimer, ctx: ListenerContext): Promise<void>;
   /**
@@ -165,6 +171,8 @@ export interface Listener {
 }
 
 export interface ListenerRegistry {
+  /** Every listener, in registration order. */
+  all: readonly Listener[];
   listenersFor(type: DomainEventType): Listener[];
   /** The listener called `name` (timers and commands are addressed by name). */
   listener(name: string): Listener | null;
@@ -180,5 +188,5 @@ export function defineListeners(listeners: Listener[]): ListenerRegistry {
     for (const type of listener.events) byType.set(type, [...(byType.get(type) ?? []), listener]);
   }
   const byName = new Map(listeners.map((l) => [l.name, l]));
-  return { listenersFor: (type) => byType.get(type) ?? [], listener: (name) => byName.get(name) ?? null };
+  return { all: listeners, listenersFor: (type) => byType.get(type) ?? [], listener: (name) => byName.get(name) ?? null };
 }

@@ -22,7 +22,14 @@ export async function ingestEvents(rt: ConversationRuntime, input: IngestInput):
   const updated: ThreadMessage[] = [];
   let duplicates = 0;
   const answers = new Set<string>();
-  rt.ctx.storage.transactionSync(() => {
+  try {
+    rt.ctx.storage.transactionSync(() => storeBatch());
+  } catch (error) {
+    // Rolled back: the meta read (and cached) inside may name a conversation never stored.
+    rt.forgetMeta();
+    throw error;
+  }
+  function storeBatch(): void {
     let isNew = !rt.meta();
     if (isNew) store.setMeta("conversation", input.conversation);
     for (const parsed of input.events) {
@@ -83,7 +90,7 @@ export async function ingestEvents(rt: ConversationRuntime, input: IngestInput):
     }
     // Automations (greeting, away, keywords, queue) listen to the events emitted above, from the outbox after the ack.
     if (created.length) rt.queueIndex(now);
-  });
+  }
   if (created.length) {
     await rt.scheduleAlarm();
     rt.publish(created, updated);

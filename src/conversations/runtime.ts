@@ -29,8 +29,19 @@ export class ConversationRuntime {
     this.store = new ThreadStore(ctx.storage.sql);
   }
 
+  /** The conversation's identity never changes once stored: read once, then kept (see forgetMeta). */
+  private cachedMeta: ConversationMeta | null = null;
+  /** The alarm as this instance last set or read it; undefined: unknown (read storage). */
+  private alarmAt: number | null | undefined = undefined;
+
   meta(): ConversationMeta | null {
-    return this.store.getMeta("conversation");
+    this.cachedMeta ??= this.store.getMeta("conversation");
+    return this.cachedMeta;
+  }
+
+  /** Call when a transaction that may have stored the meta rolled back. */
+  forgetMeta(): void {
+    this.cachedMeta = null;
   }
 
   requireMeta(): ConversationMeta {
@@ -69,8 +80,25 @@ export class ConversationRuntime {
   async scheduleAlarm(): Promise<void> {
     const next = this.store.nextJobAt();
     if (next === null) return;
-    const current = await this.ctx.storage.getAlarm();
-    if (current === null || current > next) await this.ctx.storage.setAlarm(Math.max(next, Date.now()));
+    // Every ingest, send and job run ends here: the storage round trip is skipped
+    // while this instance knows the alarm (it set it; forgotten when the alarm runs).
+    const current = this.alarmAt !== undefined ? this.alarmAt : await this.ctx.storage.getAlarm();
+    if (current === null || current > next) {
+      const at = Math.max(next, Date.now());
+      // Known before the write finishes, so a concurrent caller never sets a later one over it.
+      this.alarmAt = at;
+      try {
+        await this.ctx.storage.setAlarm(at);
+      } catch (error) {
+        this.alarmAt = undefined;
+        throw error;
+      }
+    } else this.alarmAt = current;
+  }
+
+  /** Call when the alarm fires (it is no longer set). */
+  forgetAlarm(): void {
+    this.alarmAt = undefined;
   }
 
   /**

@@ -1,0 +1,74 @@
+// The conversation's alarm: runs every due outbox job once, in order. Event jobs
+// due together (a burst of messages) go to the listeners as one run, so a
+// listener with handleBatch does its D1 work for all of them in one round trip.
+// A job that throws is retried with backoff, up to JOB_MAX_ATTEMPTS.
+import { domainListeners } from "../listeners";
+import { retryDelayMs } from "./delivery";
+import { dispatchEventJobs } from "./emit";
+import { type EventJob, parseJob } from "./meta";
+import { attemptDelivery } from "./outbound";
+import { JOB_MAX_ATTEMPTS, runJob } from "./outbox-jobs";
+import type { ConversationRuntime } from "./runtime";
+import type { OutboxJob } from "./store";
+
+export async function runDueJobs(rt: ConversationRuntime, now: number): Promise<void> {
+  const due = rt.store.dueJobs(now);
+  let i = 0;
+  while (i < due.length) {
+    const job = due[i++] as OutboxJob;
+    const typed = parseJob(job.kind, job.payload);
+    if (!typed) {
+      console.warn("conversation outbox: dropping a job this code cannot read", { conversation: rt.ctx.id.toString(), job: job.kind });
+      rt.store.finishJob(job.id);
+      continue;
+    }
+    if (typed.kind === "event") {
+      const run: Array<{ stored: OutboxJob; payload: EventJob }> = [{ stored: job, payload: typed.payload }];
+      for (let next = due[i]; next?.kind === "event"; next = due[++i]) {
+        const parsed = parseJob(next.kind, next.payload);
+        if (parsed?.kind !== "event") break;
+        run.push({ stored: next, payload: parsed.payload });
+      }
+      await runEventJobs(rt, run, now);
+      continue;
+    }
+    try {
+      if (typed.kind === "deliver") {
+        // attemptDelivery finishes or re-queues its own job.
+        await attemptDelivery(rt, typed.payload.messageId);
+        continue;
+      }
+      const result = await runJob(job, typed, rt);
+      rt.store.completeJob(job);
+      rt.publish(result.created ?? [], result.updated ?? []);
+    } catch (error) {
+      failed(rt, job, error, now);
+    }
+  }
+}
+
+async function runEventJobs(rt: ConversationRuntime, run: Array<{ stored: OutboxJob; payload: EventJob }>, now: number): Promise<void> {
+  let results: Array<unknown>;
+  try {
+    results = await dispatchEventJobs(rt, run.map((r) => ({ jobId: r.stored.id, job: r.payload })), domainListeners);
+  } catch (error) {
+    results = run.map(() => error);
+  }
+  run.forEach((r, k) => {
+    const error = results[k];
+    if (error) failed(rt, r.stored, error, now);
+    else rt.store.completeJob(r.stored);
+  });
+}
+
+function failed(rt: ConversationRuntime, job: OutboxJob, error: unknown, now: number): void {
+  const reason = error instanceof Error ? error.message : String(error);
+  const conversation = rt.ctx.id.toString();
+  if (job.attempts + 1 >= JOB_MAX_ATTEMPTS) {
+    console.error("conversation outbox: giving up", { conversation, job: job.kind, reason });
+    rt.store.finishJob(job.id);
+  } else {
+    console.warn("conversation outbox: will retry", { conversation, job: job.kind, attempt: job.attempts + 1, reason });
+    rt.store.postponeJob(job.id, job.attempts + 1, now + retryDelayMs(job.attempts + 1), reason);
+  }
+}

@@ -1,0 +1,45 @@
+// A ConversationDO keeps its identity and its alarm time in memory (issue 12:
+// fewer storage round trips per message). What it keeps must never outlive a
+// rolled-back transaction or a fired alarm.
+import { env, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import type { ConversationDO, ConversationMeta } from "../../src/conversations/conversation-do";
+import { type ParsedEvent, parseEvent } from "../../src/line/webhook-schema";
+import { textEvent } from "../helpers/line";
+
+function conversation(name: string) {
+  const stub = env.CONVERSATIONS.get(env.CONVERSATIONS.idFromName(name));
+  const meta: ConversationMeta = { id: stub.id.toString(), channelId: "ch_memory", workspaceId: "ws_memory", source: { type: "user", userId: `U${"a".repeat(32)}` } };
+  return { stub, meta };
+}
+
+describe("conversation memory caches", () => {
+  it("a batch that fails half-way stores nothing, and the next one stores the conversation for good", async () => {
+    const { stub, meta } = conversation("memory-rollback");
+    const good = parseEvent(textEvent("first"));
+    // An event this code cannot plan (no deliveryContext): the whole batch rolls back.
+    const broken = { kind: "known", event: { type: "message", timestamp: Date.now(), mode: "active" }, raw: null } as unknown as ParsedEvent;
+    const failed = await runInDurableObject(stub, (instance: ConversationDO) => instance.ingest({ conversation: meta, events: [good, broken] }).then(() => null, (error: unknown) => error));
+    expect(failed).toBeInstanceOf(TypeError);
+    expect(await stub.thread()).toMatchObject({ messages: [] });
+
+    const retried = await stub.ingest({ conversation: meta, events: [parseEvent(textEvent("second"))] });
+    expect(retried).toEqual({ stored: 1, duplicates: 0 });
+    const stored = await runInDurableObject(stub, (_i, state) => state.storage.sql.exec("SELECT value FROM meta WHERE key = 'conversation'").toArray().map((r) => JSON.parse(String(r.value))));
+    expect(stored).toEqual([meta]);
+  });
+
+  it("after the alarm ran, whatever is left in the outbox still has an alarm (the remembered one is gone)", async () => {
+    const { stub, meta } = conversation("memory-alarm");
+    await stub.ingest({ conversation: meta, events: [parseEvent(textEvent("hello"))] });
+    const alarm = () => runInDurableObject(stub, (_i, state) => state.storage.getAlarm());
+    const jobs = () => runInDurableObject(stub, (_i, state) => Number(state.storage.sql.exec("SELECT COUNT(*) AS n FROM outbox").one().n));
+    expect(await alarm()).not.toBeNull();
+    // The channel does not exist: the profile and index jobs fail and wait for a retry.
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
+    expect(await jobs()).toBeGreaterThan(0);
+    expect(await alarm()).not.toBeNull();
+    await stub.ingest({ conversation: meta, events: [parseEvent(textEvent("again"))] });
+    expect(await alarm()).toBeLessThanOrEqual(Date.now());
+  });
+});
