@@ -2,7 +2,7 @@
 // adds to the hourly and daily rollups in one D1 batch whose every statement is
 // guarded by "not counted yet" and which ends by marking the event counted — so
 // a redelivered event (listeners are at least once) changes nothing.
-import type { DomainEvent, Listener } from "../conversations/events";
+import type { DomainEvent, Listener, ListenerContext } from "../conversations/events";
 import { isOpenAt } from "../automation/hours";
 import { loadChannelAutomation, scheduleOf } from "../automation/settings";
 import { factStatements, unseen } from "./cube";
@@ -12,8 +12,8 @@ import { safeZone } from "./zone";
 const EVENTS = ["message.received", "message.sent", "message.failed", "conversation.opened", "conversation.assigned", "conversation.resolved", "conversation.reopened", "contact.followed", "contact.unfollowed"] as const;
 
 interface SnapshotRows {
-  /** The event was counted before (a retried event job): nothing to do. */
-  seen: boolean;
+  /** Events counted before (a retried event job): nothing to do for them. */
+  seen: Set<string>;
   zone: string;
   snapshot: ConversationSnapshot;
 }
@@ -22,10 +22,11 @@ interface SnapshotRows {
 export const CONVERSATION_TAGS_SQL = `SELECT tag_id FROM conversation_tags WHERE conversation_id = ?1
   UNION SELECT ct.tag_id FROM contact_tags ct JOIN conversations c ON c.contact_id = ct.contact_id WHERE c.id = ?1`;
 
-async function readSnapshot(d1: D1Database, event: DomainEvent, contactId: string | null): Promise<SnapshotRows> {
+async function readSnapshot(d1: D1Database, events: DomainEvent[], contactId: string | null): Promise<SnapshotRows> {
+  const event = events[0] as DomainEvent;
   // One round trip: the "counted before?" check rides along with the reads.
   const [seen, ws, conv, tags, clock, contact] = await d1.batch([
-    d1.prepare("SELECT 1 AS seen FROM report_events_seen WHERE event_id = ?").bind(event.id),
+    d1.prepare("SELECT event_id FROM report_events_seen WHERE event_id IN (SELECT value FROM json_each(?))").bind(JSON.stringify(events.map((e) => e.id))),
     d1.prepare("SELECT time_zone FROM workspaces WHERE id = ?").bind(event.workspaceId),
     d1.prepare("SELECT channel_id, team_id, assignee_id FROM conversations WHERE id = ?").bind(event.conversationId),
     d1.prepare(CONVERSATION_TAGS_SQL).bind(event.conversationId),
@@ -35,7 +36,7 @@ async function readSnapshot(d1: D1Database, event: DomainEvent, contactId: strin
   const c = conv?.results[0] as { channel_id: string; team_id: string | null; assignee_id: string | null } | undefined;
   const k = clock?.results[0] as { awaiting_since: number | null; awaiting_first: number; opened_at: number | null } | undefined;
   return {
-    seen: (seen?.results.length ?? 0) > 0,
+    seen: new Set(((seen?.results ?? []) as Array<{ event_id: string }>).map((r) => r.event_id)),
     zone: safeZone((ws?.results[0] as { time_zone?: string } | undefined)?.time_zone),
     snapshot: {
       channelId: c?.channel_id ?? event.channelId,
@@ -57,21 +58,37 @@ export async function withinBusinessHours(d1: D1Database, channelId: string, at:
 
 /** Counts one event into the rollups, once. Exported for the tests and the backfill's parity checks. */
 export async function recordEvent(d1: D1Database, event: DomainEvent, contactId: string | null = event.contactId): Promise<void> {
-  const { seen, zone, snapshot } = await readSnapshot(d1, event, contactId);
-  if (seen) return;
-  const effect = effectOf(event, snapshot);
-  if (effect.responseStartedAt !== undefined) {
-    const inside = await withinBusinessHours(d1, snapshot.channelId, effect.responseStartedAt);
-    for (const f of effect.facts) if (f.family === "durations") f.businessHours = inside;
+  await recordEvents(d1, [event], contactId);
+}
+
+/**
+ * Counts events of ONE conversation (oldest first), each once: one read batch and
+ * one write batch for all of them. Each event's effect starts from the clock the
+ * previous one left, as if they had been recorded one by one.
+ */
+export async function recordEvents(d1: D1Database, events: DomainEvent[], contactId: string | null): Promise<void> {
+  if (!events.length) return;
+  const { seen, zone, snapshot } = await readSnapshot(d1, events, contactId);
+  const statements: D1PreparedStatement[] = [];
+  for (const event of events) {
+    if (seen.has(event.id)) continue;
+    const effect = effectOf(event, snapshot);
+    if (effect.responseStartedAt !== undefined) {
+      const inside = await withinBusinessHours(d1, snapshot.channelId, effect.responseStartedAt);
+      for (const f of effect.facts) if (f.family === "durations") f.businessHours = inside;
+    }
+    const guard = unseen(event.id);
+    statements.push(...factStatements(d1, event.workspaceId, zone, effect.facts, guard));
+    if (effect.clock) {
+      statements.push(clockStatement(d1, event, effect.clock, guard));
+      snapshot.clock = effect.clock;
+    }
+    statements.push(
+      d1.prepare("INSERT OR IGNORE INTO report_workspaces (workspace_id, live_since) VALUES (?, ?)").bind(event.workspaceId, event.at),
+      d1.prepare("INSERT OR IGNORE INTO report_events_seen (event_id, workspace_id, at) VALUES (?, ?, ?)").bind(event.id, event.workspaceId, event.at),
+    );
   }
-  const guard = unseen(event.id);
-  const statements = factStatements(d1, event.workspaceId, zone, effect.facts, guard);
-  if (effect.clock) statements.push(clockStatement(d1, event, effect.clock, guard));
-  statements.push(
-    d1.prepare("INSERT OR IGNORE INTO report_workspaces (workspace_id, live_since) VALUES (?, ?)").bind(event.workspaceId, event.at),
-    d1.prepare("INSERT OR IGNORE INTO report_events_seen (event_id, workspace_id, at) VALUES (?, ?, ?)").bind(event.id, event.workspaceId, event.at),
-  );
-  await d1.batch(statements);
+  if (statements.length) await d1.batch(statements);
 }
 
 function clockStatement(d1: D1Database, event: DomainEvent, clock: Clock, guard: { sql: string; params: unknown[] }): D1PreparedStatement {
@@ -86,12 +103,23 @@ function clockStatement(d1: D1Database, event: DomainEvent, clock: Clock, guard:
     .bind(event.conversationId, event.workspaceId, clock.awaitingSince, clock.awaitingFirst ? 1 : 0, clock.openedAt, created ? 1 : 0, event.at, ...guard.params);
 }
 
+async function contactOf(event: DomainEvent, ctx: ListenerContext): Promise<string | null> {
+  const needsContact = event.type === "contact.followed" || event.type === "contact.unfollowed";
+  return event.contactId ?? (needsContact ? await ctx.contactId() : null);
+}
+
 export const reportsListener: Listener = {
   name: "reports-rollups",
   events: EVENTS,
-  async handle(event, { env, contactId }) {
-    const needsContact = event.type === "contact.followed" || event.type === "contact.unfollowed";
-    const contact = event.contactId ?? (needsContact ? await contactId() : null);
-    await recordEvent(env.DB, event, contact);
+  async handle(event, ctx) {
+    await recordEvent(ctx.env.DB, event, await contactOf(event, ctx));
+  },
+  async handleBatch(items) {
+    const first = items[0];
+    if (!first) return;
+    // One conversation, so one contact: the newest event that knows it (or asks, for follows).
+    let contact: string | null = null;
+    for (const { event, ctx } of items) contact = (await contactOf(event, ctx)) ?? contact;
+    await recordEvents(first.ctx.env.DB, items.map((i) => i.event), contact);
   },
 };
