@@ -106,6 +106,22 @@ describe("capacity and the team queue", () => {
     expect(await activityLines(third)).toContain(`Assigned to ${b.name} by least open (Support)`);
   });
 
+  it("snoozing frees a place too: the waiting conversation goes to the agent who snoozed", { timeout: 30_000 }, async () => {
+    const s = await teamSetup(1, { mode: "least_open", capacity: 1 });
+    const [a] = s.agents;
+    if (!a) throw new Error("setup");
+    const first = await newCustomer(s);
+    await moveToTeam(s, first);
+    const second = await newCustomer(s);
+    await moveToTeam(s, second);
+    expect([await assigneeOf(first), await assigneeOf(second)]).toEqual([a.id, null]);
+
+    await first.stub().triage({ kind: "snooze", until: Date.now() + 3_600_000 }, { id: a.id, name: a.name });
+    await drainConversation(first.stub());
+    expect(await assigneeOf(second)).toBe(a.id);
+    expect(await queued(second.id())).toBeNull();
+  });
+
   it("an agent who gives a conversation back frees a place, but does not get that one straight back", { timeout: 30_000 }, async () => {
     const s = await teamSetup(2, { mode: "round_robin", capacity: 1 });
     const [a, b] = s.agents;
