@@ -268,9 +268,14 @@ export class ThreadStore {
     return row ? num(row.next_at) : null;
   }
 
+  /**
+   * Due jobs, oldest first — except domain events, which wait behind the other due
+   * jobs (the index row, a profile, a delivery): the inbox list shows a message
+   * without waiting for every listener, and a burst's events run together.
+   */
   dueJobs(now: number, limit = 20): OutboxJob[] {
     return this.sql
-      .exec("SELECT id, kind, payload, attempts, next_at, generation FROM outbox WHERE next_at <= ? ORDER BY next_at, rowid LIMIT ?", now, limit)
+      .exec("SELECT id, kind, payload, attempts, next_at, generation FROM outbox WHERE next_at <= ? ORDER BY kind = 'event', next_at, rowid LIMIT ?", now, limit)
       .toArray()
       .map((r) => ({ id: String(r.id), kind: String(r.kind), payload: String(r.payload), attempts: num(r.attempts), nextAt: num(r.next_at), generation: num(r.generation) }));
   }
