@@ -44,7 +44,7 @@ export async function ingestEvents(rt: ConversationRuntime, input: IngestInput):
         plan.countsAsUnread = false;
         answers.add(id);
       }
-      store.insert({
+      const message = store.insertMessage({
         id,
         webhookEventId: plan.webhookEventId,
         lineMessageId: plan.lineMessageId,
@@ -77,11 +77,10 @@ export async function ingestEvents(rt: ConversationRuntime, input: IngestInput):
         const target = store.markUnsent(plan.unsendMessageId);
         if (target) updated.push(target);
       }
-      const message = store.get(id);
-      if (message) created.push(message);
+      created.push(message);
       if (isNew) emit(rt, "conversation.opened", { reason: "created" }, CUSTOMER, { at: plan.timestamp, lineUserId: plan.senderLineUserId });
       isNew = false;
-      if (message) emitIngested(rt, plan, message, answers.has(id));
+      emitIngested(rt, plan, message, answers.has(id));
       // A customer writing again brings a resolved or snoozed conversation back to the inbox.
       if (plan.countsAsUnread) {
         const reopened = reopenForCustomer(rt, plan.timestamp);

@@ -2,7 +2,7 @@
 import type { EventOrigin } from "./events";
 import type { JobKind, JobPayloads, MetaKey, MetaValue } from "./meta";
 import type { DeliveryStatus, DeliveryVia, Direction, MessageBody, ThreadMessage } from "./model";
-import { MIGRATIONS, num, SCHEMA, SELECT, str, toMessage } from "./store-schema";
+import { MIGRATIONS, num, type Row, SCHEMA, SELECT, str, toMessage } from "./store-schema";
 
 export interface NewMessage {
   id: string;
@@ -73,11 +73,20 @@ export class ThreadStore {
   }
 
   insert(m: NewMessage): number {
-    const row = this.sql
+    return num(this.insertRow(m, "seq").seq);
+  }
+
+  /** Inserts and answers the stored message in the same statement (no read back). */
+  insertMessage(m: NewMessage): ThreadMessage {
+    return toMessage(this.insertRow(m, "*, (SELECT display_name FROM members WHERE line_user_id = sender_line_user_id) AS sender_name"));
+  }
+
+  private insertRow(m: NewMessage, returning: string): Row {
+    return this.sql
       .exec(
         `INSERT INTO messages (id, webhook_event_id, line_message_id, direction, body, sender_line_user_id, agent_id, agent_name,
            status, retry_key, payload, mark_as_read_token, quote_token, created_at, redelivered, standby, origin)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING ${returning}`,
         m.id,
         m.webhookEventId ?? null,
         m.lineMessageId ?? null,
@@ -97,7 +106,6 @@ export class ThreadStore {
         m.origin ? JSON.stringify(m.origin) : null,
       )
       .one();
-    return num(row.seq);
   }
 
   get(id: string): ThreadMessage | null {
