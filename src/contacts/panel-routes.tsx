@@ -11,6 +11,7 @@ import { t } from "../ui/i18n";
 import { completeMention, mentionedAgents, mentionQuery, suggestAgents } from "./mentions";
 import { mentionExcerpt, pushMentions } from "./notify";
 import { type ContactProfile, conversationInWorkspace, findContact, latestConversationOf } from "./queries/contact";
+import { resolveContactId } from "./directory/list";
 import { findField, fieldValue, saveFieldValue } from "./queries/fields";
 import { addNote, contactNotes, mentionableAgents } from "./queries/notes";
 import { loadContactPanel } from "./queries/panel";
@@ -29,8 +30,14 @@ const contactV = zValidator("param", contactParam, on404);
 
 const isHtmx = (c: Context<AppEnv>) => !!c.req.header("hx-request");
 
+/**
+ * The contact to act on: a contact merged into another forwards to its survivor
+ * (a panel left open during a merge tags, notes and edits the merged contact).
+ */
 async function loadContact(c: Context<AppEnv>, contactId: string): Promise<ContactProfile> {
-  const contact = await findContact(c.env.DB, c.get("session").workspaceId, contactId);
+  const { workspaceId } = c.get("session");
+  const live = await resolveContactId(c.env.DB, workspaceId, contactId);
+  const contact = live ? await findContact(c.env.DB, workspaceId, live) : null;
   if (!contact) throw notFound();
   return contact;
 }
@@ -67,8 +74,13 @@ async function renderNotes(c: Context<AppEnv>, contactId: string, conversationId
 export const panelRoutes = new Hono<AppEnv>()
   .get("/:contactId/panel", contactV, zValidator("query", conversationContext, on404), async (c) => {
     const session = c.get("session");
-    const contact = await loadContact(c, c.req.valid("param").contactId);
+    const requested = c.req.valid("param").contactId;
+    const contact = await loadContact(c, requested);
     const conversationId = await conversationFrom(c, c.req.valid("query").conversation);
+    if (contact.id !== requested) {
+      const query = conversationId ? `?conversation=${encodeURIComponent(conversationId)}` : "";
+      return c.redirect(`/contacts/${contact.id}/panel${query}`, 302);
+    }
     const data = await loadContactPanel(c.env.DB, session.workspaceId, contact);
     const props = { ...data, conversationId, csrfToken: session.csrfToken, canManageFields: hasRole(session.role, "admin") };
     c.header("Vary", "HX-Request");

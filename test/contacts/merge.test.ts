@@ -68,6 +68,13 @@ describe("merge preview and merge", () => {
     const old = await admin.get(`/contacts/${b.contactId}`);
     expect(old.status).toBe(302);
     expect(old.headers.get("location")).toBe(`/contacts/${a.contactId}`);
+    // A panel left open on the merged contact follows it to the survivor, and acts on the survivor.
+    const panel = await admin.get(`/contacts/${b.contactId}/panel?conversation=${b.conversationId}`, { headers: { "hx-request": "true" } });
+    expect(panel.status).toBe(302);
+    expect(panel.headers.get("location")).toBe(`/contacts/${a.contactId}/panel?conversation=${b.conversationId}`);
+    await admin.post(`/contacts/${b.contactId}/tags`, { name: "Followed", color: "green" }, { htmx: true });
+    const survivorTags = await env.DB.prepare("SELECT t.name FROM contact_tags kt JOIN tags t ON t.id = kt.tag_id WHERE kt.contact_id = ? ORDER BY t.name").bind(a.contactId).all<{ name: string }>();
+    expect(survivorTags.results.map((r) => r.name)).toContain("Followed");
     const directory = await (await admin.get("/contacts?q=merge-main")).text();
     expect(directory).toContain(`/contacts/${a.contactId}`);
     expect(directory).not.toContain(`/contacts/${b.contactId}"`);
