@@ -3,6 +3,7 @@
 // and the LINE calls the app made (to the fake LINE in this isolate).
 import { env } from "cloudflare:test";
 import type { LineCall } from "../helpers/line";
+import { forgetWorkspaceFeatures } from "../../src/db/workspace-features";
 import { event } from "../helpers/line";
 import { customer, fakeLine, newWorkspace, type Setup } from "../outbound-webhooks/helpers";
 
@@ -11,6 +12,7 @@ export async function csatWorkspace(label: string, settings: { onResolve?: numbe
   await env.DB.prepare("INSERT INTO csat_settings (channel_id, workspace_id, on_resolve, only_if_agent_answered, min_days_between, texts, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
     .bind(setup.channelId, setup.workspaceId, settings.onResolve ?? 1, settings.onlyIfAgentAnswered ?? 1, settings.minDaysBetween ?? 7, JSON.stringify(settings.texts ?? {}), Date.now())
     .run();
+  forgetWorkspaceFeatures(setup.workspaceId);
   return setup;
 }
 
