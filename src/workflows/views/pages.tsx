@@ -38,6 +38,13 @@ export function triggerLabel(trigger: Trigger): string {
   }
 }
 
+const LOG_KINDS = ["started", "step", "answer", "invalid", "waiting", "timeout", "http", "error", "finished", "cancelled"] as const;
+
+/** A run-log line's kind in the reader's language (an unknown one as stored). */
+function logKind(kind: string): string {
+  return (LOG_KINDS as readonly string[]).includes(kind) ? t(`workflows.log.${kind as (typeof LOG_KINDS)[number]}`) : kind;
+}
+
 export const Status: FC<{ wf: WorkflowRow }> = ({ wf }) => (
   <span class="wf-status">
     <span class={`wf-badge${wf.publishedVersionId ? " wf-badge--on" : ""}`}>{wf.publishedVersionId ? t("workflows.status.published", { version: wf.latestVersion }) : t("workflows.status.draft")}</span>
@@ -141,7 +148,7 @@ export const RunLogPage: FC<{ viewer: Viewer; wf: WorkflowRow; runs: RunView[]; 
             <ol class="wf-run__log">
               {(log.get(run.id) ?? []).map((line) => (
                 <li class={`wf-log wf-log--${line.kind}`}>
-                  <code>{line.stepId ?? "·"}</code> <span>{line.kind}</span> <span>{line.detail}</span>
+                  <code>{line.stepId ?? "·"}</code> <span class="wf-log__kind">{logKind(line.kind)}</span> <span>{line.detail}</span>
                 </li>
               ))}
             </ol>
