@@ -17,7 +17,7 @@ export const workflowForms = {
   "workflows.form.variable": "Start with a letter; then letters, digits or _ (up to 40)",
   "workflows.form.next": "Then go to",
   "workflows.form.endHere": "End the workflow",
-  "workflows.form.continue": "Continue with “Then go to”",
+  "workflows.form.continue": "Usual next step",
   "workflows.form.endHint": "The run ends here.",
   "workflows.form.missing": "(deleted: {id})",
   "workflows.form.noMessage": "Add at least one message",

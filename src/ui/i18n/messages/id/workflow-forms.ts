@@ -19,7 +19,7 @@ export const workflowForms = {
   "workflows.form.variable": "Awali dengan huruf; lalu huruf, angka, atau _ (maks. 40)",
   "workflows.form.next": "Lalu lanjut ke",
   "workflows.form.endHere": "Akhiri alur kerja",
-  "workflows.form.continue": "Lanjut sesuai “Lalu lanjut ke”",
+  "workflows.form.continue": "Langkah berikutnya biasa",
   "workflows.form.endHint": "Jalannya berakhir di sini.",
   "workflows.form.missing": "(dihapus: {id})",
   "workflows.form.noMessage": "Tambahkan setidaknya satu pesan",

@@ -19,7 +19,7 @@ export const workflowForms = {
   "workflows.form.variable": "英字で始め、英数字または _ で 40 文字以内にしてください",
   "workflows.form.next": "次のステップ",
   "workflows.form.endHere": "ワークフローを終了",
-  "workflows.form.continue": "「次のステップ」へ進む",
+  "workflows.form.continue": "通常の次のステップ",
   "workflows.form.endHint": "実行はここで終わります。",
   "workflows.form.missing": "（削除済み: {id}）",
   "workflows.form.noMessage": "メッセージを 1 つ以上追加してください",

@@ -19,7 +19,7 @@ export const workflowForms = {
   "workflows.form.variable": "ขึ้นต้นด้วยตัวอักษร ตามด้วยตัวอักษร ตัวเลข หรือ _ (ไม่เกิน 40 ตัว)",
   "workflows.form.next": "จากนั้นไปที่",
   "workflows.form.endHere": "จบเวิร์กโฟลว์",
-  "workflows.form.continue": "ไปต่อตาม “จากนั้นไปที่”",
+  "workflows.form.continue": "ขั้นตอนถัดไปตามปกติ",
   "workflows.form.endHint": "การทำงานจบที่นี่",
   "workflows.form.missing": "(ถูกลบแล้ว: {id})",
   "workflows.form.noMessage": "เพิ่มข้อความอย่างน้อยหนึ่งข้อความ",

@@ -19,7 +19,7 @@ export const workflowForms = {
   "workflows.form.variable": "Harfle başlayın; ardından harf, rakam veya _ (en fazla 40)",
   "workflows.form.next": "Sonra git",
   "workflows.form.endHere": "İş akışını bitir",
-  "workflows.form.continue": "“Sonra git” ile devam et",
+  "workflows.form.continue": "Olağan sonraki adım",
   "workflows.form.endHint": "Çalışma burada biter.",
   "workflows.form.missing": "(silindi: {id})",
   "workflows.form.noMessage": "En az bir mesaj ekleyin",

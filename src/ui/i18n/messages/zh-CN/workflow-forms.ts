@@ -19,7 +19,7 @@ export const workflowForms = {
   "workflows.form.variable": "以英文字母开头，之后为字母、数字或 _（最多 40 个）",
   "workflows.form.next": "接着前往",
   "workflows.form.endHere": "结束工作流",
-  "workflows.form.continue": "按“接着前往”继续",
+  "workflows.form.continue": "常规的下一步",
   "workflows.form.endHint": "运行到此结束。",
   "workflows.form.missing": "（已删除：{id}）",
   "workflows.form.noMessage": "请至少添加一条消息",

@@ -19,7 +19,7 @@ export const workflowForms = {
   "workflows.form.variable": "以英文字母開頭，之後為字母、數字或 _（最多 40 個）",
   "workflows.form.next": "接著前往",
   "workflows.form.endHere": "結束工作流程",
-  "workflows.form.continue": "依「接著前往」繼續",
+  "workflows.form.continue": "一般的下一步",
   "workflows.form.endHint": "執行到此結束。",
   "workflows.form.missing": "（已刪除：{id}）",
   "workflows.form.noMessage": "請至少新增一則訊息",
