@@ -85,7 +85,7 @@ export default async function run({ base, screenshots }) {
     for (const stepId of ["language", "route", "to-a"]) await stepForm(phoneAdmin, stepId);
     await phoneAdmin.locator("#wf-trigger-title + details > summary").click();
     await assertFits(phoneAdmin, "workflow editor with its forms open (390 px)");
-    await (await stepForm(phoneAdmin, "language")).scrollIntoViewIfNeeded();
+    await (await stepForm(phoneAdmin, "language")).evaluate((el) => { el.scrollIntoView({ block: "start" }); window.scrollBy(0, -120); });
     await phoneAdmin.screenshot({ path: join(screenshots, "workflows-editor-phone.png"), fullPage: false });
 
     // A customer of its own writes the phrase and answers the survey with a quick reply.
