@@ -23,7 +23,7 @@ import { addStep, deleteStep, moveStep, parseStep, parseTrigger, replaceStep, ST
 import { createWorkflow, findWorkflow, listRuns, listWorkflows, publish, runLog, saveDraft, unpublish, type WorkflowRow } from "./store";
 import { TEMPLATE_IDS, templateDraft } from "./templates";
 import { RunLogPage, SecretsPage, WorkflowListPage, WORKFLOWS_PATH } from "./views/pages";
-import { type EditorProps, WorkflowEditor } from "./views/editor";
+import { EditorBody, type EditorProps, WorkflowEditor } from "./views/editor";
 import { editorChoices, stepChoices } from "./editor-choices";
 import { formValues } from "./forms/fields";
 import { parseStepForm } from "./forms/step-form";
@@ -46,7 +46,9 @@ async function editor(c: Context<AppEnv>, id: string, extra: Partial<EditorProps
   const [viewer, wf] = await Promise.all([loadViewer(c), load(c, id)]);
   const problems = graphProblems(wf.draft.steps).map((p) => p.message);
   const choices = extra.choices ?? (await editorChoices(c.env.DB, wf.workspaceId, wf.draft.steps));
-  return c.html(<WorkflowEditor viewer={viewer} wf={wf} problems={problems} stickerUrl={stickerUrlFor(c.env)} {...extra} choices={choices} />, status);
+  const props = { viewer, wf, problems, stickerUrl: stickerUrlFor(c.env), ...extra, choices };
+  // htmx swaps #wf-editor only: it gets just that fragment; a plain request the page.
+  return c.html(isHtmx(c) ? <EditorBody {...props} /> : <WorkflowEditor {...props} />, status);
 }
 
 /** After a change: htmx gets the editor back; a plain form is redirected to it. */

@@ -122,6 +122,9 @@ describe("Workflow editor forms", { timeout: 60_000 }, () => {
     const bad = await admin.post(`/settings/workflows/${id}/steps/call`, { id: "call", method: "POST", url: "ftp://files.example.com", headers: "no colon here", body: '{"name": {{contact.name}', timeoutSeconds: "99", retries: "1", s0_pointer: "ticket/id", s0_variable: "ticket", next: "" }, { htmx: true });
     expect(bad.status).toBe(422);
     const html = await bad.text();
+    // The smallest fragment htmx swaps: the editor, not a whole page.
+    expect(html.trimStart()).toMatch(/^<div id="wf-editor"/);
+    expect(html).not.toContain("<html");
     expect(html).toContain("Not saved: check the fields marked below");
     expect(html).toMatch(/id="s-call-url-error"[^>]*>Start the URL with https:\/\/ or http:\/\//);
     expect(html).toMatch(/id="s-call-headers-error"[^>]*>Write headers as “Name: value” \(not “no colon here”\)/);
