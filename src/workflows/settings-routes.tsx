@@ -24,6 +24,7 @@ import { createWorkflow, findWorkflow, listRuns, listWorkflows, publish, runLog,
 import { TEMPLATE_IDS, templateDraft } from "./templates";
 import { RunLogPage, SecretsPage, WorkflowListPage, WORKFLOWS_PATH } from "./views/pages";
 import { EditorBody, type EditorProps, WorkflowEditor } from "./views/editor";
+import { FormPreview } from "./views/step-forms/preview";
 import { editorChoices, stepChoices } from "./editor-choices";
 import { formValues } from "./forms/fields";
 import { parseStepForm } from "./forms/step-form";
@@ -125,6 +126,11 @@ export const workflowSettingsRoutes = new Hono<AppEnv>()
     const log = new Map<string, typeof lines>();
     for (const line of lines) log.set(line.runId, [...(log.get(line.runId) ?? []), line]);
     return c.html(<RunLogPage viewer={viewer} wf={wf} runs={page.items} log={log} next={page.next ? encodeCursor({ key: String(page.next.at), id: page.next.id }) : null} />);
+  })
+  .post("/:id/preview", byId, async (c) => {
+    await load(c, c.req.valid("param").id);
+    const values = formValues(await c.req.parseBody({ all: true }));
+    return c.html(<FormPreview values={values} stickerUrl={stickerUrlFor(c.env)} />);
   })
   .post("/:id/name", byId, async (c) => {
     const wf = await load(c, c.req.valid("param").id);

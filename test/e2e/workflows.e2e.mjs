@@ -74,8 +74,10 @@ export default async function run({ base, screenshots }) {
     await save(admin, form);
     await admin.locator("#s-to-a-id-error").waitFor({ state: "detached", timeout: 10_000 });
     await admin.locator("#step-to-a .wf-step__summary", { hasText: `Routing ${stamp} · Fewest open conversations` }).first().waitFor({ timeout: 10_000 });
-    await admin.locator("#step-language .wf-step__preview").first().evaluate((d) => { d.open = true; });
-    await stepForm(admin, "language");
+    // The question's form previews what it would send while the admin types.
+    form = await stepForm(admin, "language");
+    await form.locator('input[name="o3_label"]').fill("Bahasa");
+    await form.locator(".wf-sf__preview", { hasText: "Bahasa" }).waitFor({ timeout: 10_000 });
     await admin.evaluate(() => window.scrollTo(0, 0));
     await admin.screenshot({ path: join(screenshots, "workflows-editor-desktop.png"), fullPage: true });
     await admin.locator("form[action$='/publish'] button").click();

@@ -146,6 +146,19 @@ describe("Workflow editor forms", { timeout: 60_000 }, () => {
     expect((await draftOf(admin, id)).steps).toEqual(steps);
   });
 
+  it("the live preview shows what the half-typed form would send, as LINE bubbles", async () => {
+    const admin = await loginAs("admin");
+    const id = await blankWorkflow(admin, [{ id: "n", type: "note", text: "Hi", next: null }]);
+    const res = await admin.post(`/settings/workflows/${id}/preview`, { m0_type: "text", m0_text: "Pick a <topic>", answerKind: "choice", o0_label: "Billing", o1_label: "Returns", m1_type: "image", m1_url: "not a url" }, { htmx: true });
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain("Pick a &lt;topic&gt;");
+    expect(html).toContain("Billing");
+    expect(html).toContain("Returns");
+    const stranger = await loginInNewWorkspace("admin");
+    expect((await stranger.post(`/settings/workflows/${id}/preview`, { m0_type: "text", m0_text: "x" }, { htmx: true })).status).toBe(404);
+  });
+
   it("the trigger form: kinds with their conditions round-trip; an unknown tag is refused", async () => {
     const admin = await loginAs("admin");
     const channel = await env.DB.prepare("SELECT id FROM channels WHERE workspace_id = ? LIMIT 1").bind(admin.user.workspaceId).first<{ id: string }>();

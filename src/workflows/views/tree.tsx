@@ -139,7 +139,7 @@ const StepCard: FC<TreeProps & { step: Step; index: number; sub: Array<{ label: 
         ) : null}
         <details class="wf-step__edit" open={failedHere || formFailedHere ? true : undefined}>
           <summary>{t("workflows.editor.edit")}</summary>
-          <StepForm workflowId={workflowId} step={step} csrfToken={csrfToken} choices={choices} failed={formFailedHere} />
+          <StepForm workflowId={workflowId} step={step} csrfToken={csrfToken} choices={choices} stickerUrl={stickerUrl} failed={formFailedHere} />
           <details class="wf-step__json" open={failedHere ? true : undefined}>
             <summary>{t("workflows.form.advanced")}</summary>
             <form method="post" action={base} hx-post={base} hx-target="#wf-editor" hx-select="#wf-editor" hx-swap="outerHTML" class="wf-form">

@@ -12,6 +12,8 @@ import { type EditorChoices, type FormCtx, StepPicker, Text } from "./bits";
 import { HttpFields } from "./http";
 import { BranchFields, GotoFields, WaitFields } from "./logic";
 import { QuestionFields, SendFields } from "./messages";
+import { LivePreview } from "./preview";
+import type { StickerUrl } from "../../../line/stickers";
 
 export type { EditorChoices } from "./bits";
 
@@ -51,7 +53,7 @@ const KindFields: FC<{ ctx: FormCtx; step: Step }> = ({ ctx, step }) => {
   }
 };
 
-export const StepForm: FC<{ workflowId: string; step: Step; csrfToken: string; choices: EditorChoices; failed?: FailedForm }> = ({ workflowId, step, csrfToken, choices, failed }) => {
+export const StepForm: FC<{ workflowId: string; step: Step; csrfToken: string; choices: EditorChoices; stickerUrl: StickerUrl; failed?: FailedForm }> = ({ workflowId, step, csrfToken, choices, stickerUrl, failed }) => {
   const action = `/settings/workflows/${workflowId}/steps/${step.id}`;
   const ctx: FormCtx = { key: `s-${step.id}`, values: failed?.values ?? stepValues(step), errors: failed?.errors ?? {}, choices };
   const hasNext = step.type !== "branch" && step.type !== "goto" && step.type !== "end";
@@ -62,6 +64,7 @@ export const StepForm: FC<{ workflowId: string; step: Step; csrfToken: string; c
       <FormAlert message={ctx.errors._form ?? (errorCount ? t("workflows.form.checkFields") : undefined)} />
       <Text ctx={ctx} name="id" label={t("workflows.form.stepId")} inputClass="input--mono" hint={t("workflows.form.stepIdHint")} extra={{ maxlength: 40 }} />
       <KindFields ctx={ctx} step={step} />
+      {step.type === "send" || step.type === "question" ? <LivePreview action={`/settings/workflows/${workflowId}/preview`} values={ctx.values} stickerUrl={stickerUrl} /> : null}
       {hasNext ? <StepPicker ctx={ctx} name="next" label={t("workflows.form.next")} self={step.id} /> : null}
       <div class="wf-sf__actions">
         <button class="btn btn--primary btn--small" type="submit">
