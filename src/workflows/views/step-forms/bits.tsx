@@ -5,6 +5,7 @@ import type { Child, FC } from "hono/jsx";
 import { TextField, type TextFieldProps } from "../../../automation/views/shell";
 import { FieldError } from "../../../settings/views/form-bits";
 import { t } from "../../../ui/i18n";
+import type { Step } from "../../definition";
 import type { FormErrors, FormValues } from "../../forms/fields";
 
 export interface Named {
@@ -14,7 +15,7 @@ export interface Named {
 
 /** What the editor's selects offer, loaded once per editor page. */
 export interface EditorChoices {
-  steps: Array<{ id: string; type: string }>;
+  steps: Array<{ id: string; type: Step["type"] }>;
   agents: Named[];
   teams: Named[];
   channels: Named[];
@@ -29,6 +30,9 @@ export interface FormCtx {
   errors: FormErrors;
   choices: EditorChoices;
 }
+
+/** "ask · Ask a question": how a step is named in a picker. */
+export const stepLabel = (s: EditorChoices["steps"][number]) => `${s.id} · ${t(`workflows.step.${s.type}`)}`;
 
 export const fieldId = (ctx: FormCtx, name: string) => `${ctx.key}-${name}`;
 
@@ -69,7 +73,7 @@ export const StepPicker: FC<{ ctx: FormCtx; name: string; label: string; emptyLa
     ctx={ctx}
     name={name}
     label={label}
-    options={[["", emptyLabel ?? t("workflows.form.endHere")], ...ctx.choices.steps.filter((s) => s.id !== self).map((s) => [s.id, `${s.id} · ${t(`workflows.step.${s.type}` as "workflows.step.send")}`] as const)]}
+    options={[["", emptyLabel ?? t("workflows.form.endHere")], ...ctx.choices.steps.filter((s) => s.id !== self).map((s) => [s.id, stepLabel(s)] as const)]}
   />
 );
 

@@ -6,9 +6,10 @@ import { t } from "../../../ui/i18n";
 import { CONDITION_KINDS, MAX_CONDITIONS } from "../../forms/conditions";
 import { rowCount } from "../../forms/fields";
 import { MAX_RULES } from "../../forms/step-form";
-import { type FormCtx, Row, Select, StepPicker, Text } from "./bits";
+import { type FormCtx, Row, Select, StepPicker, stepLabel, Text } from "./bits";
 
-const kindLabel = (kind: (typeof CONDITION_KINDS)[number]) => t(`workflows.cond.${kind.replace(":", ".")}` as "workflows.cond.answer.equals");
+type Replace<S extends string> = S extends `${infer A}:${infer B}` ? `${A}.${B}` : S;
+const kindLabel = <K extends (typeof CONDITION_KINDS)[number]>(kind: K) => t(`workflows.cond.${kind.replace(":", ".") as Replace<K>}`);
 
 /** One condition row: what to test, then only the fields that test needs (CSS :has, no script). */
 const ConditionRow: FC<{ ctx: FormCtx; prefix: string; n: number }> = ({ ctx, prefix, n }) => (
@@ -63,5 +64,5 @@ export const WaitFields: FC<{ ctx: FormCtx }> = ({ ctx }) => (
 );
 
 export const GotoFields: FC<{ ctx: FormCtx }> = ({ ctx }) => (
-  <Select ctx={ctx} name="target" label={t("workflows.form.target")} options={ctx.choices.steps.map((s) => [s.id, `${s.id} · ${t(`workflows.step.${s.type}` as "workflows.step.send")}`] as const)} />
+  <Select ctx={ctx} name="target" label={t("workflows.form.target")} options={ctx.choices.steps.map((s) => [s.id, stepLabel(s)] as const)} />
 );

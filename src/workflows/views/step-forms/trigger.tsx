@@ -20,7 +20,7 @@ export const TriggerForm: FC<{ workflowId: string; trigger: Trigger; csrfToken: 
     <form method="post" action={action} hx-post={action} hx-target="#wf-editor" hx-select="#wf-editor" hx-swap="outerHTML" class="wf-sf wf-trigger-form" novalidate>
       <CsrfField token={csrfToken} />
       <FormAlert message={ctx.errors._form ?? (Object.keys(ctx.errors).length ? t("workflows.form.checkFields") : undefined)} />
-      <Select ctx={ctx} name="type" label={t("workflows.form.triggerKind")} class="wf-tr__kind" options={TRIGGER_TYPES.map((type) => [type, t(`workflows.trigger.${TYPE_KEYS[type]}` as "workflows.trigger.opened")] as const)} />
+      <Select ctx={ctx} name="type" label={t("workflows.form.triggerKind")} class="wf-tr__kind" options={TRIGGER_TYPES.map((type) => [type, t(`workflows.trigger.${TYPE_KEYS[type]}`)] as const)} />
       <div class="wf-tr wf-tr--channels">
         <Select ctx={ctx} name="channelIds" label={t("workflows.form.onChannels")} multiple options={choices.channels.map((c) => [c.id, c.name] as const)} hint={t("workflows.form.allChannels")} />
       </div>
