@@ -164,6 +164,8 @@
           if (current >= 0) {
             evt.preventDefault();
             evt.stopPropagation();
+            // Tab completes a canned reply; a workflow starts only on Enter (or a click).
+            if (evt.key === "Tab" && list[current].dataset.workflowUrl) return;
             choose(list[current]);
           } else if (evt.key === "Enter") {
             // Nothing to pick: the list says why (no match, or a lone "/"); Esc closes it, then Enter sends.
