@@ -2,7 +2,6 @@
 // teams, channels, tags, secret names), a labelled text field and select that
 // show their error underneath and keep what was typed, and the step picker.
 import type { Child, FC } from "hono/jsx";
-import { TextField, type TextFieldProps } from "../../../automation/views/shell";
 import { FieldError } from "../../../settings/views/form-bits";
 import { t } from "../../../ui/i18n";
 import type { Step } from "../../definition";
@@ -36,9 +35,61 @@ export const stepLabel = (s: EditorChoices["steps"][number]) => `${s.id} · ${t(
 
 export const fieldId = (ctx: FormCtx, name: string) => `${ctx.key}-${name}`;
 
-export const Text: FC<{ ctx: FormCtx; name: string; label: string } & Partial<Omit<TextFieldProps, "id" | "name" | "label" | "value">>> = ({ ctx, name, label, ...rest }) => (
-  <TextField id={fieldId(ctx, name)} name={name} label={label} value={ctx.values[name] ?? ""} error={ctx.errors[name]} {...rest} />
-);
+export interface TextProps {
+  ctx: FormCtx;
+  name: string;
+  label: string;
+  hint?: Child;
+  /** A textarea of this many rows; otherwise an input. */
+  rows?: number;
+  type?: string;
+  placeholder?: string;
+  inputClass?: string;
+  extra?: Record<string, string | number | boolean | undefined>;
+}
+
+/** A label, an input (or textarea), a hint and the field's error, with what was typed. */
+export const Text: FC<TextProps> = ({ ctx, name, label, hint, rows, type = "text", placeholder, inputClass, extra = {} }) => {
+  const id = fieldId(ctx, name);
+  const value = ctx.values[name] ?? "";
+  const error = ctx.errors[name];
+  const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
+  const common = { id, name, placeholder, "aria-invalid": error ? "true" : undefined, "aria-describedby": describedBy, ...extra };
+  return (
+    <div class="field">
+      <label class="field__label" for={id}>
+        {label}
+      </label>
+      {rows ? (
+        <textarea class={`input textarea ${inputClass ?? ""}`.trim()} rows={rows} {...common}>
+          {value}
+        </textarea>
+      ) : (
+        <input class={`input ${inputClass ?? ""}`.trim()} type={type} value={value} {...common} />
+      )}
+      {hint ? (
+        <p id={`${id}-hint`} class="field__hint">
+          {hint}
+        </p>
+      ) : null}
+      <FieldError id={`${id}-error`} message={error} />
+    </div>
+  );
+};
+
+/** A labelled on/off checkbox (styled as a switch by automation.css, a plain checkbox without it). */
+export const Check: FC<{ ctx: FormCtx; name: string; label: string }> = ({ ctx, name, label }) => {
+  const id = fieldId(ctx, name);
+  return (
+    <label class="auto-switch" for={id}>
+      <input id={id} type="checkbox" name={name} checked={ctx.values[name] === "on"} class="auto-switch__input" />
+      <span class="auto-switch__track" aria-hidden="true">
+        <span class="auto-switch__thumb" />
+      </span>
+      <span class="auto-switch__label">{label}</span>
+    </label>
+  );
+};
 
 export const Select: FC<{ ctx: FormCtx; name: string; label: string; options: Array<readonly [string, string]>; hint?: Child; multiple?: boolean; fallback?: string; class?: string; hideLabel?: boolean }> = ({ ctx, name, label, options, hint, multiple, fallback = "", class: cls, hideLabel }) => {
   const id = fieldId(ctx, name);

@@ -4,11 +4,10 @@
 import type { FC } from "hono/jsx";
 import { CsrfField, FormAlert } from "../../../settings/views/form-bits";
 import { t } from "../../../ui/i18n";
-import { Switch } from "../../../automation/views/shell";
 import { type Trigger, TRIGGER_TYPES } from "../../definition";
 import type { FormErrors, FormValues } from "../../forms/fields";
 import { ROLES, triggerValues } from "../../forms/trigger-form";
-import { type EditorChoices, type FormCtx, Select, Text } from "./bits";
+import { Check, type EditorChoices, type FormCtx, Select, Text } from "./bits";
 import { ConditionRows } from "./logic";
 
 const TYPE_KEYS = { "conversation.opened": "opened", "message.received": "received", "contact.followed": "followed", "conversation.resolved": "resolved", "postback.received": "postback", "tag.added": "tag", shortcut: "shortcutKind" } as const;
@@ -28,7 +27,7 @@ export const TriggerForm: FC<{ workflowId: string; trigger: Trigger; csrfToken: 
         <ConditionRows ctx={ctx} prefix="c" />
       </div>
       <div class="wf-tr wf-tr--followed">
-        <Switch id="trigger-firstFollowOnly" name="firstFollowOnly" checked={ctx.values.firstFollowOnly === "on"} label={t("workflows.form.firstFollowOnly")} />
+        <Check ctx={ctx} name="firstFollowOnly" label={t("workflows.form.firstFollowOnly")} />
       </div>
       <div class="wf-tr wf-tr--postback">
         <Text ctx={ctx} name="dataPrefix" label={t("workflows.form.dataPrefix")} inputClass="input--mono" hint={t("workflows.form.dataPrefixHint")} />
