@@ -1,6 +1,7 @@
 // linedesk composer: what the server-rendered composer needs from the browser.
 // - "Quote" on a customer's bubble puts its quote token into the composer
-// - `/` at the start of the text opens the canned-reply search (↑ ↓ Enter Tab Esc);
+// - `/` at the start of the text opens the canned-reply search (↑ ↓ Enter Tab Esc),
+//   with the workflow shortcuts the agent may run (picking one starts it);
 //   while it is open Enter never sends, and a lone "/" is never sent at all
 //   (the server refuses it too)
 // - the reply-token countdown under the composer, refreshed when the customer writes
@@ -90,11 +91,33 @@
   function choose(option) {
     const area = textarea();
     if (!area || !option) return;
+    if (option.dataset.workflowUrl) return runShortcut(option.dataset.workflowUrl, area);
     area.value = option.dataset.cannedBody || "";
     closeCanned();
     area.focus();
     area.setSelectionRange(area.value.length, area.value.length);
   }
+  /** A workflow shortcut picked from the list: run it like its toolbar button, whose bar shows the outcome. */
+  async function runShortcut(url, area) {
+    area.value = "";
+    closeCanned();
+    area.focus();
+    const token = document.querySelector('meta[name="csrf-token"]')?.getAttribute("content") || "";
+    try {
+      const response = await fetch(url, { method: "POST", headers: { "HX-Request": "true", "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ _csrf: token }) });
+      const bar = document.getElementById("workflow-shortcuts");
+      if (!bar) return;
+      const box = document.createElement("div");
+      box.innerHTML = await response.text();
+      const next = box.querySelector("#workflow-shortcuts");
+      if (!next) return;
+      bar.replaceWith(next);
+      if (window.htmx && typeof window.htmx.process === "function") window.htmx.process(next);
+    } catch {
+      // Offline: the toolbar button still works once the connection is back.
+    }
+  }
+
   /** "/" alone (or the full-width "／" of CJK keyboards): the agent meant to open the list. */
   const isLonePrefix = (text) => /^[/／]$/.test(text.trim());
 
@@ -141,6 +164,8 @@
           if (current >= 0) {
             evt.preventDefault();
             evt.stopPropagation();
+            // Tab completes a canned reply; a workflow starts only on Enter (or a click).
+            if (evt.key === "Tab" && list[current].dataset.workflowUrl) return;
             choose(list[current]);
           } else if (evt.key === "Enter") {
             // Nothing to pick: the list says why (no match, or a lone "/"); Esc closes it, then Enter sends.

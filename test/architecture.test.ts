@@ -27,7 +27,7 @@ const PUBLIC: Record<string, readonly string[]> = {
   csat: ["index", "inbox-routes", "contact-ratings", "survey", "listener", "sheets", "routes", "nav", "views/toolbar-action"],
   sla: ["timers", "listener", "routes", "nav"],
   reports: ["routes", "recorder", "backfill", "backlog"],
-  automation: ["listener", "routes", "state", "views/line-preview", "nav", "commands", "hours", "queue", "settings", "rules", "replies"],
+  automation: ["listener", "routes", "state", "views/line-preview", "nav", "commands", "hours", "queue", "settings", "rules", "replies", "rule-form", "views/rule-form"],
   composer: ["routes", "media-routes", "forms", "messages", "stickers", "guard", "views/composer"],
   contacts: ["routes", "listener", "account-link", "notification-routes", "nav", "notify", "schemas", "queries/contact", "queries/fields", "queries/tags"],
   inbox: ["routes", "directory", "queries", "triage-form", "views/list-toolbar"],

@@ -45,9 +45,14 @@ export function valuesOfRule(rule: RuleInput): RuleFormValues {
     priority: String(rule.priority),
     activeWindow: rule.activeWindow,
     enabled: rule.enabled ? "on" : "",
-    qr: rule.reply.quickReplies.map((b) => (b.text === b.label ? b.label : `${b.label} | ${b.text}`)).join("\n"),
   };
-  rule.reply.messages.forEach((m, i) => {
+  return { ...v, ...valuesOfReply(rule.reply) };
+}
+
+/** The message slots (m0_type, m0_text…) and quick-reply lines (qr) of a reply, as form values. */
+export function valuesOfReply(reply: RuleInput["reply"]): RuleFormValues {
+  const v: RuleFormValues = { qr: reply.quickReplies.map((b) => (b.text === b.label ? b.label : `${b.label} | ${b.text}`)).join("\n") };
+  reply.messages.forEach((m, i) => {
     const set = (f: (typeof SLOT_FIELDS)[number], value: string | number) => (v[slotField(i, f)] = String(value));
     set("type", m.type);
     if (m.type === "text") set("text", m.text);

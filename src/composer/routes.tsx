@@ -25,6 +25,7 @@ import { mediaRoutes } from "./media-routes";
 import { locationMessage, type Outgoing, stickerMessage, textMessage } from "./messages";
 import { isSendableSticker } from "./stickers";
 import { CannedList } from "./views/canned-list";
+import { shortcutsFor } from "../workflows/shortcuts";
 import { Composer } from "./views/composer";
 import { SentPartials } from "./views/sent";
 import { ComposerStatus } from "./views/status";
@@ -82,9 +83,14 @@ export const composerRoutes = new Hono<AppEnv>()
     const row = await loadConversation(c, c.req.valid("param").id);
     const session = c.get("session");
     const query = c.req.valid("query").q;
-    const matches = await searchCannedReplies(c.env.DB, { workspaceId: session.workspaceId, userId: session.userId, query, contactName: row.title, agentName: session.name });
+    const [matches, shortcuts] = await Promise.all([
+      searchCannedReplies(c.env.DB, { workspaceId: session.workspaceId, userId: session.userId, query, contactName: row.title, agentName: session.name }),
+      // Workflow shortcuts the agent's role may run, by label (the toolbar buttons, from the keyboard).
+      shortcutsFor(c.env.DB, session.workspaceId, session.role),
+    ]);
+    const wanted = query.normalize("NFKC").toLowerCase();
     c.header("cache-control", "no-store");
-    return c.html(<CannedList query={query} matches={matches} />);
+    return c.html(<CannedList query={query} matches={matches} conversationId={row.id} shortcuts={shortcuts.filter((s) => s.label.normalize("NFKC").toLowerCase().includes(wanted))} />);
   })
   .post("/c/:id/compose/text", conversationId, async (c) => {
     const row = await loadConversation(c, c.req.valid("param").id);

@@ -1,6 +1,7 @@
 // Settings → Workflows (admins and owners), mounted at /settings/workflows:
 // the list and "new from template", the editor (name, trigger, steps: add,
-// edit as validated JSON with a 422 that keeps what was typed, move, delete),
+// edit through per-kind forms — or raw JSON, the advanced fallback — with a 422
+// that shows the problems by field and keeps what was typed, move, delete),
 // publish (refused while the graph has problems) and unpublish, the run log
 // (keyset pages), and the write-only secrets. Session and CSRF come from the
 // settings router; every id is looked up inside the viewer's workspace.
@@ -21,7 +22,13 @@ import { deleteSecret, putSecret, secretNameSchema, secretNames } from "./secret
 import { addStep, deleteStep, moveStep, parseStep, parseTrigger, replaceStep, STEP_TYPES } from "./step-edits";
 import { createWorkflow, findWorkflow, listRuns, listWorkflows, publish, runLog, saveDraft, unpublish, type WorkflowRow } from "./store";
 import { TEMPLATE_IDS, templateDraft } from "./templates";
-import { type EditorProps, RunLogPage, SecretsPage, WorkflowEditor, WorkflowListPage, WORKFLOWS_PATH } from "./views/pages";
+import { RunLogPage, SecretsPage, WorkflowListPage, WORKFLOWS_PATH } from "./views/pages";
+import { EditorBody, type EditorProps, WorkflowEditor } from "./views/editor";
+import { FormPreview } from "./views/step-forms/preview";
+import { editorChoices, stepChoices } from "./editor-choices";
+import { formValues } from "./forms/fields";
+import { parseStepForm } from "./forms/step-form";
+import { parseTriggerForm } from "./forms/trigger-form";
 
 const idParam = z.object({ id: z.string().regex(/^wf_[0-9a-z]{20}$/) });
 const stepParam = idParam.extend({ stepId: z.string().regex(/^[a-z0-9_-]{1,40}$/) });
@@ -39,13 +46,22 @@ async function load(c: Context<AppEnv>, id: string): Promise<WorkflowRow> {
 async function editor(c: Context<AppEnv>, id: string, extra: Partial<EditorProps> = {}, status: 200 | 422 = 200) {
   const [viewer, wf] = await Promise.all([loadViewer(c), load(c, id)]);
   const problems = graphProblems(wf.draft.steps).map((p) => p.message);
-  return c.html(<WorkflowEditor viewer={viewer} wf={wf} problems={problems} stickerUrl={stickerUrlFor(c.env)} {...extra} />, status);
+  const choices = extra.choices ?? (await editorChoices(c.env.DB, wf.workspaceId, wf.draft.steps));
+  const props = { viewer, wf, problems, stickerUrl: stickerUrlFor(c.env), ...extra, choices };
+  // htmx swaps #wf-editor only: it gets just that fragment; a plain request the page.
+  return c.html(isHtmx(c) ? <EditorBody {...props} /> : <WorkflowEditor {...props} />, status);
 }
 
 /** After a change: htmx gets the editor back; a plain form is redirected to it. */
 function done(c: Context<AppEnv>, id: string, extra: Partial<EditorProps> = {}, status: 200 | 422 = 200) {
   if (!isHtmx(c) && status === 200) return c.redirect(`${WORKFLOWS_PATH}/${id}`, 303);
   return editor(c, id, extra, status);
+}
+
+/** The submitted form: a "json" field is the advanced JSON editor, anything else the per-field form. */
+async function submitted(c: Context<AppEnv>): Promise<{ json: string } | { form: ReturnType<typeof formValues> }> {
+  const body = await c.req.parseBody({ all: true });
+  return typeof body.json === "string" ? { json: body.json } : { form: formValues(body) };
 }
 
 async function formText(c: Context<AppEnv>, name: string): Promise<string> {
@@ -111,6 +127,11 @@ export const workflowSettingsRoutes = new Hono<AppEnv>()
     for (const line of lines) log.set(line.runId, [...(log.get(line.runId) ?? []), line]);
     return c.html(<RunLogPage viewer={viewer} wf={wf} runs={page.items} log={log} next={page.next ? encodeCursor({ key: String(page.next.at), id: page.next.id }) : null} />);
   })
+  .post("/:id/preview", byId, async (c) => {
+    await load(c, c.req.valid("param").id);
+    const values = formValues(await c.req.parseBody({ all: true }));
+    return c.html(<FormPreview values={values} stickerUrl={stickerUrlFor(c.env)} />);
+  })
   .post("/:id/name", byId, async (c) => {
     const wf = await load(c, c.req.valid("param").id);
     const name = z.string().trim().min(1).max(80).safeParse(await formText(c, "name"));
@@ -120,9 +141,16 @@ export const workflowSettingsRoutes = new Hono<AppEnv>()
   })
   .post("/:id/trigger", byId, async (c) => {
     const wf = await load(c, c.req.valid("param").id);
-    const json = await formText(c, "json");
-    const parsed = parseTrigger(json, t("workflows.editor.invalidJson"));
-    if (!parsed.ok) return done(c, wf.id, { triggerError: { json, error: t("workflows.editor.invalid", { reason: parsed.error }) } }, 422);
+    const input = await submitted(c);
+    if ("json" in input) {
+      const parsed = parseTrigger(input.json, t("workflows.editor.invalidJson"));
+      if (!parsed.ok) return done(c, wf.id, { triggerError: { json: input.json, error: t("workflows.editor.invalid", { reason: parsed.error }) } }, 422);
+      await saveDraft(c.env.DB, wf.workspaceId, wf.id, { draft: { ...wf.draft, trigger: parsed.value } });
+      return done(c, wf.id);
+    }
+    const choices = await editorChoices(c.env.DB, wf.workspaceId, wf.draft.steps);
+    const parsed = parseTriggerForm(input.form, { channelIds: new Set(choices.channels.map((x) => x.id)), tagIds: new Set(choices.tags.map((x) => x.id)) });
+    if (!parsed.value) return done(c, wf.id, { choices, triggerFailed: { values: input.form, errors: parsed.errors } }, 422);
     await saveDraft(c.env.DB, wf.workspaceId, wf.id, { draft: { ...wf.draft, trigger: parsed.value } });
     return done(c, wf.id);
   })
@@ -136,10 +164,20 @@ export const workflowSettingsRoutes = new Hono<AppEnv>()
   .post("/:id/steps/:stepId", byStep, async (c) => {
     const { id, stepId } = c.req.valid("param");
     const wf = await load(c, id);
-    if (!wf.draft.steps.some((s) => s.id === stepId)) throw notFound();
-    const json = await formText(c, "json");
-    const parsed = parseStep(json, t("workflows.editor.invalidJson"));
-    if (!parsed.ok) return done(c, wf.id, { failed: { stepId, json, error: t("workflows.editor.invalid", { reason: parsed.error }) } }, 422);
+    const current = wf.draft.steps.find((s) => s.id === stepId);
+    if (!current) throw notFound();
+    const input = await submitted(c);
+    if ("json" in input) {
+      const parsed = parseStep(input.json, t("workflows.editor.invalidJson"));
+      if (!parsed.ok) return done(c, wf.id, { failed: { stepId, json: input.json, error: t("workflows.editor.invalid", { reason: parsed.error }) } }, 422);
+      await saveDraft(c.env.DB, wf.workspaceId, wf.id, { draft: { ...wf.draft, steps: replaceStep(wf.draft.steps, stepId, parsed.value) } });
+      return done(c, wf.id);
+    }
+    // A step keeps its kind: the form of another kind is another step (add it, delete this one).
+    const choices = await editorChoices(c.env.DB, wf.workspaceId, wf.draft.steps);
+    const others = new Set(wf.draft.steps.filter((s) => s.id !== stepId).map((s) => s.id));
+    const parsed = parseStepForm(input.form, current.type, others, stepChoices(choices));
+    if (!parsed.value) return done(c, wf.id, { choices, failedForm: { stepId, values: input.form, errors: parsed.errors } }, 422);
     await saveDraft(c.env.DB, wf.workspaceId, wf.id, { draft: { ...wf.draft, steps: replaceStep(wf.draft.steps, stepId, parsed.value) } });
     return done(c, wf.id);
   })

@@ -2,9 +2,12 @@
 // them (Settings → Workflows). Team steps use the workspace's own teams (by
 // name when one fits: "sales", "senior"), so a template works out of the box;
 // the Zendesk and Zoho Desk ones call those APIs in their documented shapes
-// with credentials from workspace secrets ({{secret.NAME}}).
+// with credentials from workspace secrets ({{secret.NAME}}). Texts for the
+// customer are the shipped ones of template-texts.ts: sent in the customer's
+// language until an admin edits them.
 import type { Step, Trigger } from "./definition";
 import type { Draft } from "./store";
+import { shipped as say } from "./template-texts";
 
 export const TEMPLATE_IDS = ["faq", "routing", "escalate", "sales", "zendesk", "zoho"] as const;
 export type TemplateId = (typeof TEMPLATE_IDS)[number];
@@ -37,16 +40,16 @@ export function templateDraft(id: TemplateId, teams: TeamRef[]): { name: string;
             {
               id: "menu",
               type: "question",
-              message: text("Hi {{contact.name}}! What can we help you with?"),
-              answer: { kind: "choice", display: "quickReplies", options: [{ label: "Opening hours", value: "hours", next: "hours" }, { label: "Shipping", value: "shipping", next: "shipping" }, { label: "Talk to us", value: "human", next: "human" }] },
+              message: text(say("workflows.tpl.faq.menu")),
+              answer: { kind: "choice", display: "quickReplies", options: [{ label: say("workflows.tpl.faq.optHours"), value: "hours", next: "hours" }, { label: say("workflows.tpl.faq.optShipping"), value: "shipping", next: "shipping" }, { label: say("workflows.tpl.faq.optHuman"), value: "human", next: "human" }] },
               saveTo: { variable: "topic" },
               timeoutMinutes: 60,
               onTimeout: null,
               next: null,
             },
-            { id: "hours", type: "send", message: text("We are open Monday to Friday, 9:00–18:00."), next: null },
-            { id: "shipping", type: "send", message: text("Orders ship within 2 working days; you get a tracking link by LINE."), next: null },
-            { id: "human", type: "send", message: text("An agent will answer you here shortly."), next: null },
+            { id: "hours", type: "send", message: text(say("workflows.tpl.faq.hours")), next: null },
+            { id: "shipping", type: "send", message: text(say("workflows.tpl.faq.shipping")), next: null },
+            { id: "human", type: "send", message: text(say("workflows.tpl.faq.human")), next: null },
           ],
         },
       };
@@ -60,7 +63,7 @@ export function templateDraft(id: TemplateId, teams: TeamRef[]): { name: string;
             {
               id: "language",
               type: "question",
-              message: text("Which language would you like to chat in?"),
+              message: text(say("workflows.tpl.routing.language")),
               answer: { kind: "choice", display: "quickReplies", options: [{ label: "English", value: "en" }, { label: "日本語", value: "ja" }, { label: "ไทย", value: "th" }] },
               saveTo: { variable: "language" },
               timeoutMinutes: 30,
@@ -79,7 +82,7 @@ export function templateDraft(id: TemplateId, teams: TeamRef[]): { name: string;
             assignTo("to-a", a, "thanks"),
             assignTo("to-b", b, "thanks"),
             assignTo("to-c", c, "thanks"),
-            { id: "thanks", type: "send", message: text("Thank you! An agent will be with you shortly."), next: null },
+            { id: "thanks", type: "send", message: text(say("workflows.tpl.routing.thanks")), next: null },
           ],
         },
       };
@@ -104,7 +107,7 @@ export function templateDraft(id: TemplateId, teams: TeamRef[]): { name: string;
           steps: [
             { id: "tag", type: "updateContact", addTags: ["lead"], removeTags: [], next: "sales" },
             assignTo("sales", pick(teams, /sales|営業|ขาย/i), "tell"),
-            { id: "tell", type: "send", message: text("Thanks {{contact.name}}! Our sales team will contact you here."), next: null },
+            { id: "tell", type: "send", message: text(say("workflows.tpl.sales.tell")), next: null },
           ],
         },
       };

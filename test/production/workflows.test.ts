@@ -1,7 +1,8 @@
 // Workflows with SIMULATOR unset, from an empty database: the owner creates the
 // FAQ menu from its template and publishes it; a customer's first message gets
-// the menu as quick-reply postbacks by the free reply token; the run log shows
-// the run waiting for the answer.
+// the menu as quick-reply postbacks by the free reply token, in the customer's
+// language (a Japanese LINE profile: the shipped texts were left unedited); the
+// run log shows the run waiting for the answer.
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { conversationKeyName } from "../../src/conversations/model";
@@ -28,8 +29,8 @@ describe("workflows in production", { timeout: 30_000 }, () => {
     await drainOutbox(stub, 8);
     const reply = fakeLineCalls.find((c) => c.path === "/v2/bot/message/reply");
     const message = (reply?.body as { messages: Array<{ text: string; quickReply?: { items: Array<{ action: { type: string; label: string } }> } }> } | undefined)?.messages[0];
-    expect(message?.text).toContain("What can we help you with?");
-    expect(message?.quickReply?.items.map((i) => [i.action.type, i.action.label])).toEqual([["postback", "Opening hours"], ["postback", "Shipping"], ["postback", "Talk to us"]]);
+    expect(message?.text).toBe("山田 花子さん、こんにちは！どのようなご用件でしょうか？");
+    expect(message?.quickReply?.items.map((i) => [i.action.type, i.action.label])).toEqual([["postback", "営業時間"], ["postback", "配送について"], ["postback", "担当者と話す"]]);
     const runs = await (await owner.get(`${editor}/runs`)).text();
     expect(runs).toContain('data-run-status="waiting"');
   });

@@ -28,7 +28,7 @@ export interface RuleFormProps {
   preview: Child;
 }
 
-const Slot: FC<{ i: number; values: RuleFormValues; errors: FormErrors; key_: string }> = ({ i, values, errors, key_ }) => {
+export const Slot: FC<{ i: number; values: RuleFormValues; errors: FormErrors; key_: string }> = ({ i, values, errors, key_ }) => {
   const f = (name: Parameters<typeof slotField>[1]) => slotField(i, name);
   const v = (name: Parameters<typeof slotField>[1]) => values[f(name)] ?? "";
   const id = (name: Parameters<typeof slotField>[1]) => `${key_}-${f(name)}`;

@@ -1,20 +1,18 @@
 // Settings → Workflows pages: the list (with status, version and last run) and
-// "new from template", one workflow's editor (name, trigger, the step tree,
-// graph problems, publish/unpublish), its run log, and the secrets.
+// "new from template", one workflow's run log, and the secrets (the editor is
+// in editor.tsx).
 import type { FC } from "hono/jsx";
 import type { Viewer } from "../../settings/context";
 import { SettingsShell } from "../../settings/views/shell";
-import type { StickerUrl } from "../../line/stickers";
 import { t } from "../../ui/i18n";
 import { shortLabel, TimeLabel } from "../../ui/time";
 import type { Trigger } from "../definition";
 import type { RunView, WorkflowRow } from "../store";
 import { TEMPLATE_IDS } from "../templates";
-import { StepTree, type TreeProps } from "./tree";
 
 export const WORKFLOWS_PATH = "/settings/workflows";
-const Csrf: FC<{ token: string }> = ({ token }) => <input type="hidden" name="_csrf" value={token} />;
-const Styles = () => (
+export const Csrf: FC<{ token: string }> = ({ token }) => <input type="hidden" name="_csrf" value={token} />;
+export const Styles = () => (
   <>
     <link rel="stylesheet" href="/automation.css" />
     <link rel="stylesheet" href="/workflows.css" />
@@ -40,7 +38,14 @@ export function triggerLabel(trigger: Trigger): string {
   }
 }
 
-const Status: FC<{ wf: WorkflowRow }> = ({ wf }) => (
+const LOG_KINDS = ["started", "step", "answer", "invalid", "waiting", "timeout", "http", "error", "finished", "cancelled"] as const;
+
+/** A run-log line's kind in the reader's language (an unknown one as stored). */
+function logKind(kind: string): string {
+  return (LOG_KINDS as readonly string[]).includes(kind) ? t(`workflows.log.${kind as (typeof LOG_KINDS)[number]}`) : kind;
+}
+
+export const Status: FC<{ wf: WorkflowRow }> = ({ wf }) => (
   <span class="wf-status">
     <span class={`wf-badge${wf.publishedVersionId ? " wf-badge--on" : ""}`}>{wf.publishedVersionId ? t("workflows.status.published", { version: wf.latestVersion }) : t("workflows.status.draft")}</span>
     {wf.publishedVersionId && wf.draftChanged ? <span class="wf-badge">{t("workflows.status.changed")}</span> : null}
@@ -114,120 +119,6 @@ export const WorkflowListPage: FC<{ viewer: Viewer; items: WorkflowRow[]; next: 
   </SettingsShell>
 );
 
-export interface EditorProps {
-  viewer: Viewer;
-  wf: WorkflowRow;
-  problems: string[];
-  stickerUrl: StickerUrl;
-  failed?: TreeProps["failed"];
-  triggerError?: { json: string; error: string };
-  notice?: string;
-}
-
-export const WorkflowEditor: FC<EditorProps> = ({ viewer, wf, problems, stickerUrl, failed, triggerError, notice }) => {
-  const base = `${WORKFLOWS_PATH}/${wf.id}`;
-  const hx = { "hx-target": "#wf-editor", "hx-select": "#wf-editor", "hx-swap": "outerHTML" };
-  return (
-    <SettingsShell viewer={viewer} active={WORKFLOWS_PATH} title={wf.name}>
-      <Styles />
-      <div id="wf-editor" class="wf-editor">
-        <p class="wf-editor__back">
-          <a href={WORKFLOWS_PATH}>{t("workflows.editor.back")}</a> · <a href={`${base}/runs`}>{t("workflows.editor.runs")}</a>
-        </p>
-        <section class="card wf-editor__head">
-          <Status wf={wf} />
-          {notice ? (
-            <p class="wf-notice" role="status">
-              {notice}
-            </p>
-          ) : null}
-          {problems.length ? (
-            <div class="wf-problems" role="alert">
-              <p class="wf-problems__title">{t("workflows.editor.problems")}</p>
-              <ul>
-                {problems.map((p) => (
-                  <li>{p}</li>
-                ))}
-              </ul>
-            </div>
-          ) : null}
-          <div class="wf-editor__actions">
-            <form method="post" action={`${base}/publish`} hx-post={`${base}/publish`} {...hx}>
-              <Csrf token={viewer.csrfToken} />
-              <button class="btn btn--primary" type="submit" disabled={problems.length ? true : undefined}>
-                {t("workflows.editor.publish")}
-              </button>
-            </form>
-            {wf.publishedVersionId ? (
-              <form method="post" action={`${base}/unpublish`} hx-post={`${base}/unpublish`} {...hx}>
-                <Csrf token={viewer.csrfToken} />
-                <button class="btn btn--ghost" type="submit">
-                  {t("workflows.editor.unpublish")}
-                </button>
-              </form>
-            ) : null}
-          </div>
-          <form method="post" action={`${base}/name`} hx-post={`${base}/name`} {...hx} class="wf-form wf-form--inline">
-            <Csrf token={viewer.csrfToken} />
-            <label class="wf-form__label" for="wf-name">
-              {t("workflows.editor.name")}
-            </label>
-            <input id="wf-name" name="name" value={wf.name} maxlength={80} required />
-            <button class="btn btn--ghost btn--small" type="submit">
-              {t("workflows.editor.save")}
-            </button>
-          </form>
-        </section>
-        <section class="card" aria-labelledby="wf-trigger-title">
-          <h2 id="wf-trigger-title" class="card__title">
-            {t("workflows.editor.trigger")}: {triggerLabel(wf.draft.trigger)}
-          </h2>
-          <details class="wf-step__edit" open={triggerError ? true : undefined}>
-            <summary>{t("workflows.editor.edit")}</summary>
-            <form method="post" action={`${base}/trigger`} hx-post={`${base}/trigger`} {...hx} class="wf-form">
-              <Csrf token={viewer.csrfToken} />
-              <label class="wf-form__label" for="wf-trigger-json">
-                {t("workflows.editor.triggerJson")}
-              </label>
-              <textarea id="wf-trigger-json" name="json" rows={5} class="wf-json" aria-invalid={triggerError ? "true" : undefined}>
-                {triggerError?.json ?? JSON.stringify(wf.draft.trigger, null, 2)}
-              </textarea>
-              {triggerError ? (
-                <p class="form-error" role="alert">
-                  {triggerError.error}
-                </p>
-              ) : null}
-              <button class="btn btn--primary btn--small" type="submit">
-                {t("workflows.editor.save")}
-              </button>
-            </form>
-          </details>
-        </section>
-        <section class="card" aria-labelledby="wf-steps-title">
-          <h2 id="wf-steps-title" class="card__title">
-            {t("workflows.editor.steps")}
-          </h2>
-          <StepTree workflowId={wf.id} steps={wf.draft.steps} csrfToken={viewer.csrfToken} stickerUrl={stickerUrl} failed={failed} />
-          <form method="post" action={`${base}/steps`} hx-post={`${base}/steps`} {...hx} class="wf-form wf-form--inline">
-            <Csrf token={viewer.csrfToken} />
-            <label class="wf-form__label" for="wf-add-type">
-              {t("workflows.editor.addStep")}
-            </label>
-            <select id="wf-add-type" name="type">
-              {(["send", "question", "branch", "updateContact", "assign", "setStatus", "setPriority", "note", "http", "wait", "goto", "end"] as const).map((type) => (
-                <option value={type}>{t(`workflows.step.${type}`)}</option>
-              ))}
-            </select>
-            <button class="btn btn--ghost btn--small" type="submit">
-              {t("workflows.editor.add")}
-            </button>
-          </form>
-        </section>
-      </div>
-    </SettingsShell>
-  );
-};
-
 export const RunLogPage: FC<{ viewer: Viewer; wf: WorkflowRow; runs: RunView[]; log: Map<string, Array<{ at: number; stepId: string | null; kind: string; detail: string }>>; next: string | null }> = ({ viewer, wf, runs, log, next }) => (
   <SettingsShell viewer={viewer} active={WORKFLOWS_PATH} title={t("workflows.runs.title", { name: wf.name })}>
     <Styles />
@@ -257,7 +148,7 @@ export const RunLogPage: FC<{ viewer: Viewer; wf: WorkflowRow; runs: RunView[]; 
             <ol class="wf-run__log">
               {(log.get(run.id) ?? []).map((line) => (
                 <li class={`wf-log wf-log--${line.kind}`}>
-                  <code>{line.stepId ?? "·"}</code> <span>{line.kind}</span> <span>{line.detail}</span>
+                  <code>{line.stepId ?? "·"}</code> <span class="wf-log__kind">{logKind(line.kind)}</span> <span>{line.detail}</span>
                 </li>
               ))}
             </ol>

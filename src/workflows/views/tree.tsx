@@ -1,21 +1,27 @@
 // The workflow as a readable vertical tree: steps follow their `next` down the
 // page; a question's options, a branch's rules and an HTTP step's error path
 // are indented under it; a step reached a second time shows as "Go to …".
-// Each step has its edit form (JSON, validated; 422 keeps what was typed), up,
-// down and delete, and send/question steps a LINE-bubble preview.
+// Each step has its edit form (labelled fields per step kind, a 422 shows the
+// problems next to the fields and keeps what was typed; raw JSON as an advanced
+// fallback), up, down and delete, and send/question steps a LINE-bubble preview.
+// Teams and agents show by name.
 import type { FC } from "hono/jsx";
 import { LinePreview } from "../../automation/views/line-preview";
 import type { StickerUrl } from "../../line/stickers";
 import { t } from "../../ui/i18n";
 import type { Step } from "../definition";
+import { type EditorChoices, type FailedForm, StepForm } from "./step-forms";
 
 export interface TreeProps {
   workflowId: string;
   steps: Step[];
   csrfToken: string;
   stickerUrl: StickerUrl;
-  /** A step whose edit failed: its id, what was typed, why. */
+  choices: EditorChoices;
+  /** A step whose JSON edit failed: its id, what was typed, why. */
   failed?: { stepId: string; json: string; error: string };
+  /** A step whose form failed: what was typed and the problems by field. */
+  failedForm?: FailedForm;
 }
 
 type Child = { label: string; target: string | null | undefined };
@@ -40,7 +46,8 @@ function follows(step: Step): string | null | undefined {
   return step.type === "branch" || step.type === "goto" || step.type === "end" ? undefined : step.next;
 }
 
-function summary(step: Step): string {
+function summary(step: Step, choices: EditorChoices): string {
+  const name = (list: EditorChoices["teams"], id: string) => list.find((x) => x.id === id)?.name ?? t("workflows.form.missing", { id });
   switch (step.type) {
     case "send":
     case "question": {
@@ -52,7 +59,8 @@ function summary(step: Step): string {
     case "http":
       return `${step.request.method} ${step.request.url}`;
     case "assign":
-      return step.to.kind === "team" ? `team ${step.to.teamId}${step.to.usePolicy ? ` · ${step.to.rule}` : ""}` : step.to.kind === "agent" ? `agent ${step.to.userId}` : "unassign";
+      if (step.to.kind === "team") return `${t("workflows.form.assign.teamNamed", { team: name(choices.teams, step.to.teamId) })} · ${t(`workflows.form.teamRule.${step.to.usePolicy ? step.to.rule : "queue"}`)}`;
+      return step.to.kind === "agent" ? t("workflows.form.assign.agentNamed", { agent: name(choices.agents, step.to.userId) }) : t("workflows.form.assign.unassign");
     case "setStatus":
       return step.status;
     case "setPriority":
@@ -106,9 +114,10 @@ export const StepTree: FC<TreeProps> = (props) => {
   );
 };
 
-const StepCard: FC<TreeProps & { step: Step; index: number; sub: Array<{ label: string; body: unknown }> }> = ({ workflowId, step, index, steps, csrfToken, stickerUrl, failed, sub }) => {
+const StepCard: FC<TreeProps & { step: Step; index: number; sub: Array<{ label: string; body: unknown }> }> = ({ workflowId, step, index, steps, csrfToken, stickerUrl, failed, failedForm, choices, sub }) => {
   const base = `/settings/workflows/${workflowId}/steps/${step.id}`;
   const failedHere = failed?.stepId === step.id ? failed : undefined;
+  const formFailedHere = failedForm?.stepId === step.id ? failedForm : undefined;
   return (
     <li class="wf-step" id={`step-${step.id}`} data-step-type={step.type}>
       <div class="wf-step__card">
@@ -116,7 +125,7 @@ const StepCard: FC<TreeProps & { step: Step; index: number; sub: Array<{ label: 
           <span class="wf-step__type">{t(`workflows.step.${step.type}`)}</span>
           <code class="wf-step__id">{step.id}</code>
         </div>
-        <p class="wf-step__summary">{summary(step)}</p>
+        <p class="wf-step__summary">{summary(step, choices)}</p>
         {step.type === "send" || step.type === "question" ? (
           <details class="wf-step__preview">
             <summary>{t("workflows.editor.preview")}</summary>
@@ -128,25 +137,29 @@ const StepCard: FC<TreeProps & { step: Step; index: number; sub: Array<{ label: 
             />
           </details>
         ) : null}
-        <details class="wf-step__edit" open={failedHere ? true : undefined}>
+        <details class="wf-step__edit" open={failedHere || formFailedHere ? true : undefined}>
           <summary>{t("workflows.editor.edit")}</summary>
-          <form method="post" action={base} hx-post={base} hx-target="#wf-editor" hx-select="#wf-editor" hx-swap="outerHTML" class="wf-form">
-            <input type="hidden" name="_csrf" value={csrfToken} />
-            <label class="wf-form__label" for={`json-${step.id}`}>
-              {t("workflows.editor.json")}
-            </label>
-            <textarea id={`json-${step.id}`} name="json" rows={8} class="wf-json" aria-invalid={failedHere ? "true" : undefined} aria-describedby={failedHere ? `err-${step.id}` : undefined}>
-              {failedHere?.json ?? JSON.stringify(step, null, 2)}
-            </textarea>
-            {failedHere ? (
-              <p class="form-error" id={`err-${step.id}`} role="alert">
-                {failedHere.error}
-              </p>
-            ) : null}
-            <button class="btn btn--primary btn--small" type="submit">
-              {t("workflows.editor.save")}
-            </button>
-          </form>
+          <StepForm workflowId={workflowId} step={step} csrfToken={csrfToken} choices={choices} stickerUrl={stickerUrl} failed={formFailedHere} />
+          <details class="wf-step__json" open={failedHere ? true : undefined}>
+            <summary>{t("workflows.form.advanced")}</summary>
+            <form method="post" action={base} hx-post={base} hx-target="#wf-editor" hx-select="#wf-editor" hx-swap="outerHTML" class="wf-form">
+              <input type="hidden" name="_csrf" value={csrfToken} />
+              <label class="wf-form__label" for={`json-${step.id}`}>
+                {t("workflows.editor.json")}
+              </label>
+              <textarea id={`json-${step.id}`} name="json" rows={8} class="wf-json" aria-invalid={failedHere ? "true" : undefined} aria-describedby={failedHere ? `err-${step.id}` : undefined}>
+                {failedHere?.json ?? JSON.stringify(step, null, 2)}
+              </textarea>
+              {failedHere ? (
+                <p class="form-error" id={`err-${step.id}`} role="alert">
+                  {failedHere.error}
+                </p>
+              ) : null}
+              <button class="btn btn--ghost btn--small" type="submit">
+                {t("workflows.editor.save")}
+              </button>
+            </form>
+          </details>
         </details>
         <div class="wf-step__actions">
           {(["up", "down"] as const).map((dir) => (

@@ -29,6 +29,8 @@ import { simulator } from "./simulator";
 import { simulatorConsole } from "./simulator-console";
 import { simulatorLinks } from "./simulator-links";
 import { sla } from "./sla";
+import { workflowForms } from "./workflow-forms";
+import { workflowTemplates } from "./workflow-templates";
 import { workflows } from "./workflows";
 
-export const zhCN: Translation<Messages> = { ...common, ...auth, ...setup, ...automation, ...automationKeywords, ...automationMessages, ...composer, ...composerQuota, ...composerThread, ...contacts, ...contactsDirectory, ...contactsImport, ...contactsMerge, ...csat, ...inbox, ...inboxThread, ...pwa, ...reports, ...settings, ...settingsApi, ...settingsAssignment, ...settingsChannels, ...settingsTags, ...settingsWebhooks, ...simulator, ...simulatorConsole, ...simulatorLinks, ...sla, ...workflows };
+export const zhCN: Translation<Messages> = { ...common, ...auth, ...setup, ...automation, ...automationKeywords, ...automationMessages, ...composer, ...composerQuota, ...composerThread, ...contacts, ...contactsDirectory, ...contactsImport, ...contactsMerge, ...csat, ...inbox, ...inboxThread, ...pwa, ...reports, ...settings, ...settingsApi, ...settingsAssignment, ...settingsChannels, ...settingsTags, ...settingsWebhooks, ...simulator, ...simulatorConsole, ...simulatorLinks, ...sla, ...workflowForms, ...workflowTemplates, ...workflows };
