@@ -89,12 +89,22 @@ export function effectOf(event: DomainEvent, s: ConversationSnapshot): EventEffe
       return { facts: [{ family: "contacts", at, channelId: dims.channelId, language: s.contactLanguage || NONE, add: event.data.unblocked ? { unblocks: 1 } : { new_friends: 1 } }] };
     case "contact.unfollowed":
       return { facts: [{ family: "contacts", at, channelId: dims.channelId, language: s.contactLanguage || NONE, add: { blocks: 1 } }] };
+    case "csat.rated": {
+      // Who the rating is about: the assignee and team when the survey was sent; bucketed by when the customer tapped.
+      const rated: Dims = { ...dims, agentId: event.data.agentId ?? NONE, teamId: event.data.teamId ?? NONE };
+      const score = Math.min(5, Math.max(1, Math.round(event.data.score))) as 1 | 2 | 3 | 4 | 5;
+      return { facts: [{ family: "csat", at: event.data.ratedAt, dims: rated, add: { [`score_${score}`]: 1, ...(event.data.comment ? { commented: 1 } : {}) } }] };
+    }
+    case "sla.recorded": {
+      const owner: Dims = { ...dims, agentId: event.data.assigneeId ?? NONE, teamId: event.data.teamId ?? NONE };
+      const prefix = event.data.kind === "first_response" ? "first" : event.data.kind === "next_response" ? "next" : "resolution";
+      return { facts: [{ family: "sla", at, dims: owner, add: { [`${prefix}_${event.data.outcome}`]: 1 } }] };
+    }
     case "conversation.snoozed":
     case "postback.received":
     case "tag.added":
     case "contact.account_linked":
     case "contact.membership_changed":
-    case "csat.rated":
       // Not counted in any rollup (a postback is also stored as a received message).
       return { facts: [] };
   }

@@ -57,7 +57,7 @@ reportRoutes.get("/export/:tab", queryOf, async (c) => {
   if (tab.id === "logs") {
     const logs = await loadLogs({ reader, filters: { ...filters, before: "" }, directory }, LOG_EXPORT_LIMIT);
     result = await tab.load({ reader, filters, directory }).then((r) => ({ sections: r.sections.map((s) => ({ ...s, table: { ...s.table, rows: logs.rows } })) }));
-  } else result = await tab.load({ reader, filters, directory });
+  } else result = await (tab.loadExport ?? tab.load)({ reader, filters, directory });
   const name = `linedesk-${tab.id}-${filters.fromDate}-${filters.toDate}.csv`;
   c.header("content-type", "text/csv; charset=utf-8");
   c.header("content-disposition", `attachment; filename="${csvField(name)}"`);

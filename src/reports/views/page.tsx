@@ -143,7 +143,7 @@ const SectionView: FC<{ section: Section; filters: ReportFilters }> = ({ section
               {s.table.rows.map((row) => (
                 <tr>
                   {s.table.columns.map((c) => (
-                    <td class={c.format === "text" || c.format === "bucket" || c.format === "datetime" ? (c.key === "details" ? "rtable__details" : "") : "num"}>{formatCell(row[c.key] ?? null, c.format, f.grain, f.timeZone)}</td>
+                    <td class={c.format === "text" || c.format === "bucket" || c.format === "datetime" ? (c.key === "details" || c.key === "comment" ? "rtable__details" : "") : "num"}>{formatCell(row[c.key] ?? null, c.format, f.grain, f.timeZone)}</td>
                   ))}
                 </tr>
               ))}

@@ -19,6 +19,7 @@ import { inbox } from "./inbox";
 import { inboxThread } from "./inbox-thread";
 import { pwa } from "./pwa";
 import { reports } from "./reports";
+import { reportsQuality } from "./reports-quality";
 import { settings } from "./settings";
 import { settingsApi } from "./settings-api";
 import { settingsAssignment } from "./settings-assignment";
@@ -31,4 +32,4 @@ import { simulatorLinks } from "./simulator-links";
 import { sla } from "./sla";
 import { workflows } from "./workflows";
 
-export const th: Translation<Messages> = { ...common, ...auth, ...setup, ...automation, ...automationKeywords, ...automationMessages, ...composer, ...composerQuota, ...composerThread, ...contacts, ...contactsDirectory, ...contactsImport, ...contactsMerge, ...csat, ...inbox, ...inboxThread, ...pwa, ...reports, ...settings, ...settingsApi, ...settingsAssignment, ...settingsChannels, ...settingsTags, ...settingsWebhooks, ...simulator, ...simulatorConsole, ...simulatorLinks, ...sla, ...workflows };
+export const th: Translation<Messages> = { ...common, ...auth, ...setup, ...automation, ...automationKeywords, ...automationMessages, ...composer, ...composerQuota, ...composerThread, ...contacts, ...contactsDirectory, ...contactsImport, ...contactsMerge, ...csat, ...inbox, ...inboxThread, ...pwa, ...reports, ...reportsQuality, ...settings, ...settingsApi, ...settingsAssignment, ...settingsChannels, ...settingsTags, ...settingsWebhooks, ...simulator, ...simulatorConsole, ...simulatorLinks, ...sla, ...workflows };
