@@ -13,7 +13,7 @@ import { DESKTOP, launch, PHONE, signIn } from "./browser.mjs";
 import { assertFits } from "./layout.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
-const TABS = ["conversations", "responses", "resolutions", "messages", "contacts", "agents", "logs"];
+const TABS = ["conversations", "responses", "resolutions", "messages", "contacts", "agents", "csat", "sla", "logs"];
 
 function devVars() {
   const file = existsSync(join(root, ".dev.vars")) ? ".dev.vars" : ".dev.vars.example";
