@@ -1,6 +1,7 @@
-// CSAT end to end: the admin switches the survey on for the demo channel, a
-// customer writes from the simulator, the agent takes the conversation,
-// answers and resolves it; the rating question arrives on the customer's phone
+// CSAT and SLA end to end: the admin switches the survey on for the demo
+// channel and adds an SLA policy, a customer writes from the simulator (the
+// thread header says when the first response is due), the agent takes the
+// conversation, answers and resolves it (both targets met, on the SLA tab); the rating question arrives on the customer's phone
 // as a flex bubble whose buttons are tapped like LINE's (a postback), the
 // customer adds a comment. The score shows in the thread, on the CSAT tab (with
 // the comment) and on the Agents tab. The survey switch is put back afterwards:
@@ -20,6 +21,26 @@ async function surveyOnResolve(page, base, on) {
   await page.locator("#csat-form .csat-saved").waitFor();
 }
 
+const POLICY = "Browser walk policy";
+
+async function addPolicy(page, base) {
+  await page.goto(`${base}/settings/sla`);
+  await page.fill('#sla-form input[name="name"]', POLICY);
+  await page.fill('#sla-form input[name="firstResponseMinutes"]', "30");
+  await page.fill('#sla-form input[name="resolutionMinutes"]', "240");
+  await page.click('#sla-form button[type="submit"]');
+  await page.locator("#sla-list .sla-policy", { hasText: POLICY }).waitFor();
+}
+
+async function removePolicy(page, base) {
+  await page.goto(`${base}/settings/sla`);
+  const item = page.locator("#sla-list .sla-policy", { hasText: POLICY });
+  while (await item.count()) {
+    await item.first().locator('button[type="submit"]').click();
+    await page.waitForTimeout(300);
+  }
+}
+
 export default async function run({ base }) {
   const browser = await launch();
   const agentContext = await browser.newContext({ viewport: DESKTOP, extraHTTPHeaders: { "accept-language": "en" } });
@@ -27,6 +48,7 @@ export default async function run({ base }) {
   await signIn(inbox, base);
   try {
     await surveyOnResolve(inbox, base, true);
+    await addPolicy(inbox, base);
 
     // A customer of our own writes from the simulator's phone.
     const customer = await (await browser.newContext({ viewport: PHONE })).newPage();
@@ -47,6 +69,10 @@ export default async function run({ base }) {
     const thread = inbox.locator("#thread-messages");
     await thread.locator(".msg", { hasText: question }).waitFor();
     await inbox.waitForSelector('#live-status[data-state="online"]');
+    // The first response is due in 30 minutes: the header says so, with the due time as data for the page's clock.
+    const badge = inbox.locator("#thread-sla");
+    assert.match(await badge.innerText(), /^due in (30|29)m$/);
+    assert.ok(Number(await badge.getAttribute("data-sla-due")) > Date.now());
     await inbox.locator("#thread-messages").click();
     await inbox.keyboard.press("a");
     await inbox.locator("#triage-bar[data-assignee]:not([data-assignee=''])").waitFor({ state: "attached", timeout: 15_000 });
@@ -96,8 +122,14 @@ export default async function run({ base }) {
     const cells = await inbox.locator("#rsec-leaderboard ~ .rsec__body tbody tr", { hasText: ADMIN }).locator("td").allInnerTexts();
     assert.equal(cells[headers.indexOf("CSAT ratings")]?.trim(), "1", `Agents row: ${cells.join(" | ")}`);
     assert.match(cells[headers.indexOf("Average score")] ?? "", /^5(\.0)?$/);
+
+    // Both SLA targets were met (first response by the answer, resolution by resolving).
+    await inbox.goto(`${base}/reports/sla?preset=today`);
+    const all = await inbox.locator("#rsec-targets ~ .rsec__body tbody tr", { hasText: "All targets" }).innerText();
+    assert.match(all, /All targets\s+2\s+0\s+100\s*%/, `SLA: ${all}`);
   } finally {
     await surveyOnResolve(inbox, base, false).catch(() => {});
+    await removePolicy(inbox, base).catch(() => {});
     await browser.close();
   }
 }

@@ -196,7 +196,7 @@ describe("CSAT and SLA rollups against raw counts", () => {
     for (let page = 0; page < 10 && url; page++) {
       const html = await (await sup.get(url)).text();
       const section = html.slice(html.indexOf('id="rsec-comments"'));
-      seen.push(...[...section.matchAll(/<td class="rtable__details">([^<]*)<\/td>/g)].map((m) => m[1] ?? ""));
+      seen.push(...[...section.matchAll(/<td class="rtable__comment">([^<]*)<\/td>/g)].map((m) => m[1] ?? ""));
       const next = /href="(\/reports\/csat\?[^"]*before=[^"]+)"/.exec(html)?.[1];
       url = next ? next.replace(/&amp;/g, "&") : "";
     }

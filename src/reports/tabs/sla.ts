@@ -74,7 +74,7 @@ export const slaTab: ReportTab = {
           },
         },
         {
-          id: "trend",
+          id: "sla-trend",
           title: t("reports.sla.trend"),
           chart: {
             kind: "bars",

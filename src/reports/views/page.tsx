@@ -30,6 +30,7 @@ export interface ReportPageProps {
 export const ReportPage: FC<ReportPageProps> = (p) => (
   <Layout title={`${t("reports.title")} · ${t(p.tab.labelKey)}`} user={p.user} csrfToken={p.csrfToken} bodyClass="page-reports">
     <link rel="stylesheet" href="/reports.css" />
+    <script src="/reports.js" defer></script>
     <div class="reports">
       <header class="reports__head">
         <h1 class="reports__title">{t("reports.title")}</h1>
@@ -143,7 +144,7 @@ const SectionView: FC<{ section: Section; filters: ReportFilters }> = ({ section
               {s.table.rows.map((row) => (
                 <tr>
                   {s.table.columns.map((c) => (
-                    <td class={c.format === "text" || c.format === "bucket" || c.format === "datetime" ? (c.key === "details" || c.key === "comment" ? "rtable__details" : "") : "num"}>{formatCell(row[c.key] ?? null, c.format, f.grain, f.timeZone)}</td>
+                    <td class={c.format === "text" || c.format === "bucket" || c.format === "datetime" ? (c.key === "details" ? "rtable__details" : c.key === "comment" ? "rtable__comment" : "") : "num"}>{formatCell(row[c.key] ?? null, c.format, f.grain, f.timeZone)}</td>
                   ))}
                 </tr>
               ))}
