@@ -126,7 +126,7 @@ const SectionView: FC<{ section: Section; filters: ReportFilters }> = ({ section
       {s.title}
     </h2>
     {s.note ? <p class="rsec__note">{s.note}</p> : null}
-    <div class={`rsec__body${s.chart ? " rsec__body--chart" : ""}`}>
+    <div class={`rsec__body${s.chart ? " rsec__body--chart" : ""}${s.table.columns.length > 6 ? " rsec__body--wide" : ""}`}>
       {s.chart ? <ChartView chart={s.chart} title={s.title} grain={f.grain} timeZone={f.timeZone} /> : null}
       <div class="rsec__table" tabindex={0} role="region" aria-label={s.title}>
         {s.table.rows.length ? (
