@@ -35,6 +35,18 @@ export function durationFact(at: number, dims: Dims, metric: DurationMetric, ms:
   return { family: "durations", at, dims, metric, businessHours, count: 1, sumMs: ms, buckets };
 }
 
+/** What one CSAT answer adds to report_csat. */
+export function csatAdd(score: number, comment: string | null): Record<string, number> {
+  const s = Math.min(5, Math.max(1, Math.round(score)));
+  return { [`score_${s}`]: 1, ...(comment ? { commented: 1 } : {}) };
+}
+
+/** What one met or breached SLA target adds to report_sla. */
+export function slaAdd(kind: string, outcome: "met" | "breached"): Record<string, number> {
+  const prefix = kind === "first_response" ? "first" : kind === "next_response" ? "next" : "resolution";
+  return { [`${prefix}_${outcome}`]: 1 };
+}
+
 const NEW_CLOCK: Clock = { awaitingSince: null, awaitingFirst: true, openedAt: null };
 
 /**
@@ -92,13 +104,11 @@ export function effectOf(event: DomainEvent, s: ConversationSnapshot): EventEffe
     case "csat.rated": {
       // Who the rating is about: the assignee and team when the survey was sent; bucketed by when the customer tapped.
       const rated: Dims = { ...dims, agentId: event.data.agentId ?? NONE, teamId: event.data.teamId ?? NONE };
-      const score = Math.min(5, Math.max(1, Math.round(event.data.score))) as 1 | 2 | 3 | 4 | 5;
-      return { facts: [{ family: "csat", at: event.data.ratedAt, dims: rated, add: { [`score_${score}`]: 1, ...(event.data.comment ? { commented: 1 } : {}) } }] };
+      return { facts: [{ family: "csat", at: event.data.ratedAt, dims: rated, add: csatAdd(event.data.score, event.data.comment) }] };
     }
     case "sla.recorded": {
       const owner: Dims = { ...dims, agentId: event.data.assigneeId ?? NONE, teamId: event.data.teamId ?? NONE };
-      const prefix = event.data.kind === "first_response" ? "first" : event.data.kind === "next_response" ? "next" : "resolution";
-      return { facts: [{ family: "sla", at, dims: owner, add: { [`${prefix}_${event.data.outcome}`]: 1 } }] };
+      return { facts: [{ family: "sla", at, dims: owner, add: slaAdd(event.data.kind, event.data.outcome) }] };
     }
     case "conversation.snoozed":
     case "postback.received":

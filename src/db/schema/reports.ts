@@ -141,8 +141,8 @@ export const reportConversationClocks = sqliteTable("report_conversation_clocks"
 export const reportBackfills = sqliteTable("report_backfills", {
   workspaceId: text("workspace_id").primaryKey(),
   status: text("status", { enum: ["running", "done"] }).notNull(),
-  /** conversations → audit → responses → done. */
-  phase: text("phase", { enum: ["conversations", "audit", "responses", "done"] }).notNull(),
+  /** conversations → audit → responses → csat → sla → done. */
+  phase: text("phase", { enum: ["conversations", "audit", "responses", "csat", "sla", "done"] }).notNull(),
   /** The last source row id handled in this phase (keyset). */
   cursor: text("cursor").notNull().default(""),
   processed: integer("processed").notNull().default(0),
