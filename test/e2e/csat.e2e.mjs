@@ -7,7 +7,9 @@
 // the comment) and on the Agents tab. The survey switch is put back afterwards:
 // other walks share this instance.
 import assert from "node:assert/strict";
+import { join } from "node:path";
 import { DESKTOP, launch, PHONE, signIn } from "./browser.mjs";
+import { assertFits } from "./layout.mjs";
 
 const ADMIN = "Aiko (admin)";
 
@@ -41,7 +43,7 @@ async function removePolicy(page, base) {
   }
 }
 
-export default async function run({ base }) {
+export default async function run({ base, screenshots }) {
   const browser = await launch();
   const agentContext = await browser.newContext({ viewport: DESKTOP, extraHTTPHeaders: { "accept-language": "en" } });
   const inbox = await agentContext.newPage();
@@ -73,6 +75,17 @@ export default async function run({ base }) {
     const badge = inbox.locator("#thread-sla");
     assert.match(await badge.innerText(), /^due in (30|29)m$/);
     assert.ok(Number(await badge.getAttribute("data-sla-due")) > Date.now());
+    // At phone width the header keeps the badge on screen; the list sorted by SLA shows the row first.
+    const phone = await (await browser.newContext({ viewport: PHONE, storageState: await agentContext.storageState(), extraHTTPHeaders: { "accept-language": "en" } })).newPage();
+    await phone.goto(`${base}/inbox?sort=sla`);
+    assert.match(await phone.locator(".conv-item").first().innerText(), new RegExp(name));
+    await assertFits(phone, "/inbox?sort=sla (phone)");
+    await phone.screenshot({ path: join(screenshots, "inbox-sla-sort-phone.png") });
+    await phone.goto(`${base}${new URL(inbox.url()).pathname}`);
+    await phone.locator("#thread-sla").waitFor();
+    await assertFits(phone, "thread with SLA badge (phone)");
+    await phone.screenshot({ path: join(screenshots, "inbox-sla-thread-phone.png") });
+    await phone.close();
     await inbox.locator("#thread-messages").click();
     await inbox.keyboard.press("a");
     await inbox.locator("#triage-bar[data-assignee]:not([data-assignee=''])").waitFor({ state: "attached", timeout: 15_000 });

@@ -114,6 +114,8 @@ export const ThreadView: FC<ThreadViewProps> = (props) => {
             {c.title}
           </h2>
           <p class="thread-head__sub">
+            {/* Under the name and first in its line, not beside the status: a phone's header has no room for one more pill. */}
+            {c.status !== "resolved" && props.sla ? <SlaBadge id="thread-sla" dueAt={props.sla.dueAt} breachedAt={props.sla.breachedAt} now={now} /> : null}
             {c.sourceType !== "user" ? <IconUsers /> : null}
             <span>{sourceLabel(c.sourceType)}</span>
             <span aria-hidden="true">·</span>
@@ -121,7 +123,6 @@ export const ThreadView: FC<ThreadViewProps> = (props) => {
           </p>
         </div>
         <StatusPill status={c.status} />
-        {c.status !== "resolved" && props.sla ? <SlaBadge id="thread-sla" dueAt={props.sla.dueAt} breachedAt={props.sla.breachedAt} now={now} /> : null}
         {props.contactId ? (
           <button
             class="btn btn--ghost btn--small thread-head__contact"
