@@ -7,7 +7,7 @@ import { HTTPException } from "hono/http-exception";
 import { hasRole, requireCsrf, requireRole, requireSession } from "../auth/middleware";
 import type { AppEnv } from "../env";
 import { t } from "../ui/i18n";
-import { backfillState, backfillStep, startBackfill } from "./backfill";
+import { backfillState, backfillStep, PHASES, startBackfill } from "./backfill";
 import { csvField, sectionsCsv } from "./csv";
 import { loadDirectory } from "./directory";
 import { FilterError, filterParams, filterQuery, type FilterQuery, type ReportFilters, resolveFilters } from "./filters";
@@ -64,8 +64,8 @@ reportRoutes.get("/export/:tab", queryOf, async (c) => {
   return c.body(sectionsCsv(result.sections, filters));
 });
 
-/** A few chunks per request (empty phases pass quickly); the cron does the same every minute. */
-async function runSteps(d1: D1Database, workspaceId: string, steps = 4) {
+/** A chunk per phase per request (so a young workspace, all phases empty, finishes at once); the cron continues every minute. */
+async function runSteps(d1: D1Database, workspaceId: string, steps = PHASES.length) {
   let row = await backfillStep(d1, workspaceId);
   for (let i = 1; i < steps && row?.status === "running"; i++) row = await backfillStep(d1, workspaceId);
   return row;
