@@ -85,6 +85,17 @@ export default async function run({ base, screenshots }) {
     await phone.locator("#thread-sla").waitFor();
     await assertFits(phone, "thread with SLA badge (phone)");
     await phone.screenshot({ path: join(screenshots, "inbox-sla-thread-phone.png") });
+    // The page's clock rewrites the words from the due time: 5 minutes left, then past due.
+    const moveDue = (ms) => phone.evaluate((offset) => {
+      document.getElementById("thread-sla").setAttribute("data-sla-due", String(Date.now() + offset));
+      document.dispatchEvent(new Event("visibilitychange"));
+    }, ms);
+    await moveDue(5 * 60_000 + 20_000);
+    assert.equal(await phone.locator("#thread-sla").innerText(), "due in 5m");
+    assert.match(await phone.locator("#thread-sla").getAttribute("class"), /tag--sla-soon/);
+    await moveDue(-1000);
+    assert.equal(await phone.locator("#thread-sla").innerText(), "breached");
+    assert.match(await phone.locator("#thread-sla").getAttribute("class"), /tag--sla-breached/);
     await phone.close();
     await inbox.locator("#thread-messages").click();
     await inbox.keyboard.press("a");
