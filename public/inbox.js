@@ -70,7 +70,8 @@
   function currentFilter() {
     const form = document.getElementById("list-filter");
     const data = form ? new FormData(form) : new FormData();
-    return { view: data.get("view") || "all", narrowed: ["team", "tag", "channel", "q"].some((k) => data.get(k)) };
+    // "SLA due first" orders rows by a due time the live frame does not carry: the server places them too.
+    return { view: data.get("view") || "all", narrowed: ["team", "tag", "channel", "q", "sort"].some((k) => data.get(k)) };
   }
 
   const ACTIVE = new Set(["open", "follow_up"]);
@@ -98,7 +99,7 @@
     const list = document.getElementById("conversation-list");
     if (!list) return;
     const filter = currentFilter();
-    // Team, tag, channel and search filters are only known to the server: ask it.
+    // Team, tag, channel and search filters (and the SLA sort) are only known to the server: ask it.
     if (filter.narrowed) return refreshListSoon();
     const row = fragment(frame.html);
     if (!row) return;

@@ -69,6 +69,8 @@ export interface EventData {
   "contact.membership_changed": { type: "joined" | "left" | "renewed"; membershipId: number };
   /** A customer answered a CSAT survey (src/csat/): emitted once, when the comment is in, skipped, or its window passed. */
   "csat.rated": { responseId: string; score: number; comment: string | null; agentId: string | null; teamId: string | null; trigger: "resolve" | "workflow" | "agent"; sentAt: number; ratedAt: number };
+  /** An SLA target was met or breached (src/sla/): emitted once per target, with the sla_events row's id. */
+  "sla.recorded": { slaEventId: string; kind: "first_response" | "next_response" | "resolution"; outcome: "met" | "breached"; policyId: string; assigneeId: string | null; teamId: string | null; startedAt: number; dueAt: number };
 }
 
 export type DomainEventType = keyof EventData;
@@ -89,6 +91,7 @@ export const DOMAIN_EVENT_TYPES = [
   "contact.account_linked",
   "contact.membership_changed",
   "csat.rated",
+  "sla.recorded",
 ] as const satisfies readonly DomainEventType[];
 
 /** The fields every event has. */

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { db, schema } from "../db/client";
 import { activeTaggedCount, contactCarriesTag, inListOrder } from "../tags/tagged-conversations";
 import { searchIds } from "./search";
+import { slaCursor, slaOrderedRows, taggedCondition } from "./sla-order";
 
 export const PAGE_SIZE = 30;
 
@@ -29,6 +30,8 @@ export const listFilterSchema = z.object({
   tag: idText.optional().catch(undefined),
   channel: idText.optional().catch(undefined),
   q: z.string().trim().max(100).optional().catch(undefined),
+  /** "sla": SLA due first (src/inbox/sla-order.ts); absent: latest activity. */
+  sort: z.enum(["sla"]).optional().catch(undefined),
   cursor: z.string().max(120).optional(),
 });
 export type ListFilter = z.infer<typeof listFilterSchema>;
@@ -52,7 +55,7 @@ export function decodeCursor(text: string | undefined): ListCursor | null {
 /** Filters as query-string pairs (for links that keep the current list). */
 export function filterQuery(f: Partial<ListFilter>, extra: Record<string, string> = {}): string {
   const params = new URLSearchParams();
-  for (const key of ["view", "team", "tag", "channel", "q"] as const) {
+  for (const key of ["view", "team", "tag", "channel", "q", "sort"] as const) {
     const value = f[key];
     if (value && !(key === "view" && value === "all")) params.set(key, value);
   }
@@ -118,6 +121,13 @@ export async function listConversations(d1: D1Database, workspaceId: string, use
     matches = JSON.stringify(ids);
   }
   let rows: ConversationRow[];
+  if (filter.sort === "sla" && !matches) {
+    if (filter.tag) conditions.push(taggedCondition(workspaceId, filter.tag));
+    rows = await slaOrderedRows(d1, conditions, filter.cursor, limit + 1);
+    const items = rows.slice(0, limit);
+    const last = items[items.length - 1];
+    return { items, nextCursor: rows.length > limit && last ? slaCursor(last) : null };
+  }
   if (filter.tag) {
     if (matches) conditions.push(sql`${c.id} IN (SELECT value FROM json_each(${matches}))`);
     // Driven by the per-tag index (its copies of bucket, pinned and activity are

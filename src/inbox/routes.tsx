@@ -34,7 +34,7 @@ const bulkForm = z.object({
 
 function parseFilter(c: Context<AppEnv>, prefix = ""): Partial<ListFilter> {
   const q = c.req.query();
-  const raw = Object.fromEntries(["view", "team", "tag", "channel", "q", "cursor"].map((k) => [k, q[`${prefix}${k}`]]).filter(([, v]) => v !== undefined && v !== ""));
+  const raw = Object.fromEntries(["view", "team", "tag", "channel", "q", "sort", "cursor"].map((k) => [k, q[`${prefix}${k}`]]).filter(([, v]) => v !== undefined && v !== ""));
   const parsed = listFilterSchema.safeParse(raw);
   return parsed.success ? parsed.data : { view: "all" };
 }

@@ -1,7 +1,8 @@
 // The history backfill: builds the rollups for what happened before a workspace's
 // events were counted live (report_workspaces.live_since), from the D1 records
 // that outlive the events — the conversation index (opened), the audit log
-// (resolved, reopened, assigned) and the first-response reporting events.
+// (resolved, reopened, assigned), the first-response reporting events, the
+// answered CSAT surveys (csat_responses) and the SLA outcomes (sla_events).
 // Messages live in each conversation's Durable Object, so message counts start
 // with live counting. Dimensions come from the conversation as it is now (its
 // channel, team, assignee and tags), the best the history records.
@@ -10,11 +11,11 @@
 // chunk's rollup writes and its cursor move are one batch guarded by the cursor
 // it started from, so a chunk is counted once even if two runners race.
 import { NONE, type Dims, type Fact, type Guard, factStatements } from "./cube";
-import { durationFact } from "./facts";
+import { csatAdd, durationFact, slaAdd } from "./facts";
 import { CONVERSATION_TAGS_SQL, withinBusinessHours } from "./recorder";
 import { dayStart, hourStart, safeZone } from "./zone";
 
-export const PHASES = ["conversations", "audit", "responses", "done"] as const;
+export const PHASES = ["conversations", "audit", "responses", "csat", "sla", "done"] as const;
 type Phase = (typeof PHASES)[number];
 export const CHUNK = 200;
 
@@ -40,20 +41,24 @@ export async function startBackfill(d1: D1Database, workspaceId: string, now = D
   if (existing) return existing;
   const live = await d1.prepare("SELECT live_since FROM report_workspaces WHERE workspace_id = ?").bind(workspaceId).first<{ live_since: number }>();
   const cutoff = live?.live_since ?? now;
-  const [convs, audits, responses] = await d1.batch([
+  const [convs, audits, responses, ratings, outcomes] = await d1.batch([
     d1.prepare("SELECT COUNT(*) AS n FROM conversations WHERE workspace_id = ? AND created_at < ?").bind(workspaceId, cutoff),
     d1.prepare(`SELECT COUNT(*) AS n FROM audit_logs WHERE workspace_id = ? AND created_at < ? AND ${AUDIT_ACTIONS}`).bind(workspaceId, cutoff),
     d1.prepare("SELECT COUNT(*) AS n FROM reporting_events WHERE workspace_id = ? AND kind = 'first_response' AND created_at < ?").bind(workspaceId, cutoff),
+    d1.prepare(`SELECT COUNT(*) AS n FROM csat_responses WHERE workspace_id = ? AND rated_at < ? AND ${CSAT_DONE}`).bind(workspaceId, cutoff),
+    d1.prepare("SELECT COUNT(*) AS n FROM sla_events WHERE workspace_id = ? AND at < ?").bind(workspaceId, cutoff),
   ]);
   const n = (r: D1Result | undefined) => Number((r?.results[0] as { n?: number } | undefined)?.n ?? 0);
   await d1
     .prepare("INSERT OR IGNORE INTO report_backfills (workspace_id, status, phase, cursor, processed, total, cutoff_at, started_at, updated_at) VALUES (?, 'running', 'conversations', '', 0, ?, ?, ?, ?)")
-    .bind(workspaceId, n(convs) + n(audits) + n(responses), cutoff, now, now)
+    .bind(workspaceId, n(convs) + n(audits) + n(responses) + n(ratings) + n(outcomes), cutoff, now, now)
     .run();
   return (await backfillState(d1, workspaceId)) as BackfillRow;
 }
 
 const AUDIT_ACTIONS = "target_type = 'conversation' AND action IN ('conversation.status', 'conversation.assigned')";
+/** Answers complete enough to have been counted live (csat.rated is emitted when a survey is done). */
+const CSAT_DONE = "status = 'done' AND score IS NOT NULL";
 
 interface ConversationDims {
   id: string;
@@ -109,6 +114,7 @@ async function readChunk(d1: D1Database, b: BackfillRow): Promise<{ facts: Fact[
     const last = rows.results.at(-1);
     return { facts, cursor: last ? `${last.created_at}:${last.id}` : "", count: rows.results.length };
   }
+  if (b.phase === "csat" || b.phase === "sla") return readOutcomes(d1, b, afterAt, afterId);
   const rows = await d1
     .prepare("SELECT id, conversation_id, value_ms, created_at FROM reporting_events WHERE workspace_id = ? AND kind = 'first_response' AND created_at < ? AND (created_at > ? OR (created_at = ? AND id > ?)) ORDER BY created_at, id LIMIT ?")
     .bind(ws, b.cutoff_at, afterAt, afterAt, afterId, CHUNK)
@@ -123,6 +129,29 @@ async function readChunk(d1: D1Database, b: BackfillRow): Promise<{ facts: Fact[
   }
   const last = rows.results.at(-1);
   return { facts, cursor: last ? `${last.created_at}:${last.id}` : "", count: rows.results.length };
+}
+
+/** A chunk of CSAT answers or SLA outcomes: their own agent and team (as counted live), the conversation's tags. */
+async function readOutcomes(d1: D1Database, b: BackfillRow, afterAt: number, afterId: string): Promise<{ facts: Fact[]; cursor: string; count: number }> {
+  const sql =
+    b.phase === "csat"
+      ? `SELECT id, conversation_id, channel_id, agent_id, team_id, rated_at AS at, score, comment, NULL AS kind, NULL AS outcome FROM csat_responses
+          WHERE workspace_id = ? AND rated_at < ? AND ${CSAT_DONE} AND (rated_at > ? OR (rated_at = ? AND id > ?)) ORDER BY rated_at, id LIMIT ?`
+      : `SELECT id, conversation_id, channel_id, assignee_id AS agent_id, team_id, at, NULL AS score, NULL AS comment, kind, outcome FROM sla_events
+          WHERE workspace_id = ? AND at < ? AND (at > ? OR (at = ? AND id > ?)) ORDER BY at, id LIMIT ?`;
+  const rows = await d1
+    .prepare(sql)
+    .bind(b.workspace_id, b.cutoff_at, afterAt, afterAt, afterId, CHUNK)
+    .all<{ id: string; conversation_id: string; channel_id: string; agent_id: string | null; team_id: string | null; at: number; score: number | null; comment: string | null; kind: string | null; outcome: string | null }>();
+  const facts: Fact[] = [];
+  for (const r of rows.results) {
+    const tags = await d1.prepare(CONVERSATION_TAGS_SQL).bind(r.conversation_id).all<{ tag_id: string }>();
+    const dims: Dims = { channelId: r.channel_id, teamId: r.team_id ?? NONE, agentId: r.agent_id ?? NONE, tagIds: tags.results.map((t) => t.tag_id) };
+    if (b.phase === "csat" && r.score !== null) facts.push({ family: "csat", at: r.at, dims, add: csatAdd(r.score, r.comment) });
+    else if (b.phase === "sla" && r.kind && (r.outcome === "met" || r.outcome === "breached")) facts.push({ family: "sla", at: r.at, dims, add: slaAdd(r.kind, r.outcome) });
+  }
+  const last = rows.results.at(-1);
+  return { facts, cursor: last ? `${last.at}:${last.id}` : "", count: rows.results.length };
 }
 
 /** Facts landing in the same cells are added up first: fewer statements per chunk. */

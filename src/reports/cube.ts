@@ -20,12 +20,16 @@ export interface Dims {
 export const CONVERSATION_MEASURES = ["opened", "reopened", "resolved", "assigned"] as const;
 export const MESSAGE_MEASURES = ["inbound", "outbound_agent", "outbound_automation", "outbound_api", "via_reply", "via_push", "failed"] as const;
 export const CONTACT_MEASURES = ["new_friends", "unblocks", "blocks"] as const;
+export const CSAT_MEASURES = ["score_1", "score_2", "score_3", "score_4", "score_5", "commented"] as const;
+export const SLA_MEASURES = ["first_met", "first_breached", "next_met", "next_breached", "resolution_met", "resolution_breached"] as const;
 export const DURATION_METRICS = ["first_response", "next_response", "resolution"] as const;
 export type DurationMetric = (typeof DURATION_METRICS)[number];
 
 export type Fact =
   | { family: "conversations"; at: number; dims: Dims; add: Partial<Record<(typeof CONVERSATION_MEASURES)[number], number>> }
   | { family: "messages"; at: number; dims: Dims; add: Partial<Record<(typeof MESSAGE_MEASURES)[number], number>> }
+  | { family: "csat"; at: number; dims: Dims; add: Partial<Record<(typeof CSAT_MEASURES)[number], number>> }
+  | { family: "sla"; at: number; dims: Dims; add: Partial<Record<(typeof SLA_MEASURES)[number], number>> }
   | { family: "durations"; at: number; dims: Dims; metric: DurationMetric; businessHours: boolean; count: number; sumMs: number; buckets: readonly number[] }
   | { family: "contacts"; at: number; channelId: string; language: string; add: Partial<Record<(typeof CONTACT_MEASURES)[number], number>> };
 
@@ -83,6 +87,8 @@ export function factStatements(d1: D1Database, workspaceId: string, timeZone: st
     const cellsJson = JSON.stringify(cells(fact.at, timeZone, fact.dims));
     if (fact.family === "conversations") return countStatement(d1, "report_conversations", CONVERSATION_MEASURES, workspaceId, cellsJson, fact.add, guard);
     if (fact.family === "messages") return countStatement(d1, "report_messages", MESSAGE_MEASURES, workspaceId, cellsJson, fact.add, guard);
+    if (fact.family === "csat") return countStatement(d1, "report_csat", CSAT_MEASURES, workspaceId, cellsJson, fact.add, guard);
+    if (fact.family === "sla") return countStatement(d1, "report_sla", SLA_MEASURES, workspaceId, cellsJson, fact.add, guard);
     const buckets = Array.from({ length: BUCKET_COUNT }, (_, i) => fact.buckets[i] ?? 0);
     const sql = `INSERT INTO report_durations (${CUBE_COLUMNS}, metric, business_hours, count, sum_ms, ${BUCKET_COLUMNS.join(", ")})
       SELECT ?, ${CELL_SELECT}, ?, ?, ?, ?, ${BUCKET_COLUMNS.map(() => "?").join(", ")} FROM json_each(?) c WHERE ${guard.sql}

@@ -35,6 +35,18 @@ export function durationFact(at: number, dims: Dims, metric: DurationMetric, ms:
   return { family: "durations", at, dims, metric, businessHours, count: 1, sumMs: ms, buckets };
 }
 
+/** What one CSAT answer adds to report_csat. */
+export function csatAdd(score: number, comment: string | null): Record<string, number> {
+  const s = Math.min(5, Math.max(1, Math.round(score)));
+  return { [`score_${s}`]: 1, ...(comment ? { commented: 1 } : {}) };
+}
+
+/** What one met or breached SLA target adds to report_sla. */
+export function slaAdd(kind: string, outcome: "met" | "breached"): Record<string, number> {
+  const prefix = kind === "first_response" ? "first" : kind === "next_response" ? "next" : "resolution";
+  return { [`${prefix}_${outcome}`]: 1 };
+}
+
 const NEW_CLOCK: Clock = { awaitingSince: null, awaitingFirst: true, openedAt: null };
 
 /**
@@ -89,12 +101,20 @@ export function effectOf(event: DomainEvent, s: ConversationSnapshot): EventEffe
       return { facts: [{ family: "contacts", at, channelId: dims.channelId, language: s.contactLanguage || NONE, add: event.data.unblocked ? { unblocks: 1 } : { new_friends: 1 } }] };
     case "contact.unfollowed":
       return { facts: [{ family: "contacts", at, channelId: dims.channelId, language: s.contactLanguage || NONE, add: { blocks: 1 } }] };
+    case "csat.rated": {
+      // Who the rating is about: the assignee and team when the survey was sent; bucketed by when the customer tapped.
+      const rated: Dims = { ...dims, agentId: event.data.agentId ?? NONE, teamId: event.data.teamId ?? NONE };
+      return { facts: [{ family: "csat", at: event.data.ratedAt, dims: rated, add: csatAdd(event.data.score, event.data.comment) }] };
+    }
+    case "sla.recorded": {
+      const owner: Dims = { ...dims, agentId: event.data.assigneeId ?? NONE, teamId: event.data.teamId ?? NONE };
+      return { facts: [{ family: "sla", at, dims: owner, add: slaAdd(event.data.kind, event.data.outcome) }] };
+    }
     case "conversation.snoozed":
     case "postback.received":
     case "tag.added":
     case "contact.account_linked":
     case "contact.membership_changed":
-    case "csat.rated":
       // Not counted in any rollup (a postback is also stored as a received message).
       return { facts: [] };
   }

@@ -7,7 +7,7 @@ import { BUCKET_COLUMNS } from "./histogram";
 import { cellWhere, type Dimension, type ReportReader } from "./reader";
 
 export type Totals = Record<string, number>;
-type CountTable = "report_conversations" | "report_messages";
+type CountTable = "report_conversations" | "report_messages" | "report_csat" | "report_sla";
 
 const sums = (measures: readonly string[]) => measures.map((m) => `SUM(${m}) AS ${m}`).join(", ");
 const toTotals = (row: Record<string, unknown>, measures: readonly string[]): Totals => Object.fromEntries(measures.map((m) => [m, Number(row[m] ?? 0)]));

@@ -9,7 +9,7 @@ import { factStatements, unseen } from "./cube";
 import { type Clock, type ConversationSnapshot, effectOf } from "./facts";
 import { safeZone } from "./zone";
 
-const EVENTS = ["message.received", "message.sent", "message.failed", "conversation.opened", "conversation.assigned", "conversation.resolved", "conversation.reopened", "contact.followed", "contact.unfollowed"] as const;
+const EVENTS = ["message.received", "message.sent", "message.failed", "conversation.opened", "conversation.assigned", "conversation.resolved", "conversation.reopened", "contact.followed", "contact.unfollowed", "csat.rated", "sla.recorded"] as const;
 
 interface SnapshotRows {
   /** Events counted before (a retried event job): nothing to do for them. */

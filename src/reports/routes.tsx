@@ -7,7 +7,7 @@ import { HTTPException } from "hono/http-exception";
 import { hasRole, requireCsrf, requireRole, requireSession } from "../auth/middleware";
 import type { AppEnv } from "../env";
 import { t } from "../ui/i18n";
-import { backfillState, backfillStep, startBackfill } from "./backfill";
+import { backfillState, backfillStep, PHASES, startBackfill } from "./backfill";
 import { csvField, sectionsCsv } from "./csv";
 import { loadDirectory } from "./directory";
 import { FilterError, filterParams, filterQuery, type FilterQuery, type ReportFilters, resolveFilters } from "./filters";
@@ -57,15 +57,15 @@ reportRoutes.get("/export/:tab", queryOf, async (c) => {
   if (tab.id === "logs") {
     const logs = await loadLogs({ reader, filters: { ...filters, before: "" }, directory }, LOG_EXPORT_LIMIT);
     result = await tab.load({ reader, filters, directory }).then((r) => ({ sections: r.sections.map((s) => ({ ...s, table: { ...s.table, rows: logs.rows } })) }));
-  } else result = await tab.load({ reader, filters, directory });
+  } else result = await (tab.loadExport ?? tab.load)({ reader, filters, directory });
   const name = `linedesk-${tab.id}-${filters.fromDate}-${filters.toDate}.csv`;
   c.header("content-type", "text/csv; charset=utf-8");
   c.header("content-disposition", `attachment; filename="${csvField(name)}"`);
   return c.body(sectionsCsv(result.sections, filters));
 });
 
-/** A few chunks per request (empty phases pass quickly); the cron does the same every minute. */
-async function runSteps(d1: D1Database, workspaceId: string, steps = 4) {
+/** A chunk per phase per request (so a young workspace, all phases empty, finishes at once); the cron continues every minute. */
+async function runSteps(d1: D1Database, workspaceId: string, steps = PHASES.length) {
   let row = await backfillStep(d1, workspaceId);
   for (let i = 1; i < steps && row?.status === "running"; i++) row = await backfillStep(d1, workspaceId);
   return row;

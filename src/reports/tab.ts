@@ -7,8 +7,8 @@ import type { Directory } from "./directory";
 import type { ReportFilters } from "./filters";
 import type { ReportReader } from "./reader";
 
-/** count: a whole number; duration: milliseconds; bucket: a time bucket's start; text: as is. */
-export type CellFormat = "count" | "duration" | "bucket" | "text" | "datetime";
+/** count: a whole number; duration: milliseconds; bucket: a time bucket's start; text: as is; percent: 0–100; score: an average such as 4.25. */
+export type CellFormat = "count" | "duration" | "bucket" | "text" | "datetime" | "percent" | "score";
 export type Cell = string | number | null;
 
 export interface Column {
@@ -24,7 +24,7 @@ export interface Table {
 
 /** Over time (bars or lines along the range's buckets), or one bar per named thing (hbars). */
 export type Chart =
-  | { kind: "bars" | "lines"; format: "count" | "duration"; buckets: number[]; series: Array<{ label: string; values: Array<number | null> }> }
+  | { kind: "bars" | "lines"; format: "count" | "duration" | "percent"; buckets: number[]; series: Array<{ label: string; values: Array<number | null> }> }
   | { kind: "hbars"; format: "count" | "duration"; categories: string[]; series: Array<{ label: string; values: Array<number | null> }> };
 
 export interface Section {
@@ -53,6 +53,8 @@ export interface ReportTab {
   /** Dimensions this tab can filter by (others are shown disabled with a note). */
   filters: ReadonlyArray<"channel" | "team" | "agent" | "tag">;
   load(ctx: TabContext): Promise<TabResult>;
+  /** The CSV export when it differs from the page (e.g. every row of a paged list, not one page). */
+  loadExport?(ctx: TabContext): Promise<TabResult>;
 }
 
 export const ALL_FILTERS = ["channel", "team", "agent", "tag"] as const;

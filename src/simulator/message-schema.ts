@@ -20,7 +20,8 @@ const url = z.string().max(2000, "Length must be between 0 and 2000").refine(isM
 const label = z.string().min(1, "May not be empty").max(20, "Length must be between 1 and 20");
 const postbackData = z.string().max(300, "Length must be between 0 and 300");
 
-const actionSchema = z.discriminatedUnion("type", [
+/** A LINE action (quick replies, template and flex buttons). */
+export const actionSchema = z.discriminatedUnion("type", [
   z.looseObject({ type: z.literal("message"), label, text: z.string().min(1, "May not be empty").max(300) }),
   z.looseObject({
     type: z.literal("postback"),

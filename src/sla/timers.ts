@@ -10,6 +10,7 @@
 // the assignee (or team) and the supervisors. Met targets are sla_events too.
 import { scheduleOf, defaultSettings, loadChannelAutomation } from "../automation/settings";
 import type { Schedule } from "../automation/hours";
+import { emit } from "../conversations/emit";
 import type { ThreadMessage } from "../conversations/model";
 import type { ConversationRuntime } from "../conversations/runtime";
 import { db, schema } from "../db/client";
@@ -129,7 +130,12 @@ export async function syncSla(rt: ConversationRuntime, now = Date.now()): Promis
   }
 
   if (events.length) await db(rt.env.DB).insert(schema.slaEvents).values(events);
-  rt.store.setMeta(STATE, state as unknown as JsonObject);
+  // The reports count outcomes from these events (src/reports/recorder.ts), queued with the state that recorded them.
+  rt.ctx.storage.transactionSync(() => {
+    for (const e of events)
+      emit(rt, "sla.recorded", { slaEventId: e.id, kind: e.kind, outcome: e.outcome, policyId: e.policyId, assigneeId: e.assigneeId ?? null, teamId: e.teamId ?? null, startedAt: e.startedAt, dueAt: e.dueAt }, { kind: "automation", rule: "sla" }, { at: e.at });
+    rt.store.setMeta(STATE, state as unknown as JsonObject);
+  });
   const pending = Object.values(state.targets).filter((t): t is Target => t !== undefined);
   const nextDue = min(pending.filter((t) => t.breachedAt === null).map((t) => t.dueAt));
   const index = { dueAt: min(pending.map((t) => t.dueAt)), breachedAt: min(pending.map((t) => t.breachedAt)) };

@@ -47,6 +47,7 @@ export const Layout: FC<LayoutProps> = ({ title, user, csrfToken, bodyClass, top
         <script src="/inbox.js" defer></script>
         <script src="/thread-paging.js" defer></script>
         <script src="/inbox-ui.js" defer></script>
+        <script src="/sla-badge.js" defer></script>
         <script src="/shortcuts.js" defer></script>
         <script src="/composer.js" defer></script>
         <script src="/contacts.js" defer></script>

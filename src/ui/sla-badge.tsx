@@ -1,6 +1,8 @@
-// The SLA badge of an inbox row: "due in 12 m" while a target runs, "due now"
-// at the minute, "breached" once one was missed (red). Durations through Intl
-// in the reader's language; nothing when no SLA target is running.
+// The SLA badge of an inbox row and the thread header: "due in 12 m" while a
+// target runs, "due now" in its last half minute, "breached" once one was
+// missed or its due time passed (red). Durations through Intl in the reader's
+// language; nothing when no SLA target is running. The due time travels as
+// data-sla-due, so public/sla-badge.js keeps the words true as time passes.
 import type { FC } from "hono/jsx";
 import { localeContext, t } from "./i18n";
 
@@ -22,13 +24,23 @@ export function shortDuration(ms: number): string {
   return unitFormat(locale, "day").format(Math.round(minutes / 1440));
 }
 
-export const SlaBadge: FC<{ dueAt?: number | null; breachedAt?: number | null; now: number }> = ({ dueAt, breachedAt, now }) => {
-  if (breachedAt) return <span class="tag tag--sla tag--sla-breached">{t("sla.breached")}</span>;
-  if (!dueAt) return null;
-  const left = dueAt - now;
+/** Under this much time left the badge turns amber (the client script uses the same numbers). */
+const SOON_MS = 15 * 60_000;
+const NOW_MS = 30_000;
+
+export const SlaBadge: FC<{ dueAt?: number | null; breachedAt?: number | null; now: number; id?: string }> = ({ dueAt, breachedAt, now, id }) => {
+  if (!dueAt && !breachedAt) return id ? <span id={id} hidden></span> : null;
+  const left = (dueAt ?? now) - now;
+  if (breachedAt || left <= 0) {
+    return (
+      <span id={id} class="tag tag--sla tag--sla-breached">
+        {t("sla.breached")}
+      </span>
+    );
+  }
   return (
-    <span class={`tag tag--sla${left < 15 * 60_000 ? " tag--sla-soon" : ""}`} data-sla-due={dueAt}>
-      {left <= 30_000 ? t("sla.overdue") : t("sla.due", { time: shortDuration(left) })}
+    <span id={id} class={`tag tag--sla${left < SOON_MS ? " tag--sla-soon" : ""}`} data-sla-due={dueAt ?? undefined}>
+      {left <= NOW_MS ? t("sla.overdue") : t("sla.due", { time: shortDuration(left) })}
     </span>
   );
 };

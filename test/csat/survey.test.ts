@@ -61,6 +61,10 @@ describe("survey on resolve", { timeout: 30_000 }, () => {
     expect(delivered).toHaveLength(1);
     expect(delivered[0]?.json.data).toMatchObject({ score: 4, comment: "Fast and friendly, thank you", conversationId: yuki.id(), trigger: "resolve" });
     expect(hook.subscription.eventTypes).toEqual(["csat.rated"]);
+
+    // The reports' rollup counted the answer once: a 4 with a comment.
+    const rollup = await env.DB.prepare("SELECT score_4, score_5, commented FROM report_csat WHERE workspace_id = ? AND grain = 'd' AND tag_id = '*' AND channel_id = '*' AND team_id = '*' AND agent_id = '*'").bind(setup.workspaceId).all();
+    expect(rollup.results).toEqual([{ score_4: 1, score_5: 0, commented: 1 }]);
   });
 
   it("Skip ends the survey without a comment; a second tap changes nothing", async () => {

@@ -13,7 +13,7 @@ import { DESKTOP, launch, PHONE, signIn } from "./browser.mjs";
 import { assertFits } from "./layout.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
-const TABS = ["conversations", "responses", "resolutions", "messages", "contacts", "agents", "logs"];
+const TABS = ["conversations", "responses", "resolutions", "messages", "contacts", "agents", "csat", "sla", "logs"];
 
 function devVars() {
   const file = existsSync(join(root, ".dev.vars")) ? ".dev.vars" : ".dev.vars.example";
@@ -84,7 +84,8 @@ export default async function run({ base, screenshots }) {
         await page.goto(`${base}/reports/${tab}?preset=last7`);
         await assertFits(page, `/reports/${tab} (${label})`);
         assert.ok(await page.locator(".rsec").count(), `${tab} has sections`);
-        await page.screenshot({ path: join(screenshots, `reports-${tab}-${label}.png`), fullPage: label === "desktop" });
+        // CSAT and SLA at phone width: the whole page, so their charts and tables are in the picture too.
+        await page.screenshot({ path: join(screenshots, `reports-${tab}-${label}.png`), fullPage: label === "desktop" || tab === "csat" || tab === "sla" });
       }
     }
     // The inbound messages above are counted.

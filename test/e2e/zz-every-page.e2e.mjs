@@ -37,7 +37,8 @@ async function pagesToVisit(page, base) {
     "/contacts/account-linking",
     "/simulator",
     "/simulator/console",
-    ...["conversations", "responses", "resolutions", "messages", "contacts", "agents", "logs"].map((tab) => `/reports/${tab}`),
+    ...["conversations", "responses", "resolutions", "messages", "contacts", "agents", "csat", "sla", "logs"].map((tab) => `/reports/${tab}`),
+    "/inbox?sort=sla",
     "/this-page-does-not-exist",
   ];
 }

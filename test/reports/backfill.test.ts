@@ -1,5 +1,6 @@
 // The history backfill: rollups built from the conversation index, the audit
-// log and recorded first responses equal a raw count of that history; chunks
+// log, recorded first responses, answered CSAT surveys and SLA outcomes equal a
+// raw count of that history; chunks
 // are counted once (running a step again changes nothing); progress is shown.
 // And the hourly backlog snapshot equals a count of open conversations.
 import { env } from "cloudflare:test";
@@ -15,6 +16,16 @@ const DAY = 86_400_000;
 let w: World;
 const now = Date.now();
 const HISTORY = CHUNK + 37; // more than one chunk
+// CSAT answers (one survey still waiting for its comment: not counted live, not counted here) and SLA outcomes.
+const SCORES = [5, 4, 4, 2, 5, 1, 3];
+const OUTCOMES = [
+  ["first_response", "met"],
+  ["first_response", "breached"],
+  ["next_response", "met"],
+  ["resolution", "breached"],
+  ["resolution", "met"],
+] as const;
+const TOTAL = HISTORY + Math.ceil(HISTORY / 3) + Math.ceil(HISTORY / 5) + SCORES.length + OUTCOMES.length;
 
 beforeAll(async () => {
   w = await world("backfill", "UTC", 0, 1);
@@ -32,13 +43,18 @@ beforeAll(async () => {
     if (resolved) statements.push(audit.bind(`aud-bf-${i}-${w.workspaceId}`, w.workspaceId, "conversation.status", id, JSON.stringify({ from: "open", to: "resolved" }), created + 3_600_000));
     if (i % 5 === 0) statements.push(first.bind(`re-bf-${i}-${w.workspaceId}`, w.workspaceId, w.channels[i % 2], id, 120_000, created + 120_000));
   }
+  const csat = env.DB.prepare("INSERT INTO csat_responses (id, workspace_id, channel_id, conversation_id, agent_id, team_id, trigger, language, status, score, comment, sent_at, rated_at) VALUES (?, ?, ?, ?, ?, NULL, 'resolve', 'en', ?, ?, ?, ?, ?)");
+  SCORES.forEach((score, i) => statements.push(csat.bind(`csat-bf-${i}-${w.workspaceId}`, w.workspaceId, w.channels[0], `bf-${i}-${w.workspaceId}`, w.agents[i % 2]!.id, "done", score, i % 3 ? null : "ok", now - 2 * DAY, now - 2 * DAY + i * 1000)));
+  statements.push(csat.bind(`csat-bf-waiting-${w.workspaceId}`, w.workspaceId, w.channels[0], `bf-0-${w.workspaceId}`, null, "rated", 1, null, now - DAY, now - DAY));
+  const sla = env.DB.prepare("INSERT INTO sla_events (id, workspace_id, channel_id, conversation_id, policy_id, kind, outcome, assignee_id, team_id, started_at, due_at, at) VALUES (?, ?, ?, ?, 'pol', ?, ?, ?, ?, ?, ?, ?)");
+  OUTCOMES.forEach(([kind, outcome], i) => statements.push(sla.bind(`slae-bf-${i}-${w.workspaceId}`, w.workspaceId, w.channels[1], `bf-${i}-${w.workspaceId}`, kind, outcome, w.agents[0]!.id, w.teams[0], now - 3 * DAY, now - 3 * DAY + 600_000, now - 3 * DAY + i * 60_000)));
   await env.DB.batch(statements);
 });
 
 describe("history backfill", () => {
   it("builds opened, resolved and first responses from history, chunk by chunk, each chunk once", async () => {
     const started = await startBackfill(env.DB, w.workspaceId, now);
-    expect(started).toMatchObject({ status: "running", phase: "conversations", total: HISTORY + Math.ceil(HISTORY / 3) + Math.ceil(HISTORY / 5) });
+    expect(started).toMatchObject({ status: "running", phase: "conversations", total: TOTAL });
     // Starting again while it runs changes nothing.
     expect((await startBackfill(env.DB, w.workspaceId, now + 5)).started_at).toBe(started.started_at);
 
@@ -56,12 +72,24 @@ describe("history backfill", () => {
     expect(Number(byTeam?.find((r) => r.Team === "Team 1")?.Opened)).toBe(Math.floor(HISTORY / 2));
     const responses = parseCsv(await (await sup.get("/reports/export/responses?preset=last7")).text()).get("Response times");
     expect(responses?.find((r) => r.Measure === "First response" && r.Started === "Any time")).toMatchObject({ Count: String(Math.ceil(HISTORY / 5)), "Average (seconds)": "120" });
+
+    // 5, 4, 4, 2, 5, 1, 3: 24 / 7 = 3.43, four of seven are 4 or 5 = 57.1 %; three comments (i = 0, 3, 6).
+    const csat = parseCsv(await (await sup.get("/reports/export/csat?preset=last7")).text());
+    expect(csat.get("Customer satisfaction")?.[0]).toMatchObject({ Ratings: "7", "Average score": "3.43", "CSAT %": "57.1", "With a comment": "3" });
+    expect(csat.get("By agent")?.find((r) => r.Agent === w.agents[0]!.name)).toMatchObject({ Ratings: "4" });
+    const sla = parseCsv(await (await sup.get("/reports/export/sla?preset=last7")).text()).get("Targets met and breached") ?? [];
+    expect(sla.map((r) => [r.Target, r.Met, r.Breached])).toEqual([
+      ["First response", "1", "1"],
+      ["Next response", "1", "0"],
+      ["Resolution", "1", "1"],
+      ["All targets", "3", "2"],
+    ]);
   });
 
   it("the panel shows progress to admins and the result when done", async () => {
     const admin = await signIn(await createUser({ role: "admin", workspaceId: w.workspaceId }));
     const html = await (await admin.get("/reports/conversations")).text();
-    expect(html).toContain(`History built from ${(HISTORY + Math.ceil(HISTORY / 3) + Math.ceil(HISTORY / 5)).toLocaleString("en")} records`);
+    expect(html).toContain(`History built from ${TOTAL.toLocaleString("en")} records`);
     expect((await backfillState(env.DB, w.workspaceId))?.status).toBe("done");
   });
 });

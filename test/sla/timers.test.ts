@@ -67,6 +67,11 @@ describe("SLA timers", { timeout: 30_000 }, () => {
     await drainConversation(c.stub());
     expect((await slaEvents(c.id())).map((e) => `${e.kind}:${e.outcome}`).sort()).toEqual(["first_response:met", "next_response:met", "resolution:met"]);
     expect(await indexRow(c.id())).toMatchObject({ sla_due_at: null, sla_breached_at: null });
+    // Each outcome reached the reports' rollup once, through the sla.recorded event.
+    const rollup = await env.DB.prepare("SELECT SUM(first_met) AS f, SUM(next_met) AS n, SUM(resolution_met) AS r, SUM(first_breached + next_breached + resolution_breached) AS b FROM report_sla WHERE workspace_id = ? AND grain = 'h' AND tag_id = '*' AND channel_id = '*' AND team_id = '*' AND agent_id = '*'")
+      .bind(setup.workspaceId)
+      .first();
+    expect(rollup).toEqual({ f: 1, n: 1, r: 1, b: 0 });
   });
 
   it("the alarm records a breach once, marks the row, writes a thread line and tells the assignee and supervisors", async () => {

@@ -141,8 +141,8 @@ export const reportConversationClocks = sqliteTable("report_conversation_clocks"
 export const reportBackfills = sqliteTable("report_backfills", {
   workspaceId: text("workspace_id").primaryKey(),
   status: text("status", { enum: ["running", "done"] }).notNull(),
-  /** conversations → audit → responses → done. */
-  phase: text("phase", { enum: ["conversations", "audit", "responses", "done"] }).notNull(),
+  /** conversations → audit → responses → csat → sla → done. */
+  phase: text("phase", { enum: ["conversations", "audit", "responses", "csat", "sla", "done"] }).notNull(),
   /** The last source row id handled in this phase (keyset). */
   cursor: text("cursor").notNull().default(""),
   processed: integer("processed").notNull().default(0),
@@ -159,3 +159,33 @@ export const reportWorkspaces = sqliteTable("report_workspaces", {
   workspaceId: text("workspace_id").primaryKey(),
   liveSince: integer("live_since").notNull(),
 });
+
+/** CSAT answers (csat.rated): how many of each score 1–5, and how many came with a comment; bucketed by when the customer rated. */
+export const reportCsat = sqliteTable(
+  "report_csat",
+  {
+    ...cube,
+    score1: integer("score_1").notNull().default(0),
+    score2: integer("score_2").notNull().default(0),
+    score3: integer("score_3").notNull().default(0),
+    score4: integer("score_4").notNull().default(0),
+    score5: integer("score_5").notNull().default(0),
+    commented: integer("commented").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [...cubeKey(t), t.bucket] })],
+);
+
+/** SLA targets met or breached (sla.recorded), per target kind; bucketed by when the target was met or seen breached. */
+export const reportSla = sqliteTable(
+  "report_sla",
+  {
+    ...cube,
+    firstMet: integer("first_met").notNull().default(0),
+    firstBreached: integer("first_breached").notNull().default(0),
+    nextMet: integer("next_met").notNull().default(0),
+    nextBreached: integer("next_breached").notNull().default(0),
+    resolutionMet: integer("resolution_met").notNull().default(0),
+    resolutionBreached: integer("resolution_breached").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [...cubeKey(t), t.bucket] })],
+);

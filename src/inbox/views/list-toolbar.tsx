@@ -29,9 +29,9 @@ const htmxList = {
   "hx-push-url": "false",
 };
 
-/** How many team/tag/channel filters are on. */
+/** How many team/tag/channel filters (and a sort other than the usual) are on. */
 export function filtersOn(filter: Partial<ListFilter>): number {
-  return [filter.team, filter.tag, filter.channel].filter(Boolean).length;
+  return [filter.team, filter.tag, filter.channel, filter.sort].filter(Boolean).length;
 }
 
 export const ListToolbar: FC<ListToolbarProps> = ({ filter, counts, directory }) => {
@@ -105,6 +105,15 @@ export const FilterFields: FC<{ filter: Partial<ListFilter>; directory: Director
     <FilterSelect name="team" label={t("inbox.filters.team")} any={t("inbox.filters.anyTeam")} value={filter.team} options={directory.teams} counts={counts?.teams} />
     <FilterSelect name="tag" label={t("inbox.filters.tag")} any={t("inbox.filters.anyTag")} value={filter.tag} options={directory.tags} counts={counts?.tags} />
     <FilterSelect name="channel" label={t("inbox.filters.channel")} any={t("inbox.filters.anyChannel")} value={filter.channel} options={directory.channels} counts={counts?.channels} />
+    <label class="filter-select">
+      <span>{t("sla.sortLabel")}</span>
+      <select name="sort" form="list-filter">
+        <option value="">{t("sla.sortRecent")}</option>
+        <option value="sla" selected={filter.sort === "sla"}>
+          {t("sla.sort")}
+        </option>
+      </select>
+    </label>
     {counts ? <p class="list-filters__note">{t("inbox.filters.countsNote")}</p> : null}
     <div class="list-filters__actions">
       {filtersOn(filter) ? (
@@ -150,7 +159,7 @@ const FilterSelect: FC<{ name: string; label: string; any: string; value: string
 export const BulkBar: FC<{ directory: Directory; csrfToken: string; filter: Partial<ListFilter> }> = ({ directory, csrfToken, filter }) => (
   <form id="bulk-form" class="bulk-bar" method="post" action="/inbox/bulk" hx-post="/inbox/bulk" hx-target="#conversation-list" hx-swap="outerHTML" aria-label={t("inbox.bulk.label")}>
     <input type="hidden" name="_csrf" value={csrfToken} />
-    {(["view", "team", "tag", "channel", "q"] as const).map((k) => (filter[k] ? <input type="hidden" name={`filter_${k}`} value={filter[k]} data-filter-field={k} /> : null))}
+    {(["view", "team", "tag", "channel", "q", "sort"] as const).map((k) => (filter[k] ? <input type="hidden" name={`filter_${k}`} value={filter[k]} data-filter-field={k} /> : null))}
     <div class="bulk-bar__head">
       <span class="bulk-bar__count" aria-live="polite" data-selected-count>
         {t("inbox.bulk.noneSelected")}

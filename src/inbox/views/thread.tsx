@@ -35,6 +35,7 @@ import { IconBack, IconChat, IconUsers } from "../../ui/icons";
 import type { StickerUrl } from "../../ui/message-body";
 import { MessageBubble } from "../../ui/message-bubble";
 import { dayKey, dayLabel } from "../../ui/time";
+import { SlaBadge } from "../../ui/sla-badge";
 import { Composer } from "../../composer/views/composer";
 import { IconContact, IconMore } from "./icons";
 import { sourceLabel } from "./labels";
@@ -75,6 +76,8 @@ export interface ThreadViewProps {
   contactId?: string | null;
   /** When the reply token stops being usable (null: the next send is a push). */
   replyTokenExpiresAt?: number | null;
+  /** The conversation's SLA as the index has it: the badge beside the status. */
+  sla?: { dueAt: number | null; breachedAt: number | null };
   /** Default: the reader's time zone. */
   timeZone?: string;
   /** "Now" for the day dividers, default Date.now(). */
@@ -111,6 +114,8 @@ export const ThreadView: FC<ThreadViewProps> = (props) => {
             {c.title}
           </h2>
           <p class="thread-head__sub">
+            {/* Under the name and first in its line, not beside the status: a phone's header has no room for one more pill. */}
+            {c.status !== "resolved" && props.sla ? <SlaBadge id="thread-sla" dueAt={props.sla.dueAt} breachedAt={props.sla.breachedAt} now={now} /> : null}
             {c.sourceType !== "user" ? <IconUsers /> : null}
             <span>{sourceLabel(c.sourceType)}</span>
             <span aria-hidden="true">·</span>

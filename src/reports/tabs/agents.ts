@@ -1,11 +1,13 @@
 // Agents: a leaderboard — conversations assigned and resolved, messages sent,
-// and first and next response times (p50) for each person in the workspace.
+// first and next response times (p50), and CSAT (average score and CSAT %) for
+// each person in the workspace.
 import { t } from "../../ui/i18n";
-import { CONVERSATION_MEASURES, MESSAGE_MEASURES } from "../cube";
+import { CONVERSATION_MEASURES, CSAT_MEASURES, MESSAGE_MEASURES } from "../cube";
 import { percentile } from "../histogram";
 import { countBreakdown, durationTotals, histogramOf } from "../queries";
 import { ALL_FILTERS, type ReportTab } from "../tab";
 import { idsOf } from "./common";
+import { csatFigures } from "./csat";
 
 export const agentsTab: ReportTab = {
   id: "agents",
@@ -14,15 +16,17 @@ export const agentsTab: ReportTab = {
   async load({ reader, filters: f, directory: d }) {
     const ids = idsOf(d.agents, false);
     const by = { dim: "agent_id" as const, ids };
-    const [conv, msg, durations] = await Promise.all([
+    const [conv, msg, durations, csat] = await Promise.all([
       countBreakdown(reader, "report_conversations", CONVERSATION_MEASURES, f, "agent_id", ids),
       countBreakdown(reader, "report_messages", MESSAGE_MEASURES, f, "agent_id", ids),
       durationTotals(reader, f, by, ["first_response", "next_response"]),
+      countBreakdown(reader, "report_csat", CSAT_MEASURES, f, "agent_id", ids),
     ]);
     const rows = d.agents
       .map((a) => {
         const first = histogramOf(durations, "first_response", { id: a.id });
         const next = histogramOf(durations, "next_response", { id: a.id });
+        const rated = csatFigures(csat.get(a.id));
         return {
           name: a.name,
           assigned: conv.get(a.id)?.assigned ?? 0,
@@ -30,9 +34,12 @@ export const agentsTab: ReportTab = {
           messages: msg.get(a.id)?.outbound_agent ?? 0,
           first50: percentile(first.buckets, 0.5),
           next50: percentile(next.buckets, 0.5),
+          csatResponses: rated.responses,
+          csatAverage: rated.average,
+          csat: rated.csat,
         };
       })
-      .filter((r) => r.assigned || r.resolved || r.messages)
+      .filter((r) => r.assigned || r.resolved || r.messages || r.csatResponses)
       .sort((a, b) => b.resolved - a.resolved || b.messages - a.messages || a.name.localeCompare(b.name));
     return {
       sections: [
@@ -48,6 +55,9 @@ export const agentsTab: ReportTab = {
               { key: "messages", label: t("reports.m.outboundAgent"), format: "count" },
               { key: "first50", label: t("reports.m.firstP50"), format: "duration" },
               { key: "next50", label: t("reports.m.nextP50"), format: "duration" },
+              { key: "csatResponses", label: t("reports.csat.ratings"), format: "count" },
+              { key: "csatAverage", label: t("reports.csat.average"), format: "score" },
+              { key: "csat", label: t("reports.csat.percent"), format: "percent" },
             ],
             rows,
           },

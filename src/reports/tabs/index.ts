@@ -1,22 +1,21 @@
 // The report tabs, in the order the page shows them.
 //
-// Extension point for CSAT and SLA (issue 10, built on branch i10-csat): a tab is
-// a ReportTab (src/reports/tab.ts) whose loader reads its own tables — e.g. a
-// csatTab reading csat_responses (score distribution, trend, comments) and an
-// slaTab reading sla_events (met / breached per target) — and is added to this
-// list; the page, filters, SVG charts and CSV export need no change. For their
-// numbers to be as fast as the others, count them into a rollup of their own
-// through a domain-event listener, the way recorder.ts does.
+// A tab is a ReportTab (src/reports/tab.ts) added to this list; the page,
+// filters, SVG charts and CSV export need no change. CSAT and SLA read rollups
+// of their own (report_csat, report_sla) that recorder.ts counts from the
+// csat.rated and sla.recorded domain events, like every other figure.
 import type { ReportTab } from "../tab";
 import { agentsTab } from "./agents";
 import { contactsTab } from "./contacts";
 import { conversationsTab } from "./conversations";
+import { csatTab } from "./csat";
 import { logsTab } from "./logs";
 import { messagesTab } from "./messages";
 import { resolutionsTab } from "./resolutions";
 import { responsesTab } from "./responses";
+import { slaTab } from "./sla";
 
-export const REPORT_TABS: readonly ReportTab[] = [conversationsTab, responsesTab, resolutionsTab, messagesTab, contactsTab, agentsTab, logsTab];
+export const REPORT_TABS: readonly ReportTab[] = [conversationsTab, responsesTab, resolutionsTab, messagesTab, contactsTab, agentsTab, csatTab, slaTab, logsTab];
 
 export function tabById(id: string): ReportTab | undefined {
   return REPORT_TABS.find((tab) => tab.id === id);

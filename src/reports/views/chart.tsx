@@ -5,7 +5,7 @@
 import type { FC } from "hono/jsx";
 import { formatNumber } from "../../ui/i18n";
 import type { Chart } from "../tab";
-import { axisLabel, formatDuration } from "./format";
+import { axisLabel, formatDuration, formatPercent } from "./format";
 
 const W = 360;
 const H = 200;
@@ -20,12 +20,13 @@ function niceMax(max: number, duration: boolean): number {
   return Math.max(4, m * p);
 }
 
-const fmt = (v: number, duration: boolean) => (duration ? formatDuration(v) : formatNumber(Math.round(v)));
+const fmt = (v: number, duration: boolean, percent = false) => (duration ? formatDuration(v) : percent ? formatPercent(v) : formatNumber(Math.round(v)));
 
 export const ChartView: FC<{ chart: Chart; title: string; grain: "h" | "d"; timeZone: string }> = ({ chart, title, grain, timeZone }) => {
   const duration = chart.format === "duration";
+  const percent = chart.format === "percent";
   const values = chart.series.flatMap((s) => s.values.filter((v): v is number => v !== null));
-  const max = niceMax(Math.max(0, ...values), duration);
+  const max = percent ? 100 : niceMax(Math.max(0, ...values), duration);
   if (chart.kind === "hbars") return <HBars chart={chart} title={title} max={max} duration={duration} />;
   const n = Math.max(1, chart.buckets.length);
   const plotW = W - PAD.left - PAD.right;
@@ -41,7 +42,7 @@ export const ChartView: FC<{ chart: Chart; title: string; grain: "h" | "d"; time
           <g>
             <line class="rchart__grid" x1={PAD.left} x2={W - PAD.right} y1={y(v)} y2={y(v)} />
             <text class="rchart__tick" x={PAD.left - 4} y={y(v) + 4} text-anchor="end">
-              {fmt(v, duration)}
+              {fmt(v, duration, percent)}
             </text>
           </g>
         ))}

@@ -37,6 +37,18 @@ export function formatDuration(ms: number): string {
   return unit(ms / DAY, "day", 1);
 }
 
+/** 0–100 as "87%" (one decimal when not whole), in the reader's language. */
+export function formatPercent(value: number): string {
+  const locale = localeContext().locale;
+  return cached(`p|${locale}`, () => new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 })).format(value / 100);
+}
+
+/** An average score such as 4.3 (one or two decimals). */
+export function formatScore(value: number): string {
+  const locale = localeContext().locale;
+  return cached(`s|${locale}`, () => new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 2 })).format(value);
+}
+
 export function formatBucket(at: number, grain: "h" | "d", timeZone: string): string {
   const opts: Intl.DateTimeFormatOptions = grain === "h" ? { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" } : { day: "numeric", month: "short", weekday: "short" };
   return dateFormat(`bucket-${grain}`, timeZone, opts).format(at);
@@ -65,6 +77,10 @@ export function formatCell(value: Cell, format: CellFormat, grain: "h" | "d", ti
       return formatBucket(value, grain, timeZone);
     case "datetime":
       return formatDateTime(value, timeZone);
+    case "percent":
+      return formatPercent(value);
+    case "score":
+      return formatScore(value);
     case "text":
       return String(value);
   }

@@ -30,6 +30,7 @@ export interface ReportPageProps {
 export const ReportPage: FC<ReportPageProps> = (p) => (
   <Layout title={`${t("reports.title")} · ${t(p.tab.labelKey)}`} user={p.user} csrfToken={p.csrfToken} bodyClass="page-reports">
     <link rel="stylesheet" href="/reports.css" />
+    <script src="/reports.js" defer></script>
     <div class="reports">
       <header class="reports__head">
         <h1 class="reports__title">{t("reports.title")}</h1>
@@ -125,7 +126,7 @@ const SectionView: FC<{ section: Section; filters: ReportFilters }> = ({ section
       {s.title}
     </h2>
     {s.note ? <p class="rsec__note">{s.note}</p> : null}
-    <div class={`rsec__body${s.chart ? " rsec__body--chart" : ""}`}>
+    <div class={`rsec__body${s.chart ? " rsec__body--chart" : ""}${s.table.columns.length > 6 ? " rsec__body--wide" : ""}`}>
       {s.chart ? <ChartView chart={s.chart} title={s.title} grain={f.grain} timeZone={f.timeZone} /> : null}
       <div class="rsec__table" tabindex={0} role="region" aria-label={s.title}>
         {s.table.rows.length ? (
@@ -143,7 +144,7 @@ const SectionView: FC<{ section: Section; filters: ReportFilters }> = ({ section
               {s.table.rows.map((row) => (
                 <tr>
                   {s.table.columns.map((c) => (
-                    <td class={c.format === "text" || c.format === "bucket" || c.format === "datetime" ? (c.key === "details" ? "rtable__details" : "") : "num"}>{formatCell(row[c.key] ?? null, c.format, f.grain, f.timeZone)}</td>
+                    <td class={c.format === "text" || c.format === "bucket" || c.format === "datetime" ? (c.key === "details" ? "rtable__details" : c.key === "comment" ? "rtable__comment" : "") : "num"}>{formatCell(row[c.key] ?? null, c.format, f.grain, f.timeZone)}</td>
                   ))}
                 </tr>
               ))}

@@ -8,6 +8,7 @@ import type { OutboundMessage, QuickReplyAction } from "../message-schema";
 import { simulatorEmojiUrl, simulatorStickerUrl } from "../stickers";
 import type { ActionTarget } from "./actions";
 import { ActionButton } from "./actions";
+import { FlexView } from "./flex";
 import { IconFileDoc, IconTicket } from "./parts";
 
 const TYPE_LABELS: Record<string, () => string> = {
@@ -152,13 +153,7 @@ export const OutboundContent: FC<{ message: OutboundMessage; target: ActionTarge
     case "template":
       return <TemplateCard template={message.template} target={target} />;
     case "flex":
-      return (
-        <div class="bubble rich-card">
-          <span class="rich-kind">{t("simulator.content.flex")}</span>
-          <strong>{message.altText}</strong>
-          <small>{t(message.contents.type === "carousel" ? "simulator.content.flexCarousel" : "simulator.content.flexBubble")}</small>
-        </div>
-      );
+      return <FlexView contents={message.contents} altText={message.altText} target={target} />;
     case "imagemap":
       return (
         <div class="bubble rich-card">

@@ -19,6 +19,7 @@ import { inbox } from "./inbox";
 import { inboxThread } from "./inbox-thread";
 import { pwa } from "./pwa";
 import { reports } from "./reports";
+import { reportsQuality } from "./reports-quality";
 import { settings } from "./settings";
 import { settingsApi } from "./settings-api";
 import { settingsAssignment } from "./settings-assignment";
@@ -33,4 +34,4 @@ import { workflowForms } from "./workflow-forms";
 import { workflowTemplates } from "./workflow-templates";
 import { workflows } from "./workflows";
 
-export const tr: Translation<Messages> = { ...common, ...auth, ...setup, ...automation, ...automationKeywords, ...automationMessages, ...composer, ...composerQuota, ...composerThread, ...contacts, ...contactsDirectory, ...contactsImport, ...contactsMerge, ...csat, ...inbox, ...inboxThread, ...pwa, ...reports, ...settings, ...settingsApi, ...settingsAssignment, ...settingsChannels, ...settingsTags, ...settingsWebhooks, ...simulator, ...simulatorConsole, ...simulatorLinks, ...sla, ...workflowForms, ...workflowTemplates, ...workflows };
+export const tr: Translation<Messages> = { ...common, ...auth, ...setup, ...automation, ...automationKeywords, ...automationMessages, ...composer, ...composerQuota, ...composerThread, ...contacts, ...contactsDirectory, ...contactsImport, ...contactsMerge, ...csat, ...inbox, ...inboxThread, ...pwa, ...reports, ...reportsQuality, ...settings, ...settingsApi, ...settingsAssignment, ...settingsChannels, ...settingsTags, ...settingsWebhooks, ...simulator, ...simulatorConsole, ...simulatorLinks, ...sla, ...workflowForms, ...workflowTemplates, ...workflows };

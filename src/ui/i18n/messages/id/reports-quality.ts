@@ -1,0 +1,36 @@
+// Bahasa Indonesia: Laporan → tab CSAT dan SLA, serta kolom CSAT di tab Agen.
+import type { reportsQuality as en } from "../en/reports-quality";
+import type { Translation } from "../types";
+
+export const reportsQuality = {
+  "reports.tab.csat": "CSAT",
+  "reports.tab.sla": "SLA",
+  "reports.csat.responses": "Penilaian",
+  "reports.csat.ratings": "Penilaian CSAT",
+  "reports.csat.average": "Skor rata-rata",
+  "reports.csat.percent": "CSAT %",
+  "reports.csat.commented": "Dengan komentar",
+  "reports.csat.summary": "Kepuasan pelanggan",
+  "reports.csat.note": "CSAT % adalah porsi penilaian 4 atau 5. Penilaian dihitung saat pelanggan mengetuknya, untuk agen dan tim yang ditugaskan saat survei dikirim.",
+  "reports.csat.distribution": "Sebaran skor",
+  "reports.csat.scoreN": "Skor {score}",
+  "reports.csat.score": "Skor",
+  "reports.csat.share": "Porsi",
+  "reports.csat.trend": "CSAT dari waktu ke waktu",
+  "reports.csat.byAgent": "Per agen",
+  "reports.csat.byTeam": "Per tim",
+  "reports.csat.comments": "Komentar",
+  "reports.csat.comment": "Komentar",
+  "reports.sla.resolution": "Penyelesaian",
+  "reports.sla.met": "Terpenuhi",
+  "reports.sla.breached": "Terlewati",
+  "reports.sla.rate": "% terpenuhi",
+  "reports.sla.breachedOf": "{target} terlewati",
+  "reports.sla.targets": "Target terpenuhi dan terlewati",
+  "reports.sla.note": "Setiap target SLA dihitung sekali: saat terpenuhi, atau saat pertama kali terlihat terlewati. Tim dan agen adalah milik percakapan pada saat itu.",
+  "reports.sla.target": "Target",
+  "reports.sla.all": "Semua target",
+  "reports.sla.trend": "Terpenuhi dan terlewati dari waktu ke waktu",
+  "reports.sla.byTeam": "Per tim",
+  "reports.sla.byAgent": "Per agen",
+} as const satisfies Translation<typeof en>;

@@ -1,0 +1,36 @@
+// 日本語: レポート → CSATとSLAのタブ、担当者タブのCSAT列。
+import type { reportsQuality as en } from "../en/reports-quality";
+import type { Translation } from "../types";
+
+export const reportsQuality = {
+  "reports.tab.csat": "CSAT",
+  "reports.tab.sla": "SLA",
+  "reports.csat.responses": "評価数",
+  "reports.csat.ratings": "CSAT評価数",
+  "reports.csat.average": "平均スコア",
+  "reports.csat.percent": "CSAT %",
+  "reports.csat.commented": "コメントあり",
+  "reports.csat.summary": "顧客満足度",
+  "reports.csat.note": "CSAT %は4または5の評価の割合です。評価はお客様がタップした時点で、アンケート送信時の担当者とチームに計上されます。",
+  "reports.csat.distribution": "スコアの分布",
+  "reports.csat.scoreN": "スコア {score}",
+  "reports.csat.score": "スコア",
+  "reports.csat.share": "割合",
+  "reports.csat.trend": "CSATの推移",
+  "reports.csat.byAgent": "担当者別",
+  "reports.csat.byTeam": "チーム別",
+  "reports.csat.comments": "コメント",
+  "reports.csat.comment": "コメント",
+  "reports.sla.resolution": "解決",
+  "reports.sla.met": "達成",
+  "reports.sla.breached": "超過",
+  "reports.sla.rate": "達成率",
+  "reports.sla.breachedOf": "{target}の超過",
+  "reports.sla.targets": "目標の達成と超過",
+  "reports.sla.note": "SLA目標はそれぞれ一度だけ計上されます（達成した時点、または超過が初めて確認された時点）。チームと担当者はその時点の会話のものです。",
+  "reports.sla.target": "目標",
+  "reports.sla.all": "すべての目標",
+  "reports.sla.trend": "達成と超過の推移",
+  "reports.sla.byTeam": "チーム別",
+  "reports.sla.byAgent": "担当者別",
+} as const satisfies Translation<typeof en>;

@@ -1,0 +1,36 @@
+// ไทย: รายงาน → แท็บ CSAT และ SLA และคอลัมน์ CSAT ในแท็บเจ้าหน้าที่
+import type { reportsQuality as en } from "../en/reports-quality";
+import type { Translation } from "../types";
+
+export const reportsQuality = {
+  "reports.tab.csat": "CSAT",
+  "reports.tab.sla": "SLA",
+  "reports.csat.responses": "จำนวนการให้คะแนน",
+  "reports.csat.ratings": "การให้คะแนน CSAT",
+  "reports.csat.average": "คะแนนเฉลี่ย",
+  "reports.csat.percent": "CSAT %",
+  "reports.csat.commented": "มีความคิดเห็น",
+  "reports.csat.summary": "ความพึงพอใจของลูกค้า",
+  "reports.csat.note": "CSAT % คือสัดส่วนของคะแนน 4 หรือ 5 การให้คะแนนนับเมื่อลูกค้าแตะ และนับให้เจ้าหน้าที่และทีมที่รับผิดชอบตอนส่งแบบสำรวจ",
+  "reports.csat.distribution": "การกระจายของคะแนน",
+  "reports.csat.scoreN": "คะแนน {score}",
+  "reports.csat.score": "คะแนน",
+  "reports.csat.share": "สัดส่วน",
+  "reports.csat.trend": "CSAT ตามช่วงเวลา",
+  "reports.csat.byAgent": "ตามเจ้าหน้าที่",
+  "reports.csat.byTeam": "ตามทีม",
+  "reports.csat.comments": "ความคิดเห็น",
+  "reports.csat.comment": "ความคิดเห็น",
+  "reports.sla.resolution": "แก้ไขเสร็จ",
+  "reports.sla.met": "ทันกำหนด",
+  "reports.sla.breached": "เกินกำหนด",
+  "reports.sla.rate": "% ทันกำหนด",
+  "reports.sla.breachedOf": "{target} เกินกำหนด",
+  "reports.sla.targets": "เป้าหมายที่ทันและเกินกำหนด",
+  "reports.sla.note": "เป้าหมาย SLA แต่ละรายการนับครั้งเดียว: เมื่อทำได้ทัน หรือเมื่อพบว่าเกินกำหนดครั้งแรก ทีมและเจ้าหน้าที่คือของบทสนทนา ณ ขณะนั้น",
+  "reports.sla.target": "เป้าหมาย",
+  "reports.sla.all": "ทุกเป้าหมาย",
+  "reports.sla.trend": "ทันและเกินกำหนดตามช่วงเวลา",
+  "reports.sla.byTeam": "ตามทีม",
+  "reports.sla.byAgent": "ตามเจ้าหน้าที่",
+} as const satisfies Translation<typeof en>;

@@ -1,0 +1,36 @@
+// Türkçe: Raporlar → CSAT ve SLA sekmeleri, Temsilciler sekmesindeki CSAT sütunları.
+import type { reportsQuality as en } from "../en/reports-quality";
+import type { Translation } from "../types";
+
+export const reportsQuality = {
+  "reports.tab.csat": "CSAT",
+  "reports.tab.sla": "SLA",
+  "reports.csat.responses": "Puanlar",
+  "reports.csat.ratings": "CSAT puanları",
+  "reports.csat.average": "Ortalama puan",
+  "reports.csat.percent": "CSAT %",
+  "reports.csat.commented": "Yorumlu",
+  "reports.csat.summary": "Müşteri memnuniyeti",
+  "reports.csat.note": "CSAT %, 4 veya 5 puanların payıdır. Bir puan, müşteri dokunduğu anda ve anket gönderildiğinde atanmış temsilci ile ekip için sayılır.",
+  "reports.csat.distribution": "Puan dağılımı",
+  "reports.csat.scoreN": "{score} puan",
+  "reports.csat.score": "Puan",
+  "reports.csat.share": "Pay",
+  "reports.csat.trend": "Zaman içinde CSAT",
+  "reports.csat.byAgent": "Temsilciye göre",
+  "reports.csat.byTeam": "Ekibe göre",
+  "reports.csat.comments": "Yorumlar",
+  "reports.csat.comment": "Yorum",
+  "reports.sla.resolution": "Çözüm",
+  "reports.sla.met": "Karşılandı",
+  "reports.sla.breached": "Aşıldı",
+  "reports.sla.rate": "Karşılanma %",
+  "reports.sla.breachedOf": "{target} aşıldı",
+  "reports.sla.targets": "Karşılanan ve aşılan hedefler",
+  "reports.sla.note": "Her SLA hedefi bir kez sayılır: karşılandığında ya da aşıldığı ilk görüldüğünde. Ekip ve temsilci, konuşmanın o andaki ekibi ve temsilcisidir.",
+  "reports.sla.target": "Hedef",
+  "reports.sla.all": "Tüm hedefler",
+  "reports.sla.trend": "Zaman içinde karşılanan ve aşılan",
+  "reports.sla.byTeam": "Ekibe göre",
+  "reports.sla.byAgent": "Temsilciye göre",
+} as const satisfies Translation<typeof en>;

@@ -1,0 +1,36 @@
+// 简体中文：报表 → CSAT 和 SLA 标签页，以及客服标签页的 CSAT 列。
+import type { reportsQuality as en } from "../en/reports-quality";
+import type { Translation } from "../types";
+
+export const reportsQuality = {
+  "reports.tab.csat": "CSAT",
+  "reports.tab.sla": "SLA",
+  "reports.csat.responses": "评分数",
+  "reports.csat.ratings": "CSAT 评分数",
+  "reports.csat.average": "平均分",
+  "reports.csat.percent": "CSAT %",
+  "reports.csat.commented": "附意见",
+  "reports.csat.summary": "客户满意度",
+  "reports.csat.note": "CSAT % 是 4 分或 5 分评分所占的比例。评分在客户点击时计入，归属于发送问卷时的负责客服和团队。",
+  "reports.csat.distribution": "分数分布",
+  "reports.csat.scoreN": "{score} 分",
+  "reports.csat.score": "分数",
+  "reports.csat.share": "占比",
+  "reports.csat.trend": "CSAT 趋势",
+  "reports.csat.byAgent": "按客服",
+  "reports.csat.byTeam": "按团队",
+  "reports.csat.comments": "意见",
+  "reports.csat.comment": "意见",
+  "reports.sla.resolution": "解决",
+  "reports.sla.met": "达成",
+  "reports.sla.breached": "超时",
+  "reports.sla.rate": "达成率",
+  "reports.sla.breachedOf": "{target}超时",
+  "reports.sla.targets": "目标达成与超时",
+  "reports.sla.note": "每个 SLA 目标只计入一次：达成时，或首次发现超时时。团队和客服为当时会话的设置。",
+  "reports.sla.target": "目标",
+  "reports.sla.all": "所有目标",
+  "reports.sla.trend": "达成与超时趋势",
+  "reports.sla.byTeam": "按团队",
+  "reports.sla.byAgent": "按客服",
+} as const satisfies Translation<typeof en>;

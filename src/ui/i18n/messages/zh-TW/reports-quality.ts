@@ -1,0 +1,36 @@
+// 繁體中文：報表 → CSAT 與 SLA 分頁，以及客服分頁的 CSAT 欄位。
+import type { reportsQuality as en } from "../en/reports-quality";
+import type { Translation } from "../types";
+
+export const reportsQuality = {
+  "reports.tab.csat": "CSAT",
+  "reports.tab.sla": "SLA",
+  "reports.csat.responses": "評分數",
+  "reports.csat.ratings": "CSAT 評分數",
+  "reports.csat.average": "平均分數",
+  "reports.csat.percent": "CSAT %",
+  "reports.csat.commented": "附意見",
+  "reports.csat.summary": "顧客滿意度",
+  "reports.csat.note": "CSAT % 是 4 分或 5 分評分所占的比例。評分在顧客點選時計入，歸屬於發送問卷時的負責客服與團隊。",
+  "reports.csat.distribution": "分數分布",
+  "reports.csat.scoreN": "{score} 分",
+  "reports.csat.score": "分數",
+  "reports.csat.share": "比例",
+  "reports.csat.trend": "CSAT 趨勢",
+  "reports.csat.byAgent": "依客服",
+  "reports.csat.byTeam": "依團隊",
+  "reports.csat.comments": "意見",
+  "reports.csat.comment": "意見",
+  "reports.sla.resolution": "解決",
+  "reports.sla.met": "達成",
+  "reports.sla.breached": "逾時",
+  "reports.sla.rate": "達成率",
+  "reports.sla.breachedOf": "{target}逾時",
+  "reports.sla.targets": "目標達成與逾時",
+  "reports.sla.note": "每個 SLA 目標只計入一次：達成時，或首次發現逾時時。團隊與客服為當時對話的設定。",
+  "reports.sla.target": "目標",
+  "reports.sla.all": "所有目標",
+  "reports.sla.trend": "達成與逾時趨勢",
+  "reports.sla.byTeam": "依團隊",
+  "reports.sla.byAgent": "依客服",
+} as const satisfies Translation<typeof en>;
