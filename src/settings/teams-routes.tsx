@@ -11,8 +11,28 @@ import { addTeamMember, createTeam, deleteTeam, findTeam, listTeams, removeTeamM
 import { TeamCard, TeamCreatePanel, TeamsPage, type TeamsPageProps } from "./views/teams-page";
 import { t } from "../ui/i18n";
 import { drainQuietly } from "../assignment";
+import { conversationStub } from "../conversations/service";
+import { forEachBounded } from "../lib/bounded";
 
 const taken = () => t("settings.teams.taken");
+
+/** Conversations of a deleted team updated before the answer; more finish in the background. */
+const SYNC_TEAM_LEAVES = 100;
+
+/**
+ * Each conversation of a deleted team leaves it in its own state too (a system line,
+ * conversation.assigned with no team): otherwise its next index write would bring
+ * the deleted team's id back.
+ */
+async function leaveDeletedTeam(env: AppEnv["Bindings"], conversationIds: string[], actor: { id: string; name: string }): Promise<void> {
+  await forEachBounded(conversationIds, 8, async (id) => {
+    try {
+      await conversationStub(env, id).triage({ kind: "team", team: null }, actor);
+    } catch (error) {
+      console.warn("team delete: a conversation kept the team in its own state", { conversation: id, reason: error instanceof Error ? error.message : String(error) });
+    }
+  });
+}
 
 const badTeam = zValidator("param", idParam, (r) => {
   if (!r.success) throw notFound("team");
@@ -78,7 +98,12 @@ export const teamsRoutes = new Hono<AppEnv>()
   })
   .post("/:id/delete", requireRole("admin"), badTeam, async (c) => {
     const team = await loadTeam(c, c.req.valid("param").id);
-    await deleteTeam(c.env.DB, changeContext(c), team);
+    const routed = await deleteTeam(c.env.DB, changeContext(c), team);
+    const session = c.get("session");
+    const leaving = leaveDeletedTeam(c.env, routed, { id: session.userId, name: session.name });
+    // A big team's conversations finish after the answer; the index already shows them without it.
+    if (routed.length > SYNC_TEAM_LEAVES) c.executionCtx.waitUntil(leaving);
+    else await leaving;
     // The form swaps with hx-swap="delete": the card goes whatever the body is.
     return isHtmx(c) ? c.body("", 200) : c.redirect("/settings/teams", 303);
   })

@@ -87,15 +87,25 @@ export async function renameTeam(d1: D1Database, ctx: Ctx, team: { id: string; n
   ]);
 }
 
-/** Deletes the team and its memberships; conversations routed to it lose the team. */
-export async function deleteTeam(d1: D1Database, ctx: Ctx, team: { id: string; name: string }, now = Date.now()) {
+/**
+ * Deletes the team and its memberships; conversations routed to it lose the team
+ * in the index at once. Answers those conversations' ids: each also keeps the team
+ * in its own state, which the caller clears (see leaveDeletedTeam in the route).
+ */
+export async function deleteTeam(d1: D1Database, ctx: Ctx, team: { id: string; name: string }, now = Date.now()): Promise<string[]> {
   const d = db(d1);
+  const routed = await d
+    .select({ id: schema.conversations.id })
+    .from(schema.conversations)
+    .where(and(eq(schema.conversations.teamId, team.id), eq(schema.conversations.workspaceId, ctx.workspaceId)))
+    .all();
   await d.batch([
     d.delete(tm).where(eq(tm.teamId, team.id)),
     d.update(schema.conversations).set({ teamId: null }).where(and(eq(schema.conversations.teamId, team.id), eq(schema.conversations.workspaceId, ctx.workspaceId))),
     d.delete(t).where(and(eq(t.id, team.id), eq(t.workspaceId, ctx.workspaceId))),
     auditInsert(d1, { ...ctx, action: "team.deleted", targetType: "team", targetId: team.id, data: { name: team.name } }, now),
   ]);
+  return routed.map((r) => r.id);
 }
 
 export async function addTeamMember(d1: D1Database, ctx: Ctx, teamId: string, user: { id: string; name: string }, now = Date.now()) {
