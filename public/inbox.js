@@ -148,9 +148,28 @@
     const bar = document.getElementById("triage-bar");
     if (!bar) return;
     const row = fragment(frame.html);
+    syncSlaBadge(row);
     const pinned = row ? row.dataset.pinned === "1" : bar.dataset.pinned === "1";
     if (bar.dataset.status === frame.status && (bar.dataset.assignee || "") === (frame.assigneeId || "") && (bar.dataset.pinned === "1") === pinned) return;
     refreshHeaderSoon(0);
+  }
+
+  // The header's SLA badge follows the list row's: a target set, met or breached
+  // after the thread was opened shows without a reload.
+  function syncSlaBadge(row) {
+    const sub = document.querySelector(".thread-head__sub");
+    if (!row || !sub) return;
+    const head = document.getElementById("thread-sla");
+    const fresh = row.querySelector(".tag--sla");
+    if (!fresh) {
+      head?.remove();
+      return;
+    }
+    if (head && head.className === fresh.className && head.dataset.slaDue === fresh.dataset.slaDue && head.textContent === fresh.textContent) return;
+    const badge = fresh.cloneNode(true);
+    badge.id = "thread-sla";
+    if (head) head.replaceWith(badge);
+    else sub.prepend(badge);
   }
 
   function refreshHeaderSoon(delay) {
