@@ -7,7 +7,8 @@ import { workspaceFeatures } from "../db/workspace-features";
 
 export const slaListener: Listener = {
   name: "sla",
-  events: ["message.received", "message.sent", "conversation.resolved", "conversation.reopened", "conversation.assigned"],
+  // tag.added: a policy for that tag may apply now.
+  events: ["message.received", "message.sent", "conversation.resolved", "conversation.reopened", "conversation.assigned", "tag.added"],
   async handle(event, ctx) {
     if (event.sourceType === "channel") return;
     // Most workspaces have no SLA: one shared read (db/workspace-features.ts) instead of waking the

@@ -107,12 +107,11 @@ export async function syncSla(rt: ConversationRuntime, now = Date.now()): Promis
   const schedule = policy?.businessHours ? await scheduleFor(rt, meta.channelId, meta.workspaceId) : null;
   for (const kind of Object.keys(state.targets) as SlaKind[]) {
     const t = state.targets[kind];
+    if (!t) continue;
     const minutes = policy ? targetMinutes(policy, kind) : null;
-    if (!t || minutes === null) {
-      delete state.targets[kind];
-      continue;
-    }
-    if (t.breachedAt === null) t.dueAt = dueAt(schedule, t.startedAt, minutes);
+    // No target applies now: the clock keeps its start, so a policy that applies later
+    // (a tag, a team, a priority) counts from when the customer started waiting.
+    if (t.breachedAt === null) t.dueAt = minutes === null ? null : dueAt(schedule, t.startedAt, minutes);
   }
 
   const lines: ThreadMessage[] = [];

@@ -74,6 +74,23 @@ describe("SLA timers", { timeout: 30_000 }, () => {
     expect(rollup).toEqual({ f: 1, n: 1, r: 1, b: 0 });
   });
 
+  it("a tag added later brings its policy's target at once (no new message needed)", async () => {
+    const setup = await newWorkspace("SLA tag", ["agent"]);
+    const tagId = `tag_${crypto.randomUUID().replaceAll("-", "").slice(0, 20)}`;
+    await env.DB.prepare("INSERT INTO tags (id, workspace_id, name, color, created_at) VALUES (?, ?, 'VIP', 'violet', 0)").bind(tagId, setup.workspaceId).run();
+    await createPolicy(env.DB, setup.workspaceId, policy({ name: "VIP", tagId, firstResponseMinutes: 5 }));
+    fakeLine();
+    const c = customer(setup, "sla-tag");
+    const t0 = Date.now() - MIN;
+    await c.says("Hello?", { timestamp: t0 });
+    expect((await indexRow(c.id()))?.sla_due_at).toBeNull();
+
+    await env.DB.prepare("INSERT INTO conversation_tags (conversation_id, tag_id, workspace_id, last_activity_at) VALUES (?, ?, ?, ?)").bind(c.id(), tagId, setup.workspaceId, t0).run();
+    await c.stub().tagAdded({ id: tagId, name: "VIP" }, "conversation", { id: setup.admin.id, name: setup.admin.name });
+    await drainConversation(c.stub());
+    expect((await indexRow(c.id()))?.sla_due_at).toBe(t0 + 5 * MIN);
+  });
+
   it("the alarm records a breach once, marks the row, writes a thread line and tells the assignee and supervisors", async () => {
     const setup = await newWorkspace("SLA breach", ["agent", "supervisor"]);
     await createPolicy(env.DB, setup.workspaceId, policy({ firstResponseMinutes: 15 }));
