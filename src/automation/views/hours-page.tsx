@@ -4,13 +4,13 @@
 // holidays or closures by date. Each card is its own form and fragment.
 import type { FC } from "hono/jsx";
 import type { Viewer } from "../../settings/context";
-import { CsrfField, FormAlert } from "../../settings/views/form-bits";
+import { CsrfField, FormAlert, TextField } from "../../settings/views/form-bits";
 import { t } from "../../ui/i18n";
 import { isOpenAt, nextChange, rangesLabel } from "../hours";
 import { type AutomationSettings, type Holiday, scheduleOf } from "../settings";
 import { IconCalendar, IconPower } from "./icons";
 import { channelTime, closureDates, weekdayName } from "./dates";
-import { AutomationShell, ChannelField, type ChannelChoice, rich, TextField } from "./shell";
+import { AutomationShell, ChannelField, type ChannelChoice, rich } from "./shell";
 
 type Errors = Partial<Record<string, string>>;
 export const HOURS_PATH = "/settings/automation";

@@ -5,7 +5,7 @@
 import type { Child, FC } from "hono/jsx";
 import type { StickerUrl } from "../../line/stickers";
 import type { Viewer } from "../../settings/context";
-import { CsrfField, FormAlert } from "../../settings/views/form-bits";
+import { CsrfField, FormAlert, TextField } from "../../settings/views/form-bits";
 import { formatNumber, type MessageKey, t } from "../../ui/i18n";
 import type { MessageSection } from "../forms";
 import type { LanguageCode } from "../../lib/locales";
@@ -14,7 +14,7 @@ import { nextChange } from "../hours";
 import { fillTemplate, TEMPLATE_VARIABLES } from "../replies";
 import { type AutomationSettings, type Holiday, scheduleOf } from "../settings";
 import { LinePreview } from "./line-preview";
-import { AutomationShell, ChannelField, type ChannelChoice, pluralForm, rich, Switch, TextField } from "./shell";
+import { AutomationShell, ChannelField, type ChannelChoice, pluralForm, rich, Switch } from "./shell";
 
 export const MESSAGES_PATH = "/settings/automation/messages";
 type Errors = Partial<Record<string, string>>;

@@ -3,13 +3,13 @@
 // whose fields follow the chosen type (CSS :has, no script needed), quick-reply
 // buttons, and a live preview of the reply as LINE bubbles.
 import type { Child, FC } from "hono/jsx";
-import { CsrfField, FormAlert } from "../../settings/views/form-bits";
+import { CsrfField, FormAlert, TextField } from "../../settings/views/form-bits";
 import { t } from "../../ui/i18n";
 import { MATCH_MODES, matchModeLabel } from "../match";
 import { MAX_MESSAGES } from "../replies";
 import { ACTIVE_WINDOWS, type FormErrors, type RuleFormValues, SLOT_TYPES, slotField, type SlotType } from "../rule-form";
 import type { ActiveWindow } from "../settings";
-import { ChannelField, rich, Switch, TextField } from "./shell";
+import { ChannelField, rich, Switch } from "./shell";
 
 export const KEYWORDS_PATH = "/settings/automation/keywords";
 

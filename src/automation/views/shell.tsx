@@ -3,7 +3,6 @@
 // small form pieces the pages share (on/off switch, field with error).
 import type { Child, FC } from "hono/jsx";
 import type { Viewer } from "../../settings/context";
-import { FieldError } from "../../settings/views/form-bits";
 import { localeContext, t } from "../../ui/i18n";
 import { SettingsShell } from "../../settings/views/shell";
 
@@ -63,45 +62,6 @@ export const Switch: FC<{ name: string; checked: boolean; label?: string; id: st
   </label>
 );
 
-export interface TextFieldProps {
-  id: string;
-  name: string;
-  label: string;
-  value: string;
-  error?: string;
-  hint?: Child;
-  rows?: number;
-  type?: string;
-  placeholder?: string;
-  inputClass?: string;
-  extra?: Record<string, string | number | boolean | undefined>;
-}
-
-/** A label, an input (or textarea when rows is set), a hint and the field's error. */
-export const TextField: FC<TextFieldProps> = ({ id, name, label, value, error, hint, rows, type = "text", placeholder, inputClass, extra = {} }) => {
-  const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
-  const common = { id, name, placeholder, "aria-invalid": error ? "true" : undefined, "aria-describedby": describedBy, ...extra };
-  return (
-    <div class="field">
-      <label class="field__label" for={id}>
-        {label}
-      </label>
-      {rows ? (
-        <textarea class={`input textarea ${inputClass ?? ""}`.trim()} rows={rows} {...common}>
-          {value}
-        </textarea>
-      ) : (
-        <input class={`input ${inputClass ?? ""}`.trim()} type={type} value={value} {...common} />
-      )}
-      {hint ? (
-        <p id={`${id}-hint`} class="field__hint">
-          {hint}
-        </p>
-      ) : null}
-      <FieldError id={`${id}-error`} message={error} />
-    </div>
-  );
-};
 
 /**
  * A translated sentence with markup in it: each `{name}` in `template` (a

@@ -1,6 +1,6 @@
 // Small form pieces the settings views share: the CSRF field, field errors,
-// the form-level alert and the one-time link box.
-import type { FC } from "hono/jsx";
+// the form-level alert, the one-time link box, and a labelled text field.
+import type { Child, FC } from "hono/jsx";
 import { IconAlert } from "../../ui/icons";
 import { localeContext, t } from "../../ui/i18n";
 import { IconLink } from "./icons";
@@ -82,3 +82,43 @@ export function timeAgo(at: number, now = Date.now()): string {
   if (ms < 60_000) return t("settings.time.justNow");
   return inUnits(ms, -1, Math.floor);
 }
+
+export interface TextFieldProps {
+  id: string;
+  name: string;
+  label: string;
+  value: string;
+  error?: string;
+  hint?: Child;
+  rows?: number;
+  type?: string;
+  placeholder?: string;
+  inputClass?: string;
+  extra?: Record<string, string | number | boolean | undefined>;
+}
+
+/** A label, an input (or textarea when rows is set), a hint and the field's error. */
+export const TextField: FC<TextFieldProps> = ({ id, name, label, value, error, hint, rows, type = "text", placeholder, inputClass, extra = {} }) => {
+  const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
+  const common = { id, name, placeholder, "aria-invalid": error ? "true" : undefined, "aria-describedby": describedBy, ...extra };
+  return (
+    <div class="field">
+      <label class="field__label" for={id}>
+        {label}
+      </label>
+      {rows ? (
+        <textarea class={`input textarea ${inputClass ?? ""}`.trim()} rows={rows} {...common}>
+          {value}
+        </textarea>
+      ) : (
+        <input class={`input ${inputClass ?? ""}`.trim()} type={type} value={value} {...common} />
+      )}
+      {hint ? (
+        <p id={`${id}-hint`} class="field__hint">
+          {hint}
+        </p>
+      ) : null}
+      <FieldError id={`${id}-error`} message={error} />
+    </div>
+  );
+};

@@ -2,7 +2,7 @@
 // teams, channels, tags, secret names), a labelled text field and select that
 // show their error underneath and keep what was typed, and the step picker.
 import type { Child, FC } from "hono/jsx";
-import { FieldError } from "../../../settings/views/form-bits";
+import { FieldError, TextField } from "../../../settings/views/form-bits";
 import { t } from "../../../ui/i18n";
 import type { Step } from "../../definition";
 import type { FormErrors, FormValues } from "../../forms/fields";
@@ -49,33 +49,7 @@ export interface TextProps {
 }
 
 /** A label, an input (or textarea), a hint and the field's error, with what was typed. */
-export const Text: FC<TextProps> = ({ ctx, name, label, hint, rows, type = "text", placeholder, inputClass, extra = {} }) => {
-  const id = fieldId(ctx, name);
-  const value = ctx.values[name] ?? "";
-  const error = ctx.errors[name];
-  const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
-  const common = { id, name, placeholder, "aria-invalid": error ? "true" : undefined, "aria-describedby": describedBy, ...extra };
-  return (
-    <div class="field">
-      <label class="field__label" for={id}>
-        {label}
-      </label>
-      {rows ? (
-        <textarea class={`input textarea ${inputClass ?? ""}`.trim()} rows={rows} {...common}>
-          {value}
-        </textarea>
-      ) : (
-        <input class={`input ${inputClass ?? ""}`.trim()} type={type} value={value} {...common} />
-      )}
-      {hint ? (
-        <p id={`${id}-hint`} class="field__hint">
-          {hint}
-        </p>
-      ) : null}
-      <FieldError id={`${id}-error`} message={error} />
-    </div>
-  );
-};
+export const Text: FC<TextProps> = ({ ctx, name, ...field }) => <TextField id={fieldId(ctx, name)} name={name} value={ctx.values[name] ?? ""} error={ctx.errors[name]} {...field} />;
 
 /** A labelled on/off checkbox (styled as a switch by automation.css, a plain checkbox without it). */
 export const Check: FC<{ ctx: FormCtx; name: string; label: string }> = ({ ctx, name, label }) => {
