@@ -60,9 +60,7 @@ app.use(async function localeMiddleware(c, next) {
   await withLocale({ locale: browser ?? "en", timeZone: "UTC" }, () => next());
 });
 
-app.use(async function bootstrapMiddleware(c, next) {
-  await bootstrapped(c, next);
-});
+app.use(bootstrapped);
 
 /** Machine endpoints: LINE, integrations and the fake LINE API — no pages, no browser forms. */
 function machinePath(path: string): boolean {

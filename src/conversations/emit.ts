@@ -2,8 +2,9 @@
 // the event into the outbox as a job of its own; callers call it inside the
 // same storage transaction (or synchronous block) as the change it reports, so
 // an event is never lost and never emitted for a change that rolled back. The
-// alarm later runs the job: `dispatchEventJob` hands the event to every
-// listener registered for its type (src/listeners.ts), after the ack.
+// alarm later runs the job: `dispatchEventJobs` hands the event to every
+// listener registered for its type (src/listeners.ts), after the ack; a listener
+// that has not yet succeeded for it is retried with backoff.
 import { newId } from "../lib/ids";
 import type { DomainEvent, DomainEventOf, DomainEventType, EventData, EventMessage, EventOrigin, ListenerContext, ListenerRegistry, TimerJob } from "./events";
 import { writeIndex } from "./index-writer";
@@ -72,16 +73,6 @@ export function listenerContext(rt: ConversationRuntime, knownContactId: string 
   let contact: Promise<string | null> | null = knownContactId !== null || !oneToOne ? Promise.resolve(knownContactId) : null;
   const contactId = () => (contact ??= contactIdFor(rt));
   return { env: rt.env, contactId, conversation: createConversationPort(rt, contactId) };
-}
-
-/**
- * The outbox job: runs every listener of the event's type that has not yet
- * succeeded for it. When one fails, the others' success is kept in the job and
- * the job throws, so the outbox retries only what is left, with backoff.
- */
-export async function dispatchEventJob(rt: ConversationRuntime, jobId: string, job: EventJob, registry: ListenerRegistry): Promise<void> {
-  const [failure] = await dispatchEventJobs(rt, [{ jobId, job }], registry);
-  if (failure) throw failure;
 }
 
 /**

@@ -5,7 +5,7 @@
 // job throws to be retried with backoff.
 import { LineApiError } from "../line/client";
 import { domainListeners } from "../listeners";
-import { dispatchEventJob, dispatchTimerJob } from "./emit";
+import { dispatchTimerJob } from "./emit";
 import type { TypedJob } from "./meta";
 import type { ThreadMessage } from "./model";
 import { writeIndex } from "./index-writer";
@@ -21,7 +21,7 @@ export interface JobResult {
   updated?: ThreadMessage[];
 }
 
-/** Runs one job (except "deliver", which the outbound module owns). */
+/** Runs one job (except "deliver" and "event", which the outbox run owns). */
 export async function runJob(stored: OutboxJob, job: TypedJob, rt: ConversationRuntime): Promise<JobResult> {
   switch (job.kind) {
     case "profile":
@@ -40,9 +40,6 @@ export async function runJob(stored: OutboxJob, job: TypedJob, rt: ConversationR
         if (!(error instanceof LineApiError && error.status === 400)) throw error;
       });
       return {};
-    case "event":
-      await dispatchEventJob(rt, stored.id, job.payload, domainListeners);
-      return {};
     case "timer":
       await dispatchTimerJob(rt, job.payload, stored.nextAt, domainListeners);
       return {};
@@ -55,7 +52,10 @@ export async function runJob(stored: OutboxJob, job: TypedJob, rt: ConversationR
       const line = wakeIfDue(rt, Date.now());
       return line ? { created: [line] } : {};
     }
+    // The outbox run owns these: attemptDelivery re-queues its own job, and event jobs go
+    // to the listeners in runs (outbox-run.ts, dispatchEventJobs).
     case "deliver":
+    case "event":
       return {};
   }
 }
