@@ -97,7 +97,7 @@ reportRoutes.get("/:tab", queryOf, async (c) => {
   const result = error ? null : await tab.load({ reader, filters, directory });
   const canBackfill = hasRole(session.role, "admin");
   const backfill = canBackfill ? toPanel(await backfillState(c.env.DB, session.workspaceId), directory.timeZone) : null;
-  c.header("server-timing", `reports;dur=${Date.now() - started};desc="rows_read=${reader.rowsRead} queries=${reader.queries}"`);
+  c.header("server-timing", `reports;dur=${Date.now() - started};desc="rows_read=${reader.rowsRead} queries=${reader.queries} round_trips=${reader.roundTrips}"`);
   c.header("x-report-query", filterParams(filters));
   return c.html(
     <ReportPage user={{ name: session.name, email: session.email, role: session.role }} csrfToken={session.csrfToken} tab={tab} filters={filters} directory={directory} result={result} error={error} backfill={backfill} canBackfill={canBackfill} />,

@@ -48,8 +48,8 @@ function cookiesOf(res) {
   return out;
 }
 
-/** Signs in through the login form (double-submit CSRF cookie); returns the session token. */
-export async function signIn(base) {
+/** Signs in through the login form (double-submit CSRF cookie; the demo admin unless `login` says who); returns the session token. */
+export async function signIn(base, login = DEMO_LOGIN) {
   const form = await fetch(`${base}/login`, { signal: AbortSignal.timeout(15_000) });
   const html = await form.text();
   const csrf = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
@@ -60,7 +60,7 @@ export async function signIn(base) {
     redirect: "manual",
     // A browser sends Origin with a form POST; the app's same-origin check refuses one without it.
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: `ld_login_csrf=${loginCookie}`, origin: base },
-    body: new URLSearchParams({ email: DEMO_LOGIN.email, password: DEMO_LOGIN.password, _csrf: csrf }).toString(),
+    body: new URLSearchParams({ email: login.email, password: login.password, _csrf: csrf }).toString(),
     signal: AbortSignal.timeout(30_000),
   });
   await res.arrayBuffer();

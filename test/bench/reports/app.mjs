@@ -1,6 +1,7 @@
 // The app's own report code, bundled from src/ with esbuild for Node: the event →
 // facts mapping and the cube cells (to build the rollups the listener would
-// have written), and the tab loaders and the page renderer (to time a request).
+// have written), the tab list, and the password hash (to sign in as the bench
+// workspace's owner).
 import { mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -18,12 +19,9 @@ export async function loadReportCode(root) {
           `export { effectOf } from "./src/reports/facts";`,
           `export { cells } from "./src/reports/cube";`,
           `export { REPORT_TABS } from "./src/reports/tabs";`,
-          `export { ReportReader } from "./src/reports/reader";`,
-          `export { loadDirectory } from "./src/reports/directory";`,
           `export { resolveFilters } from "./src/reports/filters";`,
-          `export { ReportPage } from "./src/reports/views/page";`,
-          `export { withLocale } from "./src/ui/i18n";`,
           `export { hourStart, dayStart } from "./src/reports/zone";`,
+          `export { hashPassword } from "./src/lib/crypto";`,
         ].join("\n"),
         resolveDir: root,
         loader: "ts",

@@ -3,7 +3,9 @@
 // Raw facts go into bench-only tables (bench_raw_messages, bench_raw_events) —
 // what a report would have to scan without rollups — and the same facts are
 // counted into the rollup tables with the app's own mapping (effectOf + cells),
-// as the listener would have done one event at a time.
+// as the listener would have done one event at a time. CSAT answers and SLA
+// outcomes go into the app's own tables (csat_responses, sla_events), which is
+// what their tabs would scan without rollups.
 import { mulberry32 } from "../inbox/dataset.mjs";
 
 const DAY = 86_400_000;
@@ -48,7 +50,9 @@ export async function seed(db, app, { conversations, messagesPerConversation, ag
   const tagRows = [];
   const rawMessages = [];
   const rawEvents = [];
-  const families = { conversations: new Map(), messages: new Map(), durations: new Map(), contacts: new Map() };
+  const families = { conversations: new Map(), messages: new Map(), durations: new Map(), contacts: new Map(), csat: new Map(), sla: new Map() };
+  const csatRows = [];
+  const slaRows = [];
   const add = (map, key, measures) => {
     const row = map.get(key);
     if (!row) map.set(key, { ...measures });
@@ -72,6 +76,8 @@ export async function seed(db, app, { conversations, messagesPerConversation, ag
     push("contact.followed", { unblocked: false }, { kind: "customer" }, at - 1000);
     push("conversation.opened", { reason: "created" }, { kind: "customer" }, at);
     if (assigneeId && rnd() < 0.6) push("conversation.assigned", { change: "assignee", assignee: { id: assigneeId, name: "a" }, team: teamId ? { id: teamId, name: "t" } : null, previousAssigneeId: null, previousTeamId: null }, { kind: "agent", userId: assigneeId, name: "a" }, at + 5000);
+    const openedAt = at;
+    let firstAgentAt = null;
     for (let m = 0; m < messagesPerConversation; m++) {
       at += Math.floor(rnd() * 20 * 60_000) + 1000;
       if (m % 2 === 0) push("message.received", { message: { agentId: null }, redelivered: false, standby: false }, { kind: "customer" }, at);
@@ -79,10 +85,30 @@ export async function seed(db, app, { conversations, messagesPerConversation, ag
         const auto = rnd() < 0.25 || !assigneeId;
         const via = rnd() < 0.6 ? "reply" : "push";
         push("message.sent", { message: { agentId: auto ? null : assigneeId }, via }, auto ? { kind: "automation", rule: "away" } : { kind: "agent", userId: assigneeId, name: "a" }, at);
+        if (!auto && firstAgentAt === null) firstAgentAt = at;
       }
     }
+    // SLA (first response due in 15 minutes, resolution in 4 hours) and a CSAT answer for some resolved conversations.
+    const sla = (kind, dueAt, doneAt) => {
+      const outcome = doneAt <= dueAt ? "met" : "breached";
+      const slaEventId = `sla_bench_r${slaRows.length}`;
+      const when = Math.min(doneAt, dueAt);
+      slaRows.push([slaEventId, ws, channelId, id, "pol_bench", kind, outcome, assigneeId, teamId, openedAt, dueAt, when]);
+      push("sla.recorded", { slaEventId, kind, outcome, policyId: "pol_bench", assigneeId, teamId, startedAt: openedAt, dueAt }, { kind: "automation", rule: "sla" }, when);
+    };
+    if (firstAgentAt !== null) sla("first_response", openedAt + 15 * 60_000, firstAgentAt);
     if (resolved) {
       push("conversation.resolved", { previousStatus: "open" }, { kind: "agent", userId: assigneeId, name: "a" }, at + 60_000);
+      sla("resolution", openedAt + 4 * HOUR, at + 60_000);
+      if (assigneeId && rnd() < 0.3) {
+        const score = [1, 2, 3, 4, 4, 5, 5, 5][Math.floor(rnd() * 8)];
+        const comment = rnd() < 0.3 ? `Comment ${c}: ${score >= 4 ? "quick and kind" : "took too long"}` : null;
+        const responseId = `csat_bench_r${csatRows.length}`;
+        const sentAt = at + 60_000;
+        const ratedAt = sentAt + Math.floor(rnd() * 30 * 60_000) + 5_000;
+        csatRows.push([responseId, ws, channelId, id, null, assigneeId, teamId, "resolve", language ?? "en", "reply", "done", score, comment, sentAt, ratedAt, comment ? ratedAt + 60_000 : null]);
+        push("csat.rated", { responseId, score, comment, agentId: assigneeId, teamId, trigger: "resolve", sentAt, ratedAt }, { kind: "customer" }, ratedAt);
+      }
       if (rnd() < 0.1) {
         push("conversation.reopened", { previousStatus: "resolved" }, { kind: "customer" }, at + 2 * HOUR);
         push("conversation.opened", { reason: "reopened" }, { kind: "customer" }, at + 2 * HOUR);
@@ -109,6 +135,7 @@ export async function seed(db, app, { conversations, messagesPerConversation, ag
         }
       }
       const team = snapshot.teamId ?? "-";
+      if (e.type === "sla.recorded" || e.type === "csat.rated") continue; // their raw rows are csatRows / slaRows
       if (e.type === "message.received" || e.type === "message.sent") rawMessages.push([ws, e.at, id, channelId, team, e.data.message.agentId ?? "-", e.type === "message.received" ? "inbound" : "outbound", e.origin.kind, e.data.via ?? null]);
       else rawEvents.push([ws, e.at, id, e.type === "conversation.opened" ? (e.data.reason === "created" ? "opened" : "reopened_open") : e.type.split(".")[1], channelId, team, e.type === "conversation.assigned" ? e.data.assignee.id : (assigneeId ?? "-"), language ?? "-"]);
     }
@@ -116,6 +143,8 @@ export async function seed(db, app, { conversations, messagesPerConversation, ag
   log(`seed: ${convRows.length} conversations, ${rawMessages.length} messages, ${rawEvents.length} other events; rollup rows: ${Object.entries(families).map(([k, v]) => `${k} ${v.size}`).join(", ")}`);
   await bulk(db, "conversations", ["id", "workspace_id", "channel_id", "source_type", "source_id", "title", "status", "bucket", "assignee_id", "team_id", "last_message_preview", "last_message_direction", "last_activity_at", "unread_count", "last_seq", "created_at"], convRows);
   await bulk(db, "conversation_tags", ["conversation_id", "tag_id", "workspace_id", "bucket", "last_activity_at"], tagRows);
+  await bulk(db, "csat_responses", ["id", "workspace_id", "channel_id", "conversation_id", "contact_id", "agent_id", "team_id", "trigger", "language", "sent_via", "status", "score", "comment", "sent_at", "rated_at", "commented_at"], csatRows.filter((r) => r[14] < end));
+  await bulk(db, "sla_events", ["id", "workspace_id", "channel_id", "conversation_id", "policy_id", "kind", "outcome", "assignee_id", "team_id", "started_at", "due_at", "at"], slaRows.filter((r) => r[11] < end));
   for (const sql of RAW_TABLES) await db.prepare(sql).run();
   await bulk(db, "bench_raw_messages", ["workspace_id", "at", "conversation_id", "channel_id", "team_id", "agent_id", "direction", "origin", "via"], rawMessages);
   await bulk(db, "bench_raw_events", ["workspace_id", "at", "conversation_id", "type", "channel_id", "team_id", "agent_id", "language"], rawEvents);
@@ -129,6 +158,8 @@ export async function seed(db, app, { conversations, messagesPerConversation, ag
   await write("report_messages", families.messages, cube, ["inbound", "outbound_agent", "outbound_automation", "outbound_api", "via_reply", "via_push", "failed"]);
   await write("report_durations", families.durations, [...cube, "metric", "business_hours"], ["count", "sum_ms", ...Array.from({ length: 16 }, (_, i) => `b${i}`)]);
   await write("report_contacts", families.contacts, ["grain", "bucket", "channel_id", "language"], ["new_friends", "unblocks", "blocks"]);
+  await write("report_csat", families.csat, cube, ["score_1", "score_2", "score_3", "score_4", "score_5", "commented"]);
+  await write("report_sla", families.sla, cube, ["first_met", "first_breached", "next_met", "next_breached", "resolution_met", "resolution_breached"]);
   // The backlog: one daily snapshot per day (what the hourly cron leaves as the day's row), unfiltered and per channel.
   const backlog = [];
   for (let d = app.dayStart(start, ZONE); d < end; d += DAY) {
@@ -136,5 +167,5 @@ export async function seed(db, app, { conversations, messagesPerConversation, ag
     backlog.push([ws, "d", d, "*", "*", "*", "*", Math.max(0, open)]);
   }
   await bulk(db, "report_backlog", ["workspace_id", "grain", "bucket", "tag_id", "channel_id", "team_id", "agent_id", "open"], backlog);
-  return { workspaceId: ws, messages: rawMessages.length, events: rawEvents.length };
+  return { workspaceId: ws, messages: rawMessages.length, events: rawEvents.length, csatAnswers: csatRows.length, slaOutcomes: slaRows.length };
 }
