@@ -1,10 +1,11 @@
 // Reading the rollups: series over time buckets, totals broken down by one
 // dimension, and duration histograms. Every query fixes all dimensions, so it
 // reads one row per bucket (per breakdown value), never raw messages.
-import { ALL, DURATION_METRICS } from "./cube";
+import { ALL, DURATION_METRICS, WEEKLY_TABLES } from "./cube";
 import type { ReportFilters } from "./filters";
 import { BUCKET_COLUMNS } from "./histogram";
-import { cellWhere, type Dimension, type ReportReader } from "./reader";
+import { type CellRange, cellWhere, type Dimension, type ReportReader } from "./reader";
+import { dateOfDay, dayNumber, localMidnight } from "./zone";
 
 export type Totals = Record<string, number>;
 type CountTable = "report_conversations" | "report_messages" | "report_csat" | "report_sla";
@@ -19,11 +20,37 @@ export async function countSeries(r: ReportReader, table: CountTable, measures: 
   return new Map(rows.map((row) => [Number(row.bucket), toTotals(row, measures)]));
 }
 
-/** Totals over the range per value of one dimension. */
+/** A daily range as the local weeks it covers whole (weekly rows: Monday day numbers) and the days around them. */
+export function weekSplit(f: ReportFilters): Array<Pick<CellRange, "grain" | "from" | "to">> {
+  const first = dayNumber(f.fromDate);
+  const end = dayNumber(f.toDate) + 1;
+  const monday = first + ((7 - ((first + 3) % 7)) % 7);
+  const weeks = Math.floor((end - monday) / 7);
+  if (weeks <= 0) return [{ grain: "d", from: f.from, to: f.to }];
+  const weeksEnd = monday + weeks * 7;
+  const out: Array<Pick<CellRange, "grain" | "from" | "to">> = [];
+  if (monday > first) out.push({ grain: "d", from: f.from, to: localMidnight(dateOfDay(monday), f.timeZone) });
+  out.push({ grain: "w", from: monday, to: weeksEnd });
+  if (weeksEnd < end) out.push({ grain: "d", from: localMidnight(dateOfDay(weeksEnd), f.timeZone), to: f.to });
+  return out;
+}
+
+/** Totals over the range per value of one dimension (weekly rows where the table has them). */
 export async function countBreakdown(r: ReportReader, table: CountTable, measures: readonly string[], f: ReportFilters, dim: Dimension, ids: readonly string[]): Promise<Map<string, Totals>> {
-  const w = cellWhere(f, { dim, ids });
-  const rows = await r.all<Record<string, unknown>>(`SELECT ${dim} AS k, ${sums(measures)} FROM ${table} WHERE workspace_id = ? AND ${w.sql} GROUP BY ${dim}`, r.workspaceId, ...w.params);
-  return new Map(rows.map((row) => [String(row.k), toTotals(row, measures)]));
+  const weekly = (WEEKLY_TABLES as readonly string[]).includes(table) && f.grain === "d";
+  const parts = weekly ? weekSplit(f) : [{ grain: f.grain, from: f.from, to: f.to }];
+  const results = await Promise.all(
+    parts.map((part) => {
+      const w = cellWhere({ ...f, ...part }, { dim, ids });
+      return r.all<Record<string, unknown>>(`SELECT ${dim} AS k, ${sums(measures)} FROM ${table} WHERE workspace_id = ? AND ${w.sql} GROUP BY ${dim}`, r.workspaceId, ...w.params);
+    }),
+  );
+  const out = new Map<string, Totals>();
+  for (const row of results.flat()) {
+    const key = String(row.k);
+    out.set(key, sumTotals([out.get(key) ?? {}, toTotals(row, measures)], measures));
+  }
+  return out;
 }
 
 export function sumTotals(values: Iterable<Totals>, measures: readonly string[]): Totals {

@@ -1,6 +1,7 @@
 // Calendar arithmetic in the workspace's time zone (Intl only): the local date of
 // an instant and the instant of a local midnight, DST included. Day rollups are
-// keyed by that midnight; report presets are whole local days.
+// keyed by that midnight; week rollups by the local day number of their Monday;
+// report presets are whole local days.
 const DAY_MS = 86_400_000;
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -64,4 +65,20 @@ export function hourStart(at: number): number {
 /** The local midnight that starts the day an instant falls in. */
 export function dayStart(at: number, timeZone: string): number {
   return localMidnight(localDate(at, timeZone), timeZone);
+}
+
+/** Days since 1970-01-01 of a YYYY-MM-DD date (a calendar day number, zone-free). */
+export function dayNumber(date: string): number {
+  return Math.floor(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
+}
+
+/** The YYYY-MM-DD of a calendar day number. */
+export function dateOfDay(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Monday of the local week an instant falls in, as a day number (the key of a weekly rollup row). */
+export function weekOf(at: number, timeZone: string): number {
+  const day = dayNumber(localDate(at, timeZone));
+  return day - ((day + 3) % 7); // 1970-01-01 was a Thursday: (day + 3) % 7 is 0 on Mondays
 }

@@ -1,6 +1,7 @@
 // CSAT: per-channel survey settings, the responses (one row per survey sent,
 // filled in as the customer rates and comments) that reports read, and each
 // workspace's Google Sheets export target (src/csat/).
+import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { channels } from "./channels";
 import { workspaces } from "./workspaces";
@@ -63,6 +64,10 @@ export const csatResponses = sqliteTable(
   },
   (t) => [
     index("csat_responses_workspace_rated_idx").on(t.workspaceId, t.ratedAt, t.id),
+    // The reports' comments list: only answers with a comment, so a page never scans the silent ones.
+    index("csat_responses_comments_idx")
+      .on(t.workspaceId, t.ratedAt, t.id)
+      .where(sql`${t.comment} IS NOT NULL`),
     index("csat_responses_contact_idx").on(t.contactId, t.sentAt),
     index("csat_responses_conversation_idx").on(t.conversationId, t.sentAt),
   ],

@@ -1,7 +1,8 @@
 // Reports: rollups the /reports pages read instead of raw messages (src/reports/).
 // Each fact family has its own table. A row is one cell of a small cube: a time
 // bucket (grain "h" = one UTC hour, keyed by its start; grain "d" = one day in the
-// workspace's time zone, keyed by its local midnight) × channel × team × agent ×
+// workspace's time zone, keyed by its local midnight; report_csat also has grain
+// "w" = one local week, keyed by the day number of its Monday) × channel × team × agent ×
 // tag, where "*" in a dimension means "all" (the listener writes every subset),
 // so any filter combination reads exactly one row per bucket. "-" means "none"
 // (no team, nobody assigned). Counts are only ever added to, idempotently by
@@ -10,7 +11,7 @@ import { type AnySQLiteColumn, index, integer, primaryKey, sqliteTable, text } f
 
 const cube = {
   workspaceId: text("workspace_id").notNull(),
-  grain: text("grain", { enum: ["h", "d"] }).notNull(),
+  grain: text("grain", { enum: ["h", "d", "w"] }).notNull(),
   bucket: integer("bucket").notNull(),
   tagId: text("tag_id").notNull(),
   channelId: text("channel_id").notNull(),

@@ -1,0 +1,1 @@
+CREATE INDEX `csat_responses_comments_idx` ON `csat_responses` (`workspace_id`,`rated_at`,`id`) WHERE "csat_responses"."comment" IS NOT NULL;
