@@ -34,7 +34,10 @@ describe("access", () => {
     for (const tab of REPORT_TABS) {
       const res = await sup.get(`/reports/${tab.id}?preset=last30`);
       expect(res.status, tab.id).toBe(200);
-      expect(res.headers.get("server-timing")).toMatch(/rows_read=\d+/);
+      // Every query of a tab goes to D1 in one batch: one round trip, however many figures.
+      const timing = /rows_read=\d+ queries=(\d+) round_trips=(\d+)/.exec(res.headers.get("server-timing") ?? "");
+      expect(Number(timing?.[1]), tab.id).toBeGreaterThan(0);
+      expect(Number(timing?.[2]), tab.id).toBe(1);
       const csv = await sup.get(`/reports/export/${tab.id}?preset=last30`);
       expect(csv.status, tab.id).toBe(200);
       expect(csv.headers.get("content-disposition")).toContain(`linedesk-${tab.id}-`);
