@@ -53,6 +53,7 @@ type Cell = [grain: Grain, bucket: number, tag: string, channel: string, team: s
  * as many daily rows as there are answers; weekly rows cut that fivefold.
  */
 export const WEEKLY_TABLES = ["report_csat"] as const;
+export const isWeekly = (family: Fact["family"]): boolean => family === "csat";
 
 /** The cube cells of a fact: the grains × each dimension as itself and as "all". */
 export function cells(at: number, timeZone: string, dims: Dims, weekly = false): Cell[] {
@@ -93,7 +94,7 @@ export function factStatements(d1: D1Database, workspaceId: string, timeZone: st
         ON CONFLICT (workspace_id, grain, channel_id, language, bucket) DO UPDATE SET ${CONTACT_MEASURES.map((m) => `${m} = ${m} + excluded.${m}`).join(", ")}`;
       return d1.prepare(sql).bind(workspaceId, ...values, JSON.stringify(out), ...guard.params);
     }
-    const cellsJson = JSON.stringify(cells(fact.at, timeZone, fact.dims, fact.family === "csat"));
+    const cellsJson = JSON.stringify(cells(fact.at, timeZone, fact.dims, isWeekly(fact.family)));
     if (fact.family === "conversations") return countStatement(d1, "report_conversations", CONVERSATION_MEASURES, workspaceId, cellsJson, fact.add, guard);
     if (fact.family === "messages") return countStatement(d1, "report_messages", MESSAGE_MEASURES, workspaceId, cellsJson, fact.add, guard);
     if (fact.family === "csat") return countStatement(d1, "report_csat", CSAT_MEASURES, workspaceId, cellsJson, fact.add, guard);

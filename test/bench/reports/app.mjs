@@ -17,7 +17,7 @@ export async function loadReportCode(root) {
       stdin: {
         contents: [
           `export { effectOf } from "./src/reports/facts";`,
-          `export { cells } from "./src/reports/cube";`,
+          `export { cells, isWeekly } from "./src/reports/cube";`,
           `export { REPORT_TABS } from "./src/reports/tabs";`,
           `export { resolveFilters } from "./src/reports/filters";`,
           `export { hourStart, dayStart } from "./src/reports/zone";`,

@@ -30,22 +30,17 @@ async function bulk(db, table, columns, rows, chunk = 4000) {
   }
 }
 
-export async function seed(db, app, { conversations, messagesPerConversation, agents: agentCount, end, log }) {
+/** Generates the month in memory, then opens the database (`openDb`) and writes it: a long generation never leaves an idle connection to time out. */
+export async function seed(openDb, app, { conversations, messagesPerConversation, agents: agentCount, end, log }) {
   const rnd = mulberry32(20261201);
   const pick = (list) => list[Math.floor(rnd() * list.length)];
   const ws = "ws_bench_reports";
   const start = end - 30 * DAY;
   const now = Date.now();
-  await db.prepare("INSERT INTO workspaces (id, name, time_zone, created_at) VALUES (?, 'Bench reports', ?, ?)").bind(ws, ZONE, now).run();
   const channels = ["ch_bench_r1", "ch_bench_r2"];
-  for (const [i, id] of channels.entries()) await db.prepare("INSERT INTO channels (id, workspace_id, name, line_channel_id, channel_secret_enc, access_token_enc, created_at) VALUES (?, ?, ?, ?, 'x', 'x', ?)").bind(id, ws, `Channel ${i + 1}`, `bench-r-${i}`, now).run();
   const teams = Array.from({ length: 5 }, (_, i) => `team_bench_r${i}`);
-  for (const [i, id] of teams.entries()) await db.prepare("INSERT INTO teams (id, workspace_id, name, created_at) VALUES (?, ?, ?, ?)").bind(id, ws, `Team ${i + 1}`, now).run();
   const agents = Array.from({ length: agentCount }, (_, i) => `usr_bench_r${String(i).padStart(2, "0")}`);
-  for (const [i, id] of agents.entries()) await db.prepare("INSERT INTO users (id, workspace_id, email, name, password_hash, role, created_at) VALUES (?, ?, ?, ?, 'x', ?, ?)").bind(id, ws, `agent${i}@bench.test`, `Agent ${i + 1}`, i === 0 ? "owner" : "agent", now).run();
   const tags = Array.from({ length: 12 }, (_, i) => `tag_bench_r${i}`);
-  for (const [i, id] of tags.entries()) await db.prepare("INSERT INTO tags (id, workspace_id, name, created_at) VALUES (?, ?, ?, ?)").bind(id, ws, `Tag ${i + 1}`, now).run();
-
   const convRows = [];
   const tagRows = [];
   const rawMessages = [];
@@ -126,7 +121,7 @@ export async function seed(db, app, { conversations, messagesPerConversation, ag
           continue;
         }
         if (f.family === "durations") f.businessHours = new Date(f.at).getUTCHours() < 9;
-        for (const cell of app.cells(f.at, ZONE, f.dims)) {
+        for (const cell of app.cells(f.at, ZONE, f.dims, app.isWeekly(f.family))) {
           if (f.family === "durations") {
             const b = {};
             f.buckets.forEach((n, i) => n && (b[`b${i}`] = n));
@@ -141,6 +136,12 @@ export async function seed(db, app, { conversations, messagesPerConversation, ag
     }
   }
   log(`seed: ${convRows.length} conversations, ${rawMessages.length} messages, ${rawEvents.length} other events; rollup rows: ${Object.entries(families).map(([k, v]) => `${k} ${v.size}`).join(", ")}`);
+  const db = await openDb();
+  await db.prepare("INSERT INTO workspaces (id, name, time_zone, created_at) VALUES (?, 'Bench reports', ?, ?)").bind(ws, ZONE, now).run();
+  for (const [i, id] of channels.entries()) await db.prepare("INSERT INTO channels (id, workspace_id, name, line_channel_id, channel_secret_enc, access_token_enc, created_at) VALUES (?, ?, ?, ?, 'x', 'x', ?)").bind(id, ws, `Channel ${i + 1}`, `bench-r-${i}`, now).run();
+  for (const [i, id] of teams.entries()) await db.prepare("INSERT INTO teams (id, workspace_id, name, created_at) VALUES (?, ?, ?, ?)").bind(id, ws, `Team ${i + 1}`, now).run();
+  for (const [i, id] of agents.entries()) await db.prepare("INSERT INTO users (id, workspace_id, email, name, password_hash, role, created_at) VALUES (?, ?, ?, ?, 'x', ?, ?)").bind(id, ws, `agent${i}@bench.test`, `Agent ${i + 1}`, i === 0 ? "owner" : "agent", now).run();
+  for (const [i, id] of tags.entries()) await db.prepare("INSERT INTO tags (id, workspace_id, name, created_at) VALUES (?, ?, ?, ?)").bind(id, ws, `Tag ${i + 1}`, now).run();
   await bulk(db, "conversations", ["id", "workspace_id", "channel_id", "source_type", "source_id", "title", "status", "bucket", "assignee_id", "team_id", "last_message_preview", "last_message_direction", "last_activity_at", "unread_count", "last_seq", "created_at"], convRows);
   await bulk(db, "conversation_tags", ["conversation_id", "tag_id", "workspace_id", "bucket", "last_activity_at"], tagRows);
   await bulk(db, "csat_responses", ["id", "workspace_id", "channel_id", "conversation_id", "contact_id", "agent_id", "team_id", "trigger", "language", "sent_via", "status", "score", "comment", "sent_at", "rated_at", "commented_at"], csatRows.filter((r) => r[14] < end));

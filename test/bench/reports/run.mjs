@@ -39,8 +39,8 @@ const DAY = 86_400_000;
 // A fixed month so a reused seed stays in range: the dataset ends at this instant.
 const END = Date.UTC(2026, 10, 30, 15); // 2026-12-01 00:00 in Tokyo
 const log = (...a) => console.log(...a);
-// 2: CSAT answers and SLA outcomes seeded; the owner can sign in.
-const SEED_VERSION = 2;
+// 3: CSAT answers and SLA outcomes seeded (CSAT with weekly cells); the owner can sign in.
+const SEED_VERSION = 3;
 const OWNER = { email: "agent0@bench.test", password: "bench-reports-owner" };
 const seededAlike = (m) => m && m.conversations === conversations && m.version === SEED_VERSION;
 
@@ -59,20 +59,23 @@ let seeded = marker;
 let raw = null;
 const filters = app.resolveFilters({ preset: "last30" }, ZONE, END - 1);
 {
-  const { db, dispose } = await openLocalD1(ROOT, dir);
+  let d1 = null;
+  const openDb = async () => (d1 ??= await openLocalD1(ROOT, dir)).db;
   try {
     if (!seededAlike(marker)) {
       const t0 = Date.now();
-      const info = await seed(db, app, { conversations, messagesPerConversation, agents, end: END, log });
+      const info = await seed(openDb, app, { conversations, messagesPerConversation, agents, end: END, log });
+      const db = await openDb();
       await db.prepare("UPDATE users SET password_hash = ? WHERE workspace_id = ? AND email = ?").bind(await app.hashPassword(OWNER.password), info.workspaceId, OWNER.email).run();
       seeded = { version: SEED_VERSION, conversations, ...info, seconds: Math.round((Date.now() - t0) / 1000) };
       writeFileSync(markerPath, JSON.stringify(seeded));
       log(`seed: done in ${seeded.seconds}s`);
     } else log(`seed: reusing ${dir}`);
+    const db = await openDb();
     const queries = rawQueries(seeded.workspaceId, filters.from, filters.to);
     raw = Object.fromEntries(await Promise.all(Object.entries(queries).map(async ([tab, q]) => [tab, await rawRowsRead(db, q)])));
   } finally {
-    await dispose(); // one writer at a time: the app opens the same D1 next
+    await d1?.dispose(); // one writer at a time: the app opens the same D1 next
   }
 }
 
