@@ -1,14 +1,14 @@
 // Mirrors a conversation into D1: the index row lists and filters read, the
-// contact (1:1 chats), per-tag list order, and search documents — in one batch —
-// then pushes the re-rendered list row to every open inbox of the workspace.
+// contact (1:1 chats), per-tag list order, and search documents — in one batch,
+// one D1 round trip — then pushes the re-rendered list row to every open inbox
+// of the workspace.
 import { and, eq } from "drizzle-orm";
-import type { BatchItem } from "drizzle-orm/batch";
 import { db, schema } from "../db/client";
 import { newId } from "../lib/ids";
 import { type ConversationStatus, previewText } from "./model";
 import { listItem } from "../ui/conversation-row";
 import type { ConversationRuntime } from "./runtime";
-import { isSearchable, writeSearchDocuments } from "./search-docs";
+import { isSearchable, searchDocumentsWrite } from "./search-docs";
 import type { MemberProfile } from "./store";
 
 const SEARCH_BATCH = 200;
@@ -19,8 +19,18 @@ export function bucketOf(status: ConversationStatus): "active" | "snoozed" | "re
 
 type Profile = MemberProfile | null;
 
+/** A drizzle query (insert, update, …): what it runs, so it can share one D1 batch with plain statements. */
+export interface IndexStatement {
+  toSQL(): { sql: string; params: unknown[] };
+}
+
+const asStatement = (d1: D1Database, query: IndexStatement): D1PreparedStatement => {
+  const { sql, params } = query.toSQL();
+  return d1.prepare(sql).bind(...params);
+};
+
 /** Writes the index now. `extra` statements (e.g. an audit entry) join the same batch. */
-export async function writeIndex(rt: ConversationRuntime, extra: BatchItem<"sqlite">[] = []): Promise<void> {
+export async function writeIndex(rt: ConversationRuntime, extra: IndexStatement[] = []): Promise<void> {
   const meta = rt.requireMeta();
   const { store } = rt;
   const latest = store.latest();
@@ -73,19 +83,22 @@ export async function writeIndex(rt: ConversationRuntime, extra: BatchItem<"sqli
   const searchFrom = store.getMeta("searchSeq") ?? 0;
   const pendingSearch = store.after(searchFrom, SEARCH_BATCH);
   const searchable = pendingSearch.filter(isSearchable);
-  const statements: BatchItem<"sqlite">[] = [
+  const statements: IndexStatement[] = [
     // The contact's rows first (a new contact must exist before the conversation names it).
     ...(contact?.statements ?? []),
     d.insert(schema.conversations).values(row).onConflictDoUpdate({ target: schema.conversations.id, set: changes }),
     d.update(schema.conversationTags).set({ lastActivityAt: row.lastActivityAt, bucket: row.bucket, pinned: row.pinned }).where(eq(schema.conversationTags.conversationId, meta.id)),
     ...extra,
   ];
-  await d.batch(statements as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
+  const search = searchDocumentsWrite(rt, { conversationId: meta.id, workspaceId: meta.workspaceId, title, messages: searchable });
+  const results = await rt.env.DB.batch([...statements.map((q) => asStatement(rt.env.DB, q)), ...search.statements]);
+  search.written(results.slice(statements.length));
+  store.setMeta("searchSeq", pendingSearch.at(-1)?.seq ?? searchFrom);
   if (contact?.statements.length) store.setMeta("contact", { contactId: contact.contactId, synced: contact.synced });
   rt.markIndexed(now);
-  // The list row goes out as soon as the index row is written; the search documents can follow.
+  if (pendingSearch.length === SEARCH_BATCH) rt.queueIndex();
   const feed = rt.env.WORKSPACES.get(rt.env.WORKSPACES.idFromName(meta.workspaceId));
-  const published = feed.publish({
+  await feed.publish({
     type: "conversation",
     id: row.id,
     item: listItem(row, triage.assigneeName),
@@ -95,13 +108,6 @@ export async function writeIndex(rt: ConversationRuntime, extra: BatchItem<"sqli
     status: row.status,
     inbound: lastSaid.direction === "inbound",
   });
-  try {
-    await writeSearchDocuments(rt, { conversationId: meta.id, workspaceId: meta.workspaceId, title, messages: searchable });
-    store.setMeta("searchSeq", pendingSearch.at(-1)?.seq ?? searchFrom);
-    if (pendingSearch.length === SEARCH_BATCH) rt.queueIndex();
-  } finally {
-    await published;
-  }
 }
 
 /**
@@ -110,7 +116,7 @@ export async function writeIndex(rt: ConversationRuntime, extra: BatchItem<"sqli
  * the caller records `synced` once that batch is written. Nothing to write when
  * nothing changed since the last sync (profile, follow/block, last seen).
  */
-async function contactSync(rt: ConversationRuntime, lineUserId: string, profile: Profile): Promise<{ contactId: string; synced: string; statements: BatchItem<"sqlite">[] }> {
+async function contactSync(rt: ConversationRuntime, lineUserId: string, profile: Profile): Promise<{ contactId: string; synced: string; statements: IndexStatement[] }> {
   const meta = rt.requireMeta();
   const d = db(rt.env.DB);
   const now = Date.now();

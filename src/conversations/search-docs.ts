@@ -32,13 +32,21 @@ export function documentStatements(d1: D1Database, doc: { conversationId: string
   return [d1.prepare(INSERT_DOC).bind(doc.conversationId, doc.workspaceId, doc.docId, doc.text), ...(terms ? [d1.prepare(INSERT_SHORT).bind(terms)] : [])];
 }
 
+/** Statements for one D1 batch, and what to remember once that batch is written. */
+export interface SearchWrite {
+  statements: D1PreparedStatement[];
+  /** Call with the batch's results for `statements` (in order). */
+  written(results: D1Result[]): void;
+}
+
 /**
  * Adds the documents of `messages` and, when the title changed, replaces the title
  * document. The old title document is deleted by its rowid (remembered in the DO's
  * meta), not by conversation id, which FTS5 cannot look up without reading every row;
  * conversations indexed before rowids were remembered fall back to that once.
+ * The statements ride in the caller's batch (the index write): one D1 round trip.
  */
-export async function writeSearchDocuments(rt: ConversationRuntime, input: { conversationId: string; workspaceId: string; title: string; messages: ThreadMessage[] }): Promise<void> {
+export function searchDocumentsWrite(rt: ConversationRuntime, input: { conversationId: string; workspaceId: string; title: string; messages: ThreadMessage[] }): SearchWrite {
   const { store } = rt;
   const d1 = rt.env.DB;
   const { conversationId, workspaceId, title } = input;
@@ -63,11 +71,13 @@ export async function writeSearchDocuments(rt: ConversationRuntime, input: { con
     statements.push(...documentStatements(d1, { conversationId, workspaceId, docId: "title", text: title }));
   }
   for (const m of input.messages) statements.push(...documentStatements(d1, { conversationId, workspaceId, docId: m.id, text: searchText(m) }));
-  if (!statements.length) return;
-  const results = await d1.batch(statements);
-  if (titleChanged) {
-    store.setMeta("searchTitle", title);
-    const rowid = results[titleInsertAt]?.meta.last_row_id;
-    if (typeof rowid === "number") store.setMeta("searchTitleRowid", rowid);
-  }
+  return {
+    statements,
+    written(results) {
+      if (!titleChanged) return;
+      store.setMeta("searchTitle", title);
+      const rowid = results[titleInsertAt]?.meta.last_row_id;
+      if (typeof rowid === "number") store.setMeta("searchTitleRowid", rowid);
+    },
+  };
 }
