@@ -31,6 +31,7 @@
 //                      `wrangler dev --no-bundle` on that, so edits under src/ during the
 //                      run cannot reload the Worker mid-measurement; 0: run from source
 //   BENCH_PROFILE      1 (default): after a linedesk target's phases, profile its isolate
+//                      (at max load; "light": at BENCH_LIGHT_RATE, where nothing batches)
 //                      for a few seconds and summarise where the JS time goes; 0: skip
 //   BENCH_KEEP         1: keep the run dir (logs, state, raw .cpuprofile) in /tmp
 //   BENCH_FIRST_MESSAGES  new customers, one request each, in the first-message phase of
@@ -71,6 +72,7 @@ const FIRST_MESSAGES = Math.min(num("BENCH_FIRST_MESSAGES", 200), 2000);
 const WRANGLER_LOG = process.env.BENCH_WRANGLER_LOG ?? "warn";
 const BUNDLE = process.env.BENCH_BUNDLE !== "0";
 const PROFILE = process.env.BENCH_PROFILE !== "0";
+const PROFILE_LIGHT = process.env.BENCH_PROFILE === "light";
 const QUIET_WAIT = Math.min(Number(process.env.BENCH_QUIET_WAIT ?? 120), 1800);
 
 const LINEDESK_VARIANTS = {
@@ -334,7 +336,9 @@ async function profilePhase(t, inspectorPort, config) {
   try {
     log(`${t.name}: profiling the Worker isolate for ${seconds}s (extra phase, not in the figures)`);
     const stop = await startProfile(`ws://${HOST}:${inspectorPort}/ws`);
-    const load = await closedLoop({ host: HOST, port: t.port, next: t.next, connections: CONNECTIONS, durationMs: seconds * 1000 });
+    const load = PROFILE_LIGHT
+      ? await constantRate({ host: HOST, port: t.port, next: t.next, rate: LIGHT_RATE, durationMs: seconds * 1000 })
+      : await closedLoop({ host: HOST, port: t.port, next: t.next, connections: CONNECTIONS, durationMs: seconds * 1000 });
     const profile = await stop();
     const raw = join(runDir, `${t.name}.cpuprofile`);
     writeFileSync(raw, JSON.stringify(profile));
