@@ -151,9 +151,21 @@ export async function seed(openDb, app, { conversations, messagesPerConversation
   await bulk(db, "bench_raw_events", ["workspace_id", "at", "conversation_id", "type", "channel_id", "team_id", "agent_id", "language"], rawEvents);
   for (const sql of RAW_INDEXES) await db.prepare(sql).run();
   const cube = ["grain", "bucket", "tag_id", "channel_id", "team_id", "agent_id"];
-  const write = async (table, map, keyColumns, measures) => {
-    const rows = [...map].map(([key, v]) => [ws, ...JSON.parse(key), ...measures.map((m) => v[m] ?? 0)]);
-    await bulk(db, table, ["workspace_id", ...keyColumns, ...measures], rows);
+  // Rows straight from the maps, a chunk at a time (the full month is millions of cells).
+  const write = async (table, map, keyColumns, measures, chunk = 4000) => {
+    const columns = ["workspace_id", ...keyColumns, ...measures];
+    const select = columns.map((_, i) => `json_extract(value, '$[${i}]')`).join(", ");
+    let rows = [];
+    const flush = async () => {
+      if (rows.length) await db.prepare(`INSERT INTO ${table} (${columns.join(", ")}) SELECT ${select} FROM json_each(?)`).bind(JSON.stringify(rows)).run();
+      rows = [];
+    };
+    for (const [key, v] of map) {
+      rows.push([ws, ...JSON.parse(key), ...measures.map((m) => v[m] ?? 0)]);
+      if (rows.length >= chunk) await flush();
+    }
+    await flush();
+    map.clear();
   };
   await write("report_conversations", families.conversations, cube, ["opened", "reopened", "resolved", "assigned"]);
   await write("report_messages", families.messages, cube, ["inbound", "outbound_agent", "outbound_automation", "outbound_api", "via_reply", "via_push", "failed"]);

@@ -26,6 +26,12 @@ import { loadReportCode } from "./app.mjs";
 import { seed, ZONE } from "./dataset.mjs";
 import { rawQueries, rawRowsRead } from "./raw.mjs";
 
+// The full month is millions of rollup cells counted in memory: re-run with a larger heap.
+if (!process.execArgv.some((a) => a.startsWith("--max-old-space-size"))) {
+  const again = spawnSync(process.execPath, ["--max-old-space-size=10240", fileURLToPath(import.meta.url)], { stdio: "inherit" });
+  process.exit(again.status ?? 1);
+}
+
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, "../../..");
 const RESULTS = resolve(HERE, "../results");
