@@ -3,7 +3,8 @@
 // 1280×800; each rep clicks the small conversation's row, then the big one's, and times
 // click → the newest message shown in the thread AND the composer's text box enabled
 // (goal < 300 ms). Then it scrolls the thread to the top and checks that older messages
-// arrive (keyset paging, public/thread-paging.js). Also the server alone: the htmx
+// arrive (keyset paging, public/thread-paging.js), and counts opens that reloaded the
+// whole page instead of swapping the thread in. Also the server alone: the htmx
 // fragment GET /inbox/c/:id, timed with fetch.
 import { join } from "node:path";
 import { chromium } from "playwright-core";
@@ -62,6 +63,12 @@ export async function openBench({ root, children, runDir, log, messages = 1000, 
         { timeout: 30_000, polling: "raf" },
       );
     const openMs = [];
+    // An open is an htmx swap into the inbox, not a page load: count the times the
+    // document was replaced (a row link htmx never wired reloads the whole page).
+    let fullReloads = 0;
+    const markDocument = () => page.evaluate(() => { window.benchSameDocument = true; });
+    const sameDocument = () => page.evaluate(() => window.benchSameDocument === true);
+    await markDocument();
     for (let i = 0; i < reps + 1; i++) {
       await page.click(`#conv-${smallId} a`);
       await ready(smallId, "a short one");
@@ -70,6 +77,10 @@ export async function openBench({ root, children, runDir, log, messages = 1000, 
       await page.click(`#conv-${bigId} a`);
       await ready(bigId, newest);
       if (i > 0) openMs.push(performance.now() - t0); // the first open warms caches
+      if (!(await sameDocument())) {
+        fullReloads++;
+        await markDocument();
+      }
       await sleep(200);
     }
     const shown = () => page.$$eval("#thread-messages > [id^='msg-']", (els) => els.length);
@@ -89,8 +100,8 @@ export async function openBench({ root, children, runDir, log, messages = 1000, 
     await sleep(1500);
     const afterSecond = await shown();
     const open = { ...percentiles(openMs) };
-    log(`open: click → thread + composer p50 ${open.p50} ms (n ${open.n}); server fragment p50 ${percentiles(serverMs).p50} ms; bubbles ${before} → ${after} → ${afterSecond} on scrolling up`);
-    return { messages, reps, openMs: open, serverFragmentMs: percentiles(serverMs), bubblesShown: [before, after, afterSecond], olderLoaded: after > before && afterSecond > after };
+    log(`open: click → thread + composer p50 ${open.p50} ms (n ${open.n}); server fragment p50 ${percentiles(serverMs).p50} ms; bubbles ${before} → ${after} → ${afterSecond} on scrolling up; full page loads ${fullReloads} of ${reps + 1} opens`);
+    return { messages, reps, openMs: open, fullReloads, serverFragmentMs: percentiles(serverMs), bubblesShown: [before, after, afterSecond], olderLoaded: after > before && afterSecond > after };
   } finally {
     await browser?.close().catch(() => {});
     await app.stop();
