@@ -348,6 +348,10 @@
     watchThread();
   }
   document.addEventListener("htmx:after:swap", afterThreadChange);
+  // htmx 4 fires after:swap only once the new content is processed, a frame or two after
+  // it was inserted: put the thread at its newest message (or search hit) right after the
+  // insertion, so the first frame painted already shows it rather than the oldest bubbles.
+  document.addEventListener("htmx:before:settle", scrollThread);
   document.addEventListener("inbox:thread-closed", afterThreadChange);
 
   // Typing: tell the conversation (presence for other agents, LINE's loading animation for the customer).

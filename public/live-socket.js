@@ -9,8 +9,16 @@
     return template.content.firstElementChild;
   }
 
+  /**
+   * Lets htmx wire the element's hx-* attributes. htmx 4 ignores elements that are not
+   * in the document (htmx.process returns at once), and callers insert the element right
+   * after this returns: so a detached element is processed in a microtask, once inserted.
+   * (Unprocessed, a list row's link was a plain link and opening it reloaded the page.)
+   */
   function activate(el) {
-    if (el && window.htmx) window.htmx.process(el);
+    if (!el || !window.htmx) return el;
+    if (el.isConnected) window.htmx.process(el);
+    else queueMicrotask(() => el.isConnected && window.htmx.process(el));
     return el;
   }
 

@@ -46,7 +46,7 @@
   }
 
   document.addEventListener("DOMContentLoaded", () => refresh());
-  document.addEventListener("htmx:afterSettle", (e) => refresh(e.target instanceof Element ? e.target : undefined));
+  document.addEventListener("htmx:after:settle", (e) => refresh(e.target instanceof Element ? e.target : undefined));
   setInterval(() => {
     if (document.visibilityState !== "hidden") refresh();
   }, 30_000);

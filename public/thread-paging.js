@@ -15,6 +15,9 @@
     if (keep || !box.dataset.scrolled || box.scrollTop > NEAR_TOP_PX) return;
     const link = olderLink(box);
     if (!link || link.dataset.loading) return;
+    // A thread just swapped in is scrolled (inbox.js) before htmx has wired its links:
+    // clicked now, the link would load a whole page. htmx:after:swap below asks again.
+    if (window.htmx && !link.hasAttribute("data-htmx-powered")) return;
     link.dataset.loading = "1";
     keep = { box, fromBottom: box.scrollHeight - box.scrollTop };
     link.click();
@@ -30,7 +33,12 @@
   );
 
   document.addEventListener("htmx:after:swap", () => {
-    if (!keep) return;
+    if (!keep) {
+      // A thread opened near its top (a search hit, a short page): start paging now that the link works.
+      const box = document.getElementById("thread-messages");
+      if (box) requestAnimationFrame(() => maybeLoad(box));
+      return;
+    }
     const { box, fromBottom } = keep;
     keep = null;
     if (!box.isConnected) return;

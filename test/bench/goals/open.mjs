@@ -3,7 +3,8 @@
 // 1280×800; each rep clicks the small conversation's row, then the big one's, and times
 // click → the newest message shown in the thread AND the composer's text box enabled
 // (goal < 300 ms). Then it scrolls the thread to the top and checks that older messages
-// arrive (keyset paging, public/thread-paging.js). Also the server alone: the htmx
+// arrive (keyset paging, public/thread-paging.js), and counts opens that reloaded the
+// whole page instead of swapping the thread in. Also the server alone: the htmx
 // fragment GET /inbox/c/:id, timed with fetch.
 import { join } from "node:path";
 import { chromium } from "playwright-core";
@@ -48,6 +49,22 @@ export async function openBench({ root, children, runDir, log, messages = 1000, 
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const { hostname } = new URL(app.base);
     await context.addCookies([{ name: "ld_session", value: session, domain: hostname, path: "/", httpOnly: true }]);
+    // Where an open's time goes, seen from the page: mousedown → htmx sends the request →
+    // the response starts → the thread is inserted → the ready check (below) first passes.
+    await context.addInitScript(() => {
+      const at = {};
+      window.benchOpenTimes = at;
+      const first = (key) => () => {
+        if (!(key in at)) at[key] = performance.now();
+      };
+      document.addEventListener("mousedown", () => {
+        for (const key of Object.keys(at)) delete at[key];
+        at.click = performance.now();
+      }, true);
+      document.addEventListener("htmx:before:request", first("request"), true);
+      document.addEventListener("htmx:before:response", first("response"), true);
+      document.addEventListener("htmx:before:settle", first("inserted"), true);
+    });
     const page = await context.newPage();
     await page.goto(`${app.base}/inbox?view=all`);
     const newest = `bench-open-${messages}`;
@@ -56,12 +73,21 @@ export async function openBench({ root, children, runDir, log, messages = 1000, 
         ([id, want]) => {
           const box = document.getElementById("thread-messages");
           const composer = document.getElementById("composer-text");
-          return box?.dataset.conversationId === id && box.textContent.includes(want) && composer instanceof HTMLTextAreaElement && !composer.disabled;
+          const ok = box?.dataset.conversationId === id && box.textContent.includes(want) && composer instanceof HTMLTextAreaElement && !composer.disabled;
+          if (ok && window.benchOpenTimes && !("ready" in window.benchOpenTimes)) window.benchOpenTimes.ready = performance.now();
+          return ok;
         },
         [conversationId, text],
         { timeout: 30_000, polling: "raf" },
       );
     const openMs = [];
+    const phases = { clickToRequest: [], requestToResponse: [], responseToInserted: [], insertedToReady: [], inPage: [] };
+    // An open is an htmx swap into the inbox, not a page load: count the times the
+    // document was replaced (a row link htmx never wired reloads the whole page).
+    let fullReloads = 0;
+    const markDocument = () => page.evaluate(() => { window.benchSameDocument = true; });
+    const sameDocument = () => page.evaluate(() => window.benchSameDocument === true);
+    await markDocument();
     for (let i = 0; i < reps + 1; i++) {
       await page.click(`#conv-${smallId} a`);
       await ready(smallId, "a short one");
@@ -70,6 +96,18 @@ export async function openBench({ root, children, runDir, log, messages = 1000, 
       await page.click(`#conv-${bigId} a`);
       await ready(bigId, newest);
       if (i > 0) openMs.push(performance.now() - t0); // the first open warms caches
+      const at = await page.evaluate(() => ({ ...window.benchOpenTimes }));
+      if (i > 0 && ["click", "request", "response", "inserted", "ready"].every((k) => k in at)) {
+        phases.clickToRequest.push(at.request - at.click);
+        phases.requestToResponse.push(at.response - at.request);
+        phases.responseToInserted.push(at.inserted - at.response);
+        phases.insertedToReady.push(at.ready - at.inserted);
+        phases.inPage.push(at.ready - at.click);
+      }
+      if (!(await sameDocument())) {
+        fullReloads++;
+        await markDocument();
+      }
       await sleep(200);
     }
     const shown = () => page.$$eval("#thread-messages > [id^='msg-']", (els) => els.length);
@@ -89,8 +127,9 @@ export async function openBench({ root, children, runDir, log, messages = 1000, 
     await sleep(1500);
     const afterSecond = await shown();
     const open = { ...percentiles(openMs) };
-    log(`open: click → thread + composer p50 ${open.p50} ms (n ${open.n}); server fragment p50 ${percentiles(serverMs).p50} ms; bubbles ${before} → ${after} → ${afterSecond} on scrolling up`);
-    return { messages, reps, openMs: open, serverFragmentMs: percentiles(serverMs), bubblesShown: [before, after, afterSecond], olderLoaded: after > before && afterSecond > after };
+    const inPageP50 = Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, percentiles(v).p50]));
+    log(`open: click → thread + composer p50 ${open.p50} ms (n ${open.n}); server fragment p50 ${percentiles(serverMs).p50} ms; bubbles ${before} → ${after} → ${afterSecond} on scrolling up; full page loads ${fullReloads} of ${reps + 1} opens; in the page (p50 ms) ${JSON.stringify(inPageP50)}`);
+    return { messages, reps, openMs: open, inPageP50, fullReloads, serverFragmentMs: percentiles(serverMs), bubblesShown: [before, after, afterSecond], olderLoaded: after > before && afterSecond > after };
   } finally {
     await browser?.close().catch(() => {});
     await app.stop();

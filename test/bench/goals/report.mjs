@@ -57,6 +57,7 @@ export function goalRows(out) {
   if (open && !open.error) {
     rows.push(row(`open conversation (${open.messages} messages): click → composer usable p50`, open.openMs.p50, 300, { atMost: true, unit: " ms" }));
     rows.push(row("open conversation: scrolling up loads older messages", open.olderLoaded ? 1 : 0, 1));
+    rows.push(row("open conversation: opens that reloaded the whole page (not an htmx swap)", open.fullReloads, 0, { atMost: true }));
   } else if (open?.error) rows.push(["open", "failed: see goals-latest.json", "", "", "—"]);
   if (bulk && !bulk.error) rows.push(row(`${bulk.events}-event webhook for ${bulk.customers} customers acknowledged`, bulk.ackMs, 2000, { atMost: true, unit: " ms" }));
   else if (bulk?.error) rows.push(["bulk", "failed: see goals-latest.json", "", "", "—"]);
