@@ -26,10 +26,13 @@ export default async function run({ base, screenshots }) {
     const row = inbox.locator(".conv-item", { hasText: question });
     await row.waitFor({ timeout: 15_000 });
     assert.match(await row.textContent(), new RegExp(chatName.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
+    // A row that arrived live is wired like the others: it swaps the thread in, the page is not reloaded.
+    await inbox.evaluate(() => (window.__sameInboxPage = true));
     await row.locator("a").first().click();
     await inbox.locator("#thread-messages", { hasText: question }).waitFor();
-    // The row opens the thread as a page: wait until its scripts run (both live sockets up) before typing, or a
-    // busy machine gets the Enter before the Enter-to-send handler exists.
+    assert.equal(await inbox.evaluate(() => window.__sameInboxPage === true), true, "opening a live row must not reload the inbox page");
+    // Wait until the thread's live socket is up before typing, or a busy machine gets the Enter before the
+    // Enter-to-send handler exists.
     await inbox.waitForSelector('#live-status[data-state="online"]');
 
     const answer = `Yes — sizes M and L are in stock. ${Date.now()}`;
