@@ -45,6 +45,18 @@
     if (evt.target instanceof HTMLInputElement && evt.target.getAttribute("form") === "bulk-form") updateSelection();
   });
 
+  // The search box searches as one types (input) and on Enter (submit). Its change event —
+  // fired when it loses focus, e.g. on a click on a search hit — must not reach the list
+  // form's "change" trigger: that second search would replace the list (and the address)
+  // while the hit's conversation opens. Stopped while capturing, before the form sees it.
+  document.addEventListener(
+    "change",
+    (evt) => {
+      if (evt.target instanceof HTMLInputElement && evt.target.id === "inbox-search") evt.stopPropagation();
+    },
+    true,
+  );
+
   document.addEventListener("click", (evt) => {
     const target = evt.target instanceof Element ? evt.target : null;
     if (!target) return;

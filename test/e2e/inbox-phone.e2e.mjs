@@ -166,8 +166,15 @@ async function walk(browser, base, customer, screenshots, language, { device, vi
   const hit = page.locator(".conv-item", { hasText: name }).filter({ has: page.locator(".tag--status-resolved") });
   await hit.waitFor({ timeout: 10_000 });
   await state(page, `${tag} search`, phone && lang !== "th" ? `search-${tag}` : null, screenshots);
+  // Leaving the search box for the hit must not search again (its change event): that list response would
+  // replace the list and the address of the conversation just opened.
+  const listRequests = [];
+  const onRequest = (req) => new URL(req.url()).pathname === "/inbox/list" && listRequests.push(req.url());
+  page.on("request", onRequest);
   await hit.locator("a.conv-link").click();
   await page.locator("#thread-messages .is-search-hit", { hasText: token }).waitFor();
+  page.off("request", onRequest);
+  assert.deepEqual(listRequests, [], `${tag}: opening a search hit searched again`);
   await state(page, `${tag} search hit`);
   if (phone) {
     await page.locator("[data-thread-back]").click();
