@@ -323,7 +323,12 @@
       if (seq > Number(box.dataset.lastSeq || 0)) box.dataset.lastSeq = String(seq);
     }
   }
-  new MutationObserver(dedupeThread).observe(document.body, { childList: true, subtree: true });
+  // Only changes of the thread itself (bubbles in or out, a new thread) — not every tick of the page's clocks.
+  const touchesThread = (r, box) => r.target === box || Array.from(r.addedNodes).some((n) => n === box || (n instanceof Element && n.contains(box)));
+  new MutationObserver((records) => {
+    const box = document.getElementById("thread-messages");
+    if (box && records.some((r) => touchesThread(r, box))) dedupeThread();
+  }).observe(document.body, { childList: true, subtree: true });
 
   let shownId = openConversationId();
   function afterThreadChange() {
