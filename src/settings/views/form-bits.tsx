@@ -113,12 +113,19 @@ export const TextField: FC<TextFieldProps> = ({ id, name, label, value, error, h
       ) : (
         <input class={`input ${inputClass ?? ""}`.trim()} type={type} value={value} {...common} />
       )}
-      {hint ? (
-        <p id={`${id}-hint`} class="field__hint">
-          {hint}
-        </p>
-      ) : null}
-      <FieldError id={`${id}-error`} message={error} />
+      <FieldTail id={id} hint={hint} error={error} />
     </div>
   );
 };
+
+/** What follows a field's control: its hint and its error (ids `<id>-hint` / `<id>-error` for aria-describedby). */
+export const FieldTail: FC<{ id: string; hint?: Child; error?: string }> = ({ id, hint, error }) => (
+  <>
+    {hint ? (
+      <p id={`${id}-hint`} class="field__hint">
+        {hint}
+      </p>
+    ) : null}
+    <FieldError id={`${id}-error`} message={error} />
+  </>
+);

@@ -2,7 +2,7 @@
 // teams, channels, tags, secret names), a labelled text field and select that
 // show their error underneath and keep what was typed, and the step picker.
 import type { Child, FC } from "hono/jsx";
-import { FieldError, TextField } from "../../../settings/views/form-bits";
+import { FieldTail, TextField } from "../../../settings/views/form-bits";
 import { t } from "../../../ui/i18n";
 import type { Step } from "../../definition";
 import type { FormErrors, FormValues } from "../../forms/fields";
@@ -82,12 +82,7 @@ export const Select: FC<{ ctx: FormCtx; name: string; label: string; options: Ar
           </option>
         ))}
       </select>
-      {hint ? (
-        <p id={`${id}-hint`} class="field__hint">
-          {hint}
-        </p>
-      ) : null}
-      <FieldError id={`${id}-error`} message={error} />
+      <FieldTail id={id} hint={hint} error={error} />
     </div>
   );
 };
