@@ -33,9 +33,14 @@ export function idsOf(list: Named[], withNone: boolean): string[] {
   return [...list.map((n) => n.id), ...(withNone ? [NONE] : [])];
 }
 
+/** The name a breakdown row shows for a rollup key: `noneLabel` for "none", else the directory's name (or the id). */
+export function breakdownName(list: Named[], key: string, noneLabel = t("reports.none")): string {
+  return key === NONE ? noneLabel : (list.find((n) => n.id === key)?.name ?? key);
+}
+
 /** A breakdown table: a row per named value that has numbers, biggest first by the first measure. */
 export function breakdownSection(id: string, title: string, nameLabel: string, list: Named[], data: Map<string, Totals>, measures: Measure[], noneLabel?: string): Section {
-  const name = (k: string) => (k === NONE ? (noneLabel ?? t("reports.none")) : (list.find((n) => n.id === k)?.name ?? k));
+  const name = (k: string) => breakdownName(list, k, noneLabel);
   const first = measures[0]?.key ?? "";
   const rows = [...data.entries()]
     .filter(([, v]) => measures.some((m) => (v[m.key] ?? 0) > 0))

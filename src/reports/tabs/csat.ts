@@ -6,7 +6,7 @@ import { CSAT_MEASURES } from "../cube";
 import { bucketsOf } from "../filters";
 import { countBreakdown, countSeries, sumTotals, type Totals } from "../queries";
 import { ALL_FILTERS, type Cell, type Column, type ReportTab, type Section, type TabContext, type TabResult } from "../tab";
-import { idsOf } from "./common";
+import { breakdownName, idsOf } from "./common";
 import { COMMENT_EXPORT_LIMIT, loadComments } from "./csat-comments";
 
 const SCORES = [5, 4, 3, 2, 1] as const;
@@ -39,7 +39,7 @@ const figureColumns = (): Column[] => [
 
 function byNameSection(id: string, title: string, nameLabel: string, list: Array<{ id: string; name: string }>, data: Map<string, Totals>, noneLabel: string): Section {
   const rows = [...data.entries()]
-    .map(([k, v]) => ({ name: k === "-" ? noneLabel : (list.find((n) => n.id === k)?.name ?? k), ...csatFigures(v) }))
+    .map(([k, v]) => ({ name: breakdownName(list, k, noneLabel), ...csatFigures(v) }))
     .filter((r) => r.responses > 0)
     .sort((a, b) => b.responses - a.responses || a.name.localeCompare(b.name));
   return { id, title, table: { columns: [{ key: "name", label: nameLabel, format: "text" }, ...figureColumns()], rows } };

@@ -6,7 +6,7 @@ import { SLA_MEASURES } from "../cube";
 import { bucketsOf } from "../filters";
 import { countBreakdown, countSeries, sumTotals, type Totals } from "../queries";
 import { ALL_FILTERS, type Column, type ReportTab, type Section } from "../tab";
-import { idsOf } from "./common";
+import { breakdownName, idsOf } from "./common";
 
 const KINDS = [
   ["first", "reports.m.firstResponse"],
@@ -37,7 +37,7 @@ const columns = (): Column[] => [
 
 function byNameSection(id: string, title: string, nameLabel: string, list: Array<{ id: string; name: string }>, data: Map<string, Totals>, noneLabel: string): Section {
   const rows = [...data.entries()]
-    .map(([k, v]) => ({ name: k === "-" ? noneLabel : (list.find((n) => n.id === k)?.name ?? k), ...slaFigures(v), ...Object.fromEntries(KINDS.map(([kind]) => [`${kind}_breached`, v[`${kind}_breached`] ?? 0])) }))
+    .map(([k, v]) => ({ name: breakdownName(list, k, noneLabel), ...slaFigures(v), ...Object.fromEntries(KINDS.map(([kind]) => [`${kind}_breached`, v[`${kind}_breached`] ?? 0])) }))
     .filter((r) => r.met + r.breached > 0)
     .sort((a, b) => b.breached - a.breached || b.met - a.met || a.name.localeCompare(b.name));
   return {
