@@ -5,7 +5,7 @@ import { ALL, DURATION_METRICS, WEEKLY_TABLES } from "./cube";
 import type { ReportFilters } from "./filters";
 import { BUCKET_COLUMNS } from "./histogram";
 import { type CellRange, cellWhere, type Dimension, type ReportReader } from "./reader";
-import { dateOfDay, dayNumber, localMidnight } from "./zone";
+import { dateOfDay, dayNumber, localMidnight, mondayOf } from "./zone";
 
 export type Totals = Record<string, number>;
 type CountTable = "report_conversations" | "report_messages" | "report_csat" | "report_sla";
@@ -24,7 +24,7 @@ export async function countSeries(r: ReportReader, table: CountTable, measures: 
 export function weekSplit(f: ReportFilters): Array<Pick<CellRange, "grain" | "from" | "to">> {
   const first = dayNumber(f.fromDate);
   const end = dayNumber(f.toDate) + 1;
-  const monday = first + ((7 - ((first + 3) % 7)) % 7);
+  const monday = mondayOf(first + 6); // the first Monday on or after the range's first day
   const weeks = Math.floor((end - monday) / 7);
   if (weeks <= 0) return [{ grain: "d", from: f.from, to: f.to }];
   const weeksEnd = monday + weeks * 7;

@@ -77,8 +77,12 @@ export function dateOfDay(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 
+/** The Monday (day number) of the week a day number falls in. */
+export function mondayOf(day: number): number {
+  return day - ((day + 3) % 7); // 1970-01-01 was a Thursday: (day + 3) % 7 is 0 on Mondays
+}
+
 /** Monday of the local week an instant falls in, as a day number (the key of a weekly rollup row). */
 export function weekOf(at: number, timeZone: string): number {
-  const day = dayNumber(localDate(at, timeZone));
-  return day - ((day + 3) % 7); // 1970-01-01 was a Thursday: (day + 3) % 7 is 0 on Mondays
+  return mondayOf(dayNumber(localDate(at, timeZone)));
 }
