@@ -48,12 +48,12 @@ type Grain = "h" | "d" | "w";
 type Cell = [grain: Grain, bucket: number, tag: string, channel: string, team: string, agent: string];
 
 /**
- * Families whose facts are also counted per local week: CSAT answers are few
- * per agent and day, so a per-agent breakdown over a month would read nearly
- * as many daily rows as there are answers; weekly rows cut that fivefold.
+ * The one family (and its table) whose facts are also counted per local week:
+ * CSAT answers are few per agent and day, so a per-agent breakdown over a month
+ * would read nearly as many daily rows as there are answers; weekly rows cut that fivefold.
  */
-export const WEEKLY_TABLES = ["report_csat"] as const;
-export const isWeekly = (family: Fact["family"]): boolean => family === "csat";
+export const WEEKLY = { family: "csat", table: "report_csat" } as const;
+export const isWeekly = (family: Fact["family"]): boolean => family === WEEKLY.family;
 
 /** The cube cells of a fact: the grains × each dimension as itself and as "all". */
 export function cells(at: number, timeZone: string, dims: Dims, weekly = false): Cell[] {

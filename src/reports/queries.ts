@@ -1,7 +1,7 @@
 // Reading the rollups: series over time buckets, totals broken down by one
 // dimension, and duration histograms. Every query fixes all dimensions, so it
 // reads one row per bucket (per breakdown value), never raw messages.
-import { ALL, DURATION_METRICS, WEEKLY_TABLES } from "./cube";
+import { ALL, DURATION_METRICS, WEEKLY } from "./cube";
 import type { ReportFilters } from "./filters";
 import { BUCKET_COLUMNS } from "./histogram";
 import { type CellRange, cellWhere, type Dimension, type ReportReader } from "./reader";
@@ -37,7 +37,7 @@ export function weekSplit(f: ReportFilters): Array<Pick<CellRange, "grain" | "fr
 
 /** Totals over the range per value of one dimension (weekly rows where the table has them). */
 export async function countBreakdown(r: ReportReader, table: CountTable, measures: readonly string[], f: ReportFilters, dim: Dimension, ids: readonly string[]): Promise<Map<string, Totals>> {
-  const weekly = (WEEKLY_TABLES as readonly string[]).includes(table) && f.grain === "d";
+  const weekly = table === WEEKLY.table && f.grain === "d";
   const parts = weekly ? weekSplit(f) : [{ grain: f.grain, from: f.from, to: f.to }];
   const results = await Promise.all(
     parts.map((part) => {
