@@ -46,7 +46,7 @@ export function emit<T extends DomainEventType>(
     data,
   } as DomainEventOf<T>;
   const job: EventJob = { event: event as DomainEvent, done: [] };
-  rt.store.enqueue(`event:${event.id}`, "event", job, Date.now());
+  rt.store.enqueue(`event:${event.id}`, "event", job, rt.eventsDueAt());
   return event;
 }
 

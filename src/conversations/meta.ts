@@ -30,6 +30,8 @@ export interface MetaValues {
   /** The markAsReadToken last sent to LINE. */
   readToken: string;
   indexedAt: number;
+  /** When the listeners last got a run of event jobs (runtime.ts eventsDueAt). */
+  eventsRanAt: number;
   /** The D1 contact of a 1:1 conversation, and the profile fingerprint last written to it. */
   contact: { contactId: string; synced?: string };
   searchSeq: number;

@@ -1,6 +1,7 @@
 // The conversation's alarm: runs every due outbox job once, in order. Event jobs
-// due together (a burst of messages) go to the listeners as one run, so a
-// listener with handleBatch does its D1 work for all of them in one round trip.
+// due together go to the listeners as one run, so a listener with handleBatch
+// does its D1 work for all of them in one round trip; in a busy conversation
+// they are due together by design (runtime.ts AFTER_ACK_INTERVAL_MS).
 // A job that throws is retried with backoff, up to JOB_MAX_ATTEMPTS.
 import { domainListeners } from "../listeners";
 import { retryDelayMs } from "./delivery";
@@ -48,6 +49,7 @@ export async function runDueJobs(rt: ConversationRuntime, now: number): Promise<
 }
 
 async function runEventJobs(rt: ConversationRuntime, run: Array<{ stored: OutboxJob; payload: EventJob }>, now: number): Promise<void> {
+  rt.markEventsRan(now);
   let results: Array<unknown>;
   try {
     results = await dispatchEventJobs(rt, run.map((r) => ({ jobId: r.stored.id, job: r.payload })), domainListeners);

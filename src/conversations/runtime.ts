@@ -12,8 +12,13 @@ import { DEFAULT_TRIAGE, type ThreadMessage, type TriageState } from "./model";
 import { renderBubble } from "./render";
 import { ThreadStore } from "./store";
 
-/** Busy conversations refresh their D1 index row at most this often. */
-export const INDEX_MIN_INTERVAL_MS = 1000;
+/**
+ * Busy conversations do their after-ack work at most this often: the D1 index
+ * row, and the domain events' listeners (automation, reports, workflows, …),
+ * each run taking every message that arrived since the last. A quiet
+ * conversation's work runs at once. One alarm a second instead of one per message.
+ */
+export const AFTER_ACK_INTERVAL_MS = 1000;
 
 export type { ConversationMeta } from "./meta";
 
@@ -33,6 +38,8 @@ export class ConversationRuntime {
   private cachedMeta: ConversationMeta | null = null;
   /** The alarm as this instance last set or read it; undefined: unknown (read storage). */
   private alarmAt: number | null | undefined = undefined;
+  /** When listeners last got a run of event jobs (kept in meta; read once). */
+  private eventsRanAt: number | undefined = undefined;
 
   meta(): ConversationMeta | null {
     this.cachedMeta ??= this.store.getMeta("conversation");
@@ -103,12 +110,28 @@ export class ConversationRuntime {
 
   /**
    * Queues the D1 index refresh: one pending job per conversation, and at most
-   * one write per INDEX_MIN_INTERVAL_MS, so a busy chat costs a D1 write a
+   * one write per AFTER_ACK_INTERVAL_MS, so a busy chat costs a D1 write a
    * second rather than one per message (a quiet chat is indexed at once).
    */
   queueIndex(at = Date.now()): void {
     const last = this.store.getMeta("indexedAt") ?? 0;
-    this.store.enqueue("index", "index", {}, Math.max(at, last + INDEX_MIN_INTERVAL_MS));
+    this.store.enqueue("index", "index", {}, Math.max(at, last + AFTER_ACK_INTERVAL_MS));
+  }
+
+  /**
+   * When a domain event emitted now is handed to the listeners: at once, or with
+   * the events of the next run when a run started less than AFTER_ACK_INTERVAL_MS
+   * ago. Never earlier than an event emitted before it, so listeners see them in order.
+   */
+  eventsDueAt(now = Date.now()): number {
+    this.eventsRanAt ??= this.store.getMeta("eventsRanAt") ?? 0;
+    return Math.max(now, this.eventsRanAt + AFTER_ACK_INTERVAL_MS);
+  }
+
+  /** Called as a run of event jobs starts. */
+  markEventsRan(at: number): void {
+    this.eventsRanAt = at;
+    this.store.setMeta("eventsRanAt", at);
   }
 
   /** Called after every index write (also the immediate ones triage makes). */

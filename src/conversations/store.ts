@@ -281,7 +281,7 @@ export class ThreadStore {
    * jobs (the index row, a profile, a delivery): the inbox list shows a message
    * without waiting for every listener, and a burst's events run together.
    */
-  dueJobs(now: number, limit = 20): OutboxJob[] {
+  dueJobs(now: number, limit = 100): OutboxJob[] {
     return this.sql
       .exec("SELECT id, kind, payload, attempts, next_at, generation FROM outbox WHERE next_at <= ? ORDER BY kind = 'event', next_at, rowid LIMIT ?", now, limit)
       .toArray()

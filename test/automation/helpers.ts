@@ -4,6 +4,7 @@
 // LINE answered in-process (reply and push accepted, profiles named), and the
 // cron driven with explicit times through the Worker's scheduled() handler.
 import { createExecutionContext, createScheduledController, env, runDurableObjectAlarm, runInDurableObject, SELF, waitOnExecutionContext } from "cloudflare:test";
+import { drainOutbox } from "../helpers/conversations";
 import { saveSettings, type SettingsChange } from "../../src/automation/settings";
 import { createRule, type RuleInput } from "../../src/automation/rules";
 import type { ConversationDO } from "../../src/conversations/conversation-do";
@@ -104,15 +105,9 @@ export function customer(channel: TestChannel, seed: string) {
   };
 }
 
-/**
- * Runs the conversation's alarm until its outbox is empty, as time passing would;
- * the D1 index write (throttled to one a second per conversation) is made due at once.
- */
-export async function drain(stub: DurableObjectStub, rounds = 8): Promise<void> {
-  for (let i = 0; i < rounds; i++) {
-    await runInDurableObject(stub, (_i: ConversationDO, state) => state.storage.sql.exec("UPDATE outbox SET next_at = 0 WHERE kind = 'index'"));
-    if (!(await runDurableObjectAlarm(stub))) return;
-  }
+/** Runs the conversation's alarm until its outbox is empty, as time passing would (see drainOutbox). */
+export function drain(stub: DurableObjectStub, rounds = 8): Promise<void> {
+  return drainOutbox(stub, rounds);
 }
 
 /** Moves every stored time in a conversation back by `ms` (messages, automation state), as if that long had passed. */

@@ -16,14 +16,15 @@ export async function conversationOf(source: ConversationKey["source"]) {
 
 /**
  * Runs the DO's alarm until its outbox is done (bounded), like the runtime
- * would. The index refresh is rate-limited to one write a second per
- * conversation; time is moved past that wait rather than slept through.
+ * would. A busy conversation's index refresh and domain events wait for the
+ * next run, a second after the last (runtime.ts AFTER_ACK_INTERVAL_MS); time
+ * is moved past that wait rather than slept through (retries keep their backoff).
  * Other timers (snooze wake-ups, delivery retries) keep their times.
  */
 export async function drainOutbox(stub: DurableObjectStub, rounds = 5): Promise<void> {
   for (let i = 0; i < rounds; i++) {
     await runInDurableObject(stub, (_instance: unknown, state: DurableObjectState) => {
-      state.storage.sql.exec("UPDATE outbox SET next_at = 0 WHERE kind = 'index'");
+      state.storage.sql.exec("UPDATE outbox SET next_at = 0 WHERE kind = 'index' OR (kind = 'event' AND attempts = 0)");
     });
     if (!(await runDurableObjectAlarm(stub))) return;
   }

@@ -4,6 +4,7 @@
 // never the network), subscriptions, customers, and the conversation's and the
 // dispatcher's alarms run on demand with stored times moved instead of slept.
 import { env, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
+import { drainOutbox } from "../helpers/conversations";
 import { vi } from "vitest";
 import type { ConversationDO } from "../../src/conversations/conversation-do";
 import { conversationKeyName } from "../../src/conversations/model";
@@ -121,12 +122,9 @@ export function customer(setup: Setup, seed: string) {
   };
 }
 
-/** Runs a conversation's alarm until its outbox is empty (the throttled index write made due at once). */
-export async function drainConversation(stub: DurableObjectStub<ConversationDO>, rounds = 8): Promise<void> {
-  for (let i = 0; i < rounds; i++) {
-    await runInDurableObject(stub, (_i: ConversationDO, state) => state.storage.sql.exec("UPDATE outbox SET next_at = 0 WHERE kind = 'index'"));
-    if (!(await runDurableObjectAlarm(stub))) return;
-  }
+/** Runs a conversation's alarm until its outbox is empty (see drainOutbox). */
+export function drainConversation(stub: DurableObjectStub<ConversationDO>, rounds = 8): Promise<void> {
+  return drainOutbox(stub, rounds);
 }
 
 export function dispatcher(workspaceId: string): DurableObjectStub<WebhookDispatcherDO> {

@@ -1,9 +1,11 @@
 // The listener is at least once: the same event handled again — one after the
 // other or racing — is counted once. And the real path: a customer's message
 // through the webhook and the conversation's outbox lands in the rollups.
-import { env } from "cloudflare:test";
+import { env, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { recordEvent, reportsListener } from "../../src/reports/recorder";
+import { AFTER_ACK_INTERVAL_MS } from "../../src/conversations/runtime";
+import { postWebhook, textEvent, webhookBody } from "../helpers/line";
 import { customer, fakeLine } from "../outbound-webhooks/helpers";
 import { domainEvent, message, type World, world } from "./helpers";
 
@@ -67,5 +69,47 @@ describe("through the webhook", () => {
       .bind(w.workspaceId, w.channelId)
       .first<{ n: number }>();
     expect(opened?.n).toBe(1);
+  });
+
+  it("a quiet conversation's message goes to the listeners at once; messages right after a run wait for the next, which counts them all", async () => {
+    fakeLine();
+    const ken = customer(w, "listener-batched");
+    const post = async (text: string) => expect((await postWebhook(webhookBody([textEvent(text, { userId: ken.uid })]), { channelId: w.lineChannelId })).status).toBe(200);
+    const outbox = () =>
+      runInDurableObject(ken.stub(), async (_i: unknown, state: DurableObjectState) => ({
+        ranAt: Number(JSON.parse(String(state.storage.sql.exec("SELECT value FROM meta WHERE key = 'eventsRanAt'").toArray()[0]?.value ?? "0"))),
+        events: state.storage.sql.exec("SELECT next_at FROM outbox WHERE kind = 'event'").toArray().map((r) => Number(r.next_at)),
+        alarm: await state.storage.getAlarm(),
+      }));
+    const before = await inboundTotal(w.workspaceId);
+
+    const sentAt = Date.now();
+    await post("first");
+    const quiet = await outbox();
+    expect(quiet.ranAt).toBe(0);
+    expect(quiet.events.length).toBeGreaterThan(0);
+    for (const at of quiet.events) expect(at).toBeLessThanOrEqual(Date.now());
+    expect(await runDurableObjectAlarm(ken.stub())).toBe(true);
+    const afterFirst = await outbox();
+    expect(afterFirst.ranAt).toBeGreaterThanOrEqual(sentAt);
+    expect(afterFirst.events).toEqual([]);
+    expect(await inboundTotal(w.workspaceId)).toBe(before + 1);
+
+    await post("second");
+    await post("third");
+    const busy = await outbox();
+    expect(busy.events).toHaveLength(2);
+    for (const at of busy.events) expect(at).toBeGreaterThanOrEqual(afterFirst.ranAt + AFTER_ACK_INTERVAL_MS);
+    expect(busy.alarm).not.toBeNull();
+    expect(busy.alarm).toBeLessThanOrEqual(Math.min(...busy.events));
+    expect(await inboundTotal(w.workspaceId)).toBe(before + 1);
+
+    // Time passes (made due rather than slept through): one run hands both to the listeners.
+    await runInDurableObject(ken.stub(), (_i: unknown, state: DurableObjectState) => state.storage.sql.exec("UPDATE outbox SET next_at = 0 WHERE kind IN ('event', 'index')"));
+    expect(await runDurableObjectAlarm(ken.stub())).toBe(true);
+    const afterBusy = await outbox();
+    expect(afterBusy.events).toEqual([]);
+    expect(afterBusy.ranAt).toBeGreaterThan(afterFirst.ranAt);
+    expect(await inboundTotal(w.workspaceId)).toBe(before + 3);
   });
 });
