@@ -12,7 +12,6 @@ import { composerRoutes } from "./composer/routes";
 import { publicMediaRoutes } from "./composer/media-routes";
 import { contactRoutes } from "./contacts/routes";
 import { notificationRoutes } from "./contacts/notification-routes";
-import { ensureBootstrap } from "./db/seed";
 import { type AppEnv, simulatorEnabled } from "./env";
 import { inboxRoutes } from "./inbox/routes";
 import { ErrorFragment, ErrorPage } from "./ui/layout";
@@ -20,11 +19,11 @@ import { quotaRoutes } from "./quota/routes";
 import { reportRoutes } from "./reports/routes";
 import { csatInboxRoutes } from "./csat/inbox-routes";
 import { settingsRoutes } from "./settings/routes";
+import { bootstrapped } from "./setup/bootstrapped";
 import { setupDone } from "./setup/first-run";
 import { setupRoutes } from "./setup/routes";
 import { negotiateLanguage, t, withLocale } from "./ui/i18n";
 import { simulatorApp } from "./simulator/routes";
-import { webhookRoutes } from "./webhooks/routes";
 import { offlineRoutes } from "./push/offline-page";
 import { shortcutRoutes } from "./workflows/shortcut-routes";
 
@@ -37,20 +36,6 @@ function htmxError(c: Context<AppEnv>, message: string, status: ContentfulStatus
   return c.html(<ErrorFragment message={message} />, status);
 }
 
-/** Without APP_SECRET nothing can be encrypted or signed: say how to fix it instead of failing later. */
-async function bootstrapped(c: Context<AppEnv>, next: () => Promise<void>) {
-  if (!c.env.APP_SECRET || c.env.APP_SECRET.length < 32) {
-    throw new HTTPException(503, { message: t("error.appSecret") });
-  }
-  await ensureBootstrap(c.env);
-  await next();
-}
-
-// LINE's webhook is the hot path and machine traffic: it is routed before the page
-// middleware below (language, first-run redirect, form origin check, CSP headers),
-// none of which applies to it — that chain cost ~10% of an ingested message's CPU.
-app.use("/webhooks/*", bootstrapped);
-app.route("/webhooks", webhookRoutes);
 
 // Every response speaks the reader's language: the browser's until the session says
 // which language and time zone the agent chose (requireSession updates the context).

@@ -1,7 +1,8 @@
-// Worker entry: the Hono app for HTTP, scheduled() for cron, and the Durable Object classes.
+// Worker entry: the webhook app and the page app for HTTP, scheduled() for cron, and the Durable Object classes.
 import { app } from "./app";
 import type { Bindings } from "./env";
 import { runScheduled } from "./scheduler";
+import { WEBHOOK_PREFIX, webhookApp } from "./webhooks/app";
 
 export { ConversationDO } from "./conversations/conversation-do";
 export { WorkspaceDO } from "./conversations/workspace-do";
@@ -11,7 +12,11 @@ export { LineSimulatorDO } from "./simulator/simulator-do";
 export { ChannelPacerDO } from "./line/pacer-do";
 
 export default {
-  fetch: app.fetch,
+  fetch(request: Request, env: Bindings, ctx: ExecutionContext) {
+    // LINE's webhook skips the page app (see webhooks/app.ts).
+    const path = request.url.slice(request.url.indexOf("/", request.url.indexOf("//") + 2));
+    return (path.startsWith(WEBHOOK_PREFIX) ? webhookApp : app).fetch(request, env, ctx);
+  },
   async scheduled(controller, env, ctx) {
     ctx.waitUntil(runScheduled(controller, env));
   },

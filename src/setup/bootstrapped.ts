@@ -1,0 +1,16 @@
+// Every request (pages and the LINE webhook) first makes sure the app can work:
+// APP_SECRET is set, and the first workspace and env channel exist (db/seed.ts).
+import type { Context } from "hono";
+import { HTTPException } from "hono/http-exception";
+import { ensureBootstrap } from "../db/seed";
+import type { AppEnv } from "../env";
+import { t } from "../ui/i18n";
+
+/** Without APP_SECRET nothing can be encrypted or signed: say how to fix it instead of failing later. */
+export async function bootstrapped(c: Context<AppEnv>, next: () => Promise<void>): Promise<void> {
+  if (!c.env.APP_SECRET || c.env.APP_SECRET.length < 32) {
+    throw new HTTPException(503, { message: t("error.appSecret") });
+  }
+  await ensureBootstrap(c.env);
+  await next();
+}
