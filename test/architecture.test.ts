@@ -36,9 +36,9 @@ const PUBLIC: Record<string, readonly string[]> = {
   "outbound-webhooks": ["listener", "dispatcher-do", "nav", "routes"],
   push: ["sla", "listener", "offline-page", "mentions", "deliveries", "content", "device-label", "endpoint", "preferences", "recipients", "subscriptions", "vapid"],
   tags: ["store", "palette", "conversation-tags", "tagged-conversations"],
-  setup: ["routes", "first-run"],
+  setup: ["routes", "first-run", "bootstrapped"],
   simulator: ["routes", "simulator-do", "stickers"],
-  webhooks: ["routes"],
+  webhooks: ["app", "routes"],
   api: ["routes"],
   workflows: ["definition", "listener", "shortcut-routes", "settings-routes", "shortcuts", "views/shortcut-bar"],
 };
