@@ -36,6 +36,10 @@
 //   BENCH_KEEP         1: keep the run dir (logs, state, raw .cpuprofile) in /tmp
 //   BENCH_FIRST_MESSAGES  new customers, one request each, in the first-message phase of
 //                      linedesk targets (default 200)
+//   BENCH_LIGHT_ONLY   1: after the warm-up (and its after-ack work), only light-load phases,
+//                      BENCH_LIGHT_REPEAT of them (default 3) of BENCH_SECONDS each — for
+//                      comparing CPU per message between two builds; noise between runs is
+//                      large here, the spread within one run is not
 //   BENCH_QUIET_WAIT   seconds to wait, before each target, for other processes to leave
 //                      the CPUs < 15% busy (default 120; the busy % is recorded either way)
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -73,6 +77,8 @@ const WRANGLER_LOG = process.env.BENCH_WRANGLER_LOG ?? "warn";
 const BUNDLE = process.env.BENCH_BUNDLE !== "0";
 const PROFILE = process.env.BENCH_PROFILE !== "0";
 const PROFILE_LIGHT = process.env.BENCH_PROFILE === "light";
+const LIGHT_ONLY = process.env.BENCH_LIGHT_ONLY === "1";
+const LIGHT_REPEAT = Math.min(num("BENCH_LIGHT_REPEAT", 3), 20);
 const QUIET_WAIT = Math.min(Number(process.env.BENCH_QUIET_WAIT ?? 120), 1800);
 
 const LINEDESK_VARIANTS = {
@@ -285,6 +291,7 @@ async function benchTarget(t, groups) {
   const common = { host: HOST, port: t.port, next: t.next };
   log(`${t.name}: warm-up ${WARMUP}s (closed loop, ${CONNECTIONS} connections)`);
   out.warmup = await closedLoop({ ...common, connections: CONNECTIONS, durationMs: WARMUP * 1000 });
+  if (LIGHT_ONLY) return lightOnly(t, groups, common, out);
   await sleep(1000);
   log(`${t.name}: max throughput ${SECONDS}s, ${CONNECTIONS} connections`);
   out.throughput = await withCpu(groups, () => closedLoop({ ...common, connections: CONNECTIONS, durationMs: SECONDS * 1000 }));
@@ -307,6 +314,20 @@ async function benchTarget(t, groups) {
     out.firstMessage = await firstMessages(t);
     log(`${t.name}:   p50 ${out.firstMessage.latencyMs.p50} ms, p99 ${out.firstMessage.latencyMs.p99} ms, non-2xx ${out.firstMessage.non2xx}`);
   }
+  return out;
+}
+
+/** BENCH_LIGHT_ONLY: the warm-up's after-ack work drained, then light-load phases only. */
+async function lightOnly(t, groups, common, out) {
+  await drain(groups, out.warmup.ok2xx);
+  out.lightRuns = [];
+  for (let i = 0; i < LIGHT_REPEAT; i++) {
+    const run = await withCpu(groups, () => constantRate({ ...common, rate: LIGHT_RATE, durationMs: SECONDS * 1000 }));
+    out.lightRuns.push(run);
+    log(`${t.name}: light ${LIGHT_RATE} req/s, ${SECONDS}s: p50 ${run.latencyMs.p50} ms, p99 ${run.latencyMs.p99} ms, CPU ${run.serverCpuMsPerReq} ms/request`);
+    await drain(groups, run.ok2xx);
+  }
+  out.lightLoad = out.lightRuns.at(-1);
   return out;
 }
 
@@ -497,6 +518,10 @@ async function main() {
   }
   results.finishedAt = new Date().toISOString();
 
+  if (LIGHT_ONLY) {
+    log("light-only run: figures above, results/ left as they were");
+    return results;
+  }
   const outDir = join(HERE, "results");
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, "latest.json"), `${JSON.stringify(results, null, 2)}\n`);
