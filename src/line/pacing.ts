@@ -10,12 +10,13 @@
 
 /** LINE's documented limit for the reply and push APIs, per channel. */
 export const LINE_SEND_RATE_PER_SECOND = 2000;
-/** Tokens that may be spent at once: 50 ms of the rate. */
-export const BURST_SECONDS = 0.05;
+/** Tokens that may be spent at once: 20 ms of the rate. */
+export const BURST_SECONDS = 0.02;
 /**
  * The share of LINE's limit the pacer aims at. Sends granted evenly still reach LINE
- * unevenly (network and scheduling jitter); 5% headroom plus the burst keeps every
- * one-second window under the limit, so jitter does not turn into 429s.
+ * unevenly (network and scheduling jitter). The worst one-second window holds the rate
+ * plus one full bucket: 95% + 2% of the limit, so 3% (30 ms of sends) are left for
+ * jitter — a single 429 pauses the whole channel, agents included.
  */
 export const PACING_HEADROOM = 0.95;
 /** A 429 without Retry-After pauses the channel's sends this long. */

@@ -11,14 +11,14 @@ function drainOver(queue: PacingQueue<number>, fromMs: number, toMs: number, ste
 }
 
 describe("pacing a channel", () => {
-  it("as the channel pacer sets it up, never lets more than LINE's limit through in any second, and uses at least 94% of it", () => {
+  it("as the channel pacer sets it up, never lets more than 97% of LINE's limit through in any second (room for jitter), and uses at least 94% of it", () => {
     const limit = LINE_SEND_RATE_PER_SECOND;
     const queue = new PacingQueue<number>({ ratePerSecond: limit * PACING_HEADROOM, burst: Math.floor(limit * BURST_SECONDS) }, 0);
     for (let i = 0; i < 10_000; i++) queue.enqueue("bulk", i);
     const granted = drainOver(queue, 0, 3000);
     for (let start = 0; start <= 2000; start += 50) {
       const inWindow = granted.filter(([t]) => t >= start && t < start + 1000).length;
-      expect(inWindow).toBeLessThanOrEqual(limit);
+      expect(inWindow).toBeLessThanOrEqual(limit * 0.97);
       expect(inWindow).toBeGreaterThanOrEqual(limit * 0.94);
     }
     // Each send granted once, in order.
