@@ -47,9 +47,9 @@ app.use(async function localeMiddleware(c, next) {
 
 app.use(bootstrapped);
 
-/** Machine endpoints: LINE, integrations and the fake LINE API — no pages, no browser forms. */
+/** Machine endpoints: integrations and the fake LINE API — no pages, no browser forms (LINE's webhook has its own app, webhooks/app.ts). */
 function machinePath(path: string): boolean {
-  return path.startsWith("/webhooks/") || path.startsWith("/api/") || path.startsWith("/simulator/line") || path === "/healthz";
+  return path.startsWith("/api/") || path.startsWith("/simulator/line") || path === "/healthz";
 }
 
 /** Paths the first-run redirect leaves alone (the simulator is 404 anyway while it is off). */
@@ -125,7 +125,7 @@ app.use("/simulator/*", async function simulatorGate(c, next) {
 app.route("/simulator", simulatorApp);
 
 app.notFound((c) => {
-  if (c.req.path.startsWith("/api/") || c.req.path.startsWith("/webhooks/")) return c.json({ error: "Not found" }, 404);
+  if (c.req.path.startsWith("/api/")) return c.json({ error: "Not found" }, 404);
   if (c.req.header("hx-request")) return htmxError(c, t("error.notFound"), 404);
   return c.html(<ErrorPage status={404} message={t("error.pageNotFound")} />, 404);
 });
@@ -138,7 +138,7 @@ app.onError((error, c) => {
     // Keep headers (WWW-Authenticate, HX-Redirect) set on the exception's response.
     for (const [k, v] of error.res.headers) c.header(k, v);
   }
-  if (c.req.path.startsWith("/api/") || c.req.path.startsWith("/webhooks/") || c.req.path.startsWith("/simulator/line")) {
+  if (c.req.path.startsWith("/api/") || c.req.path.startsWith("/simulator/line")) {
     return c.json({ error: message }, status);
   }
   if (c.req.header("hx-request")) return htmxError(c, message, status);
