@@ -14,8 +14,7 @@ export { ChannelPacerDO } from "./line/pacer-do";
 export default {
   fetch(request: Request, env: Bindings, ctx: ExecutionContext) {
     // LINE's webhook skips the page app (see webhooks/app.ts).
-    const path = request.url.slice(request.url.indexOf("/", request.url.indexOf("//") + 2));
-    return (path.startsWith(WEBHOOK_PREFIX) ? webhookApp : app).fetch(request, env, ctx);
+    return (new URL(request.url).pathname.startsWith(WEBHOOK_PREFIX) ? webhookApp : app).fetch(request, env, ctx);
   },
   async scheduled(controller, env, ctx) {
     ctx.waitUntil(runScheduled(controller, env));
