@@ -16,7 +16,14 @@ export async function runDueJobs(rt: ConversationRuntime, now: number): Promise<
   const due = rt.store.dueJobs(now);
   let i = 0;
   while (i < due.length) {
-    const job = due[i++] as OutboxJob;
+    let job = due[i++] as OutboxJob;
+    if (job.kind !== "event") {
+      // An earlier job of this run may have queued it again (a profile fetch queues the
+      // index it is about to write anyway): this run covers that, so it ends the job.
+      const current = rt.store.job(job.id);
+      if (!current || current.nextAt > now) continue;
+      job = current;
+    }
     const typed = parseJob(job.kind, job.payload);
     if (!typed) {
       console.warn("conversation outbox: dropping a job this code cannot read", { conversation: rt.ctx.id.toString(), job: job.kind });

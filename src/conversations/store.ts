@@ -53,6 +53,8 @@ export interface OutboxJob {
 }
 
 
+const toJob = (r: Row): OutboxJob => ({ id: String(r.id), kind: String(r.kind), payload: String(r.payload), attempts: num(r.attempts), nextAt: num(r.next_at), generation: num(r.generation) });
+
 export class ThreadStore {
   constructor(private readonly sql: SqlStorage) {
     // A new conversation's first webhook waits for this (its ack): the whole current
@@ -285,7 +287,13 @@ export class ThreadStore {
     return this.sql
       .exec("SELECT id, kind, payload, attempts, next_at, generation FROM outbox WHERE next_at <= ? ORDER BY kind = 'event', next_at, rowid LIMIT ?", now, limit)
       .toArray()
-      .map((r) => ({ id: String(r.id), kind: String(r.kind), payload: String(r.payload), attempts: num(r.attempts), nextAt: num(r.next_at), generation: num(r.generation) }));
+      .map(toJob);
+  }
+
+  /** The job as stored now (a job read earlier may have been enqueued again since). */
+  job(id: string): OutboxJob | null {
+    const row = this.sql.exec("SELECT id, kind, payload, attempts, next_at, generation FROM outbox WHERE id = ?", id).toArray()[0];
+    return row ? toJob(row) : null;
   }
 
   nextJobAt(): number | null {

@@ -1,6 +1,6 @@
 // Work done after LINE gets its 200: profiles, media copied to R2, the index,
 // and the live stream agents watch (with catch-up after a reconnect).
-import { env } from "cloudflare:test";
+import { env, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { afterEach, describe, expect, it } from "vitest";
 import { conversationOf, drainOutbox, indexRow } from "../helpers/conversations";
 import { type LineCall, messageEvent, postWebhook, routeLineToSimulator, textEvent, userId, webhookBody } from "../helpers/line";
@@ -39,6 +39,19 @@ describe("after the ack", () => {
     expect(contact).toEqual({ display_name: "Somchai", language: "th", line_user_id: uid });
     const thread = await stub.thread();
     expect(thread.messages[0]?.senderName).toBe("Somchai");
+  });
+
+  it("indexes a new customer once, already named, in the run that fetched the profile", async () => {
+    fakeLine("Nattapong");
+    const uid = userId("index-once");
+    await postWebhook(webhookBody([textEvent("hello", { userId: uid })]));
+    const { id, stub } = await conversationOf({ type: "user", userId: uid });
+    await runInDurableObject(stub, (_i: unknown, state: DurableObjectState) => state.storage.sql.exec("UPDATE outbox SET next_at = 0"));
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
+    expect(await indexRow(id)).toMatchObject({ title: "Nattapong", unread_count: 1 });
+    // The profile fetch queued the index again; that run wrote it afterwards, so nothing is left to redo.
+    const left = await runInDurableObject(stub, (_i: unknown, state: DurableObjectState) => state.storage.sql.exec("SELECT kind FROM outbox").toArray().map((r) => r.kind));
+    expect(left).not.toContain("index");
   });
 
   it("copies image content to R2 and serves it to a signed-in agent", async () => {
