@@ -22,29 +22,16 @@ export async function ingestEvents(rt: ConversationRuntime, input: IngestInput):
   const updated: ThreadMessage[] = [];
   let duplicates = 0;
   const answers = new Set<string>();
-  try {
-    rt.ctx.storage.transactionSync(() => storeBatch());
-  } catch (error) {
-    // Rolled back: the meta read (and cached) inside may name a conversation never stored.
-    rt.forgetMeta();
-    throw error;
-  }
+  // Rolled back, it also forgets the meta kept in memory (it may name a conversation never stored).
+  rt.transaction(() => storeBatch());
   function storeBatch(): void {
     let isNew = !rt.meta();
     if (isNew) store.setMeta("conversation", input.conversation);
     for (const parsed of input.events) {
       const plan = planEvent(parsed);
-      if (plan.webhookEventId && store.hasEvent(plan.webhookEventId)) {
-        duplicates++;
-        continue;
-      }
       const id = newId("msg", plan.timestamp);
-      // A survey answer the conversation asked for is not a new request (see awaited.ts).
-      if (isAwaitedAnswer(awaitedAnswer(rt), plan, plan.timestamp)) {
-        plan.countsAsUnread = false;
-        answers.add(id);
-      }
-      const message = store.insertMessage({
+      // Deduped by webhookEventId in the same statement: LINE redelivers what it is not sure we got.
+      const message = store.insertReceived({
         id,
         webhookEventId: plan.webhookEventId,
         lineMessageId: plan.lineMessageId,
@@ -58,6 +45,15 @@ export async function ingestEvents(rt: ConversationRuntime, input: IngestInput):
         redelivered: plan.redelivered,
         standby: plan.standby,
       });
+      if (!message) {
+        duplicates++;
+        continue;
+      }
+      // A survey answer the conversation asked for is not a new request (see awaited.ts).
+      if (isAwaitedAnswer(awaitedAnswer(rt), plan, plan.timestamp)) {
+        plan.countsAsUnread = false;
+        answers.add(id);
+      }
       store.setMeta("mode", plan.standby ? "standby" : "active");
       if (plan.replyToken) store.setMeta("replyToken", { token: plan.replyToken, receivedAt: now, used: false } satisfies ReplyTokenState);
       if (plan.countsAsUnread) {

@@ -63,11 +63,14 @@ async function runEventJobs(rt: ConversationRuntime, run: Array<{ stored: Outbox
   } catch (error) {
     results = run.map(() => error);
   }
+  const done: string[] = [];
   run.forEach((r, k) => {
     const error = results[k];
     if (error) failed(rt, r.stored, error, now);
-    else rt.store.completeJob(r.stored);
+    else done.push(r.stored.id);
   });
+  // Event jobs are never queued again under the same id, so no generation check is needed.
+  rt.store.finishJobs(done);
 }
 
 function failed(rt: ConversationRuntime, job: OutboxJob, error: unknown, now: number): void {

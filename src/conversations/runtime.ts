@@ -46,9 +46,21 @@ export class ConversationRuntime {
     return this.cachedMeta;
   }
 
-  /** Call when a transaction that may have stored the meta rolled back. */
+  /** Call when a transaction rolled back: what this instance kept of the meta may be what it wrote. */
   forgetMeta(): void {
     this.cachedMeta = null;
+    this.eventsRanAt = undefined;
+    this.store.forgetKept();
+  }
+
+  /** A storage transaction whose rollback also drops what this instance kept in memory of it. */
+  transaction<T>(fn: () => T): T {
+    try {
+      return this.ctx.storage.transactionSync(fn);
+    } catch (error) {
+      this.forgetMeta();
+      throw error;
+    }
   }
 
   requireMeta(): ConversationMeta {
@@ -85,6 +97,10 @@ export class ConversationRuntime {
 
   /** Sets the alarm to the earliest outbox job (never later than an alarm already set). */
   async scheduleAlarm(): Promise<void> {
+    // The alarm this instance set is never later than any job then queued; when it is no
+    // later than anything queued since, it still fits (jobs only get later or go away otherwise).
+    const queued = this.store.takeEarliestQueued();
+    if (typeof this.alarmAt === "number" && (queued === null || this.alarmAt <= queued)) return;
     const next = this.store.nextJobAt();
     if (next === null) return;
     // Every ingest, send and job run ends here: the storage round trip is skipped

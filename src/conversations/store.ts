@@ -1,8 +1,11 @@
-// The ConversationDO's SQLite storage: thread messages, metadata, outbox, member profiles.
+// The ConversationDO's SQLite storage: thread messages and member profiles, on top
+// of its metadata and outbox (store-state.ts).
 import type { EventOrigin } from "./events";
-import type { JobKind, JobPayloads, MetaKey, MetaValue } from "./meta";
 import type { DeliveryStatus, DeliveryVia, Direction, MessageBody, ThreadMessage } from "./model";
+import { ConversationState } from "./store-state";
 import { MIGRATIONS, num, type Row, SCHEMA, SELECT, str, toMessage } from "./store-schema";
+
+export type { OutboxJob } from "./store-state";
 
 export interface NewMessage {
   id: string;
@@ -43,20 +46,9 @@ export interface MemberProfile {
   statusMessage: string | null;
 }
 
-export interface OutboxJob {
-  id: string;
-  kind: string;
-  payload: string;
-  attempts: number;
-  nextAt: number;
-  generation: number;
-}
-
-
-const toJob = (r: Row): OutboxJob => ({ id: String(r.id), kind: String(r.kind), payload: String(r.payload), attempts: num(r.attempts), nextAt: num(r.next_at), generation: num(r.generation) });
-
-export class ThreadStore {
-  constructor(private readonly sql: SqlStorage) {
+export class ThreadStore extends ConversationState {
+  constructor(sql: SqlStorage) {
+    super(sql);
     // A new conversation's first webhook waits for this (its ack): the whole current
     // schema in one call instead of one per migration and a meta read.
     const exists = sql.exec("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").toArray().length > 0;
@@ -70,25 +62,25 @@ export class ThreadStore {
     if (applied !== MIGRATIONS.length) this.setMeta("schemaMigrations", MIGRATIONS.length);
   }
 
-  hasEvent(webhookEventId: string): boolean {
-    return this.sql.exec("SELECT 1 FROM messages WHERE webhook_event_id = ?", webhookEventId).toArray().length > 0;
-  }
-
   insert(m: NewMessage): number {
-    return num(this.insertRow(m, "seq").seq);
+    return num(this.insertRow(m, "seq")?.seq);
   }
 
-  /** Inserts and answers the stored message in the same statement (no read back). */
-  insertMessage(m: NewMessage): ThreadMessage {
-    return toMessage(this.insertRow(m, "*, (SELECT display_name FROM members WHERE line_user_id = sender_line_user_id) AS sender_name"));
+  /**
+   * Stores a webhook event's message and answers it as stored, in one statement;
+   * null when a message with its webhookEventId is stored already (a redelivery).
+   */
+  insertReceived(m: NewMessage): ThreadMessage | null {
+    const row = this.insertRow(m, "*, (SELECT display_name FROM members WHERE line_user_id = sender_line_user_id) AS sender_name", "ON CONFLICT(webhook_event_id) DO NOTHING");
+    return row ? toMessage(row) : null;
   }
 
-  private insertRow(m: NewMessage, returning: string): Row {
+  private insertRow(m: NewMessage, returning: string, onConflict = ""): Row | undefined {
     return this.sql
       .exec(
         `INSERT INTO messages (id, webhook_event_id, line_message_id, direction, body, sender_line_user_id, agent_id, agent_name,
            status, retry_key, payload, mark_as_read_token, quote_token, created_at, redelivered, standby, origin)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING ${returning}`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ${onConflict} RETURNING ${returning}`,
         m.id,
         m.webhookEventId ?? null,
         m.lineMessageId ?? null,
@@ -107,7 +99,7 @@ export class ThreadStore {
         m.standby ? 1 : 0,
         m.origin ? JSON.stringify(m.origin) : null,
       )
-      .one();
+      .toArray()[0];
   }
 
   get(id: string): ThreadMessage | null {
@@ -212,18 +204,6 @@ export class ThreadStore {
     return row ? str(row.mark_as_read_token) : null;
   }
 
-  // --- metadata -------------------------------------------------------------
-
-  /** The value stored under a meta key (its type per MetaValues), null when absent. */
-  getMeta<K extends MetaKey>(key: K): MetaValue<K> | null {
-    const row = this.sql.exec("SELECT value FROM meta WHERE key = ?", key).toArray()[0];
-    return row ? (JSON.parse(String(row.value)) as MetaValue<K>) : null;
-  }
-
-  setMeta<K extends MetaKey>(key: K, value: MetaValue<K> | null): void {
-    this.sql.exec("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", key, JSON.stringify(value));
-  }
-
   // --- members (profiles of the LINE users who write in this conversation) ----
 
   hasMember(lineUserId: string): boolean {
@@ -253,77 +233,5 @@ export class ThreadStore {
     return row ? { displayName: str(row.display_name), pictureUrl: str(row.picture_url), language: str(row.language), statusMessage: str(row.status_message) } : null;
   }
 
-  // --- outbox ---------------------------------------------------------------
-
-  /**
-   * Queues a job (kinds and payloads typed in meta.ts). A job already queued
-   * under `id` keeps the earlier of both times, or with `replace` moves to `nextAt`;
-   * either way it runs once more even if it is running now (generation).
-   */
-  enqueue<K extends JobKind>(id: string, kind: K, payload: JobPayloads[K], nextAt: number, options: { replace?: boolean } = {}): void {
-    this.sql.exec(
-      `INSERT INTO outbox (id, kind, payload, next_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT(id) DO UPDATE SET next_at = ${options.replace ? "excluded.next_at" : "MIN(next_at, excluded.next_at)"}, kind = excluded.kind,
-         payload = excluded.payload, generation = generation + 1, attempts = ${options.replace ? "0" : "attempts"}`,
-      id,
-      kind,
-      JSON.stringify(payload),
-      nextAt,
-    );
-  }
-
-  /** When the job `id` is due, null when no such job is queued. */
-  jobAt(id: string): number | null {
-    const row = this.sql.exec("SELECT next_at FROM outbox WHERE id = ?", id).toArray()[0];
-    return row ? num(row.next_at) : null;
-  }
-
-  /**
-   * Due jobs, oldest first — except domain events, which wait behind the other due
-   * jobs (the index row, a profile, a delivery): the inbox list shows a message
-   * without waiting for every listener, and a burst's events run together.
-   */
-  dueJobs(now: number, limit = 100): OutboxJob[] {
-    return this.sql
-      .exec("SELECT id, kind, payload, attempts, next_at, generation FROM outbox WHERE next_at <= ? ORDER BY kind = 'event', next_at, rowid LIMIT ?", now, limit)
-      .toArray()
-      .map(toJob);
-  }
-
-  /** The job as stored now (a job read earlier may have been enqueued again since). */
-  job(id: string): OutboxJob | null {
-    const row = this.sql.exec("SELECT id, kind, payload, attempts, next_at, generation FROM outbox WHERE id = ?", id).toArray()[0];
-    return row ? toJob(row) : null;
-  }
-
-  nextJobAt(): number | null {
-    const row = this.sql.exec("SELECT MIN(next_at) AS at FROM outbox").one();
-    return row.at === null ? null : num(row.at);
-  }
-
-  finishJob(id: string): void {
-    this.sql.exec("DELETE FROM outbox WHERE id = ?", id);
-  }
-
-  /**
-   * Removes a job that ran, unless it was enqueued again while it ran (a new
-   * message during an index write): then it stays due and runs once more.
-   */
-  completeJob(job: Pick<OutboxJob, "id" | "generation">): void {
-    this.sql.exec("DELETE FROM outbox WHERE id = ? AND generation = ?", job.id, job.generation);
-  }
-
-  /** Replaces a job's payload (an event job records which listeners are done before it is retried). */
-  setJobPayload<K extends JobKind>(id: string, _kind: K, payload: JobPayloads[K]): void {
-    this.sql.exec("UPDATE outbox SET payload = ? WHERE id = ?", JSON.stringify(payload), id);
-  }
-
-  postponeJob(id: string, attempts: number, nextAt: number, error: string): void {
-    this.sql.exec("UPDATE outbox SET attempts = ?, next_at = ?, last_error = ? WHERE id = ?", attempts, nextAt, error, id);
-  }
-
-  pendingJobs(): number {
-    return num(this.sql.exec("SELECT COUNT(*) AS n FROM outbox").one().n);
-  }
 }
 

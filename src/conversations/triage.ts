@@ -35,7 +35,7 @@ export async function applyTriage(rt: ConversationRuntime, change: TriageChange,
   const plan = planChange(before, change, actor, now);
   if (!plan) return { triage: before, message: null };
   const id = newId("msg", now);
-  rt.ctx.storage.transactionSync(() => {
+  rt.transaction(() => {
     rt.setTriage(plan.state);
     if (change.kind === "snooze") rt.store.enqueue("wake", "wake", { until: change.until }, change.until);
     else if (change.kind === "status") rt.store.finishJob("wake");

@@ -220,7 +220,7 @@ async function finish(rt: ConversationRuntime, state: SurveyState, comment: stri
     .update(schema.csatResponses)
     .set({ status: "done", comment, commentedAt: comment === null ? null : at, commentUntil: null })
     .where(eq(schema.csatResponses.id, state.responseId));
-  rt.ctx.storage.transactionSync(() => {
+  rt.transaction(() => {
     rt.store.setMeta(STATE, null);
     awaitAnswer(rt, null);
     rt.store.finishJob(CLOSE_JOB);

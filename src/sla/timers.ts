@@ -130,7 +130,7 @@ export async function syncSla(rt: ConversationRuntime, now = Date.now()): Promis
 
   if (events.length) await db(rt.env.DB).insert(schema.slaEvents).values(events);
   // The reports count outcomes from these events (src/reports/recorder.ts), queued with the state that recorded them.
-  rt.ctx.storage.transactionSync(() => {
+  rt.transaction(() => {
     for (const e of events)
       emit(rt, "sla.recorded", { slaEventId: e.id, kind: e.kind, outcome: e.outcome, policyId: e.policyId, assigneeId: e.assigneeId ?? null, teamId: e.teamId ?? null, startedAt: e.startedAt, dueAt: e.dueAt }, { kind: "automation", rule: "sla" }, { at: e.at });
     rt.store.setMeta(STATE, state as unknown as JsonObject);

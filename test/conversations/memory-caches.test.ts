@@ -29,6 +29,18 @@ describe("conversation memory caches", () => {
     expect(stored).toEqual([meta]);
   });
 
+  it("the unread count kept in memory is the stored one after a batch rolled back", async () => {
+    const { stub, meta } = conversation("memory-unread");
+    const broken = { kind: "known", event: { type: "message", timestamp: Date.now(), mode: "active" }, raw: null } as unknown as ParsedEvent;
+    await stub.ingest({ conversation: meta, events: [parseEvent(textEvent("one"))] });
+    const failed = await runInDurableObject(stub, (instance: ConversationDO) => instance.ingest({ conversation: meta, events: [parseEvent(textEvent("two")), broken] }).then(() => null, (error: unknown) => error));
+    expect(failed).toBeInstanceOf(TypeError);
+    await stub.ingest({ conversation: meta, events: [parseEvent(textEvent("three"))] });
+    const unread = await runInDurableObject(stub, (_i, state) => Number(JSON.parse(String(state.storage.sql.exec("SELECT value FROM meta WHERE key = 'unread'").one().value))));
+    expect(unread).toBe(2);
+    expect((await stub.thread()).messages.map((m) => (m.body.type === "text" ? m.body.text : ""))).toEqual(["one", "three"]);
+  });
+
   it("after the alarm ran, whatever is left in the outbox still has an alarm (the remembered one is gone)", async () => {
     const { stub, meta } = conversation("memory-alarm");
     await stub.ingest({ conversation: meta, events: [parseEvent(textEvent("hello"))] });

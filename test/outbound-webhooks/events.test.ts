@@ -140,10 +140,10 @@ describe("domain events", () => {
     const events = [textEvent("first", { userId: uid }), textEvent("second", { userId: uid })].map(parseEvent);
     const outcome = await runInDurableObject(stub, async (_i: ConversationDO, state) => {
       const rt = new ConversationRuntime(state, env);
-      const insert = rt.store.insertMessage.bind(rt.store);
+      const insert = rt.store.insertReceived.bind(rt.store);
       let calls = 0;
       // The second message cannot be stored (a full disk, a bug): the batch must leave no trace.
-      rt.store.insertMessage = (m) => {
+      rt.store.insertReceived = (m) => {
         if (++calls === 2) throw new Error("disk full");
         return insert(m);
       };

@@ -1,0 +1,144 @@
+// The ConversationDO's own state next to its thread: metadata (meta table) and
+// the outbox of work to do after the ack. ThreadStore (store.ts) adds the thread.
+import type { JobKind, JobPayloads, MetaKey, MetaValue } from "./meta";
+import { num, type Row } from "./store-schema";
+
+export interface OutboxJob {
+  id: string;
+  kind: string;
+  payload: string;
+  attempts: number;
+  nextAt: number;
+  generation: number;
+}
+
+/**
+ * Meta read or written on every message, kept in memory once read and written
+ * through (an unchanged value is not written again). Only this class writes
+ * them, and a rolled-back transaction calls forgetKept.
+ */
+const HOT_META = new Set<MetaKey>(["contact", "indexedAt", "eventsRanAt", "unread", "mode", "lastCustomerMessageAt", "awaitedAnswer"]);
+
+const toJob = (r: Row): OutboxJob => ({ id: String(r.id), kind: String(r.kind), payload: String(r.payload), attempts: num(r.attempts), nextAt: num(r.next_at), generation: num(r.generation) });
+
+export class ConversationState {
+  /** HOT_META values as stored (JSON text; null: absent). */
+  private readonly hot = new Map<MetaKey, string | null>();
+  /** The earliest time a job was queued for since the last takeEarliestQueued. */
+  private earliestQueued: number | null = null;
+
+  constructor(protected readonly sql: SqlStorage) {}
+
+  // --- metadata -------------------------------------------------------------
+
+  /** The value stored under a meta key (its type per MetaValues), null when absent. */
+  getMeta<K extends MetaKey>(key: K): MetaValue<K> | null {
+    const kept = HOT_META.has(key);
+    let text = kept ? this.hot.get(key) : undefined;
+    if (text === undefined) {
+      const row = this.sql.exec("SELECT value FROM meta WHERE key = ?", key).toArray()[0];
+      text = row ? String(row.value) : null;
+      if (kept) this.hot.set(key, text);
+    }
+    return text === null ? null : (JSON.parse(text) as MetaValue<K>);
+  }
+
+  setMeta<K extends MetaKey>(key: K, value: MetaValue<K> | null): void {
+    const text = JSON.stringify(value);
+    const kept = HOT_META.has(key);
+    if (kept && this.hot.get(key) === text) return;
+    this.sql.exec("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", key, text);
+    if (kept) this.hot.set(key, text);
+  }
+
+  /** Call when a transaction rolled back: the kept meta values may be ones it wrote. */
+  forgetKept(): void {
+    this.hot.clear();
+  }
+
+  // --- outbox ---------------------------------------------------------------
+
+  /**
+   * Queues a job (kinds and payloads typed in meta.ts). A job already queued
+   * under `id` keeps the earlier of both times, or with `replace` moves to `nextAt`;
+   * either way it runs once more even if it is running now (generation).
+   */
+  enqueue<K extends JobKind>(id: string, kind: K, payload: JobPayloads[K], nextAt: number, options: { replace?: boolean } = {}): void {
+    this.sql.exec(
+      `INSERT INTO outbox (id, kind, payload, next_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT(id) DO UPDATE SET next_at = ${options.replace ? "excluded.next_at" : "MIN(next_at, excluded.next_at)"}, kind = excluded.kind,
+         payload = excluded.payload, generation = generation + 1, attempts = ${options.replace ? "0" : "attempts"}`,
+      id,
+      kind,
+      JSON.stringify(payload),
+      nextAt,
+    );
+    if (this.earliestQueued === null || nextAt < this.earliestQueued) this.earliestQueued = nextAt;
+  }
+
+  /** The earliest due time enqueued since the last call (null: nothing), and starts over. */
+  takeEarliestQueued(): number | null {
+    const at = this.earliestQueued;
+    this.earliestQueued = null;
+    return at;
+  }
+
+  /** When the job `id` is due, null when no such job is queued. */
+  jobAt(id: string): number | null {
+    const row = this.sql.exec("SELECT next_at FROM outbox WHERE id = ?", id).toArray()[0];
+    return row ? num(row.next_at) : null;
+  }
+
+  /**
+   * Due jobs, oldest first — except domain events, which wait behind the other due
+   * jobs (the index row, a profile, a delivery): the inbox list shows a message
+   * without waiting for every listener, and a burst's events run together.
+   */
+  dueJobs(now: number, limit = 100): OutboxJob[] {
+    return this.sql
+      .exec("SELECT id, kind, payload, attempts, next_at, generation FROM outbox WHERE next_at <= ? ORDER BY kind = 'event', next_at, rowid LIMIT ?", now, limit)
+      .toArray()
+      .map(toJob);
+  }
+
+  /** The job as stored now (a job read earlier may have been enqueued again since). */
+  job(id: string): OutboxJob | null {
+    const row = this.sql.exec("SELECT id, kind, payload, attempts, next_at, generation FROM outbox WHERE id = ?", id).toArray()[0];
+    return row ? toJob(row) : null;
+  }
+
+  nextJobAt(): number | null {
+    const row = this.sql.exec("SELECT MIN(next_at) AS at FROM outbox").one();
+    return row.at === null ? null : num(row.at);
+  }
+
+  finishJob(id: string): void {
+    this.sql.exec("DELETE FROM outbox WHERE id = ?", id);
+  }
+
+  /**
+   * Removes a job that ran, unless it was enqueued again while it ran (a new
+   * message during an index write): then it stays due and runs once more.
+   */
+  completeJob(job: Pick<OutboxJob, "id" | "generation">): void {
+    this.sql.exec("DELETE FROM outbox WHERE id = ? AND generation = ?", job.id, job.generation);
+  }
+
+  /** Removes event jobs every listener is done with (one statement for a run). */
+  finishJobs(ids: string[]): void {
+    if (ids.length) this.sql.exec("DELETE FROM outbox WHERE id IN (SELECT value FROM json_each(?))", JSON.stringify(ids));
+  }
+
+  /** Replaces a job's payload (an event job records which listeners are done before it is retried). */
+  setJobPayload<K extends JobKind>(id: string, _kind: K, payload: JobPayloads[K]): void {
+    this.sql.exec("UPDATE outbox SET payload = ? WHERE id = ?", JSON.stringify(payload), id);
+  }
+
+  postponeJob(id: string, attempts: number, nextAt: number, error: string): void {
+    this.sql.exec("UPDATE outbox SET attempts = ?, next_at = ?, last_error = ? WHERE id = ?", attempts, nextAt, error, id);
+  }
+
+  pendingJobs(): number {
+    return num(this.sql.exec("SELECT COUNT(*) AS n FROM outbox").one().n);
+  }
+}
