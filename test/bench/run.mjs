@@ -40,6 +40,8 @@
 //                      BENCH_LIGHT_REPEAT of them (default 3) of BENCH_SECONDS each — for
 //                      comparing CPU per message between two builds; noise between runs is
 //                      large here, the spread within one run is not
+//   BENCH_FIRST_ONLY   1: after the warm-up (and its after-ack work), only the first-message
+//                      phase, BENCH_LIGHT_REPEAT times; results/ untouched (like LIGHT_ONLY)
 //   BENCH_QUIET_WAIT   seconds to wait, before each target, for other processes to leave
 //                      the CPUs < 15% busy (default 120; the busy % is recorded either way)
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -77,7 +79,8 @@ const WRANGLER_LOG = process.env.BENCH_WRANGLER_LOG ?? "warn";
 const BUNDLE = process.env.BENCH_BUNDLE !== "0";
 const PROFILE = process.env.BENCH_PROFILE !== "0";
 const PROFILE_LIGHT = process.env.BENCH_PROFILE === "light";
-const LIGHT_ONLY = process.env.BENCH_LIGHT_ONLY === "1";
+const FIRST_ONLY = process.env.BENCH_FIRST_ONLY === "1";
+const LIGHT_ONLY = process.env.BENCH_LIGHT_ONLY === "1" || FIRST_ONLY;
 const LIGHT_REPEAT = Math.min(num("BENCH_LIGHT_REPEAT", 3), 20);
 const QUIET_WAIT = Math.min(Number(process.env.BENCH_QUIET_WAIT ?? 120), 1800);
 
@@ -310,6 +313,8 @@ async function benchTarget(t, groups) {
   out.lightLoad = await withCpu(groups, () => constantRate({ ...common, rate: LIGHT_RATE, durationMs: lightSeconds * 1000 }));
   log(`${t.name}:   p50 ${out.lightLoad.latencyMs.p50} ms, p99 ${out.lightLoad.latencyMs.p99} ms, CPU ${out.lightLoad.serverCpuMsPerReq} ms/request`);
   if (t.firstMessage) {
+    // The light phase's after-ack work is not the first message's: let it finish, as between the other phases.
+    await drain(groups, out.lightLoad.ok2xx);
     log(`${t.name}: first message of ${FIRST_MESSAGES} new customers, one at a time (each a new Durable Object)`);
     out.firstMessage = await firstMessages(t);
     log(`${t.name}:   p50 ${out.firstMessage.latencyMs.p50} ms, p99 ${out.firstMessage.latencyMs.p99} ms, non-2xx ${out.firstMessage.non2xx}`);
@@ -321,6 +326,16 @@ async function benchTarget(t, groups) {
 async function lightOnly(t, groups, common, out) {
   await drain(groups, out.warmup.ok2xx);
   out.lightRuns = [];
+  if (FIRST_ONLY) {
+    out.firstRuns = [];
+    for (let i = 0; i < LIGHT_REPEAT && t.firstMessage; i++) {
+      const run = await firstMessages(t);
+      out.firstRuns.push(run);
+      log(`${t.name}: first message of ${FIRST_MESSAGES} new customers: p50 ${run.latencyMs.p50} ms, p99 ${run.latencyMs.p99} ms, max ${run.latencyMs.max} ms, non-2xx ${run.non2xx}`);
+      await drain(groups, run.requests);
+    }
+    return out;
+  }
   for (let i = 0; i < LIGHT_REPEAT; i++) {
     const run = await withCpu(groups, () => constantRate({ ...common, rate: LIGHT_RATE, durationMs: SECONDS * 1000 }));
     out.lightRuns.push(run);
