@@ -32,6 +32,8 @@ export class ConversationRuntime {
     readonly env: Bindings,
   ) {
     this.store = new ThreadStore(ctx.storage.sql);
+    // A new conversation has no alarm yet: its first message need not ask storage.
+    if (this.store.fresh) this.alarmAt = null;
   }
 
   /** The conversation's identity never changes once stored: read once, then kept (see forgetMeta). */

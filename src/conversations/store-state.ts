@@ -51,6 +51,11 @@ export class ConversationState {
     if (kept) this.hot.set(key, text);
   }
 
+  /** A new conversation's meta table is empty: no need to read the kept keys to learn so. */
+  protected keptAllAbsent(): void {
+    for (const key of HOT_META) this.hot.set(key, null);
+  }
+
   /** Call when a transaction rolled back: the kept meta values may be ones it wrote. */
   forgetKept(): void {
     this.hot.clear();

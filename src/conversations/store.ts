@@ -47,13 +47,17 @@ export interface MemberProfile {
 }
 
 export class ThreadStore extends ConversationState {
+  /** True when this storage was empty: a new conversation (nothing stored, no alarm set). */
+  readonly fresh: boolean;
+
   constructor(sql: SqlStorage) {
     super(sql);
     // A new conversation's first webhook waits for this (its ack): the whole current
     // schema in one call instead of one per migration and a meta read.
-    const exists = sql.exec("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").toArray().length > 0;
-    if (!exists) {
+    this.fresh = sql.exec("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").toArray().length === 0;
+    if (this.fresh) {
       sql.exec(`${SCHEMA}\n${MIGRATIONS.map((m) => `${m};`).join("\n")}\nINSERT INTO meta (key, value) VALUES ('schemaMigrations', '${MIGRATIONS.length}');`);
+      this.keptAllAbsent();
       return;
     }
     sql.exec(SCHEMA);
