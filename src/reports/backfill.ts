@@ -10,10 +10,10 @@
 // It runs in chunks (the minute cron, and each poll of the progress panel): each
 // chunk's rollup writes and its cursor move are one batch guarded by the cursor
 // it started from, so a chunk is counted once even if two runners race.
-import { NONE, type Dims, type Fact, type Guard, factStatements } from "./cube";
+import { NONE, type Dims, type Fact, type Guard, factStatements, mergeFacts } from "./cube";
 import { csatAdd, durationFact, slaAdd } from "./facts";
 import { CONVERSATION_TAGS_SQL, withinBusinessHours } from "./recorder";
-import { dayStart, hourStart, safeZone } from "./zone";
+import { safeZone } from "./zone";
 
 export const PHASES = ["conversations", "audit", "responses", "csat", "sla", "done"] as const;
 type Phase = (typeof PHASES)[number];
@@ -154,22 +154,6 @@ async function readOutcomes(d1: D1Database, b: BackfillRow, afterAt: number, aft
   return { facts, cursor: last ? `${last.at}:${last.id}` : "", count: rows.results.length };
 }
 
-/** Facts landing in the same cells are added up first: fewer statements per chunk. */
-function merge(facts: Fact[], timeZone: string): Fact[] {
-  const out = new Map<string, Fact>();
-  for (const f of facts) {
-    if (f.family !== "conversations") {
-      out.set(`${out.size}`, f);
-      continue;
-    }
-    const key = `${hourStart(f.at)}|${dayStart(f.at, timeZone)}|${JSON.stringify(f.dims)}`;
-    const prev = out.get(key);
-    if (prev?.family === "conversations") for (const [m, v] of Object.entries(f.add)) prev.add[m as keyof typeof f.add] = (prev.add[m as keyof typeof f.add] ?? 0) + (v ?? 0);
-    else out.set(key, { ...f, add: { ...f.add } });
-  }
-  return [...out.values()];
-}
-
 /** Runs one chunk; returns the state after it (null: no backfill). */
 export async function backfillStep(d1: D1Database, workspaceId: string, now = Date.now()): Promise<BackfillRow | null> {
   const b = await backfillState(d1, workspaceId);
@@ -180,7 +164,7 @@ export async function backfillStep(d1: D1Database, workspaceId: string, now = Da
   const done = chunk.count < CHUNK;
   const nextPhase = done ? (PHASES[PHASES.indexOf(b.phase) + 1] ?? "done") : b.phase;
   await d1.batch([
-    ...factStatements(d1, workspaceId, zone, merge(chunk.facts, zone), guard),
+    ...factStatements(d1, workspaceId, zone, mergeFacts(chunk.facts, zone), guard),
     d1
       .prepare(
         `UPDATE report_backfills SET phase = ?, cursor = ?, processed = processed + ?, status = ?, finished_at = ?, updated_at = ? WHERE workspace_id = ? AND phase = ? AND cursor = ?`,

@@ -39,10 +39,8 @@ export interface Guard {
   params: unknown[];
 }
 
-/** Nothing counted yet for this domain event. */
-export function unseen(eventId: string): Guard {
-  return { sql: "NOT EXISTS (SELECT 1 FROM report_events_seen WHERE event_id = ?)", params: [eventId] };
-}
+/** No condition: the write's batch decides on its own whether it commits (see recorder.ts). */
+export const ALWAYS: Guard = { sql: "1", params: [] };
 
 type Grain = "h" | "d" | "w";
 type Cell = [grain: Grain, bucket: number, tag: string, channel: string, team: string, agent: string];
@@ -105,4 +103,36 @@ export function factStatements(d1: D1Database, workspaceId: string, timeZone: st
       ON CONFLICT (${CUBE_KEY.replace(", bucket", ", metric, business_hours, bucket")}) DO UPDATE SET count = count + excluded.count, sum_ms = sum_ms + excluded.sum_ms, ${BUCKET_COLUMNS.map((b) => `${b} = ${b} + excluded.${b}`).join(", ")}`;
     return d1.prepare(sql).bind(workspaceId, fact.metric, fact.businessHours ? 1 : 0, fact.count, fact.sumMs, ...buckets, cellsJson, ...guard.params);
   });
+}
+
+const addInto = <K extends string>(into: Partial<Record<K, number>>, add: Partial<Record<K, number>>): void => {
+  for (const [m, v] of Object.entries(add) as Array<[K, number | undefined]>) into[m] = (into[m] ?? 0) + (v ?? 0);
+};
+
+/**
+ * Facts that land in the same cells, added up: one statement for all of them. Same
+ * cells means the same family, hour, local day (and week), dimensions — and for
+ * durations the same metric and business-hours flag; for contacts the same channel and language.
+ */
+export function mergeFacts(facts: readonly Fact[], timeZone: string): Fact[] {
+  const out = new Map<string, Fact>();
+  for (const f of facts) {
+    const when = `${hourStart(f.at)}|${dayStart(f.at, timeZone)}${isWeekly(f.family) ? `|${weekOf(f.at, timeZone)}` : ""}`;
+    const where = f.family === "contacts" ? `${f.channelId}|${f.language}` : JSON.stringify([f.dims.channelId, f.dims.teamId, f.dims.agentId, [...new Set(f.dims.tagIds)].sort()]);
+    const what = f.family === "durations" ? `${f.metric}|${f.businessHours}` : "";
+    const key = `${f.family}|${what}|${when}|${where}`;
+    const prev = out.get(key);
+    if (!prev) {
+      out.set(key, structuredClone(f));
+      continue;
+    }
+    if (prev.family === "durations" && f.family === "durations") {
+      prev.count += f.count;
+      prev.sumMs += f.sumMs;
+      prev.buckets = Array.from({ length: Math.max(prev.buckets.length, f.buckets.length) }, (_, i) => (prev.buckets[i] ?? 0) + (f.buckets[i] ?? 0));
+    } else if (prev.family !== "durations" && f.family !== "durations") {
+      addInto(prev.add as Partial<Record<string, number>>, f.add as Partial<Record<string, number>>);
+    }
+  }
+  return [...out.values()];
 }

@@ -1,11 +1,11 @@
-// The reports' domain-event listener (registered in src/listeners.ts): each event
-// adds to the hourly and daily rollups in one D1 batch whose every statement is
-// guarded by "not counted yet" and which ends by marking the event counted — so
-// a redelivered event (listeners are at least once) changes nothing.
+// The reports' domain-event listener (registered in src/listeners.ts): the events
+// of a run add to the hourly and daily rollups in one D1 batch that starts by
+// marking them counted and rolls back whole if one already was — so a redelivered
+// event (listeners are at least once) changes nothing.
 import type { DomainEvent, Listener, ListenerContext } from "../conversations/events";
 import { isOpenAt } from "../automation/hours";
 import { loadChannelAutomation, scheduleOf } from "../automation/settings";
-import { factStatements, unseen } from "./cube";
+import { ALWAYS, type Fact, factStatements, mergeFacts } from "./cube";
 import { type Clock, type ConversationSnapshot, effectOf } from "./facts";
 import { safeZone } from "./zone";
 
@@ -61,46 +61,75 @@ export async function recordEvent(d1: D1Database, event: DomainEvent, contactId:
   await recordEvents(d1, [event], contactId);
 }
 
+/** Attempts of one write before a concurrent one (that counted some of the same events) is given up on. */
+const CLAIM_ATTEMPTS = 3;
+
 /**
  * Counts events of ONE conversation (oldest first), each once: one read batch and
  * one write batch for all of them. Each event's effect starts from the clock the
- * previous one left, as if they had been recorded one by one.
+ * previous one left, as if they had been recorded one by one; facts that land in
+ * the same cells are added up into one statement. The write batch first claims
+ * every event (report_events_seen): when another write counted one of them in
+ * the meantime, the claim fails, the whole batch rolls back, and it is worked out
+ * again without the events now counted.
  */
 export async function recordEvents(d1: D1Database, events: DomainEvent[], contactId: string | null): Promise<void> {
-  if (!events.length) return;
-  const { seen, zone, snapshot } = await readSnapshot(d1, events, contactId);
-  const statements: D1PreparedStatement[] = [];
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await countOnce(d1, events, contactId);
+      return;
+    } catch (error) {
+      if (attempt >= CLAIM_ATTEMPTS || !isClaimConflict(error)) throw error;
+    }
+  }
+}
+
+function isClaimConflict(error: unknown): boolean {
+  return error instanceof Error && /UNIQUE constraint failed: report_events_seen/i.test(error.message);
+}
+
+async function countOnce(d1: D1Database, all: DomainEvent[], contactId: string | null): Promise<void> {
+  if (!all.length) return;
+  const { seen, zone, snapshot } = await readSnapshot(d1, all, contactId);
+  const events = [...new Map(all.filter((e) => !seen.has(e.id)).map((e) => [e.id, e])).values()];
+  const first = events[0];
+  if (!first) return;
+  const facts: Fact[] = [];
+  let clock: { event: DomainEvent; clock: Clock } | null = null;
+  let opened = false;
   for (const event of events) {
-    if (seen.has(event.id)) continue;
     const effect = effectOf(event, snapshot);
     if (effect.responseStartedAt !== undefined) {
       const inside = await withinBusinessHours(d1, snapshot.channelId, effect.responseStartedAt);
       for (const f of effect.facts) if (f.family === "durations") f.businessHours = inside;
     }
-    const guard = unseen(event.id);
-    statements.push(...factStatements(d1, event.workspaceId, zone, effect.facts, guard));
+    facts.push(...effect.facts);
     if (effect.clock) {
-      statements.push(clockStatement(d1, event, effect.clock, guard));
+      opened ||= event.type === "conversation.opened" && event.data.reason === "created";
+      clock = { event, clock: effect.clock };
       snapshot.clock = effect.clock;
     }
-    statements.push(
-      d1.prepare("INSERT OR IGNORE INTO report_workspaces (workspace_id, live_since) VALUES (?, ?)").bind(event.workspaceId, event.at),
-      d1.prepare("INSERT OR IGNORE INTO report_events_seen (event_id, workspace_id, at) VALUES (?, ?, ?)").bind(event.id, event.workspaceId, event.at),
-    );
   }
-  if (statements.length) await d1.batch(statements);
+  const claimed = events.map((e) => [e.id, e.at]);
+  await d1.batch([
+    // Fails (and rolls the batch back) when any of them was counted since the read above.
+    d1.prepare("INSERT INTO report_events_seen (event_id, workspace_id, at) SELECT json_extract(value, '$[0]'), ?, json_extract(value, '$[1]') FROM json_each(?)").bind(first.workspaceId, JSON.stringify(claimed)),
+    ...factStatements(d1, first.workspaceId, zone, mergeFacts(facts, zone), ALWAYS),
+    ...(clock ? [clockStatement(d1, clock.event, clock.clock, opened)] : []),
+    d1.prepare("INSERT OR IGNORE INTO report_workspaces (workspace_id, live_since) VALUES (?, ?)").bind(first.workspaceId, first.at),
+  ]);
 }
 
-function clockStatement(d1: D1Database, event: DomainEvent, clock: Clock, guard: { sql: string; params: unknown[] }): D1PreparedStatement {
-  const created = event.type === "conversation.opened" && event.data.reason === "created";
+/** The conversation's clock as the last event left it; `created`: one of them opened it for the first time. */
+function clockStatement(d1: D1Database, event: DomainEvent, clock: Clock, created: boolean): D1PreparedStatement {
   return d1
     .prepare(
       `INSERT INTO report_conversation_clocks (conversation_id, workspace_id, awaiting_since, awaiting_first, opened_at, opened_counted, updated_at)
-       SELECT ?, ?, ?, ?, ?, ?, ? WHERE ${guard.sql}
+       SELECT ?, ?, ?, ?, ?, ?, ? WHERE 1
        ON CONFLICT (conversation_id) DO UPDATE SET awaiting_since = excluded.awaiting_since, awaiting_first = excluded.awaiting_first, opened_at = excluded.opened_at,
          opened_counted = max(opened_counted, excluded.opened_counted), updated_at = excluded.updated_at`,
     )
-    .bind(event.conversationId, event.workspaceId, clock.awaitingSince, clock.awaitingFirst ? 1 : 0, clock.openedAt, created ? 1 : 0, event.at, ...guard.params);
+    .bind(event.conversationId, event.workspaceId, clock.awaitingSince, clock.awaitingFirst ? 1 : 0, clock.openedAt, created ? 1 : 0, event.at);
 }
 
 async function contactOf(event: DomainEvent, ctx: ListenerContext): Promise<string | null> {

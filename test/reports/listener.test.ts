@@ -3,7 +3,7 @@
 // through the webhook and the conversation's outbox lands in the rollups.
 import { env, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { recordEvent, reportsListener } from "../../src/reports/recorder";
+import { recordEvent, recordEvents, reportsListener } from "../../src/reports/recorder";
 import { AFTER_ACK_INTERVAL_MS } from "../../src/conversations/runtime";
 import { postWebhook, textEvent, webhookBody } from "../helpers/line";
 import { customer, fakeLine } from "../outbound-webhooks/helpers";
@@ -43,6 +43,15 @@ describe("idempotency", () => {
       .bind(w.workspaceId)
       .all<{ metric: string; count: number; sum_ms: number }>();
     expect(durations.results).toEqual([{ metric: "first_response", count: 1, sum_ms: 120_000 }]);
+  });
+
+  it("two runs that share an event, racing, count each of their events once", async () => {
+    const conv = w.conversations[1]!;
+    const before = await inboundTotal(w.workspaceId);
+    const at = Date.now() - 30_000;
+    const [a, b, c] = [0, 1, 2].map((i) => domainEvent(w, conv, "message.received", { message: message("inbound", null, at + i), redelivered: false, standby: false }, at + i));
+    await Promise.all([recordEvents(env.DB, [a!, b!], null), recordEvents(env.DB, [b!, c!], null)]);
+    expect(await inboundTotal(w.workspaceId)).toBe(before + 3);
   });
 
   it("is registered for every domain event type it counts", async () => {
