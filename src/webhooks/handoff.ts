@@ -23,19 +23,18 @@ export interface ConversationGroup {
 /** Resolves only once every event is durably stored (in its conversation, or in the spool). */
 export async function handToConversations(env: Bindings, channel: { id: string; workspaceId: string }, groups: ConversationGroup[]): Promise<"direct" | "spooled"> {
   const ns = env.CONVERSATIONS;
-  const ids = new Map<string, DurableObjectId>();
-  const entries: SpoolEntry[] = groups.map(({ key, events }) => {
+  const targets = groups.map(({ key, events }) => {
     const name = conversationKeyName(key);
     const id = ns.idFromName(name);
-    ids.set(name, id);
     const conversation: ConversationMeta = { id: id.toString(), channelId: channel.id, workspaceId: channel.workspaceId, source: key.source };
-    return { name, input: { conversation, events } };
+    const entry: SpoolEntry = { name, input: { conversation, events } };
+    return { id, entry };
   });
-  if (entries.length <= DIRECT_MAX_CONVERSATIONS) {
-    await forEachBounded(entries, DIRECT_CONCURRENCY, (e) => ns.get(ids.get(e.name) ?? ns.idFromName(e.name)).ingest(e.input));
+  if (targets.length <= DIRECT_MAX_CONVERSATIONS) {
+    await forEachBounded(targets, DIRECT_CONCURRENCY, (t) => ns.get(t.id).ingest(t.entry.input));
     return "direct";
   }
   const spool = env.INGEST_SPOOL.get(env.INGEST_SPOOL.idFromName(channel.id));
-  await spool.accept(entries);
+  await spool.accept(targets.map((t) => t.entry));
   return "spooled";
 }
