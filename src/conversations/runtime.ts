@@ -40,8 +40,6 @@ export class ConversationRuntime {
   private cachedMeta: ConversationMeta | null = null;
   /** The alarm as this instance last set or read it; undefined: unknown (read storage). */
   private alarmAt: number | null | undefined = undefined;
-  /** When listeners last got a run of event jobs (kept in meta; read once). */
-  private eventsRanAt: number | undefined = undefined;
 
   meta(): ConversationMeta | null {
     this.cachedMeta ??= this.store.getMeta("conversation");
@@ -51,7 +49,6 @@ export class ConversationRuntime {
   /** Call when a transaction rolled back: what this instance kept of the meta may be what it wrote. */
   forgetMeta(): void {
     this.cachedMeta = null;
-    this.eventsRanAt = undefined;
     this.store.forgetKept();
   }
 
@@ -142,13 +139,12 @@ export class ConversationRuntime {
    * ago. Never earlier than an event emitted before it, so listeners see them in order.
    */
   eventsDueAt(now = Date.now()): number {
-    this.eventsRanAt ??= this.store.getMeta("eventsRanAt") ?? 0;
-    return Math.max(now, this.eventsRanAt + AFTER_ACK_INTERVAL_MS);
+    // eventsRanAt is a kept meta key (store-state.ts HOT_META): read from memory.
+    return Math.max(now, (this.store.getMeta("eventsRanAt") ?? 0) + AFTER_ACK_INTERVAL_MS);
   }
 
   /** Called as a run of event jobs starts. */
   markEventsRan(at: number): void {
-    this.eventsRanAt = at;
     this.store.setMeta("eventsRanAt", at);
   }
 
