@@ -325,7 +325,6 @@ async function benchTarget(t, groups) {
 /** BENCH_LIGHT_ONLY: the warm-up's after-ack work drained, then light-load phases only. */
 async function lightOnly(t, groups, common, out) {
   await drain(groups, out.warmup.ok2xx);
-  out.lightRuns = [];
   if (FIRST_ONLY) {
     out.firstRuns = [];
     for (let i = 0; i < LIGHT_REPEAT && t.firstMessage; i++) {
@@ -336,6 +335,7 @@ async function lightOnly(t, groups, common, out) {
     }
     return out;
   }
+  out.lightRuns = [];
   for (let i = 0; i < LIGHT_REPEAT; i++) {
     const run = await withCpu(groups, () => constantRate({ ...common, rate: LIGHT_RATE, durationMs: SECONDS * 1000 }));
     out.lightRuns.push(run);
