@@ -42,6 +42,7 @@
           refreshList();
           refreshCountsSoon();
         } else if (frame.type === "conversation") {
+          for (const arrived of arrivedDuringReload) arrived.push(frame);
           placeRow(frame);
           refreshCountsSoon();
           if (frame.id === openConversationId()) refreshHeaderIfChanged(frame);
@@ -90,6 +91,8 @@
   }
 
   let listRefresh = null;
+  /** Rows that arrived live while a list reload was under way, one array per reload. */
+  const arrivedDuringReload = new Set();
   function refreshListSoon() {
     clearTimeout(listRefresh);
     listRefresh = setTimeout(refreshList, 500);
@@ -210,19 +213,33 @@
   async function refreshList() {
     const list = document.getElementById("conversation-list");
     if (!list) return;
+    const arrived = [];
+    arrivedDuringReload.add(arrived);
+    try {
+      if (!(await reloadList(list))) return;
+    } finally {
+      arrivedDuringReload.delete(arrived);
+    }
+    // The page may have been read before rows that arrived live meanwhile: place them again.
+    arrived.forEach(placeRow);
+    document.dispatchEvent(new CustomEvent("inbox:list-replaced"));
+  }
+
+  /** Replaces the list with the server's first page; false when it could not be loaded. */
+  async function reloadList(list) {
     const active = openConversationId();
     const form = document.getElementById("list-filter");
     const params = form ? new URLSearchParams(new FormData(form)) : new URLSearchParams();
     if (active) params.set("active", active);
     const checked = new Set(Array.from(list.querySelectorAll("input[name='ids']:checked")).map((el) => el.value));
     const response = await fetch(`/inbox/list?${params}`, { headers: { "HX-Request": "true" }, cache: "no-store" }).catch(() => null);
-    if (!response || !response.ok) return;
+    if (!response || !response.ok) return false;
     const fresh = fragment(await response.text());
-    if (!fresh) return;
+    if (!fresh) return false;
     // Keep what the agent had checked for a bulk action.
     fresh.querySelectorAll("input[name='ids']").forEach((el) => (el.checked = checked.has(el.value)));
     document.getElementById("conversation-list")?.replaceWith(activate(fresh));
-    document.dispatchEvent(new CustomEvent("inbox:list-replaced"));
+    return true;
   }
   window.linedeskRefreshList = refreshList;
 
