@@ -6,8 +6,9 @@
 // - Which new messages deserve a browser notification (Mine and Unassigned);
 //   inbox-alerts.js shows them and plays the sound.
 // Texts come from the page's language through window.ldT (public/i18n.js).
-// Helpers: live-socket.js. The list's controls (selection, filters, tabs, phone
-// navigation) and the composer's tabs are in inbox-ui.js.
+// Helpers: live-socket.js. Where a live row goes in the list (and reloads of it):
+// inbox-list.js. The list's controls (selection, filters, tabs, phone navigation)
+// and the composer's tabs are in inbox-ui.js.
 (() => {
   "use strict";
   const T = (key, params) => (window.ldT ? window.ldT(key, params) : key);
@@ -19,6 +20,7 @@
   });
 
   const { liveSocket, fragment, activate } = window.linedeskLive;
+  const conversationList = window.linedeskList;
   const notify = (...args) => window.linedeskNotify?.(...args);
   const wsUrl = (path) => `${location.protocol === "https:" ? "wss:" : "ws:"}//${location.host}${path}`;
 
@@ -39,11 +41,10 @@
         if (frame.type === "ready") {
           // Rows may have changed between the page render (or the last
           // connection) and this socket opening: reload the first page once.
-          refreshList();
+          conversationList.refresh();
           refreshCountsSoon();
         } else if (frame.type === "conversation") {
-          for (const arrived of arrivedDuringReload) arrived.push(frame);
-          placeRow(frame);
+          conversationList.place(frame);
           refreshCountsSoon();
           if (frame.id === openConversationId()) refreshHeaderIfChanged(frame);
           notifyIfMine(frame);
@@ -65,63 +66,6 @@
 
   function openConversationId() {
     return document.getElementById("thread-messages")?.dataset.conversationId || null;
-  }
-
-  /** The list's current filters (from the filter form). */
-  function currentFilter() {
-    const form = document.getElementById("list-filter");
-    const data = form ? new FormData(form) : new FormData();
-    // "SLA due first" orders rows by a due time the live frame does not carry: the server places them too.
-    return { view: data.get("view") || "all", narrowed: ["team", "tag", "channel", "q", "sort"].some((k) => data.get(k)) };
-  }
-
-  const ACTIVE = new Set(["open", "follow_up"]);
-  /** Whether a conversation belongs in the view, from what the live frame says. */
-  function inView(view, frame, pinned) {
-    const me = inbox && inbox.dataset.userId;
-    switch (view) {
-      case "mine": return frame.assigneeId === me && ACTIVE.has(frame.status);
-      case "unassigned": return !frame.assigneeId && ACTIVE.has(frame.status);
-      case "follow_up": return frame.status === "follow_up";
-      case "pinned": return pinned && ACTIVE.has(frame.status);
-      case "snoozed": return frame.status === "snoozed";
-      case "resolved": return frame.status === "resolved";
-      default: return ACTIVE.has(frame.status);
-    }
-  }
-
-  let listRefresh = null;
-  /** Rows that arrived live while a list reload was under way, one array per reload. */
-  const arrivedDuringReload = new Set();
-  function refreshListSoon() {
-    clearTimeout(listRefresh);
-    listRefresh = setTimeout(refreshList, 500);
-  }
-
-  function placeRow(frame) {
-    const list = document.getElementById("conversation-list");
-    if (!list) return;
-    const filter = currentFilter();
-    // Team, tag, channel and search filters (and the SLA sort) are only known to the server: ask it.
-    if (filter.narrowed) return refreshListSoon();
-    const row = fragment(frame.html);
-    if (!row) return;
-    row.removeAttribute("hx-swap-oob");
-    const old = document.getElementById(`conv-${frame.id}`);
-    const wasChecked = old?.querySelector("input[name='ids']")?.checked;
-    old?.remove();
-    const pinned = row.dataset.pinned === "1";
-    if (!inView(filter.view, frame, pinned)) {
-      // The last row left the view: let the server say why the list is empty.
-      if (!list.querySelector(".conv-item")) refreshListSoon();
-      return;
-    }
-    if (frame.id === openConversationId()) row.classList.add("is-active");
-    if (wasChecked) row.querySelector("input[name='ids']").checked = true;
-    list.querySelector(".conv-empty")?.remove();
-    // Pinned rows stay on top; a new row goes first among its kind.
-    const anchor = pinned ? list.querySelector(".conv-item, .conv-more") : list.querySelector(".conv-item:not([data-pinned='1']), .conv-more");
-    list.insertBefore(activate(row), anchor);
   }
 
   let countsTimer = null;
@@ -209,39 +153,6 @@
     const preview = row ? row.querySelector(".conv-preview")?.textContent : "";
     notify(name || T("inbox.notify.newMessage"), preview || "", frame.id);
   }
-
-  async function refreshList() {
-    const list = document.getElementById("conversation-list");
-    if (!list) return;
-    const arrived = [];
-    arrivedDuringReload.add(arrived);
-    try {
-      if (!(await reloadList(list))) return;
-    } finally {
-      arrivedDuringReload.delete(arrived);
-    }
-    // The page may have been read before rows that arrived live meanwhile: place them again.
-    arrived.forEach(placeRow);
-    document.dispatchEvent(new CustomEvent("inbox:list-replaced"));
-  }
-
-  /** Replaces the list with the server's first page; false when it could not be loaded. */
-  async function reloadList(list) {
-    const active = openConversationId();
-    const form = document.getElementById("list-filter");
-    const params = form ? new URLSearchParams(new FormData(form)) : new URLSearchParams();
-    if (active) params.set("active", active);
-    const checked = new Set(Array.from(list.querySelectorAll("input[name='ids']:checked")).map((el) => el.value));
-    const response = await fetch(`/inbox/list?${params}`, { headers: { "HX-Request": "true" }, cache: "no-store" }).catch(() => null);
-    if (!response || !response.ok) return false;
-    const fresh = fragment(await response.text());
-    if (!fresh) return false;
-    // Keep what the agent had checked for a bulk action.
-    fresh.querySelectorAll("input[name='ids']").forEach((el) => (el.checked = checked.has(el.value)));
-    document.getElementById("conversation-list")?.replaceWith(activate(fresh));
-    return true;
-  }
-  window.linedeskRefreshList = refreshList;
 
   // --- the open conversation: bubbles ----------------------------------------
   let thread = null;

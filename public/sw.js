@@ -18,6 +18,8 @@ const SHELL = [
   "/pwa.css",
   "/i18n.js",
   "/vendor/htmx.min.js",
+  "/live-socket.js",
+  "/inbox-list.js",
   "/inbox.js",
   "/thread-paging.js",
   "/shortcuts.js",

@@ -62,35 +62,48 @@ export default async function run({ base, screenshots }) {
     await phone.locator("#thread-messages", { hasText: followUp }).waitFor();
     await phone.screenshot({ path: join(screenshots, "inbox-phone-thread.png") });
 
-    // The list reloads itself (its socket reconnected); a message that arrives live while
-    // that reload is on its way must not be undone by the older page it brings back.
-    const isList = (url) => new URL(url).pathname === "/inbox/list";
-    let listRead;
-    const read = new Promise((resolve) => (listRead = resolve));
-    let release;
-    const released = new Promise((resolve) => (release = resolve));
-    await inbox.route(isList, async (route) => {
-      const response = await route.fetch();
-      listRead();
-      await released;
-      await route.fulfill({ response });
-    });
-    const reloaded = inbox.evaluate(
-      () =>
-        new Promise((resolve) => {
-          document.addEventListener("inbox:list-replaced", () => resolve(), { once: true });
-          window.linedeskRefreshList();
-        }),
-    );
-    await read;
-    const meanwhile = `Actually, make it an L ${Date.now()}`;
-    await customer.fill('textarea[name="text"]', meanwhile);
-    await customer.keyboard.press("Enter");
-    await inbox.locator(".conv-item", { hasText: meanwhile }).waitFor({ timeout: 15_000 });
-    release();
-    await reloaded;
-    await inbox.unroute(isList);
-    assert.equal(await inbox.locator(".conv-item", { hasText: meanwhile }).count(), 1, "the live row survives the list reload that was read before it");
+    // The list reloads itself (its socket reconnected) or through a filter; a message that
+    // arrives live while that reload is on its way must not be undone by the older page it brings.
+    const reloads = {
+      "reconnect": () => window.linedeskList.refresh(),
+      "filter": () => window.htmx.trigger(document.getElementById("list-filter"), "submit"),
+    };
+    for (const [how, reload] of Object.entries(reloads)) {
+      const isList = (url) => new URL(url).pathname === "/inbox/list";
+      let listRead;
+      const read = new Promise((resolve) => (listRead = resolve));
+      let release;
+      const released = new Promise((resolve) => (release = resolve));
+      await inbox.route(isList, async (route) => {
+        const response = await route.fetch();
+        listRead();
+        await released;
+        await route.fulfill({ response });
+      });
+      const reloaded = inbox.evaluate(
+        (source) =>
+          new Promise((resolve) => {
+            document.addEventListener("inbox:list-replaced", () => resolve(), { once: true });
+            const listLoaded = (evt) => {
+              if (!evt.detail.ctx.request.action.startsWith("/inbox/list")) return;
+              document.removeEventListener("htmx:finally:request", listLoaded);
+              resolve();
+            };
+            document.addEventListener("htmx:finally:request", listLoaded);
+            new Function(`return (${source})()`)();
+          }),
+        reload.toString(),
+      );
+      await read;
+      const meanwhile = `Actually, make it an L (${how}) ${Date.now()}`;
+      await customer.fill('textarea[name="text"]', meanwhile);
+      await customer.keyboard.press("Enter");
+      await inbox.locator(".conv-item", { hasText: meanwhile }).waitFor({ timeout: 15_000 });
+      release();
+      await reloaded;
+      await inbox.unroute(isList);
+      assert.equal(await inbox.locator(".conv-item", { hasText: meanwhile }).count(), 1, `the live row survives the list reload (${how}) that was read before it`);
+    }
   } finally {
     await browser.close();
   }
