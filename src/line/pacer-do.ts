@@ -30,7 +30,7 @@ export class ChannelPacerDO extends DurableObject<Bindings> {
   /** Resolves when one send may go to LINE now. */
   acquire(priority: SendPriority): Promise<void> {
     return new Promise<void>((resolve) => {
-      this.queue.enqueue(priority, resolve);
+      this.queue.enqueue(priority, resolve, Date.now());
       this.pump();
     });
   }
