@@ -24,6 +24,7 @@ const SHELL = [
   "/thread-paging.js",
   "/shortcuts.js",
   "/composer.js",
+  "/composer-tools.js",
   "/contacts.js",
   "/pwa.js",
   "/offline.js",

@@ -51,6 +51,7 @@ export const Layout: FC<LayoutProps> = ({ title, user, csrfToken, bodyClass, top
         <script src="/sla-badge.js" defer></script>
         <script src="/shortcuts.js" defer></script>
         <script src="/composer.js" defer></script>
+        <script src="/composer-tools.js" defer></script>
         <script src="/contacts.js" defer></script>
         <script src="/pwa.js" defer></script>
       </head>
