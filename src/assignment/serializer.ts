@@ -105,10 +105,12 @@ export class AssignmentSerializer {
       return { result: "queued" };
     }
     const by: AssignedBy = req.workflow ? { kind: "workflow", name: req.workflow } : { kind: "policy", mode, team: name };
-    const after = await stub.triage({ kind: "assign", assignee: { id: agent.id, name: agent.name }, by }, actor(teamId, req.workflow ?? name));
-    await this.storage.put(cursorKey(teamId), agent.id);
+    // The reads above took a while: an agent may have taken it (or resolved it) meanwhile.
+    const after = await stub.triage({ kind: "assign", assignee: { id: agent.id, name: agent.name }, by, onlyIfWaiting: true }, actor(teamId, req.workflow ?? name));
     await dequeue(d1, req.conversationId);
-    return after.triage.assigneeId === agent.id ? { result: "assigned", assignee: { id: agent.id, name: agent.name } } : { result: "not_waiting" };
+    if (after.triage.assigneeId !== agent.id) return { result: "not_waiting" };
+    await this.storage.put(cursorKey(teamId), agent.id);
+    return { result: "assigned", assignee: { id: agent.id, name: agent.name } };
   }
 
   /** Gives waiting conversations (oldest first) to whoever is free now, team by team. */

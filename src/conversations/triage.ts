@@ -22,7 +22,8 @@ export interface Actor {
 export type TriageChange =
   | { kind: "status"; status: "open" | "follow_up" | "resolved" }
   | { kind: "snooze"; until: number }
-  | { kind: "assign"; assignee: { id: string; name: string } | null; by?: AssignedBy }
+  /** onlyIfWaiting: only while nobody has it and it is open (an automatic assignment must not overwrite one made meanwhile). */
+  | { kind: "assign"; assignee: { id: string; name: string } | null; by?: AssignedBy; onlyIfWaiting?: boolean }
   | { kind: "team"; team: { id: string; name: string } | null }
   | { kind: "priority"; priority: Priority }
   | { kind: "pin"; pinned: boolean };
@@ -128,6 +129,7 @@ function planChange(t: TriageState, change: TriageChange, actor: Actor, now: num
     }
     case "assign":
       if (t.assigneeId === (change.assignee?.id ?? null)) return null;
+      if (change.onlyIfWaiting && (t.assigneeId !== null || (t.status !== "open" && t.status !== "follow_up"))) return null;
       if (!change.assignee) {
         return {
           state: { assigneeId: null, assigneeName: null },

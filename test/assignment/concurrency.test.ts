@@ -43,4 +43,25 @@ describe("concurrent arrivals", () => {
       expect(open.results.map((r) => r.n)).toEqual([2, 2]);
     }
   });
+
+  it("the assigner's write never overwrites an agent who took the conversation (or resolved it) while it was deciding", async () => {
+    const s = await teamSetup(2, { mode: "round_robin", capacity: 5 });
+    const [a, b] = [s.agents[0], s.agents[1]];
+    if (!a || !b) throw new Error("two agents expected");
+    const c = await newCustomer(s);
+    const policy = { kind: "policy" as const, mode: "round_robin" as const, team: s.teamName };
+    const assigner = { id: null, name: s.teamName, origin: { kind: "automation" as const, rule: `assignment:${s.teamId}` } };
+    // Agent B takes it by hand; the assigner's decision for A arrives after.
+    await c.stub().triage({ kind: "assign", assignee: { id: b.id, name: b.name } }, { id: b.id, name: b.name });
+    const late = await c.stub().triage({ kind: "assign", assignee: { id: a.id, name: a.name }, by: policy, onlyIfWaiting: true }, assigner);
+    expect(late.triage.assigneeId).toBe(b.id);
+    expect(await assigneeOf(c)).toBe(b.id);
+    // Nobody has it, but it was resolved meanwhile: not assigned either.
+    const resolved = await newCustomer(s);
+    await resolved.stub().triage({ kind: "status", status: "resolved" }, { id: b.id, name: b.name });
+    expect((await resolved.stub().triage({ kind: "assign", assignee: { id: a.id, name: a.name }, by: policy, onlyIfWaiting: true }, assigner)).triage.assigneeId).toBeNull();
+    // Still waiting: assigned.
+    const waiting = await newCustomer(s);
+    expect((await waiting.stub().triage({ kind: "assign", assignee: { id: a.id, name: a.name }, by: policy, onlyIfWaiting: true }, assigner)).triage.assigneeId).toBe(a.id);
+  });
 });
