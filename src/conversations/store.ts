@@ -67,7 +67,10 @@ export class ThreadStore extends ConversationState {
   }
 
   insert(m: NewMessage): number {
-    return num(this.insertRow(m, "seq")?.seq);
+    const row = this.insertRow(m, "seq");
+    // A plain INSERT returns its row or throws; never answer a seq no message has.
+    if (!row) throw new Error(`message ${m.id} was not stored`);
+    return num(row.seq);
   }
 
   /**
