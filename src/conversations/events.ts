@@ -7,7 +7,7 @@
 // origin, not by display names or text).
 import type { Bindings } from "../env";
 import type { JsonValue } from "../lib/json";
-import type { ConversationStatus, DeliveryVia, Direction, MessageBody } from "./model";
+import type { ConversationStatus, DeliveryVia, Direction, MessageBody, Priority } from "./model";
 import type { ConversationPort } from "./port";
 
 /** Who caused the change. `agent.userId` is null for legacy callers that name no user. */
@@ -54,6 +54,8 @@ export interface EventData {
   "conversation.resolved": { previousStatus: ConversationStatus };
   /** Snoozed until `until` (epoch ms); it comes back as conversation.reopened. */
   "conversation.snoozed": { until: number; previousStatus: ConversationStatus };
+  /** The priority changed: 0 none, 1 low, 2 medium, 3 high, 4 urgent (as in the REST API). */
+  "conversation.priority_changed": { priority: Priority; previousPriority: Priority };
   "contact.followed": { unblocked: boolean };
   "contact.unfollowed": Record<string, never>;
   /**
@@ -84,6 +86,7 @@ export const DOMAIN_EVENT_TYPES = [
   "conversation.assigned",
   "conversation.resolved",
   "conversation.snoozed",
+  "conversation.priority_changed",
   "contact.followed",
   "contact.unfollowed",
   "postback.received",

@@ -79,6 +79,8 @@ function emitTriage(rt: ConversationRuntime, before: TriageState, change: Triage
       emit(rt, "conversation.reopened", { previousStatus: before.status }, origin, { at });
       emit(rt, "conversation.opened", { reason: "reopened" }, origin, { at });
     }
+  } else if (change.kind === "priority") {
+    emit(rt, "conversation.priority_changed", { priority: change.priority, previousPriority: before.priority }, origin, { at });
   } else if (change.kind === "assign" || change.kind === "team") {
     const after = rt.triage();
     emit(

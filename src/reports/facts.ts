@@ -111,6 +111,7 @@ export function effectOf(event: DomainEvent, s: ConversationSnapshot): EventEffe
       return { facts: [{ family: "sla", at, dims: owner, add: slaAdd(event.data.kind, event.data.outcome) }] };
     }
     case "conversation.snoozed":
+    case "conversation.priority_changed":
     case "postback.received":
     case "tag.added":
     case "contact.account_linked":

@@ -49,10 +49,10 @@ describe("domain events", () => {
     expect(types(got)).toEqual(["contact.followed", "contact.unfollowed", "conversation.opened", "message.received"]);
   });
 
-  it("triage by an agent: assigned (assignee and team), resolved, reopened; a customer's message reopens with the customer as origin", async () => {
+  it("triage by an agent: assigned (assignee and team), priority, resolved, reopened; a customer's message reopens with the customer as origin", async () => {
     restore = fakeLine().restore;
     const setup = await newWorkspace("triage", ["agent"]);
-    await subscribe(setup, ["conversation.assigned", "conversation.resolved", "conversation.reopened", "conversation.opened"]);
+    await subscribe(setup, ["conversation.assigned", "conversation.priority_changed", "conversation.resolved", "conversation.reopened", "conversation.opened"]);
     const got = receiver();
     const ken = customer(setup, "ken");
     await ken.says("my parcel is late");
@@ -75,10 +75,11 @@ describe("domain events", () => {
       expect.objectContaining({ change: "assignee", assignee: { id: agent.id, name: agent.name }, team: null, previousAssigneeId: null, origin: byAgent }),
       expect.objectContaining({ change: "team", assignee: { id: agent.id, name: agent.name }, team: { id: teamId, name: "Billing" }, previousTeamId: null, origin: byAgent }),
     ]);
+    expect(ofType(got, "conversation.priority_changed").map((r) => r.json.data)).toEqual([expect.objectContaining({ priority: 3, previousPriority: 0, origin: byAgent })]);
     expect(ofType(got, "conversation.resolved").map((r) => r.json.data)).toEqual([expect.objectContaining({ previousStatus: "open", origin: byAgent })]);
     expect(ofType(got, "conversation.reopened").map((r) => r.json.data)).toEqual([expect.objectContaining({ previousStatus: "resolved", origin: byAgent })]);
     expect(ofType(got, "conversation.opened").map((r) => r.json.data)).toEqual([expect.objectContaining({ reason: "reopened", origin: byAgent })]);
-    expect(got).toHaveLength(5); // priority changes are not among these events
+    expect(got).toHaveLength(6);
 
     got.length = 0;
     await stub.triage({ kind: "status", status: "resolved" }, actor);
