@@ -21,6 +21,9 @@ const HOT_META = new Set<MetaKey>(["contact", "indexedAt", "eventsRanAt", "unrea
 
 const toJob = (r: Row): OutboxJob => ({ id: String(r.id), kind: String(r.kind), payload: String(r.payload), attempts: num(r.attempts), nextAt: num(r.next_at), generation: num(r.generation) });
 
+/** Due jobs in run order (read through the outbox_due index, store-schema.ts). */
+export const DUE_JOBS_SQL = "SELECT id, kind, payload, attempts, next_at, generation FROM outbox WHERE next_at <= ? ORDER BY kind = 'event', next_at, rowid LIMIT ?";
+
 export class ConversationState {
   /** HOT_META values as stored (JSON text; null: absent). */
   private readonly hot = new Map<MetaKey, string | null>();
@@ -101,7 +104,7 @@ export class ConversationState {
    */
   dueJobs(now: number, limit = 100): OutboxJob[] {
     return this.sql
-      .exec("SELECT id, kind, payload, attempts, next_at, generation FROM outbox WHERE next_at <= ? ORDER BY kind = 'event', next_at, rowid LIMIT ?", now, limit)
+      .exec(DUE_JOBS_SQL, now, limit)
       .toArray()
       .map(toJob);
   }
