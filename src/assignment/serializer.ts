@@ -6,7 +6,7 @@
 // assigned, D1 index written by the triage path) before the next one reads.
 // The round-robin cursor per team lives in this object's storage.
 import type { Bindings } from "../env";
-import type { AssignedBy, TriageState } from "../conversations/model";
+import { type AssignedBy, waitingForAgent } from "../conversations/model";
 import { conversationStub } from "../conversations/service";
 import { pickAgent } from "./picker";
 import { type AutoMode, loadPolicy } from "./policy";
@@ -43,8 +43,6 @@ export interface AssignmentOutcome {
 /** Waiting conversations looked at per team per drain (the rest wait for the next free-up or the minute cron). */
 const DRAIN_BATCH = 50;
 
-const waitingFor = (t: TriageState) => (t.status === "open" || t.status === "follow_up") && t.assigneeId === null;
-
 export class AssignmentSerializer {
   private tail: Promise<unknown> = Promise.resolve();
 
@@ -68,7 +66,7 @@ export class AssignmentSerializer {
     if (!thread.messages.length) return { result: "not_waiting" };
     let triage = thread.triage;
     const teamId = req.teamId ?? triage.teamId;
-    if (!teamId || !waitingFor(triage)) {
+    if (!teamId || !waitingForAgent(triage)) {
       await dequeue(d1, req.conversationId);
       return { result: "not_waiting" };
     }

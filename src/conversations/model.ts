@@ -139,6 +139,11 @@ export interface TriageState {
   snoozedUntil: number | null;
 }
 
+/** Open (or marked for follow-up) and nobody has it: what automatic assignment may take. */
+export function waitingForAgent(t: Pick<TriageState, "status" | "assigneeId">): boolean {
+  return (t.status === "open" || t.status === "follow_up") && t.assigneeId === null;
+}
+
 export const DEFAULT_TRIAGE: TriageState = {
   status: "open",
   assigneeId: null,

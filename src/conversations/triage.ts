@@ -8,7 +8,7 @@ import { auditInsert } from "../db/audit";
 import { newId } from "../lib/ids";
 import { agentOrigin, emit } from "./emit";
 import type { EventOrigin } from "./events";
-import { type ActivityAction, type ActivityParams, type AssignedBy, PRIORITY_LABELS, type Priority, type ThreadMessage, type TriageState } from "./model";
+import { type ActivityAction, type ActivityParams, type AssignedBy, PRIORITY_LABELS, type Priority, type ThreadMessage, type TriageState, waitingForAgent } from "./model";
 import { writeIndex } from "./index-writer";
 import type { ConversationRuntime } from "./runtime";
 
@@ -131,7 +131,7 @@ function planChange(t: TriageState, change: TriageChange, actor: Actor, now: num
     }
     case "assign":
       if (t.assigneeId === (change.assignee?.id ?? null)) return null;
-      if (change.onlyIfWaiting && (t.assigneeId !== null || (t.status !== "open" && t.status !== "follow_up"))) return null;
+      if (change.onlyIfWaiting && !waitingForAgent(t)) return null;
       if (!change.assignee) {
         return {
           state: { assigneeId: null, assigneeName: null },
