@@ -125,7 +125,7 @@ function clockStatement(d1: D1Database, event: DomainEvent, clock: Clock, create
   return d1
     .prepare(
       `INSERT INTO report_conversation_clocks (conversation_id, workspace_id, awaiting_since, awaiting_first, opened_at, opened_counted, updated_at)
-       SELECT ?, ?, ?, ?, ?, ?, ? WHERE 1
+       VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (conversation_id) DO UPDATE SET awaiting_since = excluded.awaiting_since, awaiting_first = excluded.awaiting_first, opened_at = excluded.opened_at,
          opened_counted = max(opened_counted, excluded.opened_counted), updated_at = excluded.updated_at`,
     )
