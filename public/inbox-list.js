@@ -125,5 +125,7 @@
       placeRow(frame);
     },
     refresh: refreshList,
+    /** The conversation open in the thread pane, or null. */
+    openConversationId,
   };
 })();

@@ -21,6 +21,7 @@
 
   const { liveSocket, fragment, activate } = window.linedeskLive;
   const conversationList = window.linedeskList;
+  const openConversationId = conversationList.openConversationId;
   const notify = (...args) => window.linedeskNotify?.(...args);
   const wsUrl = (path) => `${location.protocol === "https:" ? "wss:" : "ws:"}//${location.host}${path}`;
 
@@ -62,10 +63,6 @@
       },
       (state) => setStatus("feed", state),
     );
-  }
-
-  function openConversationId() {
-    return document.getElementById("thread-messages")?.dataset.conversationId || null;
   }
 
   let countsTimer = null;
