@@ -180,7 +180,7 @@ export class ConversationDO extends DurableObject<Bindings> {
         }
       });
     }
-    server.send(JSON.stringify({ type: "ready", seq: this.rt.store.latest()?.seq ?? 0 }));
+    server.send(JSON.stringify({ type: "ready", seq: this.rt.store.latestSeq() }));
     broadcastPresence(this.rt);
     return response;
   }

@@ -136,7 +136,7 @@ export function createConversationPort(rt: ConversationRuntime, contactId: () =>
         friendStatus: friend === "following" || friend === "unfollowed" ? friend : null,
         replyTokenExpiresAt: replyTokenExpiresAt(store.getMeta("replyToken"), now),
         lastCustomerMessageAt: store.getMeta("lastCustomerMessageAt"),
-        latestSeq: store.latest()?.seq ?? 0,
+        latestSeq: store.latestSeq(),
       };
     },
     message: (id) => store.get(id),

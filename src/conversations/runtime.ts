@@ -139,7 +139,7 @@ export class ConversationRuntime {
    * ago. Never earlier than an event emitted before it, so listeners see them in order.
    */
   eventsDueAt(now = Date.now()): number {
-    // eventsRanAt is a kept meta key (store-state.ts HOT_META): read from memory.
+    // Meta is kept in memory once read (store-state.ts): no storage read per message.
     return Math.max(now, (this.store.getMeta("eventsRanAt") ?? 0) + AFTER_ACK_INTERVAL_MS);
   }
 

@@ -12,21 +12,23 @@ export interface OutboxJob {
   generation: number;
 }
 
-/**
- * Meta read or written on every message, kept in memory once read and written
- * through (an unchanged value is not written again). Only this class writes
- * them, and a rolled-back transaction calls forgetKept.
- */
-const HOT_META = new Set<MetaKey>(["contact", "indexedAt", "eventsRanAt", "unread", "mode", "lastCustomerMessageAt", "awaitedAnswer"]);
-
 const toJob = (r: Row): OutboxJob => ({ id: String(r.id), kind: String(r.kind), payload: String(r.payload), attempts: num(r.attempts), nextAt: num(r.next_at), generation: num(r.generation) });
 
 /** Due jobs in run order (read through the outbox_due index, store-schema.ts). */
 export const DUE_JOBS_SQL = "SELECT id, kind, payload, attempts, next_at, generation FROM outbox WHERE next_at <= ? ORDER BY kind = 'event', next_at, rowid LIMIT ?";
 
+/**
+ * The meta table is small (identity, triage, counters, listeners' state) and read
+ * many times per message by ingest, the index writer and every listener, so each
+ * key is kept in memory once read and written through (an unchanged value is not
+ * written again). Only this class writes the table, and a rolled-back transaction
+ * calls forgetKept.
+ */
 export class ConversationState {
-  /** HOT_META values as stored (JSON text; null: absent). */
-  private readonly hot = new Map<MetaKey, string | null>();
+  /** Meta values as stored (JSON text; null: absent). */
+  private readonly kept = new Map<MetaKey, string | null>();
+  /** True when `kept` holds the whole table: a key it lacks is absent (a new conversation). */
+  private keptAll = false;
   /** The earliest time a job was queued for since the last takeEarliestQueued. */
   private earliestQueued: number | null = null;
 
@@ -36,32 +38,36 @@ export class ConversationState {
 
   /** The value stored under a meta key (its type per MetaValues), null when absent. */
   getMeta<K extends MetaKey>(key: K): MetaValue<K> | null {
-    const kept = HOT_META.has(key);
-    let text = kept ? this.hot.get(key) : undefined;
+    let text = this.kept.get(key);
     if (text === undefined) {
-      const row = this.sql.exec("SELECT value FROM meta WHERE key = ?", key).toArray()[0];
-      text = row ? String(row.value) : null;
-      if (kept) this.hot.set(key, text);
+      if (this.keptAll) text = null;
+      else {
+        const row = this.sql.exec("SELECT value FROM meta WHERE key = ?", key).toArray()[0];
+        text = row ? String(row.value) : null;
+      }
+      this.kept.set(key, text);
     }
     return text === null ? null : (JSON.parse(text) as MetaValue<K>);
   }
 
   setMeta<K extends MetaKey>(key: K, value: MetaValue<K> | null): void {
     const text = JSON.stringify(value);
-    const kept = HOT_META.has(key);
-    if (kept && this.hot.get(key) === text) return;
+    if (this.kept.get(key) === text) return;
     this.sql.exec("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", key, text);
-    if (kept) this.hot.set(key, text);
+    this.kept.set(key, text);
   }
 
-  /** A new conversation's meta table is empty: no need to read the kept keys to learn so. */
-  protected keptAllAbsent(): void {
-    for (const key of HOT_META) this.hot.set(key, null);
+  /** A new conversation's meta table holds only what its creation wrote: nothing else needs reading. */
+  protected keptAllExcept(written: Partial<Record<MetaKey, string>>): void {
+    this.kept.clear();
+    for (const [key, text] of Object.entries(written)) this.kept.set(key as MetaKey, text ?? null);
+    this.keptAll = true;
   }
 
-  /** Call when a transaction rolled back: the kept meta values may be ones it wrote. */
+  /** Call when a transaction rolled back: what is kept in memory may be what it wrote. */
   forgetKept(): void {
-    this.hot.clear();
+    this.kept.clear();
+    this.keptAll = false;
   }
 
   // --- outbox ---------------------------------------------------------------

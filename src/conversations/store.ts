@@ -57,13 +57,31 @@ export class ThreadStore extends ConversationState {
     this.fresh = sql.exec("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").toArray().length === 0;
     if (this.fresh) {
       sql.exec(`${SCHEMA}\n${MIGRATIONS.map((m) => `${m};`).join("\n")}\nINSERT INTO meta (key, value) VALUES ('schemaMigrations', '${MIGRATIONS.length}');`);
-      this.keptAllAbsent();
+      this.keptAllExcept({ schemaMigrations: String(MIGRATIONS.length) });
+      this.latestSeqKept = 0;
       return;
     }
     sql.exec(SCHEMA);
     const applied = this.getMeta("schemaMigrations") ?? 0;
     for (let i = applied; i < MIGRATIONS.length; i++) sql.exec(MIGRATIONS[i] ?? "");
     if (applied !== MIGRATIONS.length) this.setMeta("schemaMigrations", MIGRATIONS.length);
+  }
+
+  /** The newest seq, once read kept in memory and moved by every insert (undefined: not known). */
+  private latestSeqKept: number | undefined;
+  /** LINE users known to have a members row (rows are never deleted). */
+  private readonly membersKept = new Set<string>();
+
+  override forgetKept(): void {
+    super.forgetKept();
+    this.latestSeqKept = undefined;
+    this.membersKept.clear();
+  }
+
+  /** The seq of the newest message (0: none), without reading the row. */
+  latestSeq(): number {
+    this.latestSeqKept ??= num(this.sql.exec("SELECT MAX(seq) AS seq FROM messages").one().seq);
+    return this.latestSeqKept;
   }
 
   insert(m: NewMessage): number {
@@ -83,7 +101,7 @@ export class ThreadStore extends ConversationState {
   }
 
   private insertRow(m: NewMessage, returning: string, onConflict = ""): Row | undefined {
-    return this.sql
+    const row = this.sql
       .exec(
         `INSERT INTO messages (id, webhook_event_id, line_message_id, direction, body, sender_line_user_id, agent_id, agent_name,
            status, retry_key, payload, mark_as_read_token, quote_token, created_at, redelivered, standby, origin)
@@ -107,6 +125,9 @@ export class ThreadStore extends ConversationState {
         m.origin ? JSON.stringify(m.origin) : null,
       )
       .toArray()[0];
+    // seq only grows (AUTOINCREMENT): the inserted row is the newest.
+    if (row && this.latestSeqKept !== undefined) this.latestSeqKept = num(row.seq);
+    return row;
   }
 
   get(id: string): ThreadMessage | null {
@@ -149,7 +170,7 @@ export class ThreadStore extends ConversationState {
    * Latin letters — with the thread's latest seq, so a page can be cut around it.
    */
   locate(query: { id?: string; text?: string }): { id: string; seq: number; latestSeq: number } | null {
-    const latestSeq = this.latest()?.seq ?? 0;
+    const latestSeq = this.latestSeq();
     const searchable = "lower(coalesce(json_extract(body, '$.text'), '') || ' ' || coalesce(json_extract(body, '$.fileName'), '') || ' ' || coalesce(json_extract(body, '$.title'), '') || ' ' || coalesce(json_extract(body, '$.address'), ''))";
     const row = query.id
       ? this.sql.exec("SELECT id, seq FROM messages WHERE id = ?", query.id).toArray()[0]
@@ -214,11 +235,15 @@ export class ThreadStore extends ConversationState {
   // --- members (profiles of the LINE users who write in this conversation) ----
 
   hasMember(lineUserId: string): boolean {
-    return this.sql.exec("SELECT 1 FROM members WHERE line_user_id = ?", lineUserId).toArray().length > 0;
+    if (this.membersKept.has(lineUserId)) return true;
+    const known = this.sql.exec("SELECT 1 FROM members WHERE line_user_id = ?", lineUserId).toArray().length > 0;
+    if (known) this.membersKept.add(lineUserId);
+    return known;
   }
 
   addMember(lineUserId: string): void {
     this.sql.exec("INSERT OR IGNORE INTO members (line_user_id) VALUES (?)", lineUserId);
+    this.membersKept.add(lineUserId);
   }
 
   setProfile(lineUserId: string, p: { displayName: string; pictureUrl?: string | null; language?: string | null; statusMessage?: string | null }, now: number): void {

@@ -96,7 +96,7 @@ async function sendSurvey(rt: ConversationRuntime, trigger: SurveyTrigger, now: 
   if (trigger === "resolve") {
     if (!settings.onResolve) return { sent: false, reason: "disabled" };
     const answered = !settings.onlyIfAgentAnswered || agentAnswered(rt);
-    rt.store.setMeta(SINCE, rt.store.latest()?.seq ?? 0);
+    rt.store.setMeta(SINCE, rt.store.latestSeq());
     if (!answered) return { sent: false, reason: "no-agent-answer" };
   }
   if (rt.store.getMeta("mode") === "standby") return { sent: false, reason: "standby" };

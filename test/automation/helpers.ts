@@ -4,7 +4,7 @@
 // LINE answered in-process (reply and push accepted, profiles named), and the
 // cron driven with explicit times through the Worker's scheduled() handler.
 import { createExecutionContext, createScheduledController, env, runDurableObjectAlarm, runInDurableObject, SELF, waitOnExecutionContext } from "cloudflare:test";
-import { drainOutbox } from "../helpers/conversations";
+import { drainOutbox, editMeta } from "../helpers/conversations";
 import { saveSettings, type SettingsChange } from "../../src/automation/settings";
 import { createRule, type RuleInput } from "../../src/automation/rules";
 import type { ConversationDO } from "../../src/conversations/conversation-do";
@@ -114,13 +114,14 @@ export function drain(stub: DurableObjectStub, rounds = 8): Promise<void> {
 export async function ageConversation(stub: DurableObjectStub, ms: number): Promise<void> {
   await runInDurableObject(stub, (_i: ConversationDO, state) => {
     state.storage.sql.exec("UPDATE messages SET created_at = created_at - ?", ms);
-    const row = state.storage.sql.exec("SELECT value FROM meta WHERE key = 'automation'").toArray()[0];
-    if (!row) return;
-    const s = JSON.parse(String(row.value)) as Record<string, unknown>;
+  });
+  await editMeta(stub, "automation", (value) => {
+    if (!value) return value;
+    const s = { ...value } as unknown as Record<string, unknown>;
     for (const key of ["awaitingSince", "lastAgentAt", "awaySentAt", "noAgentSentAt", "closedInboundAt", "openAgainSentAt", "greetedAt"]) {
       if (typeof s[key] === "number") s[key] = (s[key] as number) - ms;
     }
-    state.storage.sql.exec("UPDATE meta SET value = ? WHERE key = 'automation'", JSON.stringify(s));
+    return s as unknown as typeof value;
   });
 }
 

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { ConversationDO } from "../../src/conversations/conversation-do";
 import { renderBubble } from "../../src/conversations/render";
 import { sendText } from "../../src/conversations/service";
-import { conversationOf } from "../helpers/conversations";
+import { conversationOf, editMeta } from "../helpers/conversations";
 import { type LineCall, postWebhook, routeLineToSimulator, textEvent, userId, webhookBody } from "../helpers/line";
 
 const agent = { id: "usr_test", name: "Mika from Support" };
@@ -55,11 +55,7 @@ describe("reply or push", () => {
   it("pushes without trying an expired reply token (older than 50 s)", async () => {
     const calls = lineCalls(replyOk);
     const { id, stub } = await customerWrites("expired");
-    await runInDurableObject(stub, (_instance: ConversationDO, state) => {
-      const row = state.storage.sql.exec("SELECT value FROM meta WHERE key = 'replyToken'").one();
-      const token = JSON.parse(String(row.value));
-      state.storage.sql.exec("UPDATE meta SET value = ? WHERE key = 'replyToken'", JSON.stringify({ ...token, receivedAt: Date.now() - 55_000 }));
-    });
+    await editMeta(stub, "replyToken", (token) => token && { ...token, receivedAt: Date.now() - 55_000 });
     const message = await sendText(env, id, agent, "sorry for the wait");
     expect(message).toMatchObject({ status: "sent", via: "push" });
     expect(sends(calls).map((c) => c.path)).toEqual(["/v2/bot/message/push"]);

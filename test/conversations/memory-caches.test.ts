@@ -4,6 +4,7 @@
 import { env, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { ConversationDO, ConversationMeta } from "../../src/conversations/conversation-do";
+import type { ConversationRuntime } from "../../src/conversations/runtime";
 import { type ParsedEvent, parseEvent } from "../../src/line/webhook-schema";
 import { textEvent } from "../helpers/line";
 
@@ -39,6 +40,37 @@ describe("conversation memory caches", () => {
     const unread = await runInDurableObject(stub, (_i, state) => Number(JSON.parse(String(state.storage.sql.exec("SELECT value FROM meta WHERE key = 'unread'").one().value))));
     expect(unread).toBe(2);
     expect((await stub.thread()).messages.map((m) => (m.body.type === "text" ? m.body.text : ""))).toEqual(["one", "three"]);
+  });
+
+  it("every meta value, the newest seq and the members kept in memory are the stored ones after a batch rolled back", async () => {
+    const stub = env.CONVERSATIONS.get(env.CONVERSATIONS.idFromName("memory-kept-all"));
+    const meta: ConversationMeta = { id: stub.id.toString(), channelId: "ch_memory", workspaceId: "ws_memory", source: { type: "group", groupId: `C${"b".repeat(32)}` } };
+    const ann = `U${"1".repeat(32)}`;
+    const ben = `U${"2".repeat(32)}`;
+    const broken = { kind: "known", event: { type: "message", timestamp: Date.now(), mode: "active" }, raw: null } as unknown as ParsedEvent;
+    const inGroup = (userId: string) => ({ userId, source: { type: "group", groupId: meta.source.type === "group" ? meta.source.groupId : "", userId } });
+    await stub.ingest({ conversation: meta, events: [parseEvent(textEvent("from ann", { ...inGroup(ann), replyToken: "token-ann" }))] });
+    // Ben's first message (a new member, a new reply token, a new seq) rolls back with the broken event.
+    const failed = await runInDurableObject(stub, (instance: ConversationDO) =>
+      instance.ingest({ conversation: meta, events: [parseEvent(textEvent("from ben", { ...inGroup(ben), replyToken: "token-ben" })), broken] }).then(() => null, (error: unknown) => error),
+    );
+    expect(failed).toBeInstanceOf(TypeError);
+    const view = await runInDurableObject(stub, (instance: ConversationDO, state) => {
+      const { store } = (instance as unknown as { rt: ConversationRuntime }).rt;
+      const stored = (key: string) => state.storage.sql.exec("SELECT value FROM meta WHERE key = ?", key).toArray().map((r) => JSON.parse(String(r.value)))[0] ?? null;
+      return {
+        kept: { replyToken: store.getMeta("replyToken"), unread: store.getMeta("unread"), latestSeq: store.latestSeq(), benIsMember: store.hasMember(ben) },
+        stored: { replyToken: stored("replyToken"), unread: stored("unread"), latestSeq: Number(state.storage.sql.exec("SELECT MAX(seq) AS s FROM messages").one().s), benIsMember: false },
+      };
+    });
+    expect(view.kept).toEqual(view.stored);
+    expect(view.kept.replyToken).toMatchObject({ token: "token-ann" });
+
+    // Ben writes again: he is a new member now, so his profile is fetched.
+    await stub.ingest({ conversation: meta, events: [parseEvent(textEvent("ben again", { ...inGroup(ben), replyToken: "token-ben-2" }))] });
+    const jobs = await runInDurableObject(stub, (_i, state) => state.storage.sql.exec("SELECT id FROM outbox WHERE kind = 'profile'").toArray().map((r) => String(r.id)));
+    expect(jobs).toContain(`profile:${ben}`);
+    expect(await runInDurableObject(stub, (instance: ConversationDO) => (instance as unknown as { rt: ConversationRuntime }).rt.store.latestSeq())).toBe(2);
   });
 
   it("after the alarm ran, whatever is left in the outbox still has an alarm (the remembered one is gone)", async () => {

@@ -1,6 +1,9 @@
 // Finding the Durable Object and index row behind a LINE source, as the webhook does.
 import { env, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
+import type { ConversationDO } from "../../src/conversations/conversation-do";
+import type { MetaKey, MetaValue } from "../../src/conversations/meta";
 import { conversationKeyName, type ConversationKey } from "../../src/conversations/model";
+import type { ConversationRuntime } from "../../src/conversations/runtime";
 import { CHANNEL_ID } from "./line";
 
 export async function channelRowId(): Promise<string> {
@@ -32,4 +35,16 @@ export async function drainOutbox(stub: DurableObjectStub, rounds = 5): Promise<
 
 export async function indexRow(conversationId: string) {
   return env.DB.prepare("SELECT * FROM conversations WHERE id = ?").bind(conversationId).first<Record<string, unknown>>();
+}
+
+/**
+ * Changes one meta value of a conversation as time passing would (an older reply
+ * token, a snooze that ran out): through the conversation's store, which keeps
+ * meta in memory, never by editing its SQLite table behind its back.
+ */
+export async function editMeta<K extends MetaKey>(stub: DurableObjectStub, key: K, edit: (value: MetaValue<K> | null) => MetaValue<K> | null): Promise<void> {
+  await runInDurableObject(stub, (instance: ConversationDO) => {
+    const { store } = (instance as unknown as { rt: ConversationRuntime }).rt;
+    store.setMeta(key, edit(store.getMeta(key)));
+  });
 }

@@ -5,7 +5,7 @@
 import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ConversationDO } from "../../src/conversations/conversation-do";
-import { conversationOf, drainOutbox } from "../helpers/conversations";
+import { conversationOf, drainOutbox, editMeta } from "../helpers/conversations";
 import { postWebhook, routeLineToSimulator, textEvent, userId, webhookBody } from "../helpers/line";
 import type { Agent } from "../helpers/session";
 import { loginAs } from "../helpers/users";
@@ -80,8 +80,8 @@ describe("the header after a change the agent did not make", () => {
     // The snooze's time comes (as the alarm would after four hours).
     await runInDurableObject(stub, (_i: ConversationDO, state) => {
       state.storage.sql.exec("UPDATE outbox SET next_at = 0 WHERE kind = 'wake'");
-      state.storage.sql.exec("UPDATE meta SET value = json_set(value, '$.snoozedUntil', 1) WHERE key = 'triage'");
     });
+    await editMeta(stub, "triage", (triage) => triage && { ...triage, snoozedUntil: 1 });
     await runDurableObjectAlarm(stub);
     await drainOutbox(stub);
     const header = await (await agent.get(`/inbox/c/${id}/triage`, { headers: { "hx-request": "true" } })).text();

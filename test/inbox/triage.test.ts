@@ -4,7 +4,7 @@ import { env, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test"
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ConversationDO } from "../../src/conversations/conversation-do";
 import { hashPassword } from "../../src/lib/crypto";
-import { conversationOf, drainOutbox, indexRow } from "../helpers/conversations";
+import { conversationOf, drainOutbox, editMeta, indexRow } from "../helpers/conversations";
 import { postWebhook, routeLineToSimulator, textEvent, userId, webhookBody } from "../helpers/line";
 import { type Agent, login } from "../helpers/session";
 
@@ -95,8 +95,8 @@ describe("status", () => {
     // Time passes: make the wake job due, as the alarm would be after an hour.
     await runInDurableObject(stub, (_i: ConversationDO, state) => {
       state.storage.sql.exec("UPDATE outbox SET next_at = 0 WHERE kind = 'wake'");
-      state.storage.sql.exec("UPDATE meta SET value = json_set(value, '$.snoozedUntil', 1) WHERE key = 'triage'");
     });
+    await editMeta(stub, "triage", (triage) => triage && { ...triage, snoozedUntil: 1 });
     await runDurableObjectAlarm(stub);
     await drainOutbox(stub);
     expect(await indexRow(id)).toMatchObject({ status: "open", snoozed_until: null });

@@ -11,6 +11,7 @@ import { ConversationRuntime } from "../../src/conversations/runtime";
 import { sendText } from "../../src/conversations/service";
 import { newId } from "../../src/lib/ids";
 import { parseEvent } from "../../src/line/webhook-schema";
+import { editMeta } from "../helpers/conversations";
 import { textEvent, userId } from "../helpers/line";
 import { customer, drainConversation, fakeLine, newWorkspace, type Received, receiver, runDeliveries, subscribe } from "./helpers";
 
@@ -98,7 +99,7 @@ describe("domain events", () => {
     const agent = setup.people.agent!;
     await mai.stub().triage({ kind: "snooze", until: Date.now() + 3_600_000 }, { id: agent.id, name: agent.name });
     await runInDurableObject(mai.stub(), (_i: ConversationDO, state) => state.storage.sql.exec("UPDATE outbox SET next_at = 0 WHERE kind = 'wake'"));
-    await runInDurableObject(mai.stub(), (_i: ConversationDO, state) => state.storage.sql.exec("UPDATE meta SET value = json_set(value, '$.snoozedUntil', 1) WHERE key = 'triage'"));
+    await editMeta(mai.stub(), "triage", (triage) => triage && { ...triage, snoozedUntil: 1 });
     await drainConversation(mai.stub());
     await runDeliveries(setup.workspaceId);
     expect(got.map((r) => r.json.data)).toEqual([expect.objectContaining({ previousStatus: "snoozed", origin: { kind: "automation", rule: "snooze" } })]);

@@ -9,7 +9,7 @@ import { env, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test"
 import { describe, expect, it } from "vitest";
 import type { ConversationDO } from "../../src/conversations/conversation-do";
 import { createPolicy, type PolicyInput } from "../../src/sla/policies";
-import { indexRow } from "../helpers/conversations";
+import { editMeta, indexRow } from "../helpers/conversations";
 import { customer, drainConversation, fakeLine, newWorkspace, type Setup } from "../outbound-webhooks/helpers";
 import { pushesTo, pushService, readPush, subscribeDevice } from "../push/helpers";
 
@@ -26,11 +26,12 @@ async function slaEvents(conversationId: string) {
 
 /** Moves every running SLA clock `ms` into the past and runs the alarm as if it were due. */
 async function timePasses(stub: DurableObjectStub<ConversationDO>, ms: number) {
+  await editMeta(stub, "sla", (sla) => {
+    if (!sla) return sla;
+    for (const t of Object.values(sla.targets as Record<string, { startedAt: number }>)) t.startedAt -= ms;
+    return sla;
+  });
   await runInDurableObject(stub, (_i: ConversationDO, state) => {
-    const row = state.storage.sql.exec("SELECT value FROM meta WHERE key = 'sla'").toArray()[0];
-    const sla = JSON.parse(String(row?.value));
-    for (const t of Object.values(sla.targets) as Array<{ startedAt: number }>) t.startedAt -= ms;
-    state.storage.sql.exec("UPDATE meta SET value = ? WHERE key = 'sla'", JSON.stringify(sla));
     state.storage.sql.exec("UPDATE outbox SET next_at = 0 WHERE kind IN ('sla', 'index')");
   });
   await runDurableObjectAlarm(stub);
