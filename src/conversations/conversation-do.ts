@@ -18,7 +18,7 @@ import type { Direction, ThreadMessage } from "./model";
 import { retryMessage, sendMessage, type SendInput } from "./outbound";
 import { runDueJobs } from "./outbox-run";
 import { broadcastPresence, onAgentFrame } from "./presence";
-import { ConversationRuntime } from "./runtime";
+import { AFTER_ACK_INTERVAL_MS, ConversationRuntime } from "./runtime";
 import { type Actor, applyTriage, type TriageChange } from "./triage";
 
 export type { ConversationMeta } from "./runtime";
@@ -211,7 +211,8 @@ export class ConversationDO extends DurableObject<Bindings> {
   override async alarm(): Promise<void> {
     this.rt.forgetAlarm();
     const now = Date.now();
-    if (this.rt.meta()) await runDueJobs(this.rt, now);
-    await this.rt.scheduleAlarm();
+    const ran = this.rt.meta() ? await runDueJobs(this.rt, now) : 0;
+    // A conversation that had work is likely to have more within the after-ack interval.
+    await this.rt.scheduleAlarm(ran > 0 ? now + AFTER_ACK_INTERVAL_MS : undefined);
   }
 }

@@ -12,7 +12,8 @@ import { JOB_MAX_ATTEMPTS, runJob } from "./outbox-jobs";
 import type { ConversationRuntime } from "./runtime";
 import type { OutboxJob } from "./store";
 
-export async function runDueJobs(rt: ConversationRuntime, now: number): Promise<void> {
+/** Runs the jobs due at `now`; answers how many were due (0: the alarm found nothing to do). */
+export async function runDueJobs(rt: ConversationRuntime, now: number): Promise<number> {
   const due = rt.store.dueJobs(now);
   let i = 0;
   while (i < due.length) {
@@ -53,6 +54,7 @@ export async function runDueJobs(rt: ConversationRuntime, now: number): Promise<
       failed(rt, job, error, now);
     }
   }
+  return due.length;
 }
 
 async function runEventJobs(rt: ConversationRuntime, run: Array<{ stored: OutboxJob; payload: EventJob }>, now: number): Promise<void> {

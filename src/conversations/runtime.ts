@@ -94,14 +94,22 @@ export class ConversationRuntime {
     return createLineClient({ accessToken: channel.accessToken, apiBase: lineApiBase(this.env), dataBase: lineDataApiBase(this.env), disabledReason });
   }
 
-  /** Sets the alarm to the earliest outbox job (never later than an alarm already set). */
-  async scheduleAlarm(): Promise<void> {
+  /**
+   * Sets the alarm to the earliest outbox job (never later than an alarm already set).
+   * `busyUntil`: the alarm that just ran had work — wake again no later than this
+   * even when the earliest job is further off (a delivery's 60 s safety net), so the
+   * next run of a busy conversation finds its alarm already set at its time: each
+   * message then leaves the alarm alone instead of moving it earlier (every alarm
+   * change is a storage write, and the write is flushed before the next output).
+   */
+  async scheduleAlarm(busyUntil?: number): Promise<void> {
     // The alarm this instance set is never later than any job then queued; when it is no
     // later than anything queued since, it still fits (jobs only get later or go away otherwise).
     const queued = this.store.takeEarliestQueued();
     if (typeof this.alarmAt === "number" && (queued === null || this.alarmAt <= queued)) return;
-    const next = this.store.nextJobAt();
-    if (next === null) return;
+    const earliest = this.store.nextJobAt();
+    if (earliest === null) return;
+    const next = busyUntil === undefined ? earliest : Math.min(earliest, busyUntil);
     // Every ingest, send and job run ends here: the storage round trip is skipped
     // while this instance knows the alarm (it set it; forgotten when the alarm runs).
     const current = this.alarmAt !== undefined ? this.alarmAt : await this.ctx.storage.getAlarm();

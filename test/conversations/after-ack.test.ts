@@ -2,6 +2,8 @@
 // and the live stream agents watch (with catch-up after a reconnect).
 import { env, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { afterEach, describe, expect, it } from "vitest";
+import type { ConversationDO } from "../../src/conversations/conversation-do";
+import { AFTER_ACK_INTERVAL_MS, type ConversationRuntime } from "../../src/conversations/runtime";
 import { conversationOf, drainOutbox, indexRow } from "../helpers/conversations";
 import { type LineCall, messageEvent, postWebhook, routeLineToSimulator, textEvent, userId, webhookBody } from "../helpers/line";
 import { login } from "../helpers/session";
@@ -156,5 +158,36 @@ describe("live stream", () => {
     await until(() => !last(aiko.frames).includes("Ben"));
     expect(last(aiko.frames)).not.toContain("Ben");
     aiko.ws.close(1000, "bye");
+  });
+});
+
+describe("a busy conversation's alarm", () => {
+  it("stays set one after-ack interval ahead after a run with work, so the next message does not move it; a run with nothing to do goes back to the earliest job", async () => {
+    fakeLine("Busy customer");
+    const uid = userId("busy-alarm");
+    await postWebhook(webhookBody([textEvent("first", { userId: uid })]));
+    const { stub } = await conversationOf({ type: "user", userId: uid });
+    const far = Date.now() + 3_600_000;
+    const alarm = () => runInDurableObject(stub, (_i: unknown, state: DurableObjectState) => state.storage.getAlarm());
+    const dueNow = () => runInDurableObject(stub, (_i: unknown, state: DurableObjectState) => state.storage.sql.exec("UPDATE outbox SET next_at = 0 WHERE kind <> 'wake'"));
+    // A job an hour away, like a snooze's wake-up or a delivery's safety net.
+    await runInDurableObject(stub, (instance: ConversationDO) => (instance as unknown as { rt: ConversationRuntime }).rt.store.enqueue("wake", "wake", { until: far }, far));
+
+    await dueNow();
+    const before = Date.now();
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
+    const afterRun = await alarm();
+    expect(afterRun).not.toBeNull();
+    expect(afterRun).toBeGreaterThanOrEqual(before + AFTER_ACK_INTERVAL_MS);
+    expect(afterRun).toBeLessThan(far);
+
+    await postWebhook(webhookBody([textEvent("second", { userId: uid })]));
+    expect(await alarm()).toBe(afterRun);
+
+    // The next runs: one with the second message's work, then one with nothing due.
+    await dueNow();
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
+    expect(await alarm()).toBe(far);
   });
 });
