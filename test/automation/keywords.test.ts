@@ -1,9 +1,10 @@
 // Keyword replies end to end: a customer's message arrives by webhook, the
 // conversation's outbox runs the engine on its alarm, and the answer goes to
 // LINE with the fresh reply token (free), shown in the thread as automation.
+import { env } from "cloudflare:test";
 import { afterEach, describe, expect, it } from "vitest";
-import { messageEvent, textEvent } from "../helpers/line";
-import { addRule, ALWAYS_CLOSED, ALWAYS_OPEN, configure, customer, fakeLine, newChannel, sends, sentTexts } from "./helpers";
+import { messageEvent, postWebhook, textEvent, webhookBody } from "../helpers/line";
+import { addRule, ALWAYS_CLOSED, ALWAYS_OPEN, configure, customer, drain, fakeLine, newChannel, sends, sentTexts } from "./helpers";
 
 let restore: (() => void) | null = null;
 afterEach(() => restore?.());
@@ -154,5 +155,25 @@ describe("loop protection", () => {
     const notes = (await c.thread()).filter((m) => m.direction === "note");
     expect(notes).toHaveLength(1);
     expect(notes[0]?.body).toMatchObject({ type: "note", text: expect.stringContaining("loop protection") });
+  });
+});
+
+describe("one run of a busy conversation", () => {
+  it("after several agent answers, still answers the customer's next line, and counts one first response", async () => {
+    const calls = line();
+    const channel = await newChannel();
+    await addRule(channel, { name: "Prices", keywords: ["price"] });
+    const c = customer(channel, "busy-run");
+    await c.says("hello");
+    // Three agent answers and the customer's next line before the conversation's next run:
+    // its listeners get message.sent ×3 and message.received in one batch.
+    const agent = { agent: { id: null, name: "Mali" } };
+    for (const text of ["Hi!", "One moment", "Checking now"]) await c.stub().send({ ...agent, messages: [{ type: "text", text }], preview: { type: "text", text } });
+    const res = await postWebhook(webhookBody([textEvent("price", { userId: c.uid })]), { channelId: channel.lineChannelId });
+    expect(res.status).toBe(200);
+    await drain(c.stub());
+    expect(sentTexts(calls)).toEqual(["Hi!", "One moment", "Checking now", "Answer to price"]);
+    const firstResponses = await env.DB.prepare("SELECT COUNT(*) AS n FROM reporting_events WHERE conversation_id = ? AND kind = 'first_response'").bind(c.id()).first<{ n: number }>();
+    expect(firstResponses?.n).toBe(1);
   });
 });
