@@ -131,6 +131,8 @@ async function contactSync(rt: ConversationRuntime, lineUserId: string, profile:
   const synced = JSON.stringify([seen, profile]);
   const known = store.getMeta("contact");
   if (known?.synced === synced) return { contactId: known.contactId, synced, statements: [] };
+  // Most syncs only move "last seen": the contact's own row changes when the profile does.
+  const profileChanged = known?.synced === undefined || syncedProfile(known.synced) !== JSON.stringify(profile);
   const where = and(eq(schema.contactIdentities.channelId, meta.channelId), eq(schema.contactIdentities.lineUserId, lineUserId));
   const identity = known ? { contactId: known.contactId } : await d.select({ contactId: schema.contactIdentities.contactId }).from(schema.contactIdentities).where(where).get();
   const contactFields = {
@@ -146,7 +148,7 @@ async function contactSync(rt: ConversationRuntime, lineUserId: string, profile:
       synced,
       statements: [
         d.update(schema.contactIdentities).set({ ...seen, ...(profile?.displayName ? { profileFetchedAt: now } : {}) }).where(where),
-        ...(profile?.displayName ? [d.update(schema.contacts).set(contactFields).where(eq(schema.contacts.id, identity.contactId))] : []),
+        ...(profile?.displayName && profileChanged ? [d.update(schema.contacts).set(contactFields).where(eq(schema.contacts.id, identity.contactId))] : []),
       ],
     };
   }
@@ -168,4 +170,14 @@ async function contactSync(rt: ConversationRuntime, lineUserId: string, profile:
       }),
     ],
   };
+}
+
+/** The profile part of a stored sync marker (JSON [seen, profile]); null when unreadable. */
+function syncedProfile(synced: string): string | null {
+  try {
+    const parsed: unknown = JSON.parse(synced);
+    return Array.isArray(parsed) ? JSON.stringify(parsed[1] ?? null) : null;
+  } catch {
+    return null;
+  }
 }

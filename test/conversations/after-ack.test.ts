@@ -43,6 +43,29 @@ describe("after the ack", () => {
     expect(thread.messages[0]?.senderName).toBe("Somchai");
   });
 
+  it("moves the contact's last-seen time on every message, but rewrites the contact itself only when the profile changed", async () => {
+    fakeLine("Kanya");
+    const uid = userId("last-seen");
+    const t0 = Date.now() - 60_000;
+    await postWebhook(webhookBody([textEvent("hello", { userId: uid, timestamp: t0 })]));
+    const { id, stub } = await conversationOf({ type: "user", userId: uid });
+    await drainOutbox(stub);
+    const contactId = (await indexRow(id))?.contact_id;
+    const rows = () =>
+      env.DB.prepare("SELECT c.display_name, c.updated_at, i.last_seen_at FROM contacts c JOIN contact_identities i ON i.contact_id = c.id WHERE c.id = ?")
+        .bind(contactId)
+        .first<{ display_name: string; updated_at: number; last_seen_at: number }>();
+    const first = await rows();
+    expect(first).toMatchObject({ display_name: "Kanya", last_seen_at: t0 });
+    // The contact row is rewritten in a later index write than the one that created it;
+    // make that write's mark recognisable.
+    await env.DB.prepare("UPDATE contacts SET updated_at = 1 WHERE id = ?").bind(contactId).run();
+
+    await postWebhook(webhookBody([textEvent("are you there?", { userId: uid, timestamp: t0 + 30_000 })]));
+    await drainOutbox(stub);
+    expect(await rows()).toEqual({ display_name: "Kanya", updated_at: 1, last_seen_at: t0 + 30_000 });
+  });
+
   it("indexes a new customer once, already named, in the run that fetched the profile", async () => {
     fakeLine("Nattapong");
     const uid = userId("index-once");
