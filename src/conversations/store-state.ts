@@ -58,9 +58,9 @@ export class ConversationState {
   }
 
   /** A new conversation's meta table holds only what its creation wrote: nothing else needs reading. */
-  protected keptAllExcept(written: Partial<Record<MetaKey, string>>): void {
+  protected keptAllExcept(written: Array<[MetaKey, string]>): void {
     this.kept.clear();
-    for (const [key, text] of Object.entries(written)) this.kept.set(key as MetaKey, text ?? null);
+    for (const [key, text] of written) this.kept.set(key, text);
     this.keptAll = true;
   }
 

@@ -56,8 +56,9 @@ export class ThreadStore extends ConversationState {
     // schema in one call instead of one per migration and a meta read.
     this.fresh = sql.exec("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").toArray().length === 0;
     if (this.fresh) {
-      sql.exec(`${SCHEMA}\n${MIGRATIONS.map((m) => `${m};`).join("\n")}\nINSERT INTO meta (key, value) VALUES ('schemaMigrations', '${MIGRATIONS.length}');`);
-      this.keptAllExcept({ schemaMigrations: String(MIGRATIONS.length) });
+      const migrated = JSON.stringify(MIGRATIONS.length);
+      sql.exec(`${SCHEMA}\n${MIGRATIONS.map((m) => `${m};`).join("\n")}\nINSERT INTO meta (key, value) VALUES ('schemaMigrations', '${migrated}');`);
+      this.keptAllExcept([["schemaMigrations", migrated]]);
       this.latestSeqKept = 0;
       return;
     }
