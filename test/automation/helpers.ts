@@ -115,13 +115,14 @@ export async function ageConversation(stub: DurableObjectStub, ms: number): Prom
   await runInDurableObject(stub, (_i: ConversationDO, state) => {
     state.storage.sql.exec("UPDATE messages SET created_at = created_at - ?", ms);
   });
-  await editMeta(stub, "automation", (value) => {
-    if (!value) return value;
-    const s = { ...value } as unknown as Record<string, unknown>;
+  await editMeta(stub, "automation", (state) => {
+    if (!state) return state;
+    const aged = { ...state };
     for (const key of ["awaitingSince", "lastAgentAt", "awaySentAt", "noAgentSentAt", "closedInboundAt", "openAgainSentAt", "greetedAt"]) {
-      if (typeof s[key] === "number") s[key] = (s[key] as number) - ms;
+      const at = aged[key];
+      if (typeof at === "number") aged[key] = at - ms;
     }
-    return s as unknown as typeof value;
+    return aged;
   });
 }
 

@@ -3,8 +3,8 @@
 import { env, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { afterEach, describe, expect, it } from "vitest";
 import type { ConversationDO } from "../../src/conversations/conversation-do";
-import { AFTER_ACK_INTERVAL_MS, type ConversationRuntime } from "../../src/conversations/runtime";
-import { conversationOf, drainOutbox, indexRow } from "../helpers/conversations";
+import { AFTER_ACK_INTERVAL_MS } from "../../src/conversations/runtime";
+import { conversationOf, drainOutbox, indexRow, runtimeOf } from "../helpers/conversations";
 import { type LineCall, messageEvent, postWebhook, routeLineToSimulator, textEvent, userId, webhookBody } from "../helpers/line";
 import { login } from "../helpers/session";
 
@@ -194,7 +194,7 @@ describe("a busy conversation's alarm", () => {
     const alarm = () => runInDurableObject(stub, (_i: unknown, state: DurableObjectState) => state.storage.getAlarm());
     const dueNow = () => runInDurableObject(stub, (_i: unknown, state: DurableObjectState) => state.storage.sql.exec("UPDATE outbox SET next_at = 0 WHERE kind <> 'wake'"));
     // A job an hour away, like a snooze's wake-up or a delivery's safety net.
-    await runInDurableObject(stub, (instance: ConversationDO) => (instance as unknown as { rt: ConversationRuntime }).rt.store.enqueue("wake", "wake", { until: far }, far));
+    await runInDurableObject(stub, (instance: ConversationDO) => runtimeOf(instance).store.enqueue("wake", "wake", { until: far }, far));
 
     await dueNow();
     const before = Date.now();

@@ -4,8 +4,8 @@
 import { env, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { ConversationDO, ConversationMeta } from "../../src/conversations/conversation-do";
-import type { ConversationRuntime } from "../../src/conversations/runtime";
 import { type ParsedEvent, parseEvent } from "../../src/line/webhook-schema";
+import { runtimeOf } from "../helpers/conversations";
 import { textEvent } from "../helpers/line";
 
 function conversation(name: string) {
@@ -56,7 +56,7 @@ describe("conversation memory caches", () => {
     );
     expect(failed).toBeInstanceOf(TypeError);
     const view = await runInDurableObject(stub, (instance: ConversationDO, state) => {
-      const { store } = (instance as unknown as { rt: ConversationRuntime }).rt;
+      const { store } = runtimeOf(instance);
       const stored = (key: string) => state.storage.sql.exec("SELECT value FROM meta WHERE key = ?", key).toArray().map((r) => JSON.parse(String(r.value)))[0] ?? null;
       return {
         kept: { replyToken: store.getMeta("replyToken"), unread: store.getMeta("unread"), latestSeq: store.latestSeq(), benIsMember: store.hasMember(ben) },
@@ -70,7 +70,7 @@ describe("conversation memory caches", () => {
     await stub.ingest({ conversation: meta, events: [parseEvent(textEvent("ben again", { ...inGroup(ben), replyToken: "token-ben-2" }))] });
     const jobs = await runInDurableObject(stub, (_i, state) => state.storage.sql.exec("SELECT id FROM outbox WHERE kind = 'profile'").toArray().map((r) => String(r.id)));
     expect(jobs).toContain(`profile:${ben}`);
-    expect(await runInDurableObject(stub, (instance: ConversationDO) => (instance as unknown as { rt: ConversationRuntime }).rt.store.latestSeq())).toBe(2);
+    expect(await runInDurableObject(stub, (instance: ConversationDO) => runtimeOf(instance).store.latestSeq())).toBe(2);
   });
 
   it("after the alarm ran, whatever is left in the outbox still has an alarm (the remembered one is gone)", async () => {

@@ -44,7 +44,12 @@ export async function indexRow(conversationId: string) {
  */
 export async function editMeta<K extends MetaKey>(stub: DurableObjectStub, key: K, edit: (value: MetaValue<K> | null) => MetaValue<K> | null): Promise<void> {
   await runInDurableObject(stub, (instance: ConversationDO) => {
-    const { store } = (instance as unknown as { rt: ConversationRuntime }).rt;
+    const { store } = runtimeOf(instance);
     store.setMeta(key, edit(store.getMeta(key)));
   });
+}
+
+/** The runtime inside a ConversationDO (runInDurableObject's instance), for tests that look at what it keeps in memory. */
+export function runtimeOf(instance: ConversationDO): ConversationRuntime {
+  return (instance as unknown as { rt: ConversationRuntime }).rt;
 }
