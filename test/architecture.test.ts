@@ -22,7 +22,7 @@ const SHARED = new Set(["lib", "db", "ui", "line"]);
 /** What other features may import from each feature (paths inside the feature, without extension). */
 const PUBLIC: Record<string, readonly string[]> = {
   conversations: ["events", "model", "port", "service", "live", "conversation-do", "ingest-spool", "workspace-do"],
-  auth: ["middleware", "throttle", "password-strength", "session", "invites", "routes"],
+  auth: ["middleware", "api-token-check", "throttle", "password-strength", "session", "invites", "routes"],
   assignment: ["index", "listener", "routes", "drain-job", "serializer"],
   csat: ["index", "inbox-routes", "contact-ratings", "survey", "listener", "sheets", "routes", "nav", "views/toolbar-action"],
   sla: ["timers", "listener", "routes", "nav"],
@@ -30,7 +30,7 @@ const PUBLIC: Record<string, readonly string[]> = {
   automation: ["listener", "routes", "state", "views/line-preview", "nav", "commands", "hours", "queue", "settings", "rules", "replies", "rule-form", "views/rule-form"],
   composer: ["routes", "media-routes", "forms", "messages", "stickers", "guard", "views/composer"],
   contacts: ["routes", "listener", "account-link", "notification-routes", "nav", "notify", "schemas", "queries/contact", "queries/fields", "queries/tags"],
-  inbox: ["routes", "directory", "queries", "triage-form", "views/list-toolbar"],
+  inbox: ["routes", "directory", "queries", "conversation-ref", "triage-form", "views/list-toolbar"],
   quota: ["routes", "service", "views/quota-badge"],
   settings: ["routes", "context", "forms", "queries/members", "queries/teams", "team-rules", "queries/cursor", "queries/canned-replies", "views/form-bits", "views/icons", "views/nav", "views/shell", "views/rich-text"],
   "outbound-webhooks": ["listener", "dispatcher-do", "nav", "routes"],

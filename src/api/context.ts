@@ -4,6 +4,7 @@ import type { Context } from "hono";
 import type { Actor } from "../conversations/port";
 import type { AppEnv } from "../env";
 import { type ConversationRow, findConversation } from "../inbox/queries";
+import { type ConversationRef, findConversationRef } from "../inbox/conversation-ref";
 import { type ContactProfile, findContact } from "../contacts/queries/contact";
 import { notFound } from "./validate";
 
@@ -24,6 +25,13 @@ export async function loadConversation(c: Context<AppEnv>, id: string): Promise<
   const row = await findConversation(c.env.DB, workspaceOf(c), id);
   if (!row) throw notFound("Conversation");
   return row;
+}
+
+/** Only where the conversation belongs (kept per isolate): for handlers that go straight to its Durable Object. */
+export async function loadConversationRef(c: Context<AppEnv>, id: string): Promise<ConversationRef> {
+  const ref = await findConversationRef(c.env.DB, workspaceOf(c), id);
+  if (!ref) throw notFound("Conversation");
+  return ref;
 }
 
 export async function loadContact(c: Context<AppEnv>, id: string): Promise<ContactProfile> {

@@ -6,9 +6,9 @@ import type { z } from "zod";
 import { type Outgoing, stickerMessage, textMessage } from "../composer/messages";
 import { conversationStub } from "../conversations/service";
 import type { AppEnv } from "../env";
-import type { ConversationRow } from "../inbox/queries";
+import type { ConversationRef } from "../inbox/conversation-ref";
 import { refreshQuotaSoon } from "../quota/service";
-import { apiActor, loadConversation } from "./context";
+import { apiActor, loadConversationRef } from "./context";
 import { messageJson, noteJson } from "./json";
 import * as ops from "./operations";
 import type { sendMessageBody } from "./requests";
@@ -29,37 +29,37 @@ function outgoing(input: z.output<typeof sendMessageBody>): Outgoing {
   return { ...built, messages: built.messages.map(({ sender: _sender, ...message }) => message) };
 }
 
-async function threadPage(c: Context<AppEnv>, row: ConversationRow, options: { before?: number; limit: number; notes: boolean }) {
-  const thread = await conversationStub(c.env, row.id).thread({ beforeSeq: options.before ?? null, limit: options.limit, direction: options.notes ? "note" : undefined });
+async function threadPage(c: Context<AppEnv>, ref: ConversationRef, options: { before?: number; limit: number; notes: boolean }) {
+  const thread = await conversationStub(c.env, ref.id).thread({ beforeSeq: options.before ?? null, limit: options.limit, direction: options.notes ? "note" : undefined });
   const first = thread.messages[0];
   return { messages: thread.messages, nextBefore: thread.hasOlder && first ? first.seq : null };
 }
 
-const conversation = params(ops.listMessages, "Conversation");
+const conversationParam = params(ops.listMessages, "Conversation");
 
 export const messageApi = new Hono<AppEnv>()
-  .get(ops.listMessages.path, conversation, query(ops.listMessages), async (c) => {
-    const row = await loadConversation(c, c.req.valid("param").id);
-    const { messages, nextBefore } = await threadPage(c, row, { ...c.req.valid("query"), notes: false });
+  .get(ops.listMessages.path, conversationParam, query(ops.listMessages), async (c) => {
+    const ref = await loadConversationRef(c, c.req.valid("param").id);
+    const { messages, nextBefore } = await threadPage(c, ref, { ...c.req.valid("query"), notes: false });
     return c.json({ data: messages.map(messageJson), nextBefore });
   })
-  .post(ops.sendMessage.path, conversation, requireJson(), body(ops.sendMessage), async (c) => {
-    const row = await loadConversation(c, c.req.valid("param").id);
+  .post(ops.sendMessage.path, conversationParam, requireJson(), body(ops.sendMessage), async (c) => {
+    const ref = await loadConversationRef(c, c.req.valid("param").id);
     const input = c.req.valid("json");
     const built = outgoing(input);
     const actor = apiActor(c);
-    const message = await conversationStub(c.env, row.id).send({ agent: { id: actor.id, name: actor.name }, messages: built.messages, preview: built.preview, origin: actor.origin });
+    const message = await conversationStub(c.env, ref.id).send({ agent: { id: actor.id, name: actor.name }, messages: built.messages, preview: built.preview, origin: actor.origin });
     // Like the composer: a push used the quota, so re-read it soon.
-    if (message.via === "push") c.executionCtx.waitUntil(refreshQuotaSoon(c.env, row.channelId));
+    if (message.via === "push") c.executionCtx.waitUntil(refreshQuotaSoon(c.env, ref.channelId));
     return c.json({ data: messageJson(message) }, message.status === "failed" ? 502 : 201);
   })
-  .get(ops.listNotes.path, conversation, query(ops.listNotes), async (c) => {
-    const row = await loadConversation(c, c.req.valid("param").id);
-    const { messages, nextBefore } = await threadPage(c, row, { ...c.req.valid("query"), notes: true });
+  .get(ops.listNotes.path, conversationParam, query(ops.listNotes), async (c) => {
+    const ref = await loadConversationRef(c, c.req.valid("param").id);
+    const { messages, nextBefore } = await threadPage(c, ref, { ...c.req.valid("query"), notes: true });
     return c.json({ data: messages.map(noteJson), nextBefore });
   })
-  .post(ops.addNote.path, conversation, requireJson(), body(ops.addNote), async (c) => {
-    const row = await loadConversation(c, c.req.valid("param").id);
-    const note = await conversationStub(c.env, row.id).addNote(apiActor(c), c.req.valid("json").text);
+  .post(ops.addNote.path, conversationParam, requireJson(), body(ops.addNote), async (c) => {
+    const ref = await loadConversationRef(c, c.req.valid("param").id);
+    const note = await conversationStub(c.env, ref.id).addNote(apiActor(c), c.req.valid("json").text);
     return c.json({ data: noteJson(note) }, 201);
   });

@@ -1,13 +1,12 @@
 // Request guards: agent session (cookie), CSRF token on state changes, API bearer token.
-import { and, eq, isNull, lt, or } from "drizzle-orm";
 import type { MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
 import { HTTPException } from "hono/http-exception";
-import { db, schema } from "../db/client";
 import { type AppEnv, simulatorEnabled } from "../env";
 import { matchLanguage, setLocaleContext, t } from "../ui/i18n";
 import type { LanguageCode } from "../lib/locales";
 import { sha256Hex } from "../lib/crypto";
+import { apiTokenByHash, recordApiTokenUse } from "./api-token-check";
 import { type AgentSession, loadSession, SESSION_COOKIE } from "./session";
 
 /** The API token a request authenticated with (set by requireApiToken). */
@@ -115,12 +114,7 @@ export function requireApiToken(): MiddlewareHandler<AppEnv> {
       const res = new Response(null, { headers: { "WWW-Authenticate": 'Bearer realm="linedesk"' } });
       throw new HTTPException(401, { message: "A valid API token is required (Authorization: Bearer <token>)", res });
     }
-    const t = schema.apiTokens;
-    const row = await db(c.env.DB)
-      .select({ id: t.id, workspaceId: t.workspaceId, name: t.name, scope: t.scope, expiresAt: t.expiresAt, revokedAt: t.revokedAt, lastUsedAt: t.lastUsedAt, demo: t.demo })
-      .from(t)
-      .where(eq(t.tokenHash, await sha256Hex(match[1])))
-      .get();
+    const row = await apiTokenByHash(c.env.DB, await sha256Hex(match[1]));
     const now = Date.now();
     if (!row) refuseToken("The API token is not valid");
     // DEMO_API_TOKEN works only while the simulator is on, even where the demo seeded it.
@@ -131,13 +125,7 @@ export function requireApiToken(): MiddlewareHandler<AppEnv> {
     if (row.scope === "read" && !SAFE_METHODS.has(c.req.method)) {
       throw new HTTPException(403, { message: "This API token can only read. Create a read and write token in Settings → API to make changes." });
     }
-    if (row.lastUsedAt === null || now - row.lastUsedAt >= LAST_USED_RESOLUTION_MS) {
-      // Conditional, so concurrent calls in the same minute write once.
-      await db(c.env.DB)
-        .update(t)
-        .set({ lastUsedAt: now })
-        .where(and(eq(t.id, row.id), or(isNull(t.lastUsedAt), lt(t.lastUsedAt, now - LAST_USED_RESOLUTION_MS + 1))));
-    }
+    await recordApiTokenUse(c.env.DB, row, now, LAST_USED_RESOLUTION_MS);
     c.set("apiToken", { id: row.id, workspaceId: row.workspaceId, name: row.name, scope: row.scope });
     await next();
   };

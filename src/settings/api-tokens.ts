@@ -7,6 +7,7 @@ import { auditInsert } from "../db/audit";
 import { db, schema } from "../db/client";
 import { randomToken, sha256Hex } from "../lib/crypto";
 import { newId } from "../lib/ids";
+import { forgetApiTokens } from "../auth/api-token-check";
 import { decodeCursor, encodeCursor } from "./queries/cursor";
 import { t } from "../ui/i18n";
 
@@ -154,6 +155,7 @@ export async function revokeApiToken(d1: D1Database, ctx: { workspaceId: string;
     .returning({ id: tok.id, name: tok.name });
   const row = revoked[0];
   if (!row) return null;
+  forgetApiTokens();
   await auditInsert(d1, { workspaceId: ctx.workspaceId, actorId: ctx.actorId, action: "api_token.revoked", targetType: "api_token", targetId: id, data: { name: row.name } }, now);
   return row;
 }

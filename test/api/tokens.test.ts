@@ -1,8 +1,13 @@
-// API tokens at the door: unknown, revoked and expired tokens are 401 at once;
-// read-only tokens may read but get 403 JSON on every kind of write; the last
-// use is recorded, at most once a minute per token.
+// API tokens at the door: unknown, revoked and expired tokens are 401 (a revoke in
+// Settings at once, one made on another instance within API_TOKEN_TTL_MS); read-only
+// tokens may read but get 403 JSON on every kind of write; the last use is recorded,
+// at most once a minute per token.
 import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
+import { API_TOKEN_TTL_MS, apiTokenByHash, forgetApiTokens, recordApiTokenUse } from "../../src/auth/api-token-check";
+import { LAST_USED_RESOLUTION_MS } from "../../src/auth/middleware";
+import { sha256Hex } from "../../src/lib/crypto";
+import { revokeApiToken } from "../../src/settings/api-tokens";
 import { demoWorkspaceId } from "../helpers/users";
 import { api, customerConversation, errorOf, insertToken } from "./helpers";
 
@@ -26,19 +31,33 @@ describe("bearer tokens", () => {
     expect(await errorOf(unknown)).toBe("The API token is not valid");
   });
 
-  it("stops working the moment it is revoked", async () => {
+  it("stops working the moment it is revoked in Settings", async () => {
     const t = await insertToken(workspaceId, { name: "Soon revoked" });
     expect((await api(t.token).get("/conversations")).status).toBe(200);
-    await env.DB.prepare("UPDATE api_tokens SET revoked_at = ? WHERE id = ?").bind(Date.now(), t.id).run();
+    expect(await revokeApiToken(env.DB, { workspaceId, actorId: "usr_admin" }, t.id)).toMatchObject({ id: t.id });
     const res = await api(t.token).get("/conversations");
     expect(res.status).toBe(401);
     expect(await errorOf(res)).toBe("This API token has been revoked");
   });
 
+  it("sees a revoke made on another instance once the kept row is older than the TTL", async () => {
+    const t = await insertToken(workspaceId, { name: "Revoked elsewhere" });
+    const hash = await sha256Hex(t.token);
+    const now = Date.now();
+    expect((await apiTokenByHash(env.DB, hash, now))?.revokedAt).toBeNull();
+    // Another instance revokes it: D1 changes, this isolate's memory does not.
+    await env.DB.prepare("UPDATE api_tokens SET revoked_at = ? WHERE id = ?").bind(now, t.id).run();
+    expect((await apiTokenByHash(env.DB, hash, now + API_TOKEN_TTL_MS))?.revokedAt).toBeNull();
+    expect((await apiTokenByHash(env.DB, hash, now + API_TOKEN_TTL_MS + 1))?.revokedAt).toBe(now);
+  });
+
   it("stops working when it expires", async () => {
     const t = await insertToken(workspaceId, { expiresAt: Date.now() + 60 * 60_000 });
     expect((await api(t.token).get("/tags")).status).toBe(200);
+    // A token's expiry is fixed when it is made: the test moves it instead of waiting an hour,
+    // and drops the kept row, which still has the old one.
     await env.DB.prepare("UPDATE api_tokens SET expires_at = ? WHERE id = ?").bind(Date.now() - 1, t.id).run();
+    forgetApiTokens();
     const res = await api(t.token).get("/tags");
     expect(res.status).toBe(401);
     expect(await errorOf(res)).toBe("This API token has expired");
@@ -74,18 +93,20 @@ describe("last used", () => {
     expect(await lastUsed(t.id)).toBeNull();
     const before = Date.now();
     expect((await api(t.token).get("/teams")).status).toBe(200);
-    expect(await lastUsed(t.id)).toBeGreaterThanOrEqual(before);
+    const first = await lastUsed(t.id);
+    expect(first).toBeGreaterThanOrEqual(before);
 
-    // Recorded "just now" (set a little ahead so the check does not depend on how fast this runs): no new write.
-    const recent = Date.now() + 30_000;
-    await env.DB.prepare("UPDATE api_tokens SET last_used_at = ? WHERE id = ?").bind(recent, t.id).run();
+    // Used again within the minute: no new write.
     expect((await api(t.token).get("/teams")).status).toBe(200);
-    expect(await lastUsed(t.id)).toBe(recent);
+    expect(await lastUsed(t.id)).toBe(first);
 
-    // More than a minute ago: the next use is written.
-    const old = Date.now() - 61_000;
-    await env.DB.prepare("UPDATE api_tokens SET last_used_at = ? WHERE id = ?").bind(old, t.id).run();
-    expect((await api(t.token).get("/teams")).status).toBe(200);
-    expect(await lastUsed(t.id)).toBeGreaterThan(old + 60_000);
+    // A minute later (the clock is passed in, so nothing waits): the next use is written.
+    const row = await apiTokenByHash(env.DB, await sha256Hex(t.token));
+    if (!row || first === null) throw new Error("token row missing");
+    const later = first + LAST_USED_RESOLUTION_MS;
+    await recordApiTokenUse(env.DB, row, later - 1, LAST_USED_RESOLUTION_MS);
+    expect(await lastUsed(t.id)).toBe(first);
+    await recordApiTokenUse(env.DB, row, later, LAST_USED_RESOLUTION_MS);
+    expect(await lastUsed(t.id)).toBe(later);
   });
 });
