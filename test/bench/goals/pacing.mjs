@@ -75,7 +75,7 @@ async function waitDelivered(fake, texts, timeoutMs) {
   }
 }
 
-export async function pacingBench({ root, children, runDir, log, seconds = 10, rate = 100, conversations = 40 }) {
+export async function pacingBench({ root, children, runDir, log, seconds = 10, rate = 100, conversations = 40, concurrency: fixedConcurrency = null }) {
   const fake = await startLimitedLine({ rate });
   const fakeUrl = `http://127.0.0.1:${fake.port}`;
   const vars = devVars(root);
@@ -99,7 +99,7 @@ export async function pacingBench({ root, children, runDir, log, seconds = 10, r
     await sleep(2000); // let the after-ack work of the webhooks settle
 
     // Enough sends in flight to keep a queue at the pacer (the allowed rate is the limit, not the client).
-    const concurrency = Math.max(16, Math.min(400, Math.round(rate * 0.6)));
+    const concurrency = fixedConcurrency ?? Math.max(16, Math.min(400, Math.round(rate * 0.6)));
     log(`pacing: phase paced — ${rate * seconds} bulk sends (${concurrency} at once) into ${conversations} conversations at an allowed ${rate}/s, an agent answering every 250 ms`);
     let since = performance.now();
     const paced = await bulkPhase({ client, ids, count: rate * seconds, concurrency, marker: "paced", agent });
