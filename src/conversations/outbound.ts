@@ -8,6 +8,7 @@ import { agentOrigin, emit, eventMessage } from "./emit";
 import type { EventOrigin } from "./events";
 import { pushTarget, type ThreadMessage } from "./model";
 import type { ConversationRuntime } from "./runtime";
+import type { OutboundRecord } from "./store";
 import { markQuotaExhausted, refreshQuotaSoon } from "../quota/service";
 import { paceSend, reportThrottle } from "../line/pacer-do";
 import { DEFAULT_RETRY_AFTER_MS, type SendPriority } from "../line/pacing";
@@ -34,7 +35,7 @@ export async function sendMessage(rt: ConversationRuntime, input: SendInput, onD
   rt.requireMeta();
   const now = Date.now();
   const id = newId("msg", now);
-  rt.store.insert({
+  const pending = rt.store.insertOutbound({
     id,
     direction: "outbound",
     body: input.preview,
@@ -47,8 +48,7 @@ export async function sendMessage(rt: ConversationRuntime, input: SendInput, onD
     origin: input.origin ?? agentOrigin(input.agent),
   });
   rt.queueIndex(now);
-  const pending = rt.store.get(id);
-  if (pending) rt.publish([pending], []);
+  rt.publish([pending], []);
   await armSafetyNet(rt, id);
   await attemptDelivery(rt, id, onDelivery);
   await rt.scheduleAlarm();
@@ -106,7 +106,7 @@ export async function attemptDelivery(rt: ConversationRuntime, messageId: string
   }
 }
 
-async function attemptOnce(rt: ConversationRuntime, record: NonNullable<ReturnType<ConversationRuntime["store"]["outbound"]>>, jobId: string, onDelivery?: DeliveryListener): Promise<void> {
+async function attemptOnce(rt: ConversationRuntime, record: OutboundRecord, jobId: string, onDelivery?: DeliveryListener): Promise<void> {
   const { store } = rt;
   const messageId = record.message.id;
   if (!record.retryKey) return;
@@ -140,7 +140,7 @@ async function attemptOnce(rt: ConversationRuntime, record: NonNullable<ReturnTy
   const attempts = record.attempts + 1;
   const channelId = rt.requireMeta().channelId;
   if (outcome.kind === "sent") {
-    store.setUnconfirmedReply(messageId, null);
+    if (unconfirmed) store.setUnconfirmedReply(messageId, null);
     finish(rt, messageId, jobId, { status: "sent", via: outcome.via, attempts });
     // Pushes count against the monthly quota: keep the inbox's quota view current.
     if (outcome.via === "push") await refreshQuotaSoon(rt.env, channelId);
@@ -183,15 +183,14 @@ function finish(rt: ConversationRuntime, messageId: string, jobId: string, updat
   rt.store.setDelivery(messageId, update);
   rt.store.finishJob(jobId);
   rt.queueIndex();
-  emitDeliveryResult(rt, messageId);
-  const m = rt.store.get(messageId);
-  if (m) rt.publish([], [m]);
+  const record = rt.store.outbound(messageId);
+  if (!record) return;
+  emitDeliveryResult(rt, record);
+  rt.publish([], [record.message]);
 }
 
 /** message.sent / message.failed (also for delivery unknown), in the same synchronous block (one implicit transaction) as the status update. */
-function emitDeliveryResult(rt: ConversationRuntime, messageId: string): void {
-  const record = rt.store.outbound(messageId);
-  if (!record) return;
+function emitDeliveryResult(rt: ConversationRuntime, record: OutboundRecord): void {
   const { message } = record;
   const origin = record.origin ?? agentOrigin({ id: message.agentId, name: message.agentName ?? "" });
   if (message.status === "sent" && message.via) emit(rt, "message.sent", { message: eventMessage(message), via: message.via }, origin);

@@ -92,6 +92,13 @@ export class ThreadStore extends ConversationState {
     return num(row.seq);
   }
 
+  /** Stores an outbound message and answers it as stored, in one statement (it has no sender profile to join). */
+  insertOutbound(m: NewMessage): ThreadMessage {
+    const row = this.insertRow(m, "*, NULL AS sender_name");
+    if (!row) throw new Error(`message ${m.id} was not stored`);
+    return toMessage(row);
+  }
+
   /**
    * Stores a webhook event's message and answers it as stored, in one statement;
    * null when a message with its webhookEventId is stored already (a redelivery).
