@@ -32,9 +32,37 @@ function wall(at: number, timeZone: string): { date: string; minute: number } {
   return { date: `${parts.year}-${parts.month}-${parts.day}`, minute: (Number(parts.hour) % 24) * 60 + Number(parts.minute) };
 }
 
+/**
+ * The local day an instant falls in, the last one asked per zone: every rollup write asks
+ * for the day (and week) of each of its facts, nearly always today, and each answer from
+ * Intl costs up to four formatToParts calls.
+ */
+interface Day {
+  date: string;
+  start: number;
+  /** The instant the next local date begins. */
+  end: number;
+}
+const days = new Map<string, Day>();
+
+function keptDay(at: number, timeZone: string): Day | null {
+  const day = days.get(timeZone);
+  return day && at >= day.start && at < day.end ? day : null;
+}
+
+function keepDay(date: string, timeZone: string): Day {
+  const day = { date, start: localMidnight(date, timeZone), end: localMidnight(addDays(date, 1), timeZone) };
+  // Kept only when both ends of the range read as that date (not across an odd DST jump at midnight).
+  if (day.start < day.end && wall(day.start, timeZone).date === date && wall(day.end - 1, timeZone).date === date) {
+    if (days.size > 200) days.clear();
+    days.set(timeZone, day);
+  }
+  return day;
+}
+
 /** YYYY-MM-DD of an instant in a zone. */
 export function localDate(at: number, timeZone: string): string {
-  return wall(at, timeZone).date;
+  return keptDay(at, timeZone)?.date ?? wall(at, timeZone).date;
 }
 
 /** The date `days` after a YYYY-MM-DD date. */
@@ -64,7 +92,11 @@ export function hourStart(at: number): number {
 
 /** The local midnight that starts the day an instant falls in. */
 export function dayStart(at: number, timeZone: string): number {
-  return localMidnight(localDate(at, timeZone), timeZone);
+  const kept = keptDay(at, timeZone);
+  if (kept) return kept.start;
+  const date = wall(at, timeZone).date;
+  const day = keepDay(date, timeZone);
+  return day.start <= at && at < day.end ? day.start : localMidnight(date, timeZone);
 }
 
 /** Days since 1970-01-01 of a YYYY-MM-DD date (a calendar day number, zone-free). */
