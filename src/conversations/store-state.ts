@@ -31,6 +31,15 @@ export class ConversationState {
   private keptAll = false;
   /** The earliest time a job was queued for since the last takeEarliestQueued. */
   private earliestQueued: number | null = null;
+  /**
+   * Jobs this instance queued that no run has read since: id → no later than when, with
+   * what payload. Queuing one again no earlier and with the same payload would change
+   * nothing but its generation, which matters only while it runs (the index job is queued
+   * by every message and twice by every send), so that write is skipped. A job leaves
+   * this map as soon as a run reads it (queued again while it runs, it must run once
+   * more) and when it is finished, postponed or rewritten, and the map empties on rollback.
+   */
+  private readonly waiting = new Map<string, { at: number; payload: string }>();
 
   constructor(protected readonly sql: SqlStorage) {}
 
@@ -68,6 +77,7 @@ export class ConversationState {
   forgetKept(): void {
     this.kept.clear();
     this.keptAll = false;
+    this.waiting.clear();
   }
 
   // --- outbox ---------------------------------------------------------------
@@ -78,15 +88,20 @@ export class ConversationState {
    * either way it runs once more even if it is running now (generation).
    */
   enqueue<K extends JobKind>(id: string, kind: K, payload: JobPayloads[K], nextAt: number, options: { replace?: boolean } = {}): void {
+    const text = JSON.stringify(payload);
+    const known = this.waiting.get(id);
+    if (!options.replace && known && known.at <= nextAt && known.payload === text) return;
     this.sql.exec(
       `INSERT INTO outbox (id, kind, payload, next_at) VALUES (?, ?, ?, ?)
        ON CONFLICT(id) DO UPDATE SET next_at = ${options.replace ? "excluded.next_at" : "MIN(next_at, excluded.next_at)"}, kind = excluded.kind,
          payload = excluded.payload, generation = generation + 1, attempts = ${options.replace ? "0" : "attempts"}`,
       id,
       kind,
-      JSON.stringify(payload),
+      text,
       nextAt,
     );
+    // Stored now: nextAt, or (without replace) an earlier time it already had.
+    this.waiting.set(id, { at: nextAt, payload: text });
     if (this.earliestQueued === null || nextAt < this.earliestQueued) this.earliestQueued = nextAt;
   }
 
@@ -109,14 +124,14 @@ export class ConversationState {
    * without waiting for every listener, and a burst's events run together.
    */
   dueJobs(now: number, limit = 100): OutboxJob[] {
-    return this.sql
-      .exec(DUE_JOBS_SQL, now, limit)
-      .toArray()
-      .map(toJob);
+    const jobs = this.sql.exec(DUE_JOBS_SQL, now, limit).toArray().map(toJob);
+    for (const job of jobs) this.waiting.delete(job.id);
+    return jobs;
   }
 
   /** The job as stored now (a job read earlier may have been enqueued again since). */
   job(id: string): OutboxJob | null {
+    this.waiting.delete(id);
     const row = this.sql.exec("SELECT id, kind, payload, attempts, next_at, generation FROM outbox WHERE id = ?", id).toArray()[0];
     return row ? toJob(row) : null;
   }
@@ -127,6 +142,7 @@ export class ConversationState {
   }
 
   finishJob(id: string): void {
+    this.waiting.delete(id);
     this.sql.exec("DELETE FROM outbox WHERE id = ?", id);
   }
 
@@ -135,20 +151,24 @@ export class ConversationState {
    * message during an index write): then it stays due and runs once more.
    */
   completeJob(job: Pick<OutboxJob, "id" | "generation">): void {
+    this.waiting.delete(job.id);
     this.sql.exec("DELETE FROM outbox WHERE id = ? AND generation = ?", job.id, job.generation);
   }
 
   /** Removes event jobs every listener is done with (one statement for a run). */
   finishJobs(ids: string[]): void {
+    for (const id of ids) this.waiting.delete(id);
     if (ids.length) this.sql.exec("DELETE FROM outbox WHERE id IN (SELECT value FROM json_each(?))", JSON.stringify(ids));
   }
 
   /** Replaces a job's payload (an event job records which listeners are done before it is retried). */
   setJobPayload<K extends JobKind>(id: string, _kind: K, payload: JobPayloads[K]): void {
+    this.waiting.delete(id);
     this.sql.exec("UPDATE outbox SET payload = ? WHERE id = ?", JSON.stringify(payload), id);
   }
 
   postponeJob(id: string, attempts: number, nextAt: number, error: string): void {
+    this.waiting.delete(id);
     this.sql.exec("UPDATE outbox SET attempts = ?, next_at = ?, last_error = ? WHERE id = ?", attempts, nextAt, error, id);
   }
 

@@ -86,4 +86,31 @@ describe("conversation memory caches", () => {
     await stub.ingest({ conversation: meta, events: [parseEvent(textEvent("again"))] });
     expect(await alarm()).toBeLessThanOrEqual(Date.now());
   });
+
+  it("queuing a waiting job again no earlier writes nothing, but a job a run has read is queued again for real", async () => {
+    const { stub, meta } = conversation("memory-queued-jobs");
+    await stub.ingest({ conversation: meta, events: [parseEvent(textEvent("hello"))] });
+    const seen = await runInDurableObject(stub, (instance: ConversationDO, state) => {
+      const { store } = runtimeOf(instance);
+      const row = () => state.storage.sql.exec("SELECT generation, next_at FROM outbox WHERE id = 'probe'").one();
+      const at = Date.now() + 60_000;
+      store.enqueue("probe", "index", {}, at);
+      const queued = row();
+      // Again, later: the stored job already covers it (same time, same generation).
+      store.enqueue("probe", "index", {}, at + 1_000);
+      const again = row();
+      // Earlier: written, and it moves.
+      store.enqueue("probe", "index", {}, at - 1_000);
+      const earlier = row();
+      // A run reads it (it may be running now): queued again, the generation moves so it runs once more.
+      store.job("probe");
+      store.enqueue("probe", "index", {}, at + 5_000);
+      const whileRunning = row();
+      store.finishJob("probe");
+      return { queued, again, earlier, whileRunning, at };
+    });
+    expect(seen.again).toEqual(seen.queued);
+    expect(seen.earlier).toEqual({ generation: Number(seen.queued.generation) + 1, next_at: seen.at - 1_000 });
+    expect(seen.whileRunning).toEqual({ generation: Number(seen.queued.generation) + 2, next_at: seen.at - 1_000 });
+  });
 });
