@@ -72,7 +72,7 @@ export function listenerContext(rt: ConversationRuntime, knownContactId: string 
   const oneToOne = rt.requireMeta().source.type === "user";
   let contact: Promise<string | null> | null = knownContactId !== null || !oneToOne ? Promise.resolve(knownContactId) : null;
   const contactId = () => (contact ??= contactIdFor(rt));
-  return { env: rt.env, contactId, conversation: createConversationPort(rt, contactId) };
+  return { env: rt.env, contactId, conversation: createConversationPort(rt, contactId), memory: rt.listenerMemory };
 }
 
 /**

@@ -131,6 +131,13 @@ export interface ListenerContext {
    */
   contactId(): Promise<string | null>;
   conversation: ConversationPort;
+  /**
+   * Scratch memory of this conversation's object, per listener name: what a listener
+   * learned in one run and may reuse in the next (e.g. rows it read from D1). Lost
+   * whenever the object is evicted or restarts, never shared with another conversation
+   * or instance — so nothing in it may be needed, only saved work.
+   */
+  memory: Map<string, unknown>;
 }
 
 /** A timer a listener set through ConversationPort.setTimer, now due. */

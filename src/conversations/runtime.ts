@@ -26,6 +26,8 @@ export class ConversationRuntime {
   readonly store: ThreadStore;
   /** Messages with a delivery attempt under way in this instance (an attempt may wait for the channel's pacer). */
   readonly deliveriesInFlight = new Set<string>();
+  /** Listeners' scratch memory for this instance (ListenerContext.memory). */
+  readonly listenerMemory = new Map<string, unknown>();
 
   constructor(
     readonly ctx: DurableObjectState,

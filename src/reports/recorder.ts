@@ -65,6 +65,33 @@ export async function recordEvent(d1: D1Database, event: DomainEvent, contactId:
 const CLAIM_ATTEMPTS = 3;
 
 /**
+ * A conversation's snapshot as its last write left it, kept in its object's memory
+ * (ListenerContext.memory), so the next run within SNAPSHOT_TTL_MS of the read skips
+ * the read batch: a busy chat's run then costs one D1 round trip instead of two. The
+ * response clock in it is exact (only this conversation's runs write it); its tags,
+ * team, assignee, zone and contact language are at most SNAPSHOT_TTL_MS old (an
+ * assignment in a run drops it, so the next run reads them again).
+ */
+interface KeptSnapshot {
+  readAt: number;
+  contactId: string | null;
+  zone: string;
+  snapshot: ConversationSnapshot;
+}
+export const SNAPSHOT_TTL_MS = 5_000;
+const MEMORY_KEY = "reports-rollups";
+/** Runs of only these events leave the snapshot's dimensions as they were read. */
+const KEEPS_SNAPSHOT: ReadonlySet<string> = new Set(["message.received", "message.sent", "message.failed"]);
+
+function keptSnapshot(memory: Map<string, unknown> | undefined, contactId: string | null, now: number): KeptSnapshot | null {
+  const kept = memory?.get(MEMORY_KEY) as KeptSnapshot | undefined;
+  // Whatever happens next, only a completed write keeps a snapshot again.
+  memory?.delete(MEMORY_KEY);
+  if (!kept || kept.contactId !== contactId || now < kept.readAt || now - kept.readAt > SNAPSHOT_TTL_MS) return null;
+  return { ...kept, snapshot: { ...kept.snapshot, tagIds: [...kept.snapshot.tagIds] } };
+}
+
+/**
  * Counts events of ONE conversation (oldest first), each once: one read batch and
  * one write batch for all of them. Each event's effect starts from the clock the
  * previous one left, as if they had been recorded one by one; facts that land in
@@ -73,10 +100,10 @@ const CLAIM_ATTEMPTS = 3;
  * the meantime, the claim fails, the whole batch rolls back, and it is worked out
  * again without the events now counted.
  */
-export async function recordEvents(d1: D1Database, events: DomainEvent[], contactId: string | null): Promise<void> {
+export async function recordEvents(d1: D1Database, events: DomainEvent[], contactId: string | null, memory?: Map<string, unknown>): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
-      await countOnce(d1, events, contactId);
+      await countOnce(d1, events, contactId, memory);
       return;
     } catch (error) {
       if (attempt >= CLAIM_ATTEMPTS || !isClaimConflict(error)) throw error;
@@ -88,9 +115,14 @@ function isClaimConflict(error: unknown): boolean {
   return error instanceof Error && /UNIQUE constraint failed: report_events_seen/i.test(error.message);
 }
 
-async function countOnce(d1: D1Database, all: DomainEvent[], contactId: string | null): Promise<void> {
+async function countOnce(d1: D1Database, all: DomainEvent[], contactId: string | null, memory?: Map<string, unknown>): Promise<void> {
   if (!all.length) return;
-  const { seen, zone, snapshot } = await readSnapshot(d1, all, contactId);
+  const now = Date.now();
+  // A kept snapshot has no "counted before?" answer: the claim below still refuses a counted
+  // event, and the retry after that (the snapshot dropped) reads it from D1.
+  const kept = keptSnapshot(memory, contactId, now);
+  const readAt = kept?.readAt ?? now;
+  const { seen, zone, snapshot } = kept ? { ...kept, seen: new Set<string>() } : await readSnapshot(d1, all, contactId);
   const events = [...new Map(all.filter((e) => !seen.has(e.id)).map((e) => [e.id, e])).values()];
   const first = events[0];
   if (!first) return;
@@ -118,6 +150,7 @@ async function countOnce(d1: D1Database, all: DomainEvent[], contactId: string |
     ...(clock ? [clockStatement(d1, clock.event, clock.clock, opened)] : []),
     d1.prepare("INSERT OR IGNORE INTO report_workspaces (workspace_id, live_since) VALUES (?, ?)").bind(first.workspaceId, first.at),
   ]);
+  if (memory && events.every((e) => KEEPS_SNAPSHOT.has(e.type))) memory.set(MEMORY_KEY, { readAt, contactId, zone, snapshot } satisfies KeptSnapshot);
 }
 
 /** The conversation's clock as the last event left it; `created`: one of them opened it for the first time. */
@@ -141,7 +174,7 @@ export const reportsListener: Listener = {
   name: "reports-rollups",
   events: EVENTS,
   async handle(event, ctx) {
-    await recordEvent(ctx.env.DB, event, await contactOf(event, ctx));
+    await recordEvents(ctx.env.DB, [event], await contactOf(event, ctx), ctx.memory);
   },
   async handleBatch(items) {
     const first = items[0];
@@ -149,6 +182,6 @@ export const reportsListener: Listener = {
     // One conversation, so one contact: the newest event that knows it (or asks, for follows).
     let contact: string | null = null;
     for (const { event, ctx } of items) contact = (await contactOf(event, ctx)) ?? contact;
-    await recordEvents(first.ctx.env.DB, items.map((i) => i.event), contact);
+    await recordEvents(first.ctx.env.DB, items.map((i) => i.event), contact, first.ctx.memory);
   },
 };

@@ -158,7 +158,7 @@ describe("customer messages", () => {
     const pushes = pushService();
     // The push listener reads nothing of the conversation: a port that refuses every call proves it.
     const conversation = new Proxy({}, { get: () => { throw new Error("the push listener should not use the conversation port"); } }) as ConversationPort;
-    const ctx = { env, contactId: async () => "ct_known", conversation };
+    const ctx = { env, contactId: async () => "ct_known", conversation, memory: new Map<string, unknown>() };
     await pushListener.handle(event, ctx);
     await pushListener.handle(event, ctx);
     expect(pushesTo(pushes, admin)).toHaveLength(1);

@@ -3,6 +3,7 @@
 // through the webhook and the conversation's outbox lands in the rollups.
 import { env, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import { loadChannelAutomation } from "../../src/automation/settings";
 import { recordEvent, recordEvents, reportsListener } from "../../src/reports/recorder";
 import { AFTER_ACK_INTERVAL_MS } from "../../src/conversations/runtime";
 import { postWebhook, textEvent, webhookBody } from "../helpers/line";
@@ -59,6 +60,57 @@ describe("idempotency", () => {
     for (const type of ["message.received", "message.sent", "message.failed", "conversation.opened", "conversation.assigned", "conversation.resolved", "conversation.reopened", "contact.followed", "contact.unfollowed"] as const) {
       expect(domainListeners.listenersFor(type)).toContain(reportsListener);
     }
+  });
+});
+
+/** env.DB, counting the batches sent through it (a run's read and write are one batch each). */
+function countingBatches(db: D1Database): { d1: D1Database; batches: () => number } {
+  let batches = 0;
+  const d1 = new Proxy(db, {
+    get(target, prop) {
+      if (prop === "batch") return (statements: D1PreparedStatement[]) => (batches++, target.batch(statements));
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+  return { d1, batches: () => batches };
+}
+
+describe("a busy conversation's runs", () => {
+  it("reuse the snapshot the last write left: one D1 round trip a run, the response clock exact, a counted event still refused", async () => {
+    const k = await world("listener-kept", "UTC", 1, 9);
+    const conv = k.conversations[0]!;
+    const agent = k.agents[0]!;
+    const memory = new Map<string, unknown>();
+    // The channel's business hours (a response counts inside or outside them) are kept per isolate: read them before counting.
+    await loadChannelAutomation(env.DB, conv.channelId);
+    const { d1, batches } = countingBatches(env.DB);
+    const at = Date.now() - 60_000;
+    const received = (t: number) => domainEvent(k, conv, "message.received", { message: message("inbound", null, t), redelivered: false, standby: false }, t);
+    const inbound = async () => (await env.DB.prepare("SELECT COALESCE(SUM(inbound), 0) AS n FROM report_messages WHERE workspace_id = ? AND grain = 'h' AND tag_id = '*' AND channel_id = '*' AND team_id = '*' AND agent_id = '*'").bind(k.workspaceId).first<{ n: number }>())?.n;
+
+    await recordEvents(d1, [received(at)], null, memory);
+    expect(batches()).toBe(2); // read, write
+    const reply = domainEvent(k, conv, "message.sent", { message: message("outbound", agent.id, at + 90_000), via: "reply" }, at + 90_000, { kind: "agent", userId: agent.id, name: agent.name });
+    await recordEvents(d1, [reply], null, memory);
+    expect(batches()).toBe(3); // the write only
+    const durations = await env.DB.prepare("SELECT metric, count, sum_ms FROM report_durations WHERE workspace_id = ? AND grain = 'd' AND tag_id = '*' AND channel_id = '*' AND team_id = '*' AND agent_id = '*'").bind(k.workspaceId).all();
+    expect(durations.results).toEqual([{ metric: "first_response", count: 1, sum_ms: 90_000 }]);
+
+    const second = received(at + 100_000);
+    await recordEvents(d1, [second], null, memory);
+    expect(batches()).toBe(4);
+    // Delivered again: the write's claim refuses it, and the retry reads D1, which knows it was counted.
+    await recordEvents(d1, [second], null, memory);
+    expect(batches()).toBe(6);
+    expect(await inbound()).toBe(2);
+
+    // An assignment changes who messages count for: the next run reads the conversation again.
+    const assigned = domainEvent(k, conv, "conversation.assigned", { change: "assignee", assignee: { id: agent.id, name: agent.name }, team: null, previousAssigneeId: null, previousTeamId: null }, at + 110_000, { kind: "agent", userId: agent.id, name: agent.name });
+    await recordEvents(d1, [assigned], null, memory);
+    await recordEvents(d1, [received(at + 120_000)], null, memory);
+    expect(batches()).toBe(10);
+    expect(await inbound()).toBe(3);
   });
 });
 
