@@ -92,11 +92,7 @@ export function hourStart(at: number): number {
 
 /** The local midnight that starts the day an instant falls in. */
 export function dayStart(at: number, timeZone: string): number {
-  const kept = keptDay(at, timeZone);
-  if (kept) return kept.start;
-  const date = wall(at, timeZone).date;
-  const day = keepDay(date, timeZone);
-  return day.start <= at && at < day.end ? day.start : localMidnight(date, timeZone);
+  return (keptDay(at, timeZone) ?? keepDay(wall(at, timeZone).date, timeZone)).start;
 }
 
 /** Days since 1970-01-01 of a YYYY-MM-DD date (a calendar day number, zone-free). */
