@@ -2,7 +2,8 @@
 // - uploads: size/type checked before sending, a JPEG preview (photo or video frame)
 //   and the audio length filled in, pasting an image attaches it
 // - quick-reply rows (add/remove, up to 13), "lat, lng" pasted into Latitude
-// - one panel open at a time; a click elsewhere closes them (Escape: composer.js)
+// - one panel open at a time; a click elsewhere closes them (Escape: composer.js); one
+//   opened while a text was being sent stays open in the composer that comes back
 // Everything works without this file except the previews and pasting.
 // Texts come from the page's language (window.ldT, public/i18n.js).
 (() => {
@@ -28,6 +29,19 @@
     },
     true,
   );
+
+  // A sent text comes back as a fresh composer: a tool panel the agent opened while the
+  // send was on its way stays open in it instead of snapping shut under their finger.
+  document.addEventListener("htmx:before:swap", (evt) => {
+    const { ctx, tasks } = evt.detail || {};
+    if (!ctx || !ctx.sourceElement || ctx.sourceElement.id !== "composer-form" || !Array.isArray(tasks)) return;
+    const open = $("#composer details.composer-tool[open]");
+    if (!open || !open.id) return;
+    for (const task of tasks) {
+      const panel = task.type === "main" && task.fragment && task.fragment.querySelector ? task.fragment.querySelector(`#${open.id}`) : null;
+      if (panel) panel.setAttribute("open", "");
+    }
+  });
 
   // --- attachments ---------------------------------------------------------------
   const MB = 1024 * 1024;

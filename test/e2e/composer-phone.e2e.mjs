@@ -99,15 +99,23 @@ async function runOne(browser, base, screenshots, lang, viewport) {
     assert.ok(emoji.firstTop < emoji.lineHeight, `${lang} ${width}: the first emoji sits on the first line, not above the text`);
     await shot(page, screenshots, "thread", width, lang);
 
-    // Text, by Enter.
+    // Text, by Enter; the agent opens the sticker picker while it is on its way (the send is
+    // held until the picker is open) and the fresh composer that comes back keeps it open.
     const answer = `Yes, M and L are in stock ${lang}-${width}`;
     await page.fill("#composer-text", answer);
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    await page.route("**/compose/text", async (route) => (await held, route.continue()), { times: 1 });
     await page.keyboard.press("Enter");
+    await page.click("#composer-tool-sticker summary");
+    await page.locator("#composer-tool-sticker .sticker-picker__item").first().waitFor();
+    release();
     const sentText = page.locator(".msg--out[data-status='sent']", { hasText: answer });
     await sentText.waitFor({ timeout: 15_000 });
+    await page.waitForFunction(() => document.getElementById("composer-text")?.value === "");
+    assert.ok(await page.locator("#composer-tool-sticker").evaluate((d) => d.open), `${lang} ${width}: the picker opened during the send is still open`);
 
     // A sticker from the picker.
-    await page.click("#composer-tool-sticker summary");
     await page.locator("#composer-tool-sticker .sticker-picker__item").first().waitFor();
     await page.waitForFunction(() =>
       [...document.querySelectorAll("#composer-tool-sticker img")].filter((img) => img.getBoundingClientRect().width > 0).every((img) => img.complete && img.naturalWidth > 0),
