@@ -11,7 +11,7 @@ import type { ConversationRuntime } from "./runtime";
 import type { OutboundRecord } from "./store";
 import { markQuotaExhausted, refreshQuotaSoon } from "../quota/service";
 import { paceSend, reportThrottle } from "../line/pacer-do";
-import { DEFAULT_RETRY_AFTER_MS, type SendPriority } from "../line/pacing";
+import type { SendPriority } from "../line/pacing";
 
 /** A delivery attempt that has not finished after this long is made again (see armSafetyNet). */
 export const DELIVERY_SAFETY_NET_MS = 60_000;
@@ -116,7 +116,7 @@ async function attemptOnce(rt: ConversationRuntime, record: OutboundRecord, jobI
   }
   const client = await rt.lineClient();
   // Wait for the channel's turn under LINE's rate limit; agents go before bulk sends.
-  await paceSend(rt.env, rt.requireMeta().channelId, sendPriority(record.origin));
+  const grant = await paceSend(rt.env, rt.requireMeta().channelId, sendPriority(record.origin));
   const now = Date.now();
   const unconfirmed = record.unconfirmedReply;
   if (unconfirmed && now - unconfirmed.receivedAt >= REPLY_RETRY_WINDOW_MS) {
@@ -148,8 +148,7 @@ async function attemptOnce(rt: ConversationRuntime, record: OutboundRecord, jobI
   } else if (outcome.kind === "throttled") {
     // LINE sent nothing: hold the whole channel, then send the same message again
     // (same retry key; a reply token LINE did not consume is offered again). Not an attempt.
-    const waitMs = outcome.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS;
-    await reportThrottle(rt.env, channelId, waitMs);
+    const waitMs = await reportThrottle(rt.env, channelId, { grant, retryAfterMs: outcome.retryAfterMs });
     const current = store.getMeta("replyToken");
     if (outcome.tokenUnused && freshToken && current?.token === freshToken) store.setMeta("replyToken", { ...current, used: false });
     store.setDelivery(messageId, { status: "pending", error: `Waiting for LINE's rate limit (${outcome.reason})`, attempts: record.attempts });

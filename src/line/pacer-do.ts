@@ -9,7 +9,7 @@
 // anyway (LINE's 429, handled there, is the safety net), so nothing is lost.
 import { DurableObject } from "cloudflare:workers";
 import type { Bindings } from "../env";
-import { BURST_SECONDS, LINE_SEND_RATE_PER_SECOND, PACING_HEADROOM, PacingQueue, type SendPriority } from "./pacing";
+import { BURST_SECONDS, DEFAULT_RETRY_AFTER_MS, LINE_SEND_RATE_PER_SECOND, PACING_HEADROOM, PacingQueue, type SendPriority } from "./pacing";
 
 /** The channel's rate: LINE's limit unless LINE_SEND_RATE_PER_SECOND says less (a smaller plan, a benchmark). */
 export function sendRateOf(env: Pick<Bindings, "LINE_SEND_RATE_PER_SECOND">): number {
@@ -18,7 +18,7 @@ export function sendRateOf(env: Pick<Bindings, "LINE_SEND_RATE_PER_SECOND">): nu
 }
 
 export class ChannelPacerDO extends DurableObject<Bindings> {
-  private readonly queue: PacingQueue<() => void>;
+  private readonly queue: PacingQueue<(holds: number) => void>;
   private timer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(ctx: DurableObjectState, env: Bindings) {
@@ -27,18 +27,24 @@ export class ChannelPacerDO extends DurableObject<Bindings> {
     this.queue = new PacingQueue({ ratePerSecond: limit * PACING_HEADROOM, burst: Math.max(1, Math.floor(limit * BURST_SECONDS)) }, Date.now());
   }
 
-  /** Resolves when one send may go to LINE now. */
-  acquire(priority: SendPriority): Promise<void> {
-    return new Promise<void>((resolve) => {
+  /** Resolves when one send may go to LINE now, with the grant's hold count (for throttled()). */
+  acquire(priority: SendPriority): Promise<number> {
+    return new Promise<number>((resolve) => {
       this.queue.enqueue(priority, resolve, Date.now());
       this.pump();
     });
   }
 
-  /** LINE answered 429: hold every send of this channel for `ms`. */
-  throttled(ms: number): void {
-    this.queue.pause(Date.now() + Math.max(0, ms));
+  /**
+   * LINE answered 429 to a send this pacer granted with `grantedIn` (null: not known):
+   * holds every send of this channel (PacingQueue.throttled) and answers how many ms
+   * until sends go again.
+   */
+  throttled(grantedIn: number | null, retryAfterMs: number | null): number {
+    const now = Date.now();
+    const resumeAt = this.queue.throttled(now, grantedIn, retryAfterMs);
     this.pump();
+    return Math.max(0, resumeAt - now);
   }
 
   /** How many sends are waiting and until when a 429 holds the channel (diagnostics, tests). */
@@ -48,7 +54,8 @@ export class ChannelPacerDO extends DurableObject<Bindings> {
 
   private pump(): void {
     const now = Date.now();
-    for (const go of this.queue.grant(now)) go();
+    const holds = this.queue.holds;
+    for (const go of this.queue.grant(now)) go(holds);
     const wait = this.queue.nextGrantIn(now);
     if (wait === null) return;
     if (this.timer) clearTimeout(this.timer);
@@ -64,23 +71,33 @@ function pacerOf(env: Pick<Bindings, "LINE_PACERS">, channelId: string) {
 }
 
 /**
- * Waits for this channel's turn to call reply or push. When the pacer cannot
- * be reached the send goes anyway: a 429 from LINE is retried by the caller,
- * while a message held back by a broken pacer would never go.
+ * Waits for this channel's turn to call reply or push, and answers the grant (pass it to
+ * reportThrottle if LINE answers 429). When the pacer cannot be reached the send goes
+ * anyway (grant null): a 429 from LINE is retried by the caller, while a message held
+ * back by a broken pacer would never go.
  */
-export async function paceSend(env: Pick<Bindings, "LINE_PACERS">, channelId: string, priority: SendPriority): Promise<void> {
+export async function paceSend(env: Pick<Bindings, "LINE_PACERS">, channelId: string, priority: SendPriority): Promise<number | null> {
   try {
-    await pacerOf(env, channelId).acquire(priority);
+    return await pacerOf(env, channelId).acquire(priority);
   } catch (error) {
     console.warn("line pacer: unavailable, sending unpaced", channelId, error instanceof Error ? error.message : error);
+    return null;
   }
 }
 
-/** Tells the channel's pacer that LINE answered 429, so every sender of the channel waits. */
-export async function reportThrottle(env: Pick<Bindings, "LINE_PACERS">, channelId: string, ms: number): Promise<void> {
+/**
+ * Tells the channel's pacer that LINE answered 429 to a send it granted, so every sender of
+ * the channel waits; answers how many ms this sender should wait before going again.
+ */
+export async function reportThrottle(
+  env: Pick<Bindings, "LINE_PACERS">,
+  channelId: string,
+  throttle: { grant: number | null; retryAfterMs: number | null },
+): Promise<number> {
   try {
-    await pacerOf(env, channelId).throttled(ms);
+    return await pacerOf(env, channelId).throttled(throttle.grant, throttle.retryAfterMs);
   } catch (error) {
     console.warn("line pacer: could not report a 429", channelId, error instanceof Error ? error.message : error);
+    return throttle.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS;
   }
 }

@@ -3,8 +3,8 @@
 // (Messaging API rate limits, "Send reply/push message": 2,000 req/s); above
 // that it answers 429. Sends wait here for a token; an agent's reply always
 // goes before any bulk (automation, API) send that is still waiting, so a
-// burst of automated messages never delays a human answer. A 429 (with its
-// Retry-After, when LINE sends one) pauses every grant until then.
+// burst of automated messages never delays a human answer. A 429 pauses every
+// grant: for its Retry-After when LINE sends one, else with exponential backoff.
 //
 // Pure and clock-free: the caller passes `now` (ms), so tests need no timers.
 
@@ -28,8 +28,18 @@ export const PACING_HEADROOM = 0.95;
  * catch-up bursts reached the benchmark's LINE clumped enough to draw 429s; 0.05 s did not.)
  */
 export const CATCH_UP_SECONDS = 0.05;
-/** A 429 without Retry-After pauses the channel's sends this long. */
-export const DEFAULT_RETRY_AFTER_MS = 1000;
+/**
+ * A 429 without Retry-After (LINE documents none) holds the channel this long first, then
+ * backs off exponentially: each further 429 to a send granted after the last hold began
+ * doubles the hold, up to HOLD_MAX_MS (one whole rate window). A 429
+ * that comes more than HOLD_STREAK_MS after the last hold ended starts again from here.
+ * (A fixed second per 429 held agents' replies a whole second for one bunched send.)
+ */
+export const HOLD_FIRST_MS = 100;
+export const HOLD_MAX_MS = 1000;
+export const HOLD_STREAK_MS = 1000;
+/** How long a sender waits after a 429 when the pacer cannot be asked. */
+export const DEFAULT_RETRY_AFTER_MS = HOLD_MAX_MS;
 
 export type SendPriority = "agent" | "bulk";
 
@@ -49,6 +59,10 @@ export class PacingQueue<T> {
   private tokens: number;
   private updatedAt: number;
   private pausedUntil = 0;
+  /** Holds begun so far; a grant is made "in" the count current then. */
+  private holdCount = 0;
+  /** The hold the last unexplained 429 asked for (backoff without Retry-After). */
+  private lastHoldMs = 0;
   private readonly waiting: Record<SendPriority, T[]> = { agent: [], bulk: [] };
   /** When the grants of the last 1,000 ms were made, oldest first from `recentHead`. */
   private recent: number[] = [];
@@ -79,12 +93,39 @@ export class PacingQueue<T> {
     this.waiting[priority].push(item);
   }
 
-  /** LINE answered 429: no grants before `until`, and the bucket starts empty then. */
+  /** Holds begun so far: pass the value current at a grant to throttled() with its 429. */
+  get holds(): number {
+    return this.holdCount;
+  }
+
+  /** No grants before `until`, and the bucket starts empty then. */
   pause(until: number): void {
     if (until <= this.pausedUntil) return;
     this.pausedUntil = until;
     this.tokens = 0;
     this.updatedAt = until;
+    this.holdCount++;
+  }
+
+  /**
+   * LINE answered 429 to a send granted when `holds` was `grantedIn` (null: unknown).
+   * With a Retry-After the channel waits that long. Without one, a send granted before the
+   * latest hold began is the same overrun that hold answers, so it just waits for that
+   * hold's end; a send granted since then holds the channel again, twice as long as the
+   * last hold if it ended less than HOLD_STREAK_MS ago (HOLD_FIRST_MS … HOLD_MAX_MS).
+   * Returns when sends may go again.
+   */
+  throttled(now: number, grantedIn: number | null, retryAfterMs: number | null): number {
+    if (retryAfterMs !== null) {
+      this.pause(now + Math.max(0, retryAfterMs));
+      return Math.max(now, this.pausedUntil);
+    }
+    if (grantedIn !== null && grantedIn < this.holdCount) return Math.max(now, this.pausedUntil);
+    const streak = this.lastHoldMs > 0 && now - this.pausedUntil < HOLD_STREAK_MS;
+    const hold = streak ? Math.min(HOLD_MAX_MS, this.lastHoldMs * 2) : HOLD_FIRST_MS;
+    this.lastHoldMs = hold;
+    this.pause(now + hold);
+    return Math.max(now, this.pausedUntil);
   }
 
   /** The waiters that may send at `now`, agents first, each in arrival order. */

@@ -1,7 +1,7 @@
 // A fake LINE Messaging API that enforces a rate limit on reply + push, for the pacing
 // benchmark. Above `rate` requests in any one second (a sliding window) it answers 429
-// {"message":"The API rate limit has been exceeded. Try again later."} like LINE, with a
-// Retry-After: 1 (LINE documents none; the app honours one when sent). It also keeps LINE's promises that
+// {"message":"The API rate limit has been exceeded. Try again later."} like LINE, and like
+// LINE without a Retry-After (the app backs off on its own). It also keeps LINE's promises that
 // the app relies on: a push whose X-Line-Retry-Key was already accepted answers 409 (and
 // is not delivered again); a reply token works once.
 //
@@ -48,7 +48,7 @@ export function startLimitedLine({ rate: initialRate, port = 0 }) {
       }
       if (!take()) {
         s.tooMany++;
-        return answer(res, 429, RATE_LIMITED, { "retry-after": "1" });
+        return answer(res, 429, RATE_LIMITED);
       }
       let body;
       try {

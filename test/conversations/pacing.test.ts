@@ -8,24 +8,28 @@ import type { ConversationDO } from "../../src/conversations/conversation-do";
 import { MAX_DELIVERY_ATTEMPTS } from "../../src/conversations/delivery";
 import { sendPriority } from "../../src/conversations/outbound";
 import { sendText } from "../../src/conversations/service";
+import { HOLD_FIRST_MS, HOLD_MAX_MS } from "../../src/line/pacing";
 import { channelRowId, conversationOf } from "../helpers/conversations";
 import { type LineCall, postWebhook, routeLineToSimulator, textEvent, userId, webhookBody } from "../helpers/line";
 
 const agent = { id: "usr_pacing", name: "Aom" };
 const ok = (path: string) => new Response(JSON.stringify(path.endsWith("/reply") ? { sentMessages: [{ id: "1", quoteToken: "q" }] } : { sentMessages: [{ id: "2", quoteToken: "q" }] }), { status: 200, headers: { "content-type": "application/json" } });
-const rateLimited = (retryAfter: string) =>
-  new Response(JSON.stringify({ message: "The API rate limit has been exceeded. Try again later." }), { status: 429, headers: { "content-type": "application/json", "retry-after": retryAfter } });
+const rateLimited = (retryAfter: string | null) =>
+  new Response(JSON.stringify({ message: "The API rate limit has been exceeded. Try again later." }), {
+    status: 429,
+    headers: { "content-type": "application/json", ...(retryAfter === null ? {} : { "retry-after": retryAfter }) },
+  });
 
 let restore: (() => void) | null = null;
 afterEach(() => restore?.());
 
 /** LINE answers the first `limited` sends with 429, then accepts; counts what it accepted per retry key / token. */
-function lineWithRateLimit(limited: number, options: { rejectReply?: boolean; retryAfter?: string } = {}) {
+function lineWithRateLimit(limited: number, options: { rejectReply?: boolean; retryAfter?: string | null } = {}) {
   let seen = 0;
   const accepted: LineCall[] = [];
   const routed = routeLineToSimulator((call) => {
     if (call.path !== "/v2/bot/message/reply" && call.path !== "/v2/bot/message/push") return null;
-    if (seen++ < limited) return rateLimited(options.retryAfter ?? "0");
+    if (seen++ < limited) return rateLimited(options.retryAfter === undefined ? "0" : options.retryAfter);
     if (options.rejectReply && call.path.endsWith("/reply")) return new Response(JSON.stringify({ message: "Invalid reply token" }), { status: 400 });
     accepted.push(call);
     return ok(call.path);
@@ -85,6 +89,25 @@ describe("LINE's rate limit (429)", () => {
     const pacer = env.LINE_PACERS.get(env.LINE_PACERS.idFromName(await channelRowId()));
     const status = await pacer.status();
     expect(status.pausedUntil).toBeGreaterThanOrEqual(before + 1000);
+  });
+
+  it("without a Retry-After (as LINE answers) holds the channel briefly, not a whole second, and the message waits just as long", async () => {
+    lineWithRateLimit(1, { retryAfter: null });
+    const { id, stub } = await customerWrites("pace-brief");
+    const before = Date.now();
+    const pending = await sendText(env, id, agent, "checking the stock");
+    const after = Date.now();
+    expect(pending.status).toBe("pending");
+    const pacer = env.LINE_PACERS.get(env.LINE_PACERS.idFromName(await channelRowId()));
+    const { pausedUntil } = await pacer.status();
+    expect(pausedUntil).toBeGreaterThanOrEqual(before + HOLD_FIRST_MS);
+    expect(pausedUntil).toBeLessThan(after + HOLD_MAX_MS);
+    const nextAt = await runInDurableObject(stub, (_i: ConversationDO, state) =>
+      state.storage.sql.exec<{ next_at: number }>("SELECT next_at FROM outbox WHERE kind = 'deliver'").one().next_at,
+    );
+    expect(nextAt).toBeLessThan(after + HOLD_MAX_MS);
+    await runDueDeliveries(stub);
+    expect(await stub.message(pending.id)).toMatchObject({ status: "sent", via: "reply" });
   });
 });
 

@@ -1,8 +1,9 @@
 // The channel pacer's bucket: LINE's rate is never exceeded, the allowed rate is
 // used in full, an agent's reply overtakes waiting bulk sends, a 429 holds every
-// send until its Retry-After. The clock is passed in, so nothing here sleeps.
+// send until its Retry-After (or, without one, for a hold that backs off exponentially).
+// The clock is passed in, so nothing here sleeps.
 import { describe, expect, it } from "vitest";
-import { BURST_SECONDS, CATCH_UP_SECONDS, LINE_SEND_RATE_PER_SECOND, PACING_HEADROOM, PacingQueue, retryAfterMs } from "../../src/line/pacing";
+import { BURST_SECONDS, CATCH_UP_SECONDS, HOLD_FIRST_MS, HOLD_MAX_MS, HOLD_STREAK_MS, LINE_SEND_RATE_PER_SECOND, PACING_HEADROOM, PacingQueue, retryAfterMs } from "../../src/line/pacing";
 
 function drainOver(queue: PacingQueue<number>, fromMs: number, toMs: number, stepMs = 1): Array<[number, number]> {
   const granted: Array<[number, number]> = [];
@@ -98,6 +99,36 @@ describe("pacing a channel", () => {
     queue.pause(5000);
     queue.pause(3000);
     expect(queue.pausedUntilMs).toBe(5000);
+  });
+
+  it("without a Retry-After holds the channel briefly, then twice as long for each 429 to a send made after the hold", () => {
+    const queue = new PacingQueue<number>({ ratePerSecond: 1000, burst: 10 }, 0);
+    queue.enqueue("bulk", 1, 0);
+    queue.enqueue("bulk", 2, 0);
+    const before = queue.holds;
+    expect(queue.grant(0)).toEqual([1, 2]);
+    // Both sends of one bunch draw a 429: one hold of HOLD_FIRST_MS, not two, not longer.
+    expect(queue.throttled(10, before, null)).toBe(10 + HOLD_FIRST_MS);
+    expect(queue.throttled(12, before, null)).toBe(10 + HOLD_FIRST_MS);
+    queue.enqueue("agent", 3, 20);
+    expect(queue.grant(10 + HOLD_FIRST_MS - 1)).toEqual([]);
+    const afterFirst = queue.holds;
+    expect(drainOver(queue, 10 + HOLD_FIRST_MS, 10 + HOLD_FIRST_MS + 5).map(([, item]) => item)).toEqual([3]);
+    // A send made after the hold still drew a 429: the next hold is twice as long, up to HOLD_MAX_MS.
+    expect(queue.throttled(200, afterFirst, null)).toBe(200 + 2 * HOLD_FIRST_MS);
+    let at = 200 + 2 * HOLD_FIRST_MS;
+    let hold = 2 * HOLD_FIRST_MS;
+    for (let i = 0; i < 6; i++) {
+      hold = Math.min(HOLD_MAX_MS, hold * 2);
+      const resume = queue.throttled(at + 1, queue.holds, null);
+      expect(resume).toBe(at + 1 + hold);
+      at = resume;
+    }
+    expect(hold).toBe(HOLD_MAX_MS);
+    // Quiet for HOLD_STREAK_MS after the last hold: the next 429 starts short again.
+    expect(queue.throttled(at + HOLD_STREAK_MS, queue.holds, null)).toBe(at + HOLD_STREAK_MS + HOLD_FIRST_MS);
+    // A Retry-After, when LINE sends one, is what the channel waits.
+    expect(queue.throttled(10_000, queue.holds, 3000)).toBe(13_000);
   });
 
   it("reads Retry-After as seconds or as an HTTP date", () => {

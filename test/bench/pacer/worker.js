@@ -7,9 +7,10 @@
 // key — what src/conversations/outbound.ts does, minus the outbox. 409 counts as sent.
 import { ChannelPacerDO, paceSend, reportThrottle } from "../../../src/line/pacer-do.ts";
 import { createLineClient, LineApiError } from "../../../src/line/client.ts";
-import { DEFAULT_RETRY_AFTER_MS } from "../../../src/line/pacing.ts";
 
 export { ChannelPacerDO };
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export default {
   async fetch(request, env) {
@@ -22,7 +23,7 @@ export default {
     const started = Date.now();
     let throttled = 0;
     for (let attempt = 1; attempt <= 100; attempt++) {
-      await paceSend(env, "bench-channel", priority);
+      const grant = await paceSend(env, "bench-channel", priority);
       try {
         await client.push({ to: `U${"0".repeat(32)}`, messages: [{ type: "text", text }] }, key);
         return Response.json({ sent: true, attempts: attempt, throttled, ms: Date.now() - started });
@@ -32,7 +33,7 @@ export default {
         if (!error.rateLimited && !error.retryable) return Response.json({ sent: false, error: error.reason }, { status: 502 });
         if (error.rateLimited) {
           throttled++;
-          await reportThrottle(env, "bench-channel", error.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS);
+          await sleep(await reportThrottle(env, "bench-channel", { grant, retryAfterMs: error.retryAfterMs }));
         }
       }
     }
