@@ -141,7 +141,9 @@ const envelopeSchema = z.object({
 });
 
 export type ParsedEvent =
-  | { kind: "known"; event: KnownEvent; raw: unknown }
+  // A known event carries only its parsed form: it crosses to its conversation by RPC, and
+  // nothing reads the raw one (a copy of it doubled what every hand-off cloned).
+  | { kind: "known"; event: KnownEvent }
   | { kind: "unknown"; type: string; envelope: z.infer<typeof envelopeSchema> | null; raw: unknown };
 
 export const callbackBodySchema = z.object({
@@ -152,7 +154,7 @@ export const callbackBodySchema = z.object({
 /** Parses one raw event: known when it fits its schema, otherwise kept as unknown (raw). */
 export function parseEvent(raw: unknown): ParsedEvent {
   const known = knownEventSchema.safeParse(raw);
-  if (known.success) return { kind: "known", event: known.data, raw };
+  if (known.success) return { kind: "known", event: known.data };
   const envelope = envelopeSchema.safeParse(raw);
   const type = envelope.success
     ? envelope.data.type
