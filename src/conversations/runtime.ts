@@ -54,10 +54,13 @@ export class ConversationRuntime {
     this.store.forgetKept();
   }
 
-  /** A storage transaction whose rollback also drops what this instance kept in memory of it. */
+  /**
+   * A storage transaction whose rollback also drops what this instance kept in memory of
+   * it. Its meta writes go to storage together at its end (ConversationState.gatherMeta).
+   */
   transaction<T>(fn: () => T): T {
     try {
-      return this.ctx.storage.transactionSync(fn);
+      return this.ctx.storage.transactionSync(() => this.store.gatherMeta(fn));
     } catch (error) {
       this.forgetMeta();
       throw error;

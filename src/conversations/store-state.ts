@@ -15,6 +15,9 @@ export interface OutboxJob {
 const toJob = (r: Row): OutboxJob => ({ id: String(r.id), kind: String(r.kind), payload: String(r.payload), attempts: num(r.attempts), nextAt: num(r.next_at), generation: num(r.generation) });
 
 /** Due jobs in run order (read through the outbox_due index, store-schema.ts). */
+const UPSERT_META = "INSERT INTO meta (key, value) VALUES";
+const ON_META_CONFLICT = "ON CONFLICT(key) DO UPDATE SET value = excluded.value";
+
 export const DUE_JOBS_SQL = "SELECT id, kind, payload, attempts, next_at, generation FROM outbox WHERE next_at <= ? ORDER BY kind = 'event', next_at, rowid LIMIT ?";
 
 /**
@@ -40,6 +43,9 @@ export class ConversationState {
    * more) and when it is finished, postponed or rewritten, and the map empties on rollback.
    */
   private readonly waiting = new Map<string, { at: number; payload: string }>();
+  /** Inside gatherMeta: meta keys changed in memory and not yet written. */
+  private readonly unwritten = new Set<MetaKey>();
+  private gathering = 0;
 
   constructor(protected readonly sql: SqlStorage) {}
 
@@ -62,8 +68,38 @@ export class ConversationState {
   setMeta<K extends MetaKey>(key: K, value: MetaValue<K> | null): void {
     const text = JSON.stringify(value);
     if (this.kept.get(key) === text) return;
-    this.sql.exec("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", key, text);
     this.kept.set(key, text);
+    if (this.gathering > 0) this.unwritten.add(key);
+    else this.sql.exec(`${UPSERT_META} (?, ?) ${ON_META_CONFLICT}`, key, text);
+  }
+
+  /**
+   * Runs `fn` (inside a storage transaction) with its meta writes gathered: each key is
+   * written once, all in one statement, when the outermost `fn` returns. A message sets
+   * three or four keys, so a webhook batch of any size writes the meta table once. If `fn`
+   * throws, nothing is written and the transaction's rollback calls forgetKept.
+   */
+  gatherMeta<T>(fn: () => T): T {
+    this.gathering++;
+    try {
+      const result = fn();
+      if (this.gathering === 1) this.writeGathered();
+      return result;
+    } finally {
+      this.gathering--;
+    }
+  }
+
+  private writeGathered(): void {
+    if (!this.unwritten.size) return;
+    const keys = [...this.unwritten];
+    this.unwritten.clear();
+    // Chunks keep each statement well under any bound-parameter limit.
+    for (let i = 0; i < keys.length; i += 32) {
+      const chunk = keys.slice(i, i + 32);
+      const values = chunk.flatMap((key) => [key, this.kept.get(key) ?? "null"]);
+      this.sql.exec(`${UPSERT_META} ${chunk.map(() => "(?, ?)").join(", ")} ${ON_META_CONFLICT}`, ...values);
+    }
   }
 
   /** A new conversation's meta table holds only what its creation wrote: nothing else needs reading. */
@@ -78,6 +114,7 @@ export class ConversationState {
     this.kept.clear();
     this.keptAll = false;
     this.waiting.clear();
+    this.unwritten.clear();
   }
 
   // --- outbox ---------------------------------------------------------------

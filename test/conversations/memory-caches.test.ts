@@ -5,6 +5,7 @@ import { env, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test"
 import { describe, expect, it } from "vitest";
 import type { ConversationDO, ConversationMeta } from "../../src/conversations/conversation-do";
 import { type ParsedEvent, parseEvent } from "../../src/line/webhook-schema";
+import { ThreadStore } from "../../src/conversations/store";
 import { runtimeOf } from "../helpers/conversations";
 import { textEvent } from "../helpers/line";
 
@@ -19,7 +20,7 @@ describe("conversation memory caches", () => {
     const { stub, meta } = conversation("memory-rollback");
     const good = parseEvent(textEvent("first"));
     // An event this code cannot plan (no deliveryContext): the whole batch rolls back.
-    const broken = { kind: "known", event: { type: "message", timestamp: Date.now(), mode: "active" }, raw: null } as unknown as ParsedEvent;
+    const broken = { kind: "known", event: { type: "message", timestamp: Date.now(), mode: "active" } } as unknown as ParsedEvent;
     const failed = await runInDurableObject(stub, (instance: ConversationDO) => instance.ingest({ conversation: meta, events: [good, broken] }).then(() => null, (error: unknown) => error));
     expect(failed).toBeInstanceOf(TypeError);
     expect(await stub.thread()).toMatchObject({ messages: [] });
@@ -32,7 +33,7 @@ describe("conversation memory caches", () => {
 
   it("the unread count kept in memory is the stored one after a batch rolled back", async () => {
     const { stub, meta } = conversation("memory-unread");
-    const broken = { kind: "known", event: { type: "message", timestamp: Date.now(), mode: "active" }, raw: null } as unknown as ParsedEvent;
+    const broken = { kind: "known", event: { type: "message", timestamp: Date.now(), mode: "active" } } as unknown as ParsedEvent;
     await stub.ingest({ conversation: meta, events: [parseEvent(textEvent("one"))] });
     const failed = await runInDurableObject(stub, (instance: ConversationDO) => instance.ingest({ conversation: meta, events: [parseEvent(textEvent("two")), broken] }).then(() => null, (error: unknown) => error));
     expect(failed).toBeInstanceOf(TypeError);
@@ -47,7 +48,7 @@ describe("conversation memory caches", () => {
     const meta: ConversationMeta = { id: stub.id.toString(), channelId: "ch_memory", workspaceId: "ws_memory", source: { type: "group", groupId: `C${"b".repeat(32)}` } };
     const ann = `U${"1".repeat(32)}`;
     const ben = `U${"2".repeat(32)}`;
-    const broken = { kind: "known", event: { type: "message", timestamp: Date.now(), mode: "active" }, raw: null } as unknown as ParsedEvent;
+    const broken = { kind: "known", event: { type: "message", timestamp: Date.now(), mode: "active" } } as unknown as ParsedEvent;
     const inGroup = (userId: string) => ({ userId, source: { type: "group", groupId: meta.source.type === "group" ? meta.source.groupId : "", userId } });
     await stub.ingest({ conversation: meta, events: [parseEvent(textEvent("from ann", { ...inGroup(ann), replyToken: "token-ann" }))] });
     // Ben's first message (a new member, a new reply token, a new seq) rolls back with the broken event.
@@ -112,5 +113,31 @@ describe("conversation memory caches", () => {
     expect(seen.again).toEqual(seen.queued);
     expect(seen.earlier).toEqual({ generation: Number(seen.queued.generation) + 1, next_at: seen.at - 1_000 });
     expect(seen.whileRunning).toEqual({ generation: Number(seen.queued.generation) + 2, next_at: seen.at - 1_000 });
+  });
+  it("a transaction's meta writes reach storage together at its end: one statement, the last value of each key", async () => {
+    const { stub, meta } = conversation("memory-gathered-meta");
+    await stub.ingest({ conversation: meta, events: [parseEvent(textEvent("hello"))] });
+    const seen = await runInDurableObject(stub, (_i: ConversationDO, state) => {
+      const statements: string[] = [];
+      const sql = state.storage.sql;
+      const counting = { exec: (query: string, ...bindings: unknown[]) => (statements.push(query), sql.exec(query, ...bindings)) } as unknown as SqlStorage;
+      const store = new ThreadStore(counting);
+      const stored = (key: string) => sql.exec("SELECT value FROM meta WHERE key = ?", key).toArray().map((r) => JSON.parse(String(r.value)))[0] ?? null;
+      let during: unknown = null;
+      state.storage.transactionSync(() =>
+        store.gatherMeta(() => {
+          store.setMeta("unread", 7);
+          store.setMeta("unread", 8);
+          store.gatherMeta(() => store.setMeta("lastCustomerMessageAt", 1234));
+          store.setMeta("mode", "standby");
+          during = { stored: stored("unread"), kept: store.getMeta("unread") };
+        }),
+      );
+      return { during, metaWrites: statements.filter((q) => q.includes("INTO meta")).length, after: { unread: stored("unread"), last: stored("lastCustomerMessageAt"), mode: stored("mode") } };
+    });
+    // Read back inside the transaction, the kept value is the new one; storage has it only at the end.
+    expect(seen.during).toEqual({ stored: 1, kept: 8 });
+    expect(seen.metaWrites).toBe(1);
+    expect(seen.after).toEqual({ unread: 8, last: 1234, mode: "standby" });
   });
 });
