@@ -7,6 +7,7 @@
 // Expiry is checked on every request against the kept row, so it is exact.
 import { and, eq, isNull, lt, or } from "drizzle-orm";
 import { db, schema } from "../db/client";
+import { KeptReads } from "../lib/kept-reads";
 
 /** How long a token row is used again without asking D1. */
 export const API_TOKEN_TTL_MS = 5_000;
@@ -24,25 +25,19 @@ export interface ApiTokenRow {
   demo: number;
 }
 
-const kept = new Map<string, { at: number; row: ApiTokenRow }>();
+const kept = new KeptReads<ApiTokenRow | null>({ ttlMs: API_TOKEN_TTL_MS, max: KEPT_TOKENS, keep: (row) => row !== null });
 
 /** The token with this SHA-256, or null when there is none. */
-export async function apiTokenByHash(d1: D1Database, tokenHash: string, now = Date.now()): Promise<ApiTokenRow | null> {
-  const hit = kept.get(tokenHash);
-  if (hit && now >= hit.at && now - hit.at <= API_TOKEN_TTL_MS) return hit.row;
-  const t = schema.apiTokens;
-  const row = await db(d1)
-    .select({ id: t.id, workspaceId: t.workspaceId, name: t.name, scope: t.scope, expiresAt: t.expiresAt, revokedAt: t.revokedAt, lastUsedAt: t.lastUsedAt, demo: t.demo })
-    .from(t)
-    .where(eq(t.tokenHash, tokenHash))
-    .get();
-  if (!row) {
-    kept.delete(tokenHash);
-    return null;
-  }
-  if (kept.size >= KEPT_TOKENS) kept.clear();
-  kept.set(tokenHash, { at: now, row });
-  return row;
+export function apiTokenByHash(d1: D1Database, tokenHash: string, now = Date.now()): Promise<ApiTokenRow | null> {
+  return kept.get(tokenHash, now, async () => {
+    const t = schema.apiTokens;
+    const row = await db(d1)
+      .select({ id: t.id, workspaceId: t.workspaceId, name: t.name, scope: t.scope, expiresAt: t.expiresAt, revokedAt: t.revokedAt, lastUsedAt: t.lastUsedAt, demo: t.demo })
+      .from(t)
+      .where(eq(t.tokenHash, tokenHash))
+      .get();
+    return row ?? null;
+  });
 }
 
 /** Records a use, at most once per `resolutionMs` per token (conditional, so concurrent calls write once). */
@@ -59,5 +54,5 @@ export async function recordApiTokenUse(d1: D1Database, row: ApiTokenRow, now: n
 
 /** After a revoke (or any change to tokens) in this isolate: read them from D1 again. */
 export function forgetApiTokens(): void {
-  kept.clear();
+  kept.forget();
 }

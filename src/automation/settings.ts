@@ -6,6 +6,7 @@ import { auditInsert } from "../db/audit";
 import { db, schema } from "../db/client";
 import type { WeeklyHours } from "../db/schema/automation";
 import { newId } from "../lib/ids";
+import { KeptReads } from "../lib/kept-reads";
 import type { LanguageCode } from "../lib/locales";
 import { customerLanguage } from "./customer-text";
 import type { Schedule } from "./hours";
@@ -111,23 +112,16 @@ export function toRule(row: typeof schema.keywordRules.$inferSelect): KeywordRul
  * cache in its isolate; other isolates see a change within CONFIG_TTL_MS.
  */
 export const CONFIG_TTL_MS = 5_000;
-const configCache = new Map<string, { at: number; value: Promise<ChannelAutomation | null> }>();
+const configCache = new KeptReads<ChannelAutomation | null>({ ttlMs: CONFIG_TTL_MS, max: 1000 });
 
 /** Drops cached config (one channel, or all) — after any change to settings, holidays or rules. */
 export function forgetChannelAutomation(channelId?: string): void {
-  if (channelId) configCache.delete(channelId);
-  else configCache.clear();
+  configCache.forget(channelId);
 }
 
 /** Everything the engine needs for one channel, or null when automation was never set up there. */
 export function loadChannelAutomation(d1: D1Database, channelId: string, now = Date.now()): Promise<ChannelAutomation | null> {
-  const hit = configCache.get(channelId);
-  if (hit && now - hit.at < CONFIG_TTL_MS) return hit.value;
-  const value = readChannelAutomation(d1, channelId);
-  value.catch(() => configCache.delete(channelId));
-  if (configCache.size > 1000) configCache.clear();
-  configCache.set(channelId, { at: now, value });
-  return value;
+  return configCache.get(channelId, now, () => readChannelAutomation(d1, channelId));
 }
 
 async function readChannelAutomation(d1: D1Database, channelId: string): Promise<ChannelAutomation | null> {

@@ -6,6 +6,8 @@
 // (the code that makes it calls forgetWorkspaceFeatures); one made elsewhere in
 // production is seen within FEATURES_TTL_MS, like outbound webhook subscriptions.
 
+import { KeptReads } from "../lib/kept-reads";
+
 /** How long a workspace's answer is kept in this isolate. */
 export const FEATURES_TTL_MS = 5_000;
 
@@ -44,29 +46,25 @@ interface Row {
   csat_comments: number;
 }
 
-const cache = new Map<string, { at: number; value: Promise<WorkspaceFeatures> }>();
+const kept = new KeptReads<WorkspaceFeatures>({ ttlMs: FEATURES_TTL_MS, max: 1000 });
 
 export function workspaceFeatures(d1: D1Database, workspaceId: string, now = Date.now()): Promise<WorkspaceFeatures> {
-  const hit = cache.get(workspaceId);
-  if (hit && now - hit.at <= FEATURES_TTL_MS) return hit.value;
-  const value = d1
-    .prepare(FEATURES_SQL)
-    .bind(workspaceId, now)
-    .first<Row>()
-    .then((row) => ({
-      push: row?.push === 1,
-      workflows: row?.workflows === 1,
-      sla: row?.sla === 1,
-      csatOnResolve: row?.csat_on_resolve === 1,
-      csatComments: row?.csat_comments === 1,
-    }));
-  value.catch(() => cache.delete(workspaceId));
-  if (cache.size > 1000) cache.clear();
-  cache.set(workspaceId, { at: now, value });
-  return value;
+  return kept.get(workspaceId, now, () =>
+    d1
+      .prepare(FEATURES_SQL)
+      .bind(workspaceId, now)
+      .first<Row>()
+      .then((row) => ({
+        push: row?.push === 1,
+        workflows: row?.workflows === 1,
+        sla: row?.sla === 1,
+        csatOnResolve: row?.csat_on_resolve === 1,
+        csatComments: row?.csat_comments === 1,
+      })),
+  );
 }
 
 /** Call after a change any WorkspaceFeatures field depends on has been written to D1. */
 export function forgetWorkspaceFeatures(workspaceId: string): void {
-  cache.delete(workspaceId);
+  kept.forget(workspaceId);
 }

@@ -11,6 +11,7 @@ import { eq } from "drizzle-orm";
 import { db, schema } from "../db/client";
 import type { Bindings } from "../env";
 import { decryptSecret } from "../lib/crypto";
+import { KeptReads } from "../lib/kept-reads";
 
 export interface ChannelCredentials {
   /** Our channel row id. */
@@ -27,7 +28,8 @@ export interface ChannelCredentials {
 }
 
 export const CACHE_TTL_MS = 5_000;
-const cache = new Map<string, { at: number; value: Promise<ChannelCredentials | null> }>();
+// A miss is not kept, so a channel added in settings works at once.
+const kept = new KeptReads<ChannelCredentials | null>({ ttlMs: CACHE_TTL_MS, max: 500, keep: (channel) => channel !== null });
 
 async function load(env: Bindings, where: "line" | "id", key: string): Promise<ChannelCredentials | null> {
   const column = where === "line" ? schema.channels.lineChannelId : schema.channels.id;
@@ -46,15 +48,7 @@ async function load(env: Bindings, where: "line" | "id", key: string): Promise<C
 }
 
 function cached(env: Bindings, where: "line" | "id", key: string, now: number): Promise<ChannelCredentials | null> {
-  const cacheKey = `${where}:${key}`;
-  const hit = cache.get(cacheKey);
-  if (hit && now - hit.at < CACHE_TTL_MS) return hit.value;
-  const value = load(env, where, key);
-  // A miss is not cached, so a channel added in settings works at once.
-  value.then((v) => { if (!v) cache.delete(cacheKey); }, () => cache.delete(cacheKey));
-  if (cache.size > 500) cache.clear();
-  cache.set(cacheKey, { at: now, value });
-  return value;
+  return kept.get(`${where}:${key}`, now, () => load(env, where, key));
 }
 
 /** By LINE's channel id (the webhook URL segment). */
@@ -69,5 +63,5 @@ export function channelById(env: Bindings, id: string, now = Date.now()) {
 
 /** Drops this isolate's cached channels; call after every change to a channel row. */
 export function forgetChannels(): void {
-  cache.clear();
+  kept.forget();
 }
