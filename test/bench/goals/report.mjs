@@ -38,6 +38,13 @@ function ingestRows() {
     row("CPU per message at light load (incl. after-ack), ÷ floor", cpu(l) / Math.max(0.001, cpu(f)), 1.5, { atMost: true, unit: "x" }),
   ];
   if (l.firstMessage) rows.push(row("first message of a new customer, ack p99 (direct)", l.firstMessage.latencyMs.p99, 50, { atMost: true, unit: " ms" }));
+  // The same Worker without wrangler's local asset router in front (production routes assets before the Worker runs).
+  const w = ingest.targets?.["linedesk-worker"];
+  if (w?.throughput) {
+    rows.push(row("ingest throughput, linedesk-worker (no local asset router) ÷ floor", w.throughput.reqPerSec / f.throughput.reqPerSec, 0.7, { unit: "x" }));
+    rows.push(row("light-load p99, linedesk-worker ÷ floor", w.lightLoad.latencyMs.p99 / f.lightLoad.latencyMs.p99, 2, { atMost: true, unit: "x" }));
+    rows.push(row("CPU per message at light load, linedesk-worker ÷ floor", cpu(w) / Math.max(0.001, cpu(f)), 1.5, { atMost: true, unit: "x" }));
+  }
   return rows;
 }
 
