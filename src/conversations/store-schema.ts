@@ -95,3 +95,55 @@ export function toMessage(row: Row): ThreadMessage {
     ...(row.origin ? { origin: JSON.parse(String(row.origin)) as EventOrigin } : {}),
   };
 }
+
+/** What an INSERT into messages answered, with the JSON it stored. */
+export interface InsertedRow {
+  seq: number;
+  senderName: string | null;
+  body: string;
+  origin: string | null;
+}
+
+/**
+ * A message just inserted, exactly as toMessage would read its row back: the columns the
+ * INSERT does not set have their defaults (no delivery yet, no media, not unsent), and the
+ * JSON columns are parsed from what was stored.
+ */
+export function insertedMessage(
+  m: {
+    id: string;
+    direction: Direction;
+    lineMessageId?: string | null;
+    senderLineUserId?: string | null;
+    agentId?: string | null;
+    agentName?: string | null;
+    status: DeliveryStatus;
+    quoteToken?: string | null;
+    createdAt: number;
+    redelivered?: boolean;
+    standby?: boolean;
+  },
+  row: InsertedRow,
+): ThreadMessage {
+  return {
+    id: m.id,
+    seq: row.seq,
+    direction: m.direction,
+    body: JSON.parse(row.body) as MessageBody,
+    lineMessageId: m.lineMessageId ?? null,
+    senderLineUserId: m.senderLineUserId ?? null,
+    senderName: row.senderName,
+    agentId: m.agentId ?? null,
+    agentName: m.agentName ?? null,
+    status: m.status,
+    via: null,
+    error: null,
+    mediaKey: null,
+    quoteToken: m.quoteToken ?? null,
+    createdAt: m.createdAt,
+    redelivered: m.redelivered === true,
+    standby: m.standby === true,
+    unsent: false,
+    ...(row.origin ? { origin: JSON.parse(row.origin) as EventOrigin } : {}),
+  };
+}
