@@ -60,7 +60,14 @@
       if (!list.querySelector(".conv-item")) refreshListSoon();
       return;
     }
-    if (frame.id === openConversationId()) row.classList.add("is-active");
+    if (frame.id === openConversationId()) {
+      row.classList.add("is-active");
+      // The agent is reading it (inbox.js marks it read): no badge in the row meanwhile.
+      if (document.visibilityState === "visible") {
+        row.classList.remove("is-unread");
+        row.querySelector("[data-unread]")?.remove();
+      }
+    }
     if (wasChecked) row.querySelector("input[name='ids']").checked = true;
     list.querySelector(".conv-empty")?.remove();
     // Pinned rows stay on top; a new row goes first among its kind.

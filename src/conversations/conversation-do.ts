@@ -157,7 +157,7 @@ export class ConversationDO extends DurableObject<Bindings> {
     const alreadyRead = store.getMeta("readToken") === token;
     if ((store.getMeta("unread") ?? 0) === 0 && (alreadyRead || !token)) return;
     store.setMeta("unread", 0);
-    this.rt.queueIndex();
+    this.rt.queueIndex(Date.now(), { now: true });
     if (token && !alreadyRead) {
       store.setMeta("readToken", token);
       store.enqueue("read", "markAsRead", { token }, Date.now());

@@ -141,9 +141,10 @@ export class ConversationRuntime {
    * one write per AFTER_ACK_INTERVAL_MS, so a busy chat costs a D1 write a
    * second rather than one per message (a quiet chat is indexed at once).
    */
-  queueIndex(at = Date.now()): void {
+  queueIndex(at = Date.now(), options: { now?: boolean } = {}): void {
     const last = this.store.getMeta("indexedAt") ?? 0;
-    this.store.enqueue("index", "index", {}, Math.max(at, last + AFTER_ACK_INTERVAL_MS));
+    // `now`: an agent is looking (the unread badge they just read clears at once, not a second later).
+    this.store.enqueue("index", "index", {}, options.now ? at : Math.max(at, last + AFTER_ACK_INTERVAL_MS));
   }
 
   /**

@@ -161,7 +161,7 @@ export const ConversationListItem: FC<ConversationListItemProps> = ({ item, acti
             {item.status !== "resolved" ? <SlaBadge dueAt={item.slaDueAt} breachedAt={item.slaBreachedAt} now={now ?? Date.now()} /> : null}
             {showStatus ? <span class={`tag tag--status tag--status-${item.status}`}>{statusLabel(item.status)}</span> : null}
             {unread ? (
-              <span class="badge" aria-label={t("inbox.row.unread", { count: item.unreadCount })}>
+              <span class="badge" data-unread aria-label={t("inbox.row.unread", { count: item.unreadCount })}>
                 {unreadLabel(item.unreadCount)}
               </span>
             ) : null}

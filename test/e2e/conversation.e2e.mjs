@@ -51,6 +51,10 @@ export default async function run({ base, screenshots }) {
     await customer.fill('textarea[name="text"]', followUp);
     await customer.keyboard.press("Enter");
     await inbox.locator("#thread-messages", { hasText: followUp }).waitFor({ timeout: 15_000 });
+    // The agent is reading it: its row in the list moves up with the new message and no unread badge.
+    const liveRow = inbox.locator(".conv-item", { hasText: followUp });
+    await liveRow.waitFor({ timeout: 15_000 });
+    assert.equal(await liveRow.locator("[data-unread]").count(), 0, "the open conversation's row shows no unread badge");
 
     await inbox.screenshot({ path: join(screenshots, "inbox-desktop.png") });
     await customer.screenshot({ path: join(screenshots, "simulator-phone.png") });

@@ -1,8 +1,10 @@
 // The inbox as an agent uses it: list, open a thread, reply, errors that explain themselves.
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { env } from "cloudflare:test";
+import { env, runInDurableObject } from "cloudflare:test";
+import type { ConversationDO } from "../../src/conversations/conversation-do";
+import { AFTER_ACK_INTERVAL_MS } from "../../src/conversations/runtime";
 import { PAGE_SIZE } from "../../src/inbox/queries";
-import { channelRowId, conversationOf, drainOutbox, indexRow } from "../helpers/conversations";
+import { channelRowId, conversationOf, drainOutbox, indexRow, runtimeOf } from "../helpers/conversations";
 import { demoWorkspaceId } from "../helpers/users";
 import { messageEvent, postWebhook, routeLineToSimulator, textEvent, userId, webhookBody } from "../helpers/line";
 import { type Agent, login } from "../helpers/session";
@@ -57,6 +59,22 @@ describe("inbox", () => {
     await drainOutbox(stub);
     expect(await indexRow(id)).toMatchObject({ unread_count: 0 });
     expect(routed.calls.filter((c) => c.path === "/v2/bot/chat/markAsRead").map((c) => c.body)).toEqual([{ markAsReadToken: "read-token-7001" }]);
+  });
+
+  it("reading a busy conversation updates its row at once, not after the busy-chat interval", async () => {
+    const { id, stub } = await customerWrites("read-at-once", [textEvent("one", { userId: userId("read-at-once") })]);
+    await drainOutbox(stub);
+    expect(await indexRow(id)).toMatchObject({ unread_count: 1 });
+    // As if the row had just been written: the next message's index write waits for the interval.
+    const far = Date.now() + 60_000;
+    await runInDurableObject(stub, (instance: ConversationDO) => runtimeOf(instance).store.setMeta("indexedAt", far));
+    await postWebhook(webhookBody([textEvent("two", { userId: userId("read-at-once") })]));
+    const indexDue = () => runInDurableObject(stub, (_i, state) => Number(state.storage.sql.exec("SELECT next_at FROM outbox WHERE id = 'index'").one().next_at));
+    expect(await indexDue()).toBe(far + AFTER_ACK_INTERVAL_MS);
+    await agent.post(`/inbox/c/${id}/read`, {});
+    expect(await indexDue()).toBeLessThanOrEqual(Date.now());
+    await drainOutbox(stub);
+    expect(await indexRow(id)).toMatchObject({ unread_count: 0 });
   });
 
   it("sends a reply from the composer and returns the new bubble for htmx", async () => {
