@@ -2,7 +2,8 @@
 // (window.linedeskList, used by inbox.js). A live row is placed where the current view
 // puts it, or the server is asked when only it knows (team, tag, channel, search, SLA
 // sort). A reload of the list (the feed reconnected, a filter changed) brings a page
-// read before rows that arrived while it was on its way: those rows are placed again.
+// read before rows that arrived while it was on its way: those rows are placed again;
+// a "load more" page leaves out the rows already placed.
 (() => {
   "use strict";
   const { fragment, activate } = window.linedeskLive;
@@ -123,6 +124,19 @@
   document.addEventListener("htmx:finally:request", (evt) => {
     const arrived = evt.detail && htmxReloads.get(evt.detail.ctx);
     if (arrived) arrivedDuringReload.delete(arrived);
+  });
+
+  // "Load more" appends the next page as the server read it. A conversation that moved to
+  // the top live while that page was on its way would show twice: the row already in the
+  // list is the newer one, so the page's copy is left out.
+  document.addEventListener("htmx:before:swap", (evt) => {
+    const { ctx, tasks } = evt.detail || {};
+    const source = ctx && ctx.sourceElement;
+    if (!source || !source.closest || !source.closest(".conv-more") || !Array.isArray(tasks)) return;
+    for (const task of tasks) {
+      if (task.type !== "main" || !task.fragment || !task.fragment.querySelectorAll) continue;
+      task.fragment.querySelectorAll(".conv-item[id]").forEach((row) => document.getElementById(row.id) && row.remove());
+    }
   });
 
   window.linedeskList = {
