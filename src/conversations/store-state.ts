@@ -14,10 +14,10 @@ export interface OutboxJob {
 
 const toJob = (r: Row): OutboxJob => ({ id: String(r.id), kind: String(r.kind), payload: String(r.payload), attempts: num(r.attempts), nextAt: num(r.next_at), generation: num(r.generation) });
 
-/** Due jobs in run order (read through the outbox_due index, store-schema.ts). */
 const UPSERT_META = "INSERT INTO meta (key, value) VALUES";
 const ON_META_CONFLICT = "ON CONFLICT(key) DO UPDATE SET value = excluded.value";
 
+/** Due jobs in run order (read through the outbox_due index, store-schema.ts). */
 export const DUE_JOBS_SQL = "SELECT id, kind, payload, attempts, next_at, generation FROM outbox WHERE next_at <= ? ORDER BY kind = 'event', next_at, rowid LIMIT ?";
 
 /**
