@@ -23,6 +23,17 @@ function row(goal, measured, target, { atMost = false, unit = "" } = {}) {
   return [goal, `${shown}${unit}`, `${atMost ? "≤" : "≥"} ${target}${unit}`, ratio === "" ? "" : String(ratio), met ? "met" : "NOT met"];
 }
 
+/** The three ingest goals of one linedesk target against the floor. */
+function targetRows(name, t, floor) {
+  // The light-load phase (50 req/s) is short and quiet: its after-ack work (alarms, index, live push) falls inside it.
+  const cpu = (target) => target.lightLoad?.serverCpuMsPerReq ?? 0;
+  return [
+    row(`ingest throughput, ${name} ÷ floor-store-direct`, t.throughput.reqPerSec / floor.throughput.reqPerSec, 0.7, { unit: "x" }),
+    row(`light-load p99, ${name} ÷ floor`, t.lightLoad.latencyMs.p99 / floor.lightLoad.latencyMs.p99, 2, { atMost: true, unit: "x" }),
+    row(`CPU per message at light load (incl. after-ack), ${name} ÷ floor`, cpu(t) / Math.max(0.001, cpu(floor)), 1.5, { atMost: true, unit: "x" }),
+  ];
+}
+
 function ingestRows() {
   const path = join(RESULTS, "latest.json");
   if (!existsSync(path)) return [];
@@ -30,21 +41,11 @@ function ingestRows() {
   const l = ingest.targets?.["linedesk-direct"];
   const f = ingest.targets?.["floor-store-direct"];
   if (!l?.throughput || !f?.throughput) return [["ingest vs floor-store-direct", "run linedesk-direct and floor-store-direct", "", "", "—"]];
-  // The light-load phase (50 req/s) is short and quiet: its after-ack work (alarms, index, live push) falls inside it.
-  const cpu = (t) => t.lightLoad?.serverCpuMsPerReq ?? 0;
-  const rows = [
-    row("ingest throughput, linedesk-direct ÷ floor-store-direct", l.throughput.reqPerSec / f.throughput.reqPerSec, 0.7, { unit: "x" }),
-    row("light-load p99, linedesk-direct ÷ floor", l.lightLoad.latencyMs.p99 / f.lightLoad.latencyMs.p99, 2, { atMost: true, unit: "x" }),
-    row("CPU per message at light load (incl. after-ack), ÷ floor", cpu(l) / Math.max(0.001, cpu(f)), 1.5, { atMost: true, unit: "x" }),
-  ];
+  const rows = [...targetRows("linedesk-direct", l, f)];
   if (l.firstMessage) rows.push(row("first message of a new customer, ack p99 (direct)", l.firstMessage.latencyMs.p99, 50, { atMost: true, unit: " ms" }));
   // The same Worker without wrangler's local asset router in front (production routes assets before the Worker runs).
   const w = ingest.targets?.["linedesk-worker"];
-  if (w?.throughput) {
-    rows.push(row("ingest throughput, linedesk-worker (no local asset router) ÷ floor", w.throughput.reqPerSec / f.throughput.reqPerSec, 0.7, { unit: "x" }));
-    rows.push(row("light-load p99, linedesk-worker ÷ floor", w.lightLoad.latencyMs.p99 / f.lightLoad.latencyMs.p99, 2, { atMost: true, unit: "x" }));
-    rows.push(row("CPU per message at light load, linedesk-worker ÷ floor", cpu(w) / Math.max(0.001, cpu(f)), 1.5, { atMost: true, unit: "x" }));
-  }
+  if (w?.throughput) rows.push(...targetRows("linedesk-worker", w, f));
   return rows;
 }
 
