@@ -1,5 +1,6 @@
 // The ConversationDO's SQLite schema, its in-place migrations, and row mapping.
 import type { EventOrigin } from "./events";
+import type { NewMessage } from "./store";
 import type { DeliveryStatus, DeliveryVia, Direction, MessageBody, ThreadMessage } from "./model";
 
 export const SCHEMA = `
@@ -109,22 +110,7 @@ export interface InsertedRow {
  * INSERT does not set have their defaults (no delivery yet, no media, not unsent), and the
  * JSON columns are parsed from what was stored.
  */
-export function insertedMessage(
-  m: {
-    id: string;
-    direction: Direction;
-    lineMessageId?: string | null;
-    senderLineUserId?: string | null;
-    agentId?: string | null;
-    agentName?: string | null;
-    status: DeliveryStatus;
-    quoteToken?: string | null;
-    createdAt: number;
-    redelivered?: boolean;
-    standby?: boolean;
-  },
-  row: InsertedRow,
-): ThreadMessage {
+export function insertedMessage(m: NewMessage, row: InsertedRow): ThreadMessage {
   return {
     id: m.id,
     seq: row.seq,
