@@ -42,14 +42,14 @@ export async function runAutomations(d1: D1Database, port: ConversationPort): Pr
 
 /**
  * Customer messages and follows after the last line handled, oldest first. Every
- * line looked at counts as handled (stale or standby ones are deliberately left
- * unanswered), so the next event's run starts after them.
+ * line looked at counts as handled (stale or standby ones, and answers to a
+ * survey, are deliberately left unanswered), so the next event's run starts after them.
  */
 function newTriggers(port: ConversationPort, state: AutomationState, now: number): ThreadMessage[] {
   // Only the lines after the last handled one (usually one or two), and never more than the newest TRIGGER_LOOKBACK.
   const from = Math.max(state.handledSeq, port.summary().latestSeq - TRIGGER_LOOKBACK);
   const lines = port.messagesAfter(from, TRIGGER_LOOKBACK).filter((m) => m.seq > state.handledSeq);
-  const triggers = lines.filter((m) => !m.standby && (m.direction === "inbound" || isFollow(m)) && now - m.createdAt < STALE_TRIGGER_MS);
+  const triggers = lines.filter((m) => !m.standby && !m.answer && (m.direction === "inbound" || isFollow(m)) && now - m.createdAt < STALE_TRIGGER_MS);
   const newest = lines.at(-1);
   if (newest) state.handledSeq = Math.max(state.handledSeq, newest.seq);
   return triggers;

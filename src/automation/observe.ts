@@ -24,7 +24,8 @@ export function observeThread(port: ConversationPort, state: AutomationState): O
     const batch = port.messagesAfter(state.seenSeq, PAGE);
     for (const m of batch) {
       state.seenSeq = m.seq;
-      if (m.direction === "inbound" && !m.standby) {
+      // A survey's rating or comment is an answer, not a request: nobody starts waiting for an agent.
+      if (m.direction === "inbound" && !m.standby && !m.answer) {
         state.awaitingSince ??= m.createdAt;
       } else if (m.body.type === "activity" && m.body.action === "status" && / resolved /.test(m.body.text)) {
         // Resolved without an answer: nobody is waiting any more, and no first response is counted.

@@ -21,7 +21,6 @@ export async function ingestEvents(rt: ConversationRuntime, input: IngestInput):
   const created: ThreadMessage[] = [];
   const updated: ThreadMessage[] = [];
   let duplicates = 0;
-  const answers = new Set<string>();
   // Rolled back, it also forgets the meta kept in memory (it may name a conversation never stored).
   rt.transaction(() => storeBatch());
   function storeBatch(): void {
@@ -30,6 +29,9 @@ export async function ingestEvents(rt: ConversationRuntime, input: IngestInput):
     for (const parsed of input.events) {
       const plan = planEvent(parsed);
       const id = newId("msg", plan.timestamp);
+      // A survey answer the conversation asked for is not a new request (see awaited.ts).
+      const answer = isAwaitedAnswer(awaitedAnswer(rt), plan, plan.timestamp);
+      if (answer) plan.countsAsUnread = false;
       // Deduped by webhookEventId in the same statement: LINE redelivers what it is not sure we got.
       const message = store.insertReceived({
         id,
@@ -44,15 +46,11 @@ export async function ingestEvents(rt: ConversationRuntime, input: IngestInput):
         createdAt: plan.timestamp,
         redelivered: plan.redelivered,
         standby: plan.standby,
+        answer,
       });
       if (!message) {
         duplicates++;
         continue;
-      }
-      // A survey answer the conversation asked for is not a new request (see awaited.ts).
-      if (isAwaitedAnswer(awaitedAnswer(rt), plan, plan.timestamp)) {
-        plan.countsAsUnread = false;
-        answers.add(id);
       }
       store.setMeta("mode", plan.standby ? "standby" : "active");
       if (plan.replyToken) store.setMeta("replyToken", { token: plan.replyToken, receivedAt: now, used: false } satisfies ReplyTokenState);
@@ -76,7 +74,7 @@ export async function ingestEvents(rt: ConversationRuntime, input: IngestInput):
       created.push(message);
       if (isNew) emit(rt, "conversation.opened", { reason: "created" }, CUSTOMER, { at: plan.timestamp, lineUserId: plan.senderLineUserId });
       isNew = false;
-      emitIngested(rt, plan, message, answers.has(id));
+      emitIngested(rt, plan, message);
       // A customer writing again brings a resolved or snoozed conversation back to the inbox.
       if (plan.countsAsUnread) {
         const reopened = reopenForCustomer(rt, plan.timestamp);
@@ -96,10 +94,10 @@ export async function ingestEvents(rt: ConversationRuntime, input: IngestInput):
 const CUSTOMER: EventOrigin = { kind: "customer" };
 
 /** The domain events of one stored webhook event (inside the ingest transaction). */
-function emitIngested(rt: ConversationRuntime, plan: IngestPlan, message: ThreadMessage, answer: boolean): void {
+function emitIngested(rt: ConversationRuntime, plan: IngestPlan, message: ThreadMessage): void {
   const options = { at: plan.timestamp, lineUserId: plan.senderLineUserId };
   if (plan.direction === "inbound") {
-    emit(rt, "message.received", { message: eventMessage(message), redelivered: plan.redelivered, standby: plan.standby, ...(answer ? { answer } : {}) }, CUSTOMER, options);
+    emit(rt, "message.received", { message: eventMessage(message), redelivered: plan.redelivered, standby: plan.standby, ...(message.answer ? { answer: true } : {}) }, CUSTOMER, options);
   }
   if (message.body.type === "postback") {
     const params = message.body.params ? Object.fromEntries(Object.entries(message.body.params).map(([k, v]) => [k, String(v)])) : null;

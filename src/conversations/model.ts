@@ -87,6 +87,8 @@ export interface ThreadMessage {
   unsent: boolean;
   /** Who sent an outbound message (agent, automation, workflow, API); absent on other lines and old rows. */
   origin?: EventOrigin;
+  /** An answer the conversation asked for (a survey's rating or comment), not a new request: present only when true. */
+  answer?: true;
 }
 
 export type ConversationStatus = "open" | "follow_up" | "snoozed" | "resolved";

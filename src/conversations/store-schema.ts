@@ -63,6 +63,8 @@ export const MIGRATIONS = [
   // Due jobs in the order they run (events last): a conversation with a backlog of events
   // reads the next 100 from this index instead of sorting the whole backlog each time.
   "CREATE INDEX IF NOT EXISTS outbox_due ON outbox(kind = 'event', next_at)",
+  // 1: a customer's answer the conversation asked for (a survey's rating or comment), not a request.
+  "ALTER TABLE messages ADD COLUMN answer INTEGER NOT NULL DEFAULT 0",
 ];
 
 export type Row = Record<string, SqlStorageValue>;
@@ -94,6 +96,7 @@ export function toMessage(row: Row): ThreadMessage {
     standby: num(row.standby) === 1,
     unsent: num(row.unsent) === 1,
     ...(row.origin ? { origin: JSON.parse(String(row.origin)) as EventOrigin } : {}),
+    ...(num(row.answer) === 1 ? { answer: true as const } : {}),
   };
 }
 
@@ -131,5 +134,6 @@ export function insertedMessage(m: NewMessage, row: InsertedRow): ThreadMessage 
     standby: m.standby === true,
     unsent: false,
     ...(row.origin ? { origin: JSON.parse(row.origin) as EventOrigin } : {}),
+    ...(m.answer ? { answer: true as const } : {}),
   };
 }

@@ -27,6 +27,8 @@ export interface NewMessage {
   standby?: boolean;
   /** Who sent an outbound message (carried by its message.sent / message.failed events). */
   origin?: EventOrigin | null;
+  /** A customer's answer the conversation asked for (see awaited.ts). */
+  answer?: boolean;
 }
 
 export interface OutboundRecord {
@@ -118,8 +120,8 @@ export class ThreadStore extends ConversationState {
     const row = this.sql
       .exec(
         `INSERT INTO messages (id, webhook_event_id, line_message_id, direction, body, sender_line_user_id, agent_id, agent_name,
-           status, retry_key, payload, mark_as_read_token, quote_token, created_at, redelivered, standby, origin)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ${onConflict} RETURNING ${returning}`,
+           status, retry_key, payload, mark_as_read_token, quote_token, created_at, redelivered, standby, origin, answer)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ${onConflict} RETURNING ${returning}`,
         m.id,
         m.webhookEventId ?? null,
         m.lineMessageId ?? null,
@@ -137,6 +139,7 @@ export class ThreadStore extends ConversationState {
         m.redelivered ? 1 : 0,
         m.standby ? 1 : 0,
         origin,
+        m.answer ? 1 : 0,
       )
       .toArray()[0];
     if (!row) return undefined;

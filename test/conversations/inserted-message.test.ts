@@ -26,6 +26,7 @@ describe("a stored message's answer", () => {
         createdAt: 1_700_000_000_000,
         redelivered: true,
         standby: true,
+        answer: true,
       });
       const stranger = store.insertReceived({ id: "msg_in2", webhookEventId: "wev_2", direction: "inbound", body: { type: "sticker", packageId: "446", stickerId: "1988", stickerResourceType: "STATIC" }, senderLineUserId: `U${"b".repeat(32)}`, status: "received", createdAt: 2 });
       const redelivery = store.insertReceived({ id: "msg_in3", webhookEventId: "wev_1", direction: "inbound", body: { type: "text", text: "again" }, status: "received", createdAt: 3 });
@@ -46,7 +47,8 @@ describe("a stored message's answer", () => {
     });
     expect(seen.redelivery).toBeNull();
     expect(seen.received).toEqual(seen.read[0]);
-    expect(seen.received).toMatchObject({ senderName: "Ann <Shop>", redelivered: true, standby: true, quoteToken: "quote-1" });
+    expect(seen.received).toMatchObject({ senderName: "Ann <Shop>", redelivered: true, standby: true, quoteToken: "quote-1", answer: true });
+    expect(seen.stranger).not.toHaveProperty("answer");
     expect(seen.stranger).toEqual(seen.read[1]);
     expect(seen.stranger?.senderName).toBeNull();
     expect(seen.outbound).toEqual(seen.read[2]);

@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { sendCsatSurvey } from "../../src/csat";
 import { indexRow } from "../helpers/conversations";
 import { receiver, runDeliveries, subscribe } from "../outbound-webhooks/helpers";
+import { addRule } from "../automation/helpers";
 import { agentAnswersAndResolves, csatWorkspace, fakeLine, responses, sent, surveyCustomer } from "./helpers";
 
 function ratingData(messages: Array<Record<string, unknown>>): string[] {
@@ -162,5 +163,39 @@ describe("when the survey is not sent", { timeout: 30_000 }, () => {
     expect(outcome).toMatchObject({ sent: true, via: "push" });
     expect(sent(line.calls).at(-1)?.via).toBe("push");
     expect((await responses(rio.id()))[0]).toMatchObject({ sent_via: "push", trigger: "agent" });
+  });
+});
+
+describe("survey answers are not requests", { timeout: 30_000 }, () => {
+  it("a rating and a comment start no automation, then or with the customer's next message", async () => {
+    const setup = await csatWorkspace("answers");
+    const channel = { id: setup.channelId, lineChannelId: setup.lineChannelId, workspaceId: setup.workspaceId };
+    await addRule(channel, { keywords: ["thanks"] });
+    await addRule(channel, { keywords: ["opening hours"] });
+    const line = fakeLine();
+    const nao = surveyCustomer(setup, "answers");
+    await nao.says("hello");
+    await agentAnswersAndResolves(setup, nao);
+    await nao.post([]);
+    const taps = ratingData(sent(line.calls).at(-1)?.messages ?? []);
+    await nao.taps(taps[0] ?? "");
+    // The comment happens to be a keyword: it is still only the survey's comment.
+    await nao.says("thanks");
+    expect(sent(line.calls).at(-1)?.messages[0]?.text).toBe("Thank you for your feedback!");
+
+    await nao.says("opening hours");
+    const texts = sent(line.calls).flatMap((s) => s.messages.map((m) => m.text));
+    expect(texts).toContain("Answer to opening hours");
+    expect(texts).not.toContain("Answer to thanks");
+
+    // Nobody waited on the rating: the agent's next answer counts one first response, from "opening hours".
+    const agent = setup.people.agent ?? setup.admin;
+    await nao.stub().send({ agent: { id: agent.id, name: agent.name }, messages: [{ type: "text", text: "9 to 5." }], preview: { type: "text", text: "9 to 5." } });
+    await nao.post([]);
+    const thread = (await nao.stub().thread({ limit: 50 })).messages;
+    const asked = thread.find((m) => m.body.type === "text" && m.body.text === "opening hours")?.createdAt ?? 0;
+    const answered = thread.find((m) => m.body.type === "text" && m.body.text === "9 to 5.")?.createdAt ?? 0;
+    const { results } = await env.DB.prepare("SELECT value_ms FROM reporting_events WHERE conversation_id = ? AND kind = 'first_response' ORDER BY created_at").bind(nao.id()).all<{ value_ms: number }>();
+    expect(results.at(-1)?.value_ms).toBe(answered - asked);
   });
 });
