@@ -37,6 +37,9 @@ export async function writeIndex(rt: ConversationRuntime, extra: IndexStatement[
   if (!latest) return;
   const d = db(rt.env.DB);
   const now = Date.now();
+  // Marked as the write begins: a message that lands while it waits for D1 asks for the
+  // next write one busy-chat interval from now, not straight after this one.
+  rt.markIndexed(now);
   const source = meta.source;
   const sourceId = source.type === "user" ? source.userId ?? "" : source.type === "group" ? source.groupId : source.type === "room" ? source.roomId : meta.channelId;
   const profile: Profile = source.type === "user" && source.userId ? store.member(source.userId) : null;
@@ -95,7 +98,6 @@ export async function writeIndex(rt: ConversationRuntime, extra: IndexStatement[
   search.written(results.slice(statements.length));
   store.setMeta("searchSeq", pendingSearch.at(-1)?.seq ?? searchFrom);
   if (contact?.statements.length) store.setMeta("contact", { contactId: contact.contactId, synced: contact.synced });
-  rt.markIndexed(now);
   if (pendingSearch.length === SEARCH_BATCH) rt.queueIndex();
   const feed = rt.env.WORKSPACES.get(rt.env.WORKSPACES.idFromName(meta.workspaceId));
   await feed.publish({

@@ -173,6 +173,12 @@ export class ConversationState {
     return row ? toJob(row) : null;
   }
 
+  /** Moves a job that is about to run to `until` (see runDueJobs). */
+  leaseJob(id: string, until: number): void {
+    this.waiting.delete(id);
+    this.sql.exec("UPDATE outbox SET next_at = ? WHERE id = ?", until, id);
+  }
+
   nextJobAt(): number | null {
     const row = this.sql.exec("SELECT MIN(next_at) AS at FROM outbox").one();
     return row.at === null ? null : num(row.at);

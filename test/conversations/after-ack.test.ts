@@ -3,6 +3,7 @@
 import { env, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { afterEach, describe, expect, it } from "vitest";
 import type { ConversationDO } from "../../src/conversations/conversation-do";
+import { runDueJobs } from "../../src/conversations/outbox-run";
 import { AFTER_ACK_INTERVAL_MS } from "../../src/conversations/runtime";
 import { conversationOf, drainOutbox, indexRow, runtimeOf } from "../helpers/conversations";
 import { type LineCall, messageEvent, postWebhook, routeLineToSimulator, textEvent, userId, webhookBody } from "../helpers/line";
@@ -77,6 +78,29 @@ describe("after the ack", () => {
     // The profile fetch queued the index again; that run wrote it afterwards, so nothing is left to redo.
     const left = await runInDurableObject(stub, (_i: unknown, state: DurableObjectState) => state.storage.sql.exec("SELECT kind FROM outbox").toArray().map((r) => r.kind));
     expect(left).not.toContain("index");
+  });
+
+  it("in a busy chat, a message that lands during an index write is indexed one interval after that write began", async () => {
+    fakeLine("Somchai");
+    const uid = userId("index-busy");
+    await postWebhook(webhookBody([textEvent("first", { userId: uid })]));
+    const { stub } = await conversationOf({ type: "user", userId: uid });
+    await drainOutbox(stub);
+    const seen = await runInDurableObject(stub, async (instance: ConversationDO, state) => {
+      const rt = runtimeOf(instance);
+      // Only the index write is due: anything the first message left waits an hour.
+      state.storage.sql.exec("UPDATE outbox SET next_at = next_at + 3600000 WHERE id != 'index'");
+      rt.queueIndex(Date.now(), { now: true });
+      const began = Date.now();
+      const run = runDueJobs(rt, began);
+      // The write is waiting for D1 (its first await): the next message asks for the index again.
+      rt.queueIndex();
+      await run;
+      return { began, ended: Date.now(), due: rt.store.jobAt("index") };
+    });
+    // Not at once (back-to-back writes for as long as the chat stays busy), and not lost.
+    expect(seen.due).toBeGreaterThanOrEqual(seen.began + AFTER_ACK_INTERVAL_MS);
+    expect(seen.due).toBeLessThanOrEqual(seen.ended + AFTER_ACK_INTERVAL_MS);
   });
 
   it("copies image content to R2 and serves it to a signed-in agent", async () => {
