@@ -12,6 +12,15 @@ const INSERT_DOC = "INSERT INTO conversation_search (conversation_id, workspace_
 // Runs right after INSERT_DOC in the same batch (one connection, in order), so the
 // twin row takes the rowid the trigram document just got.
 const INSERT_SHORT = "INSERT INTO conversation_search_short (rowid, terms) VALUES (last_insert_rowid(), ?1)";
+// Many documents in two statements, not two per document (a busy chat's index write carries
+// dozens). ?3 is a JSON array of [docId, text], inserted in its order: one writer, so the
+// new rowids are consecutive and the last is last_insert_rowid(). ?2 holds each document's
+// short terms ("" for none) in the same order; the twin of document k takes that rowid
+// minus (count - 1 - k). The uncorrelated subquery is read once, before the first twin.
+const INSERT_DOCS =
+  "INSERT INTO conversation_search (conversation_id, workspace_id, doc_id, content) SELECT ?1, ?2, json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?3) ORDER BY key";
+const INSERT_SHORTS =
+  "INSERT INTO conversation_search_short (rowid, terms) SELECT (SELECT last_insert_rowid()) - ?1 + 1 + key, value FROM json_each(?2) WHERE value != '' ORDER BY key";
 
 export function isSearchable(m: ThreadMessage): boolean {
   return !m.unsent && (m.body.type === "text" || m.body.type === "note" || (m.body.type === "sticker" && !!m.body.text) || m.body.type === "location" || m.body.type === "file");
@@ -70,7 +79,13 @@ export function searchDocumentsWrite(rt: ConversationRuntime, input: { conversat
     titleInsertAt = statements.length;
     statements.push(...documentStatements(d1, { conversationId, workspaceId, docId: "title", text: title }));
   }
-  for (const m of input.messages) statements.push(...documentStatements(d1, { conversationId, workspaceId, docId: m.id, text: searchText(m) }));
+  if (input.messages.length) {
+    const docs = input.messages.map((m) => [m.id, searchText(m)] as const);
+    statements.push(
+      d1.prepare(INSERT_DOCS).bind(conversationId, workspaceId, JSON.stringify(docs)),
+      d1.prepare(INSERT_SHORTS).bind(docs.length, JSON.stringify(docs.map(([, text]) => shortSearchDocument(text)))),
+    );
+  }
   return {
     statements,
     written(results) {

@@ -102,6 +102,20 @@ describe("two-character queries", () => {
   });
 });
 
+describe("documents written together", () => {
+  it("each keep their own words, whether they have two-character terms or not", async () => {
+    const texts = ["!!!", "注文の件です", "?", "花束をお願いします", "ok"];
+    const c = await customer("short-many", texts, "Mina");
+    const thread = (await c.stub.thread({ limit: 20 })).messages;
+    const idOf = (text: string) => thread.find((m) => m.body.type === "text" && m.body.text === text)?.id;
+    const docOf = async (q: string) => (await searchMatches(env.DB, workspaceId, q)).find((m) => m.conversationId === c.id)?.docId;
+    expect(await docOf("注文")).toBe(idOf("注文の件です"));
+    expect(await docOf("花束")).toBe(idOf("花束をお願いします"));
+    expect(await docOf("お願い")).toBe(idOf("花束をお願いします"));
+    expect(await docOf("ok")).toBe(idOf("ok"));
+  });
+});
+
 describe("terms", () => {
   it("are the 2-character pieces of CJK and Thai runs and the starts of other words", () => {
     expect(shortSearchTerms("昨日注文")).toEqual(["昨日", "日注", "注文"]);
