@@ -31,14 +31,16 @@ export function vapidProblem(env: Pick<Bindings, "VAPID_PUBLIC_KEY" | "VAPID_PRI
   return null;
 }
 
-let cached: { config: string; keys: Promise<VapidKeys> } | null = null;
+let cached: { config: string; keys: Promise<VapidKeys> | null } | null = null;
 
-/** The imported signing key, once per isolate (per distinct configuration). Null when push is not configured. */
+/**
+ * The imported signing key, once per isolate (per distinct configuration). Null when push is
+ * not configured. Asked on every domain event, so the configuration is checked once too.
+ */
 export function vapidKeys(env: Pick<Bindings, "VAPID_PUBLIC_KEY" | "VAPID_PRIVATE_KEY" | "VAPID_SUBJECT">): Promise<VapidKeys> | null {
-  if (vapidProblem(env)) return null;
   const config = { publicKey: env.VAPID_PUBLIC_KEY ?? "", privateKey: env.VAPID_PRIVATE_KEY ?? "", subject: env.VAPID_SUBJECT ?? "" };
-  const id = `${config.publicKey}|${config.subject}`;
-  if (cached?.config !== id) cached = { config: id, keys: importVapid(config) };
+  const id = `${config.publicKey}|${config.privateKey}|${config.subject}`;
+  if (cached?.config !== id) cached = { config: id, keys: vapidProblem(env) ? null : importVapid(config) };
   return cached.keys;
 }
 

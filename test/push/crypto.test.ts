@@ -111,5 +111,9 @@ describe("VAPID (RFC 8292)", () => {
     expect(vapidProblem({ ...env, VAPID_SUBJECT: "ops@example.com" })).toMatch(/mailto/);
     expect(vapidProblem({ ...env, VAPID_PRIVATE_KEY: "short" })).not.toContain("short");
     expect(vapidKeys({ ...env, VAPID_SUBJECT: "" })).toBeNull();
+    // Imported once per configuration; a broken one is refused, whichever came before it.
+    expect(vapidKeys(env)).toBe(vapidKeys(env));
+    expect(vapidKeys({ ...env, VAPID_PRIVATE_KEY: "short" })).toBeNull();
+    expect(vapidKeys(env)).not.toBeNull();
   });
 });
