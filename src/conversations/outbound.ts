@@ -35,6 +35,8 @@ export async function sendMessage(rt: ConversationRuntime, input: SendInput, onD
   rt.requireMeta();
   const now = Date.now();
   const id = newId("msg", now);
+  const retryKey = newRetryKey();
+  const origin = input.origin ?? agentOrigin(input.agent);
   const pending = rt.store.insertOutbound({
     id,
     direction: "outbound",
@@ -42,15 +44,16 @@ export async function sendMessage(rt: ConversationRuntime, input: SendInput, onD
     agentId: input.agent.id,
     agentName: input.agent.name,
     status: "pending",
-    retryKey: newRetryKey(),
+    retryKey,
     payload: input.messages,
     createdAt: now,
-    origin: input.origin ?? agentOrigin(input.agent),
+    origin,
   });
   rt.queueIndex(now);
   rt.publish([pending], []);
   await armSafetyNet(rt, id);
-  await attemptDelivery(rt, id, onDelivery);
+  // Its first attempt knows the record it just stored: no read back.
+  await attemptDelivery(rt, id, onDelivery, { message: pending, retryKey, payload: input.messages, attempts: 0, unconfirmedReply: null, origin });
   await rt.scheduleAlarm();
   const stored = rt.store.get(id);
   if (!stored) throw new Error(`message ${id} vanished`);
@@ -85,9 +88,9 @@ async function armSafetyNet(rt: ConversationRuntime, messageId: string): Promise
   await rt.scheduleAlarm();
 }
 
-export async function attemptDelivery(rt: ConversationRuntime, messageId: string, onDelivery?: DeliveryListener): Promise<void> {
+export async function attemptDelivery(rt: ConversationRuntime, messageId: string, onDelivery?: DeliveryListener, known?: OutboundRecord): Promise<void> {
   const { store } = rt;
-  const record = store.outbound(messageId);
+  const record = known ?? store.outbound(messageId);
   const jobId = `deliver:${messageId}`;
   if (!record || record.message.status !== "pending" || !record.retryKey) {
     store.finishJob(jobId);
@@ -151,9 +154,8 @@ async function attemptOnce(rt: ConversationRuntime, record: OutboundRecord, jobI
     const waitMs = await reportThrottle(rt.env, channelId, { grant, retryAfterMs: outcome.retryAfterMs });
     const current = store.getMeta("replyToken");
     if (outcome.tokenUnused && freshToken && current?.token === freshToken) store.setMeta("replyToken", { ...current, used: false });
-    store.setDelivery(messageId, { status: "pending", error: `Waiting for LINE's rate limit (${outcome.reason})`, attempts: record.attempts });
+    const m = store.setDelivery(messageId, { status: "pending", error: `Waiting for LINE's rate limit (${outcome.reason})`, attempts: record.attempts })?.message;
     requeue(rt, jobId, messageId, now + waitMs);
-    const m = store.get(messageId);
     if (m) rt.publish([], [m]);
   } else if (outcome.kind === "unknown") {
     finish(rt, messageId, jobId, { status: "unknown", error: outcome.reason, attempts });
@@ -162,27 +164,24 @@ async function attemptOnce(rt: ConversationRuntime, record: OutboundRecord, jobI
     // Keep the token this reply used; the next attempt retries the reply with it, never a push.
     const receivedAt = unconfirmed?.receivedAt ?? tokenState?.receivedAt ?? now;
     if (!unconfirmed) store.setUnconfirmedReply(messageId, { token: freshToken ?? "", receivedAt });
-    store.setDelivery(messageId, { status: "pending", error: `LINE did not confirm the reply (${outcome.reason}); trying the reply again`, attempts });
+    const m = store.setDelivery(messageId, { status: "pending", error: `LINE did not confirm the reply (${outcome.reason}); trying the reply again`, attempts })?.message;
     requeue(rt, jobId, messageId, Math.min(now + REPLY_RETRY_DELAY_MS, receivedAt + REPLY_RETRY_WINDOW_MS));
-    const m = store.get(messageId);
     if (m) rt.publish([], [m]);
   } else if (outcome.kind === "failed" || attempts >= MAX_DELIVERY_ATTEMPTS) {
     finish(rt, messageId, jobId, { status: "failed", error: outcome.reason, attempts });
     if (MONTHLY_LIMIT.test(outcome.reason)) await markQuotaExhausted(rt.env, channelId).catch((e: unknown) => console.warn("quota: could not mark exhausted", e));
     onDelivery?.({ via: null, status: "failed", error: outcome.reason });
   } else {
-    store.setDelivery(messageId, { status: "pending", error: `Retrying: ${outcome.reason}`, attempts });
+    const m = store.setDelivery(messageId, { status: "pending", error: `Retrying: ${outcome.reason}`, attempts })?.message;
     requeue(rt, jobId, messageId, now + retryDelayMs(attempts));
-    const m = store.get(messageId);
     if (m) rt.publish([], [m]);
   }
 }
 
 function finish(rt: ConversationRuntime, messageId: string, jobId: string, update: Parameters<ConversationRuntime["store"]["setDelivery"]>[1]): void {
-  rt.store.setDelivery(messageId, update);
+  const record = rt.store.setDelivery(messageId, update);
   rt.store.finishJob(jobId);
   rt.queueIndex();
-  const record = rt.store.outbound(messageId);
   if (!record) return;
   emitDeliveryResult(rt, record);
   rt.publish([], [record.message]);

@@ -41,6 +41,21 @@ export interface OutboundRecord {
   origin: EventOrigin | null;
 }
 
+/** An outbound message's row with what only delivery reads (retry key, LINE payload, attempts, reply token, origin). */
+function toOutbound(row: Row): OutboundRecord {
+  const payload = str(row.payload);
+  const replyToken = str(row.reply_token);
+  const origin = str(row.origin);
+  return {
+    message: toMessage(row),
+    retryKey: str(row.retry_key),
+    payload: payload ? JSON.parse(payload) : null,
+    attempts: num(row.attempts),
+    unconfirmedReply: replyToken ? { token: replyToken, receivedAt: num(row.reply_token_at) } : null,
+    origin: origin ? (JSON.parse(origin) as EventOrigin) : null,
+  };
+}
+
 export interface MemberProfile {
   displayName: string | null;
   pictureUrl: string | null;
@@ -156,18 +171,7 @@ export class ThreadStore extends ConversationState {
 
   outbound(id: string): OutboundRecord | null {
     const row = this.sql.exec(`${SELECT} WHERE m.id = ? AND m.direction = 'outbound'`, id).toArray()[0];
-    if (!row) return null;
-    const payload = str(row.payload);
-    const replyToken = str(row.reply_token);
-    const origin = str(row.origin);
-    return {
-      message: toMessage(row),
-      retryKey: str(row.retry_key),
-      payload: payload ? JSON.parse(payload) : null,
-      attempts: num(row.attempts),
-      unconfirmedReply: replyToken ? { token: replyToken, receivedAt: num(row.reply_token_at) } : null,
-      origin: origin ? (JSON.parse(origin) as EventOrigin) : null,
-    };
+    return row ? toOutbound(row) : null;
   }
 
   /** Messages after a seq (live catch-up), oldest first. */
@@ -220,15 +224,20 @@ export class ThreadStore extends ConversationState {
     return row ? toMessage(row) : null;
   }
 
-  setDelivery(id: string, update: { status: DeliveryStatus; via?: DeliveryVia | null; error?: string | null; attempts?: number }): void {
-    this.sql.exec(
-      "UPDATE messages SET status = ?, via = COALESCE(?, via), error = ?, attempts = COALESCE(?, attempts) WHERE id = ?",
-      update.status,
-      update.via ?? null,
-      update.error ?? null,
-      update.attempts ?? null,
-      id,
-    );
+  /** Sets a message's delivery state and answers its outbound record as now stored, in one statement (null: no such outbound message). */
+  setDelivery(id: string, update: { status: DeliveryStatus; via?: DeliveryVia | null; error?: string | null; attempts?: number }): OutboundRecord | null {
+    const row = this.sql
+      .exec(
+        // Outbound messages have no sender, so no member name to join.
+        "UPDATE messages SET status = ?, via = COALESCE(?, via), error = ?, attempts = COALESCE(?, attempts) WHERE id = ? RETURNING *, NULL AS sender_name",
+        update.status,
+        update.via ?? null,
+        update.error ?? null,
+        update.attempts ?? null,
+        id,
+      )
+      .toArray()[0];
+    return row && row.direction === "outbound" ? toOutbound(row) : null;
   }
 
   /** Remembers (or, with null, forgets) the reply token of an unconfirmed reply. */
