@@ -12,9 +12,6 @@ import { JOB_MAX_ATTEMPTS, runJob } from "./outbox-jobs";
 import type { ConversationRuntime } from "./runtime";
 import type { OutboxJob } from "./store";
 
-/** How long a running job is kept from running again; after a crash mid-run it runs again then. */
-const JOB_LEASE_MS = 60_000;
-
 /** Runs the jobs due at `now`; answers how many were due (0: the alarm found nothing to do). */
 export async function runDueJobs(rt: ConversationRuntime, now: number): Promise<number> {
   const due = rt.store.dueJobs(now);
@@ -27,9 +24,9 @@ export async function runDueJobs(rt: ConversationRuntime, now: number): Promise<
       const current = rt.store.job(job.id);
       if (!current || current.nextAt > now) continue;
       job = current;
-      // Leased while it runs: queued again meanwhile, it stays due when that asked for (the
-      // earlier of the two), not at the due time this run already served.
-      if (job.kind !== "deliver") rt.store.leaseJob(job.id, now + JOB_LEASE_MS);
+      // Queued again while it runs, it is due when that asked for, not at the due time this
+      // run serves (in memory: a write here would cost a commit of its own before the await).
+      if (job.kind !== "deliver") rt.store.startJob(job.id);
     }
     const typed = parseJob(job.kind, job.payload);
     if (!typed) {

@@ -43,6 +43,12 @@ export class ConversationState {
    * more) and when it is finished, postponed or rewritten, and the map empties on rollback.
    */
   private readonly waiting = new Map<string, { at: number; payload: string }>();
+  /**
+   * Jobs a run is running now whose row still holds the due time that run serves. Queued
+   * again meanwhile, such a job takes the new time, not the earlier stale one (which would
+   * run it again at once). Kept in memory only: after a crash the row is still due.
+   */
+  private readonly running = new Set<string>();
   /** Inside gatherMeta: meta keys changed in memory and not yet written. */
   private readonly unwritten = new Set<MetaKey>();
   private gathering = 0;
@@ -128,9 +134,10 @@ export class ConversationState {
     const text = JSON.stringify(payload);
     const known = this.waiting.get(id);
     if (!options.replace && known && known.at <= nextAt && known.payload === text) return;
+    const stale = this.running.delete(id);
     this.sql.exec(
       `INSERT INTO outbox (id, kind, payload, next_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT(id) DO UPDATE SET next_at = ${options.replace ? "excluded.next_at" : "MIN(next_at, excluded.next_at)"}, kind = excluded.kind,
+       ON CONFLICT(id) DO UPDATE SET next_at = ${options.replace || stale ? "excluded.next_at" : "MIN(next_at, excluded.next_at)"}, kind = excluded.kind,
          payload = excluded.payload, generation = generation + 1, attempts = ${options.replace ? "0" : "attempts"}`,
       id,
       kind,
@@ -173,10 +180,9 @@ export class ConversationState {
     return row ? toJob(row) : null;
   }
 
-  /** Moves a job that is about to run to `until` (see runDueJobs). */
-  leaseJob(id: string, until: number): void {
-    this.waiting.delete(id);
-    this.sql.exec("UPDATE outbox SET next_at = ? WHERE id = ?", until, id);
+  /** A run starts the job `id` (read by job()): see `running`. */
+  startJob(id: string): void {
+    this.running.add(id);
   }
 
   nextJobAt(): number | null {
@@ -186,6 +192,7 @@ export class ConversationState {
 
   finishJob(id: string): void {
     this.waiting.delete(id);
+    this.running.delete(id);
     this.sql.exec("DELETE FROM outbox WHERE id = ?", id);
   }
 
@@ -195,6 +202,7 @@ export class ConversationState {
    */
   completeJob(job: Pick<OutboxJob, "id" | "generation">): void {
     this.waiting.delete(job.id);
+    this.running.delete(job.id);
     this.sql.exec("DELETE FROM outbox WHERE id = ? AND generation = ?", job.id, job.generation);
   }
 
@@ -212,6 +220,7 @@ export class ConversationState {
 
   postponeJob(id: string, attempts: number, nextAt: number, error: string): void {
     this.waiting.delete(id);
+    this.running.delete(id);
     this.sql.exec("UPDATE outbox SET attempts = ?, next_at = ?, last_error = ? WHERE id = ?", attempts, nextAt, error, id);
   }
 
