@@ -159,12 +159,12 @@ export class ConversationRuntime {
 
   /** Called as a run of event jobs starts. */
   markEventsRan(at: number): void {
-    this.store.setMeta("eventsRanAt", at);
+    this.store.setMetaLater("eventsRanAt", at);
   }
 
   /** Called after every index write (also the immediate ones triage makes). */
   markIndexed(at = Date.now()): void {
-    this.store.setMeta("indexedAt", at);
+    this.store.setMetaLater("indexedAt", at);
   }
 
   renderBubble(message: ThreadMessage): string {

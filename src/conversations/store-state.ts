@@ -49,7 +49,7 @@ export class ConversationState {
    * run it again at once). Kept in memory only: after a crash the row is still due.
    */
   private readonly running = new Set<string>();
-  /** Inside gatherMeta: meta keys changed in memory and not yet written. */
+  /** Meta keys changed in memory and not yet written: inside gatherMeta, or hints held back (setMetaLater). */
   private readonly unwritten = new Set<MetaKey>();
   private gathering = 0;
 
@@ -75,8 +75,23 @@ export class ConversationState {
     const text = JSON.stringify(value);
     if (this.kept.get(key) === text) return;
     this.kept.set(key, text);
-    if (this.gathering > 0) this.unwritten.add(key);
-    else this.sql.exec(`${UPSERT_META} (?, ?) ${ON_META_CONFLICT}`, key, text);
+    this.unwritten.add(key);
+    // With any hints held back (setMetaLater), in one statement.
+    if (this.gathering === 0) this.writeGathered();
+  }
+
+  /**
+   * Sets a key that is only a hint (when the index or the events last ran: it spaces the
+   * next run) in memory now, and writes it with the next meta write. In workerd every turn
+   * that writes pays a commit of its own, so a hint set just before an await must not make
+   * that turn a writing one. Lost if the object goes away first, which costs one run that
+   * comes a little early.
+   */
+  setMetaLater<K extends MetaKey>(key: K, value: MetaValue<K> | null): void {
+    const text = JSON.stringify(value);
+    if (this.kept.get(key) === text) return;
+    this.kept.set(key, text);
+    this.unwritten.add(key);
   }
 
   /**

@@ -144,4 +144,26 @@ describe("conversation memory caches", () => {
     expect(seen.metaWrites).toBe(1);
     expect(seen.after).toEqual({ unread: 8, last: 1234, mode: "standby" });
   });
+
+  it("a hint (when events or the index last ran) writes nothing by itself, then goes with the next meta write", async () => {
+    const { stub, meta } = conversation("memory-meta-hints");
+    await stub.ingest({ conversation: meta, events: [parseEvent(textEvent("hello"))] });
+    const seen = await runInDurableObject(stub, (_i: ConversationDO, state) => {
+      const statements: string[] = [];
+      const sql = state.storage.sql;
+      const counting = { exec: (query: string, ...bindings: unknown[]) => (statements.push(query), sql.exec(query, ...bindings)) } as unknown as SqlStorage;
+      const store = new ThreadStore(counting);
+      const stored = (key: string) => sql.exec("SELECT value FROM meta WHERE key = ?", key).toArray().map((r) => JSON.parse(String(r.value)))[0] ?? null;
+      store.setMetaLater("eventsRanAt", 5_000);
+      store.setMetaLater("indexedAt", 6_000);
+      const metaWrites = () => statements.filter((q) => q.includes("INTO meta")).length;
+      const held = { writes: metaWrites(), kept: store.getMeta("eventsRanAt"), stored: stored("eventsRanAt") };
+      store.setMeta("unread", 3);
+      return { held, writes: metaWrites(), after: { ran: stored("eventsRanAt"), indexed: stored("indexedAt"), unread: stored("unread") } };
+    });
+    // Held in memory (read back at once), not in storage: no write of its own.
+    expect(seen.held).toEqual({ writes: 0, kept: 5_000, stored: null });
+    expect(seen.writes).toBe(1);
+    expect(seen.after).toEqual({ ran: 5_000, indexed: 6_000, unread: 3 });
+  });
 });
