@@ -15,6 +15,17 @@ function conversation(name: string) {
   return { stub, meta };
 }
 
+/** A store over `sql` that counts its meta writes, and a read of a meta value straight from storage. */
+function countingStore(sql: SqlStorage) {
+  const statements: string[] = [];
+  const counting = { exec: (query: string, ...bindings: unknown[]) => (statements.push(query), sql.exec(query, ...bindings)) } as unknown as SqlStorage;
+  return {
+    store: new ThreadStore(counting),
+    metaWrites: () => statements.filter((q) => q.includes("INTO meta")).length,
+    stored: (key: string) => sql.exec("SELECT value FROM meta WHERE key = ?", key).toArray().map((r) => JSON.parse(String(r.value)))[0] ?? null,
+  };
+}
+
 describe("conversation memory caches", () => {
   it("a batch that fails half-way stores nothing, and the next one stores the conversation for good", async () => {
     const { stub, meta } = conversation("memory-rollback");
@@ -122,11 +133,7 @@ describe("conversation memory caches", () => {
     const { stub, meta } = conversation("memory-gathered-meta");
     await stub.ingest({ conversation: meta, events: [parseEvent(textEvent("hello"))] });
     const seen = await runInDurableObject(stub, (_i: ConversationDO, state) => {
-      const statements: string[] = [];
-      const sql = state.storage.sql;
-      const counting = { exec: (query: string, ...bindings: unknown[]) => (statements.push(query), sql.exec(query, ...bindings)) } as unknown as SqlStorage;
-      const store = new ThreadStore(counting);
-      const stored = (key: string) => sql.exec("SELECT value FROM meta WHERE key = ?", key).toArray().map((r) => JSON.parse(String(r.value)))[0] ?? null;
+      const { store, metaWrites, stored } = countingStore(state.storage.sql);
       let during: unknown = null;
       state.storage.transactionSync(() =>
         store.gatherMeta(() => {
@@ -137,7 +144,7 @@ describe("conversation memory caches", () => {
           during = { stored: stored("unread"), kept: store.getMeta("unread") };
         }),
       );
-      return { during, metaWrites: statements.filter((q) => q.includes("INTO meta")).length, after: { unread: stored("unread"), last: stored("lastCustomerMessageAt"), mode: stored("mode") } };
+      return { during, metaWrites: metaWrites(), after: { unread: stored("unread"), last: stored("lastCustomerMessageAt"), mode: stored("mode") } };
     });
     // Read back inside the transaction, the kept value is the new one; storage has it only at the end.
     expect(seen.during).toEqual({ stored: 1, kept: 8 });
@@ -149,14 +156,9 @@ describe("conversation memory caches", () => {
     const { stub, meta } = conversation("memory-meta-hints");
     await stub.ingest({ conversation: meta, events: [parseEvent(textEvent("hello"))] });
     const seen = await runInDurableObject(stub, (_i: ConversationDO, state) => {
-      const statements: string[] = [];
-      const sql = state.storage.sql;
-      const counting = { exec: (query: string, ...bindings: unknown[]) => (statements.push(query), sql.exec(query, ...bindings)) } as unknown as SqlStorage;
-      const store = new ThreadStore(counting);
-      const stored = (key: string) => sql.exec("SELECT value FROM meta WHERE key = ?", key).toArray().map((r) => JSON.parse(String(r.value)))[0] ?? null;
+      const { store, metaWrites, stored } = countingStore(state.storage.sql);
       store.setMetaLater("eventsRanAt", 5_000);
       store.setMetaLater("indexedAt", 6_000);
-      const metaWrites = () => statements.filter((q) => q.includes("INTO meta")).length;
       const held = { writes: metaWrites(), kept: store.getMeta("eventsRanAt"), stored: stored("eventsRanAt") };
       store.setMeta("unread", 3);
       return { held, writes: metaWrites(), after: { ran: stored("eventsRanAt"), indexed: stored("indexedAt"), unread: stored("unread") } };
