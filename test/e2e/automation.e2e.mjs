@@ -19,17 +19,38 @@ export default async function run({ base, screenshots }) {
     const form = admin.locator("#rule-create form");
     const stamp = Date.now().toString(36);
     const answer = `We're open 9:00–18:00 on weekdays (${stamp}).`;
+    const preview = form.locator(".auto-rule-form__preview");
+    // A slow server while the admin keeps typing: the preview must end on the last edit.
+    // Previews are held until the page has asked for one with the whole form (its quick
+    // replies); the form each preview would carry is kept as the page asks for it.
+    await preview.evaluate((el) => {
+      window.previewForms = [];
+      el.addEventListener("htmx:config:request", (e) => window.previewForms.push(e.detail.ctx.request.body.get("qr") ?? ""));
+    });
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    const isPreview = (url) => url.pathname.endsWith("/keywords/preview");
+    await admin.route(isPreview, async (route) => {
+      await held;
+      // The page may have given up on this one for a newer preview.
+      await route.continue().catch(() => {});
+    });
+    const asked = (n) => admin.waitForFunction((at) => window.previewForms.length >= at, n, { timeout: 10_000 });
     await form.locator('input[name="name"]').fill("Opening hours");
+    await asked(1);
     await form.locator('textarea[name="keywords"]').fill(`hours${stamp}`);
+    await asked(2);
     await form.locator('textarea[name="m0_text"]').fill(answer);
     await form.locator('select[name="m1_type"]').selectOption("sticker");
     await form.locator('input[name="m1_sticker"]').fill("446/1988");
     await form.locator('textarea[name="qr"]').fill("Book a table | I'd like to book a table");
+    await admin.waitForFunction(() => window.previewForms.some((qr) => qr.includes("Book a table")), null, { timeout: 10_000 });
+    release();
     // The preview follows the form: the answer, the sticker and the quick-reply chip as LINE shows them.
-    const preview = form.locator(".auto-rule-form__preview");
     await preview.locator(".lp-bubble", { hasText: answer }).waitFor({ timeout: 10_000 });
     await preview.locator(".lp-sticker").waitFor();
     await preview.locator(".lp-chip", { hasText: "Book a table" }).waitFor();
+    await admin.unroute(isPreview);
     await admin.evaluate(() => window.scrollTo(0, 0));
     await admin.screenshot({ path: join(screenshots, "automation-keyword-form-desktop.png"), fullPage: true });
     await form.locator('button[type="submit"]').click();

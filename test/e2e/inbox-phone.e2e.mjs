@@ -162,7 +162,7 @@ async function walk(browser, base, customer, screenshots, language, { device, vi
 
   // Search from All finds the resolved conversation, says so, and opens at the message.
   await page.locator('.view-tab:has(input[value="all"])').click();
-  await page.fill("#inbox-search", token);
+  await searchWhileListIsSlow(page, token);
   const hit = page.locator(".conv-item", { hasText: name }).filter({ has: page.locator(".tag--status-resolved") });
   await hit.waitFor({ timeout: 10_000 });
   await state(page, `${tag} search`, phone && lang !== "th" ? `search-${tag}` : null, screenshots);
@@ -261,4 +261,29 @@ export default async function run({ base, screenshots }) {
   } finally {
     await browser.close();
   }
+}
+
+/**
+ * Types a search the way a quick agent does on a slow connection: two earlier queries are
+ * still on their way (held here) when the last one is typed. The list must end on the last.
+ */
+async function searchWhileListIsSlow(page, query) {
+  await page.evaluate(() => {
+    window.listSearches = [];
+    document.getElementById("list-filter").addEventListener("htmx:config:request", (e) => window.listSearches.push(e.detail.ctx.request.body.get("q") ?? ""));
+  });
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  const isList = (url) => url.pathname === "/inbox/list";
+  await page.route(isList, async (route) => {
+    await held;
+    // The page may have given up on this one for the newer search.
+    await route.continue().catch(() => {});
+  });
+  for (const typed of ["zzq", "zzqx", query]) {
+    await page.fill("#inbox-search", typed);
+    await page.waitForFunction((q) => window.listSearches.includes(q), typed, { timeout: 10_000 });
+  }
+  release();
+  await page.unroute(isList);
 }

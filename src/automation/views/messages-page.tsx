@@ -119,7 +119,7 @@ export const MessageCard: FC<CardProps> = ({ section, title, lead, enabledField,
         <FormAlert message={errors._form} />
         <div class="auto-card__body">
           <div class="auto-card__fields">{fields(v, errors)}</div>
-          <div class="auto-card__preview" hx-post={`${MESSAGES_PATH}/preview`} hx-trigger="input delay:400ms from:'closest form'" hx-target="this" hx-swap="innerHTML">
+          <div class="auto-card__preview" hx-post={`${MESSAGES_PATH}/preview`} hx-trigger="input delay:400ms from:'closest form'" hx-sync="this:replace" hx-target="this" hx-swap="innerHTML">
             <SectionPreview section={section} values={previewValues} ctx={ctx} />
           </div>
         </div>

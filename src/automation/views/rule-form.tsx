@@ -132,7 +132,7 @@ export const RuleForm: FC<RuleFormProps> = ({ csrfToken, channelId, ruleId, valu
         </div>
         <div class="auto-rule-form__side">
           <p class="auto-rule-form__side-title">{t("automation.form.previewTitle")}</p>
-          <div class="auto-rule-form__preview" hx-post={`${KEYWORDS_PATH}/preview`} hx-trigger="input delay:500ms from:'closest form', change from:'closest form'" hx-target="this" hx-swap="innerHTML">
+          <div class="auto-rule-form__preview" hx-post={`${KEYWORDS_PATH}/preview`} hx-trigger="input delay:500ms from:'closest form', change from:'closest form'" hx-sync="this:replace" hx-target="this" hx-swap="innerHTML">
             {preview}
           </div>
         </div>

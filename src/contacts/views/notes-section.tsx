@@ -38,6 +38,7 @@ export const NoteForm: FC<NoteFormProps> = ({ contactId, csrfToken, conversation
         placeholder={t("contacts.notes.placeholder")}
         hx-post={`${action}/mentions`}
         hx-trigger="input changed delay:150ms"
+        hx-sync="this:replace"
         hx-target={`#cp-mentions-${contactId}`}
         hx-swap="innerHTML"
         aria-invalid={error ? "true" : undefined}

@@ -39,7 +39,7 @@ export const ListToolbar: FC<ListToolbarProps> = ({ filter, counts, directory })
   const on = filtersOn(filter);
   return (
     <div class="list-toolbar">
-      <form id="list-filter" class="list-filter" method="get" action="/inbox" {...htmxList} hx-trigger="change, submit, input from:#inbox-search delay:300ms">
+      <form id="list-filter" class="list-filter" method="get" action="/inbox" {...htmxList} hx-trigger="change, submit, input from:#inbox-search delay:300ms" hx-sync="this:replace">
         <nav class="view-tabs" aria-label={t("inbox.views.label")}>
           {VIEWS.map((v) => (
             <label class={`view-tab${v === view ? " is-current" : ""}`}>

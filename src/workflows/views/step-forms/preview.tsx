@@ -19,11 +19,15 @@ export const FormPreview: FC<{ values: FormValues; stickerUrl: StickerUrl }> = (
   return <LinePreview channelName="LINE" messages={reply.messages} quickReplies={choices} stickerUrl={stickerUrl} empty={t("automation.keywords.previewNoMessage")} />;
 };
 
-/** The preview area: posts the enclosing form to `action` when a field changes. */
+/**
+ * The preview area: posts the enclosing form to `action` when a field changes. The newest
+ * edit replaces a preview still in flight: htmx's default queue would keep the first queued
+ * request (with the form as it was) and drop every later one.
+ */
 export const LivePreview: FC<{ action: string; values: FormValues; stickerUrl: StickerUrl }> = ({ action, values, stickerUrl }) => (
   <div class="wf-sf__preview">
     <p class="wf-sf__preview-title">{t("workflows.editor.preview")}</p>
-    <div hx-post={action} hx-trigger="input delay:500ms from:'closest form', change from:'closest form'" hx-target="this" hx-swap="innerHTML">
+    <div hx-post={action} hx-trigger="input delay:500ms from:'closest form', change from:'closest form'" hx-sync="this:replace" hx-target="this" hx-swap="innerHTML">
       <FormPreview values={values} stickerUrl={stickerUrl} />
     </div>
   </div>
