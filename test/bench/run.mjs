@@ -40,7 +40,7 @@
 //                      for a few seconds and summarise where the JS time goes; 0: skip
 //   BENCH_KEEP         1: keep the run dir (logs, state, raw .cpuprofile) in /tmp
 //   BENCH_FIRST_MESSAGES  new customers, one request each, in the first-message phase of
-//                      linedesk targets (default 200)
+//                      linedesk and floor-store targets (default 200)
 //   BENCH_LIGHT_ONLY   1: after the warm-up (and its after-ack work), only light-load phases,
 //                      BENCH_LIGHT_REPEAT of them (default 3) of BENCH_SECONDS each — for
 //                      comparing CPU per message between two builds; noise between runs is
@@ -470,7 +470,9 @@ async function runWorker(name, channelId, secret, linedeskConfig, fake, fakeGrou
       t = makeTarget(name, variant.label, port, path, secret, l.entry);
     }
     log(`${name} answers on ${t.url}`);
-    t.firstMessage = variant.app === "linedesk";
+    // The floor's store Worker keys a Durable Object by user too: its first messages are what a
+    // new object costs on this runtime and disk, next to linedesk's.
+    t.firstMessage = variant.app === "linedesk" || variant.mode === "store";
     const roleOf = (pid, comm) => {
       if (comm === "workerd") return listeningPorts(pid).includes(l.port) ? "workerd-proxy" : "workerd-worker";
       if (comm === "node" || comm === "MainThread") return "wrangler-node";
