@@ -154,9 +154,7 @@ async function attemptOnce(rt: ConversationRuntime, record: OutboundRecord, jobI
     const waitMs = await reportThrottle(rt.env, channelId, { grant, retryAfterMs: outcome.retryAfterMs });
     const current = store.getMeta("replyToken");
     if (outcome.tokenUnused && freshToken && current?.token === freshToken) store.setMeta("replyToken", { ...current, used: false });
-    const m = store.setDelivery(messageId, { status: "pending", error: `Waiting for LINE's rate limit (${outcome.reason})`, attempts: record.attempts })?.message;
-    requeue(rt, jobId, messageId, now + waitMs);
-    if (m) rt.publish([], [m]);
+    pendAgain(rt, messageId, jobId, { error: `Waiting for LINE's rate limit (${outcome.reason})`, attempts: record.attempts }, now + waitMs);
   } else if (outcome.kind === "unknown") {
     finish(rt, messageId, jobId, { status: "unknown", error: outcome.reason, attempts });
     onDelivery?.({ via: null, status: "unknown", error: outcome.reason });
@@ -164,17 +162,13 @@ async function attemptOnce(rt: ConversationRuntime, record: OutboundRecord, jobI
     // Keep the token this reply used; the next attempt retries the reply with it, never a push.
     const receivedAt = unconfirmed?.receivedAt ?? tokenState?.receivedAt ?? now;
     if (!unconfirmed) store.setUnconfirmedReply(messageId, { token: freshToken ?? "", receivedAt });
-    const m = store.setDelivery(messageId, { status: "pending", error: `LINE did not confirm the reply (${outcome.reason}); trying the reply again`, attempts })?.message;
-    requeue(rt, jobId, messageId, Math.min(now + REPLY_RETRY_DELAY_MS, receivedAt + REPLY_RETRY_WINDOW_MS));
-    if (m) rt.publish([], [m]);
+    pendAgain(rt, messageId, jobId, { error: `LINE did not confirm the reply (${outcome.reason}); trying the reply again`, attempts }, Math.min(now + REPLY_RETRY_DELAY_MS, receivedAt + REPLY_RETRY_WINDOW_MS));
   } else if (outcome.kind === "failed" || attempts >= MAX_DELIVERY_ATTEMPTS) {
     finish(rt, messageId, jobId, { status: "failed", error: outcome.reason, attempts });
     if (MONTHLY_LIMIT.test(outcome.reason)) await markQuotaExhausted(rt.env, channelId).catch((e: unknown) => console.warn("quota: could not mark exhausted", e));
     onDelivery?.({ via: null, status: "failed", error: outcome.reason });
   } else {
-    const m = store.setDelivery(messageId, { status: "pending", error: `Retrying: ${outcome.reason}`, attempts })?.message;
-    requeue(rt, jobId, messageId, now + retryDelayMs(attempts));
-    if (m) rt.publish([], [m]);
+    pendAgain(rt, messageId, jobId, { error: `Retrying: ${outcome.reason}`, attempts }, now + retryDelayMs(attempts));
   }
 }
 
@@ -200,6 +194,13 @@ function emitDeliveryResult(rt: ConversationRuntime, record: OutboundRecord): vo
 /** An agent's own answer overtakes bulk sends (automation, API integrations) waiting for the channel. */
 export function sendPriority(origin: EventOrigin | null): SendPriority {
   return origin === null || origin.kind === "agent" ? "agent" : "bulk";
+}
+
+/** Keeps the message pending with why (shown on it), and tries again at `at`. */
+function pendAgain(rt: ConversationRuntime, messageId: string, jobId: string, update: { error: string; attempts: number }, at: number): void {
+  const m = rt.store.setDelivery(messageId, { status: "pending", ...update })?.message;
+  requeue(rt, jobId, messageId, at);
+  if (m) rt.publish([], [m]);
 }
 
 /**

@@ -72,12 +72,8 @@ export class ConversationState {
   }
 
   setMeta<K extends MetaKey>(key: K, value: MetaValue<K> | null): void {
-    const text = JSON.stringify(value);
-    if (this.kept.get(key) === text) return;
-    this.kept.set(key, text);
-    this.unwritten.add(key);
     // With any hints held back (setMetaLater), in one statement.
-    if (this.gathering === 0) this.writeGathered();
+    if (this.hold(key, value) && this.gathering === 0) this.writeGathered();
   }
 
   /**
@@ -88,10 +84,16 @@ export class ConversationState {
    * comes a little early.
    */
   setMetaLater<K extends MetaKey>(key: K, value: MetaValue<K> | null): void {
+    this.hold(key, value);
+  }
+
+  /** Keeps a changed value in memory, to be written; false when it is what is kept already. */
+  private hold<K extends MetaKey>(key: K, value: MetaValue<K> | null): boolean {
     const text = JSON.stringify(value);
-    if (this.kept.get(key) === text) return;
+    if (this.kept.get(key) === text) return false;
     this.kept.set(key, text);
     this.unwritten.add(key);
+    return true;
   }
 
   /**
