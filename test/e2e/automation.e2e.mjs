@@ -5,7 +5,7 @@
 // desktop and phone width.
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { DESKTOP, launch, PHONE, signIn } from "./browser.mjs";
+import { DESKTOP, holdRequests, launch, PHONE, signIn } from "./browser.mjs";
 
 export default async function run({ base, screenshots }) {
   const browser = await launch();
@@ -27,14 +27,7 @@ export default async function run({ base, screenshots }) {
       window.previewForms = [];
       el.addEventListener("htmx:config:request", (e) => window.previewForms.push(e.detail.ctx.request.body.get("qr") ?? ""));
     });
-    let release;
-    const held = new Promise((resolve) => (release = resolve));
-    const isPreview = (url) => url.pathname.endsWith("/keywords/preview");
-    await admin.route(isPreview, async (route) => {
-      await held;
-      // The page may have given up on this one for a newer preview.
-      await route.continue().catch(() => {});
-    });
+    const slow = await holdRequests(admin, (url) => url.pathname.endsWith("/keywords/preview"));
     const asked = (n) => admin.waitForFunction((at) => window.previewForms.length >= at, n, { timeout: 10_000 });
     await form.locator('input[name="name"]').fill("Opening hours");
     await asked(1);
@@ -45,12 +38,12 @@ export default async function run({ base, screenshots }) {
     await form.locator('input[name="m1_sticker"]').fill("446/1988");
     await form.locator('textarea[name="qr"]').fill("Book a table | I'd like to book a table");
     await admin.waitForFunction(() => window.previewForms.some((qr) => qr.includes("Book a table")), null, { timeout: 10_000 });
-    release();
+    slow.release();
     // The preview follows the form: the answer, the sticker and the quick-reply chip as LINE shows them.
     await preview.locator(".lp-bubble", { hasText: answer }).waitFor({ timeout: 10_000 });
     await preview.locator(".lp-sticker").waitFor();
     await preview.locator(".lp-chip", { hasText: "Book a table" }).waitFor();
-    await admin.unroute(isPreview);
+    await slow.stop();
     await admin.evaluate(() => window.scrollTo(0, 0));
     await admin.screenshot({ path: join(screenshots, "automation-keyword-form-desktop.png"), fullPage: true });
     await form.locator('button[type="submit"]').click();

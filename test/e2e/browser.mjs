@@ -18,3 +18,17 @@ export async function signIn(page, base) {
   await page.fill('input[name="password"]', "linedesk-demo");
   await Promise.all([page.waitForURL(`${base}/inbox`), page.click('button[type="submit"]')]);
 }
+
+/**
+ * Holds every request `match` accepts until release(), as a slow server would; one the
+ * page gave up on meanwhile (aborted for a newer one) is let go quietly. stop() unroutes.
+ */
+export async function holdRequests(page, match) {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route(match, async (route) => {
+    await held;
+    await route.continue().catch(() => {});
+  });
+  return { release, stop: () => page.unroute(match) };
+}

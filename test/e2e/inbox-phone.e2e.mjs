@@ -10,7 +10,7 @@
 // agent name never breaks the top bar.
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { DESKTOP, launch, PHONE } from "./browser.mjs";
+import { DESKTOP, holdRequests, launch, PHONE } from "./browser.mjs";
 import { assertFits } from "./layout.mjs";
 
 const LANGUAGES = [
@@ -272,18 +272,11 @@ async function searchWhileListIsSlow(page, query) {
     window.listSearches = [];
     document.getElementById("list-filter").addEventListener("htmx:config:request", (e) => window.listSearches.push(e.detail.ctx.request.body.get("q") ?? ""));
   });
-  let release;
-  const held = new Promise((resolve) => (release = resolve));
-  const isList = (url) => url.pathname === "/inbox/list";
-  await page.route(isList, async (route) => {
-    await held;
-    // The page may have given up on this one for the newer search.
-    await route.continue().catch(() => {});
-  });
+  const slow = await holdRequests(page, (url) => url.pathname === "/inbox/list");
   for (const typed of ["zzq", "zzqx", query]) {
     await page.fill("#inbox-search", typed);
     await page.waitForFunction((q) => window.listSearches.includes(q), typed, { timeout: 10_000 });
   }
-  release();
-  await page.unroute(isList);
+  slow.release();
+  await slow.stop();
 }
