@@ -52,10 +52,10 @@ export async function sendMessage(rt: ConversationRuntime, input: SendInput, onD
   rt.queueIndex(now);
   rt.publish([pending], []);
   await armSafetyNet(rt, id);
-  // Its first attempt knows the record it just stored: no read back.
-  await attemptDelivery(rt, id, onDelivery, { message: pending, retryKey, payload: input.messages, attempts: 0, unconfirmedReply: null, origin });
+  // Its first attempt knows the record it just stored, and answers it as it left it: no read back.
+  const delivered = await attemptDelivery(rt, id, onDelivery, { message: pending, retryKey, payload: input.messages, attempts: 0, unconfirmedReply: null, origin });
   await rt.scheduleAlarm();
-  const stored = rt.store.get(id);
+  const stored = delivered ?? rt.store.get(id);
   if (!stored) throw new Error(`message ${id} vanished`);
   return stored;
 }
@@ -72,9 +72,9 @@ export async function retryMessage(rt: ConversationRuntime, messageId: string, o
   rt.store.setUnconfirmedReply(messageId, null);
   rt.store.setDelivery(messageId, { status: "pending", error: null, attempts: record.message.status === "unknown" ? 1 : 0 });
   await armSafetyNet(rt, messageId);
-  await attemptDelivery(rt, messageId, onDelivery);
+  const delivered = await attemptDelivery(rt, messageId, onDelivery);
   await rt.scheduleAlarm();
-  return rt.store.get(messageId);
+  return delivered ?? rt.store.get(messageId);
 }
 
 /**
@@ -88,34 +88,37 @@ async function armSafetyNet(rt: ConversationRuntime, messageId: string): Promise
   await rt.scheduleAlarm();
 }
 
-export async function attemptDelivery(rt: ConversationRuntime, messageId: string, onDelivery?: DeliveryListener, known?: OutboundRecord): Promise<void> {
+/**
+ * One delivery attempt; answers the message as the attempt left it (sent, failed, pending
+ * again), or null when it made none (not pending, another attempt under way).
+ */
+export async function attemptDelivery(rt: ConversationRuntime, messageId: string, onDelivery?: DeliveryListener, known?: OutboundRecord): Promise<ThreadMessage | null> {
   const { store } = rt;
   const record = known ?? store.outbound(messageId);
   const jobId = `deliver:${messageId}`;
   if (!record || record.message.status !== "pending" || !record.retryKey) {
     store.finishJob(jobId);
-    return;
+    return null;
   }
   // One attempt at a time per message: a second one could spend a reply token twice.
   if (rt.deliveriesInFlight.has(messageId)) {
     store.postponeJob(jobId, 0, Date.now() + DELIVERY_SAFETY_NET_MS, "an attempt is under way");
-    return;
+    return null;
   }
   rt.deliveriesInFlight.add(messageId);
   try {
-    await attemptOnce(rt, record, jobId, onDelivery);
+    return await attemptOnce(rt, record, jobId, onDelivery);
   } finally {
     rt.deliveriesInFlight.delete(messageId);
   }
 }
 
-async function attemptOnce(rt: ConversationRuntime, record: OutboundRecord, jobId: string, onDelivery?: DeliveryListener): Promise<void> {
+async function attemptOnce(rt: ConversationRuntime, record: OutboundRecord, jobId: string, onDelivery?: DeliveryListener): Promise<ThreadMessage | null> {
   const { store } = rt;
   const messageId = record.message.id;
-  if (!record.retryKey) return;
+  if (!record.retryKey) return null;
   if (store.getMeta("mode") === "standby") {
-    finish(rt, messageId, jobId, { status: "failed", error: "The channel is in standby mode (another module has chat control), so nothing was sent" });
-    return;
+    return finish(rt, messageId, jobId, { status: "failed", error: "The channel is in standby mode (another module has chat control), so nothing was sent" });
   }
   const client = await rt.lineClient();
   // Wait for the channel's turn under LINE's rate limit; agents go before bulk sends.
@@ -124,9 +127,9 @@ async function attemptOnce(rt: ConversationRuntime, record: OutboundRecord, jobI
   const unconfirmed = record.unconfirmedReply;
   if (unconfirmed && now - unconfirmed.receivedAt >= REPLY_RETRY_WINDOW_MS) {
     const reason = "LINE did not confirm the reply before its token expired: it may or may not have reached the customer";
-    finish(rt, messageId, jobId, { status: "unknown", error: reason });
+    const left = finish(rt, messageId, jobId, { status: "unknown", error: reason });
     onDelivery?.({ via: null, status: "unknown", error: reason });
-    return;
+    return left;
   }
   const tokenState = store.getMeta("replyToken");
   const freshToken = !unconfirmed && record.attempts === 0 ? usableReplyToken(tokenState, now) : null;
@@ -144,41 +147,49 @@ async function attemptOnce(rt: ConversationRuntime, record: OutboundRecord, jobI
   const channelId = rt.requireMeta().channelId;
   if (outcome.kind === "sent") {
     if (unconfirmed) store.setUnconfirmedReply(messageId, null);
-    finish(rt, messageId, jobId, { status: "sent", via: outcome.via, attempts });
+    const left = finish(rt, messageId, jobId, { status: "sent", via: outcome.via, attempts });
     // Pushes count against the monthly quota: keep the inbox's quota view current.
     if (outcome.via === "push") await refreshQuotaSoon(rt.env, channelId);
     onDelivery?.({ via: outcome.via, status: "sent", error: null });
-  } else if (outcome.kind === "throttled") {
+    return left;
+  }
+  if (outcome.kind === "throttled") {
     // LINE sent nothing: hold the whole channel, then send the same message again
     // (same retry key; a reply token LINE did not consume is offered again). Not an attempt.
     const waitMs = await reportThrottle(rt.env, channelId, { grant, retryAfterMs: outcome.retryAfterMs });
     const current = store.getMeta("replyToken");
     if (outcome.tokenUnused && freshToken && current?.token === freshToken) store.setMeta("replyToken", { ...current, used: false });
-    pendAgain(rt, messageId, jobId, { error: `Waiting for LINE's rate limit (${outcome.reason})`, attempts: record.attempts }, now + waitMs);
-  } else if (outcome.kind === "unknown") {
-    finish(rt, messageId, jobId, { status: "unknown", error: outcome.reason, attempts });
+    return pendAgain(rt, messageId, jobId, { error: `Waiting for LINE's rate limit (${outcome.reason})`, attempts: record.attempts }, now + waitMs);
+  }
+  if (outcome.kind === "unknown") {
+    const left = finish(rt, messageId, jobId, { status: "unknown", error: outcome.reason, attempts });
     onDelivery?.({ via: null, status: "unknown", error: outcome.reason });
-  } else if (outcome.kind === "reply-unconfirmed") {
+    return left;
+  }
+  if (outcome.kind === "reply-unconfirmed") {
     // Keep the token this reply used; the next attempt retries the reply with it, never a push.
     const receivedAt = unconfirmed?.receivedAt ?? tokenState?.receivedAt ?? now;
     if (!unconfirmed) store.setUnconfirmedReply(messageId, { token: freshToken ?? "", receivedAt });
-    pendAgain(rt, messageId, jobId, { error: `LINE did not confirm the reply (${outcome.reason}); trying the reply again`, attempts }, Math.min(now + REPLY_RETRY_DELAY_MS, receivedAt + REPLY_RETRY_WINDOW_MS));
-  } else if (outcome.kind === "failed" || attempts >= MAX_DELIVERY_ATTEMPTS) {
-    finish(rt, messageId, jobId, { status: "failed", error: outcome.reason, attempts });
+    return pendAgain(rt, messageId, jobId, { error: `LINE did not confirm the reply (${outcome.reason}); trying the reply again`, attempts }, Math.min(now + REPLY_RETRY_DELAY_MS, receivedAt + REPLY_RETRY_WINDOW_MS));
+  }
+  if (outcome.kind === "failed" || attempts >= MAX_DELIVERY_ATTEMPTS) {
+    const left = finish(rt, messageId, jobId, { status: "failed", error: outcome.reason, attempts });
     if (MONTHLY_LIMIT.test(outcome.reason)) await markQuotaExhausted(rt.env, channelId).catch((e: unknown) => console.warn("quota: could not mark exhausted", e));
     onDelivery?.({ via: null, status: "failed", error: outcome.reason });
-  } else {
-    pendAgain(rt, messageId, jobId, { error: `Retrying: ${outcome.reason}`, attempts }, now + retryDelayMs(attempts));
+    return left;
   }
+  return pendAgain(rt, messageId, jobId, { error: `Retrying: ${outcome.reason}`, attempts }, now + retryDelayMs(attempts));
 }
 
-function finish(rt: ConversationRuntime, messageId: string, jobId: string, update: Parameters<ConversationRuntime["store"]["setDelivery"]>[1]): void {
+/** Ends the delivery with its result; answers the message as stored now. */
+function finish(rt: ConversationRuntime, messageId: string, jobId: string, update: Parameters<ConversationRuntime["store"]["setDelivery"]>[1]): ThreadMessage | null {
   const record = rt.store.setDelivery(messageId, update);
   rt.store.finishJob(jobId);
   rt.queueIndex();
-  if (!record) return;
+  if (!record) return null;
   emitDeliveryResult(rt, record);
   rt.publish([], [record.message]);
+  return record.message;
 }
 
 /** message.sent / message.failed (also for delivery unknown), in the same synchronous block (one implicit transaction) as the status update. */
@@ -196,11 +207,12 @@ export function sendPriority(origin: EventOrigin | null): SendPriority {
   return origin === null || origin.kind === "agent" ? "agent" : "bulk";
 }
 
-/** Keeps the message pending with why (shown on it), and tries again at `at`. */
-function pendAgain(rt: ConversationRuntime, messageId: string, jobId: string, update: { error: string; attempts: number }, at: number): void {
-  const m = rt.store.setDelivery(messageId, { status: "pending", ...update })?.message;
+/** Keeps the message pending with why (shown on it), and tries again at `at`; answers the message as stored now. */
+function pendAgain(rt: ConversationRuntime, messageId: string, jobId: string, update: { error: string; attempts: number }, at: number): ThreadMessage | null {
+  const m = rt.store.setDelivery(messageId, { status: "pending", ...update })?.message ?? null;
   requeue(rt, jobId, messageId, at);
   if (m) rt.publish([], [m]);
+  return m;
 }
 
 /**
