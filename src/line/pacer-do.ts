@@ -20,6 +20,8 @@ export function sendRateOf(env: Pick<Bindings, "LINE_SEND_RATE_PER_SECOND">): nu
 export class ChannelPacerDO extends DurableObject<Bindings> {
   private readonly queue: PacingQueue<(holds: number) => void>;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  /** When the timer fires (epoch ms). */
+  private timerAt = 0;
 
   constructor(ctx: DurableObjectState, env: Bindings) {
     super(ctx, env);
@@ -58,11 +60,18 @@ export class ChannelPacerDO extends DurableObject<Bindings> {
     for (const go of this.queue.grant(now)) go(holds);
     const wait = this.queue.nextGrantIn(now);
     if (wait === null) return;
-    if (this.timer) clearTimeout(this.timer);
+    const at = now + Math.max(1, wait);
+    // A timer already due no later serves (its pump sets the next one): with a queue in
+    // front, every acquire would otherwise clear and set a timer for the same moment.
+    if (this.timer) {
+      if (this.timerAt <= at) return;
+      clearTimeout(this.timer);
+    }
+    this.timerAt = at;
     this.timer = setTimeout(() => {
       this.timer = null;
       this.pump();
-    }, Math.max(1, wait));
+    }, at - now);
   }
 }
 
