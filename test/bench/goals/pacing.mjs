@@ -14,6 +14,7 @@
 // Both: every message accepted by LINE exactly once (0 lost, 0 duplicated).
 import { join } from "node:path";
 import { startLimitedLine } from "../fake-line-limited.mjs";
+import { cpuDelta, groupCpu } from "../procs.mjs";
 import { agentSends, api, csrfOf, lineUserId, percentiles, postWebhook, signIn, sleep, startGoalApp, textEvent, waitForConversations, devVars } from "./app.mjs";
 
 async function pool(items, concurrency, fn) {
@@ -102,11 +103,16 @@ export async function pacingBench({ root, children, runDir, log, seconds = 10, r
     const concurrency = fixedConcurrency ?? Math.max(16, Math.min(400, Math.round(rate * 0.6)));
     log(`pacing: phase paced — ${rate * seconds} bulk sends (${concurrency} at once) into ${conversations} conversations at an allowed ${rate}/s, an agent answering every 250 ms`);
     let since = performance.now();
+    // The app's CPU (both wrangler workerd processes) over the phase, per message LINE accepted:
+    // steadier than throughput on a host whose speed swings, and what Cloudflare bills.
+    const cpuBefore = groupCpu(app.entry.child.pid);
     const paced = await bulkPhase({ client, ids, count: rate * seconds, concurrency, marker: "paced", agent });
     await waitDelivered(fake, [...paced.texts, ...agent.texts], 60_000);
+    const acceptedInPhase = fake.stats().acceptedAt.filter((t) => t >= since).length;
+    paced.workerdCpuMsPerSend = Math.round((((cpuDelta(cpuBefore, groupCpu(app.entry.child.pid)).workerd ?? 0) * 1000) / Math.max(1, acceptedInPhase)) * 100) / 100;
     paced.acceptedPerSecond = acceptedRate(fake.stats(), since);
     paced.rateLimited429 = fake.stats().tooMany;
-    log(`pacing:   LINE accepted ${paced.acceptedPerSecond}/s of ${rate}/s allowed, 429s ${paced.rateLimited429}; agent p50 ${paced.agentLatencyMs.p50} ms vs bulk p50 ${paced.bulkLatencyMs.p50} ms`);
+    log(`pacing:   LINE accepted ${paced.acceptedPerSecond}/s of ${rate}/s allowed, 429s ${paced.rateLimited429}; agent p50 ${paced.agentLatencyMs.p50} ms vs bulk p50 ${paced.bulkLatencyMs.p50} ms; workerd CPU ${paced.workerdCpuMsPerSend} ms per send`);
 
     const half = Math.max(1, Math.floor(rate / 2));
     fake.setRate(half);

@@ -60,7 +60,8 @@ export function goalRows(out) {
     rows.push(row("pacer alone: agent push p99 ÷ bulk push p50 (agent never behind bulk)", pacer.paced.agentMs.p99 / pacer.paced.bulkMs.p50, 1, { atMost: true, unit: "x" }));
   } else if (pacer?.error) rows.push(["pacer", "failed: see goals-latest.json", "", "", "—"]);
   if (pacing && !pacing.error) {
-    rows.push(row(`pacing through the app: LINE-accepted sends/s ÷ allowed (${pacing.rate}/s)`, pacing.paced.acceptedPerSecond / pacing.rate, 0.9, { unit: "x" }));
+    const cpu = pacing.paced.workerdCpuMsPerSend ? `; workerd CPU ${pacing.paced.workerdCpuMsPerSend} ms per send` : "";
+    rows.push(row(`pacing through the app: LINE-accepted sends/s ÷ allowed (${pacing.rate}/s${cpu})`, pacing.paced.acceptedPerSecond / pacing.rate, 0.9, { unit: "x" }));
     rows.push(row("pacing: messages lost + sent twice", pacing.lost + pacing.duplicated, 0, { atMost: true }));
     rows.push(row("pacing: agent answer p99 ÷ bulk send p50 (agent never behind bulk)", pacing.paced.agentLatencyMs.p99 / pacing.paced.bulkLatencyMs.p50, 1, { atMost: true, unit: "x" }));
   } else if (pacing?.error) rows.push(["pacing", "failed: see goals-latest.json", "", "", "—"]);
