@@ -67,6 +67,46 @@ export const MIGRATIONS = [
   "ALTER TABLE messages ADD COLUMN answer INTEGER NOT NULL DEFAULT 0",
 ];
 
+/**
+ * The current schema for new storage, in one script: SCHEMA with each leading run of
+ * MIGRATIONS' "ADD COLUMN"s written into its CREATE TABLE (last, where the ALTER puts it)
+ * and every other migration after it, in order. A new conversation's first webhook waits
+ * for this, and each ALTER TABLE rewrites and reloads the whole schema. Folding stops at
+ * the first other ALTER TABLE (a rename or drop could depend on the order). An existing
+ * object runs the migrations it has not had yet, one by one; both give the same tables
+ * (test/conversations/fresh-schema.test.ts).
+ */
+export function freshSchema(schema: string, migrations: readonly string[]): string {
+  let tables = schema;
+  const after: string[] = [];
+  let folding = true;
+  for (const migration of migrations) {
+    const add = folding ? /^ALTER TABLE (\w+) ADD COLUMN (.+)$/is.exec(migration.trim()) : null;
+    if (!add?.[1] || !add[2]) {
+      if (/^ALTER TABLE/i.test(migration.trim())) folding = false;
+      after.push(`${migration};`);
+      continue;
+    }
+    const close = closingParen(tables, add[1]);
+    tables = `${tables.slice(0, close).trimEnd()},\n  ${add[2]}\n${tables.slice(close)}`;
+  }
+  return [tables, ...after].join("\n");
+}
+
+/** Where the column list of `table`'s CREATE TABLE in `sql` ends. */
+function closingParen(sql: string, table: string): number {
+  const start = sql.indexOf(`CREATE TABLE IF NOT EXISTS ${table} (`);
+  if (start < 0) throw new Error(`schema: no CREATE TABLE ${table} to add a column to`);
+  let depth = 0;
+  for (let i = sql.indexOf("(", start); i < sql.length; i++) {
+    if (sql[i] === "(") depth++;
+    else if (sql[i] === ")" && --depth === 0) return i;
+  }
+  throw new Error(`schema: CREATE TABLE ${table} is not closed`);
+}
+
+export const FRESH_SCHEMA = freshSchema(SCHEMA, MIGRATIONS);
+
 export type Row = Record<string, SqlStorageValue>;
 
 export const str = (v: SqlStorageValue | undefined): string | null => (typeof v === "string" ? v : null);

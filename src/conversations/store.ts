@@ -3,7 +3,7 @@
 import type { EventOrigin } from "./events";
 import type { DeliveryStatus, DeliveryVia, Direction, MessageBody, ThreadMessage } from "./model";
 import { ConversationState } from "./store-state";
-import { type InsertedRow, insertedMessage, MIGRATIONS, num, type Row, SCHEMA, SELECT, str, toMessage } from "./store-schema";
+import { FRESH_SCHEMA, type InsertedRow, insertedMessage, MIGRATIONS, num, type Row, SCHEMA, SELECT, str, toMessage } from "./store-schema";
 
 export type { OutboxJob } from "./store-state";
 
@@ -70,11 +70,11 @@ export class ThreadStore extends ConversationState {
   constructor(sql: SqlStorage) {
     super(sql);
     // A new conversation's first webhook waits for this (its ack): the whole current
-    // schema in one call instead of one per migration and a meta read.
+    // schema in one call, its added columns already in the tables (FRESH_SCHEMA), and no meta read.
     this.fresh = sql.exec("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").toArray().length === 0;
     if (this.fresh) {
       const migrated = JSON.stringify(MIGRATIONS.length);
-      sql.exec(`${SCHEMA}\n${MIGRATIONS.map((m) => `${m};`).join("\n")}\nINSERT INTO meta (key, value) VALUES ('schemaMigrations', '${migrated}');`);
+      sql.exec(`${FRESH_SCHEMA}\nINSERT INTO meta (key, value) VALUES ('schemaMigrations', '${migrated}');`);
       this.keptAllExcept([["schemaMigrations", migrated]]);
       this.latestSeqKept = 0;
       return;
