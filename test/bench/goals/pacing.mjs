@@ -104,7 +104,8 @@ export async function pacingBench({ root, children, runDir, log, seconds = 10, r
     log(`pacing: phase paced — ${rate * seconds} bulk sends (${concurrency} at once) into ${conversations} conversations at an allowed ${rate}/s, an agent answering every 250 ms`);
     let since = performance.now();
     // The app's CPU (both wrangler workerd processes) over the phase, per message LINE accepted:
-    // steadier than throughput on a host whose speed swings, and what Cloudflare bills.
+    // steadier than throughput on a host whose speed swings. Cloudflare bills the Worker's and
+    // the objects' part of it; wrangler's proxy and the local asset router are in it too.
     const cpuBefore = groupCpu(app.entry.child.pid);
     const paced = await bulkPhase({ client, ids, count: rate * seconds, concurrency, marker: "paced", agent });
     await waitDelivered(fake, [...paced.texts, ...agent.texts], 60_000);
