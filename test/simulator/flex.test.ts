@@ -76,4 +76,25 @@ describe("flex messages on the phone", () => {
     await tap(chatId, page, "Buy Mocha");
     expect(firstEvent(hooks.last())).toMatchObject({ type: "message", message: { type: "text", text: "I want Mocha" } });
   });
+
+  it("a box or image with an action and no label (LINE needs none there) is tappable like a button", async () => {
+    const chatId = await newCustomer(sim, "Flex Tapper");
+    const flex = {
+      type: "flex",
+      altText: "Your order",
+      contents: {
+        type: "bubble",
+        hero: { type: "image", url: "https://example.com/order.png", action: { type: "postback", data: "order=1042&view=1", displayText: "Show order 1042" } },
+        body: { type: "box", layout: "vertical", action: { type: "message", text: "Track order 1042" }, contents: [{ type: "text", text: "Order 1042 is on its way" }] },
+      },
+    };
+    expect((await api(sim, "POST", "/line/v2/bot/message/push", { to: chatId, messages: [flex] })).status).toBe(200);
+    const page = await (await sim.request(`/?chat=${chatId}`)).text();
+    expect(page).toContain("Order 1042 is on its way");
+
+    await tap(chatId, page, "Track order 1042");
+    expect(firstEvent(hooks.last())).toMatchObject({ type: "message", message: { type: "text", text: "Track order 1042" } });
+    await tap(chatId, page, "Show order 1042");
+    expect(firstEvent(hooks.last())).toMatchObject({ type: "postback", postback: { data: "order=1042&view=1" } });
+  });
 });

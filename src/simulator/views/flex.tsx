@@ -24,6 +24,21 @@ function actionOf(o: Json): QuickReplyAction | null {
   return parsed.success ? parsed.data : null;
 }
 
+/**
+ * A box's, text's or image's own action: LINE needs no label there (the component is what
+ * the customer taps). Without one, the invisible button over the component is named after
+ * what it does, for screen readers.
+ */
+function componentActionOf(o: Json): QuickReplyAction | null {
+  if (!isJson(o.action)) return null;
+  if (typeof o.action.label === "string" && o.action.label !== "") return actionOf(o);
+  const parsed = actionSchema.safeParse({ ...o.action, label: "-" });
+  if (!parsed.success) return null;
+  const a = parsed.data;
+  const name = a.type === "message" ? a.text : a.type === "uri" ? a.uri : a.type === "postback" ? a.displayText ?? a.text ?? a.data : "";
+  return { ...a, label: name };
+}
+
 function style(o: Json, keys: Array<[string, string]>): string | undefined {
   const parts = keys.map(([k, css]) => (str(o, k) && COLOR.test(str(o, k) ?? "") ? `${css}:${str(o, k)}` : null)).filter(Boolean);
   return parts.length ? parts.join(";") : undefined;
@@ -55,7 +70,7 @@ const Component: FC<{ node: Json; target: ActionTarget; depth: number; parentLay
           ))}
         </div>
       );
-      return <Tappable action={actionOf(node)} target={target}>{box}</Tappable>;
+      return <Tappable action={componentActionOf(node)} target={target}>{box}</Tappable>;
     }
     case "text": {
       const spans = list(node.contents).filter((s) => s.type === "span");
@@ -64,13 +79,13 @@ const Component: FC<{ node: Json; target: ActionTarget; depth: number; parentLay
           {spans.length ? spans.map((s) => <span class={s.weight === "bold" ? "is-bold" : undefined} style={style(s, [["color", "color"]])}>{str(s, "text") ?? ""}</span>) : (str(node, "text") ?? "")}
         </p>
       );
-      return <Tappable action={actionOf(node)} target={target}>{text}</Tappable>;
+      return <Tappable action={componentActionOf(node)} target={target}>{text}</Tappable>;
     }
     case "image": {
       const url = str(node, "url");
       if (!url || !/^https?:\/\//.test(url)) return null;
       return (
-        <Tappable action={actionOf(node)} target={target}>
+        <Tappable action={componentActionOf(node)} target={target}>
           <img class="flex-image" src={url} alt="" loading="lazy" />
         </Tappable>
       );
