@@ -1,7 +1,6 @@
 // The targets of the ingest benchmark: the app's local settings, signed requests aimed at a
 // target, and finding the port a target really answers on.
-import { copyFileSync, existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { readDevVars as readDevVarsOf } from "./dev-vars.mjs";
 import { oneRequest } from "./load.mjs";
 import { groupPids, listeningPorts } from "./procs.mjs";
 import { HOST, USERS, log, sleep } from "./settings.mjs";
@@ -9,20 +8,7 @@ import { signBody, webhookRequestFactory } from "./webhook.mjs";
 
 /** .dev.vars of the checkout at `root` (created from .dev.vars.example when missing). */
 export function readDevVars(root) {
-  const path = join(root, ".dev.vars");
-  if (!existsSync(path)) {
-    copyFileSync(join(root, ".dev.vars.example"), path);
-    log("created .dev.vars from .dev.vars.example");
-  }
-  const vars = {};
-  for (const line of readFileSync(path, "utf8").split("\n")) {
-    const m = /^\s*([A-Z0-9_]+)\s*=\s*(.*)\s*$/.exec(line);
-    if (!m) continue;
-    let v = m[2];
-    if ((v.startsWith('"') && v.endsWith('"')) || (v.startsWith("'") && v.endsWith("'"))) v = v.slice(1, -1);
-    vars[m[1]] = v;
-  }
-  return vars;
+  return readDevVarsOf(root, () => log("created .dev.vars from .dev.vars.example"));
 }
 
 /** Polls with LINE's verify call ({"events":[]}, signed) until the target answers 2xx. */

@@ -5,19 +5,15 @@
 import { createHmac } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { readDevVars } from "../dev-vars.mjs";
 import { signIn } from "../inbox/app.mjs";
 import { freePort } from "../inbox/procs.mjs";
 
 export { signIn };
 
+/** The app's .dev.vars (created from the example when missing, as `npm start` does). */
 export function devVars(root) {
-  const path = join(root, existsSync(join(root, ".dev.vars")) ? ".dev.vars" : ".dev.vars.example");
-  const vars = {};
-  for (const line of readFileSync(path, "utf8").split("\n")) {
-    const m = /^\s*([A-Z0-9_]+)\s*=\s*"?([^"]*)"?\s*$/.exec(line);
-    if (m) vars[m[1]] = m[2];
-  }
-  return vars;
+  return readDevVars(root);
 }
 
 let bundled = null;
