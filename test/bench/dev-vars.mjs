@@ -4,15 +4,20 @@
 import { copyFileSync, existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
-/** .dev.vars of the checkout at `root`; `onCreate` hears when it had to be created. */
-export function readDevVars(root, onCreate = () => {}) {
+/** The path of the checkout's .dev.vars, made from the example first when missing (`onCreate` hears it). */
+export function devVarsPath(root, onCreate = () => {}) {
   const path = join(root, ".dev.vars");
   if (!existsSync(path)) {
     copyFileSync(join(root, ".dev.vars.example"), path);
     onCreate(path);
   }
+  return path;
+}
+
+/** .dev.vars of the checkout at `root`, as KEY → value. */
+export function readDevVars(root, onCreate = () => {}) {
   const vars = {};
-  for (const line of readFileSync(path, "utf8").split("\n")) {
+  for (const line of readFileSync(devVarsPath(root, onCreate), "utf8").split("\n")) {
     const m = /^\s*([A-Z0-9_]+)\s*=\s*(.*)\s*$/.exec(line);
     if (!m) continue;
     let v = m[2];

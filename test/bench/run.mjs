@@ -15,7 +15,8 @@ import { fileURLToPath } from "node:url";
 import { Children, freePort, listeningPorts } from "./procs.mjs";
 import { renderMarkdown, renderTable } from "./report.mjs";
 import { benchTarget, profilePhase, waitQuiet } from "./phases.mjs";
-import { findDirectPort, makeTarget, readDevVars, waitAnswering } from "./targets.mjs";
+import { readDevVars } from "./dev-vars.mjs";
+import { findDirectPort, makeTarget, waitAnswering } from "./targets.mjs";
 import { BUNDLE, CONNECTIONS, HOST, LIGHT_ONLY, PROFILE, RATE, SECONDS, TARGETS, USERS, WARMUP, WRANGLER_LOG, LIGHT_RATE, variantOf, log, sleep } from "./settings.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -172,7 +173,7 @@ async function runWorker(name, channelId, secret, linedeskConfig, fake, fakeGrou
 
 async function main() {
   const startedAt = new Date().toISOString();
-  const vars = readDevVars(ROOT);
+  const vars = readDevVars(ROOT, () => log("created .dev.vars from .dev.vars.example"));
   const channelId = vars.LINE_CHANNEL_ID;
   const secret = vars.LINE_CHANNEL_SECRET;
   if (!channelId || !secret) throw new Error(".dev.vars must set LINE_CHANNEL_ID and LINE_CHANNEL_SECRET");

@@ -1,15 +1,9 @@
-// The targets of the ingest benchmark: the app's local settings, signed requests aimed at a
-// target, and finding the port a target really answers on.
-import { readDevVars as readDevVarsOf } from "./dev-vars.mjs";
+// The targets of the ingest benchmark: signed requests aimed at a target, and finding the
+// port a target really answers on.
 import { oneRequest } from "./load.mjs";
 import { groupPids, listeningPorts } from "./procs.mjs";
-import { HOST, USERS, log, sleep } from "./settings.mjs";
+import { HOST, USERS, sleep } from "./settings.mjs";
 import { signBody, webhookRequestFactory } from "./webhook.mjs";
-
-/** .dev.vars of the checkout at `root` (created from .dev.vars.example when missing). */
-export function readDevVars(root) {
-  return readDevVarsOf(root, () => log("created .dev.vars from .dev.vars.example"));
-}
 
 /** Polls with LINE's verify call ({"events":[]}, signed) until the target answers 2xx. */
 export async function waitAnswering(target, timeoutMs) {

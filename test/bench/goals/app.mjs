@@ -3,9 +3,9 @@
 // the OS picks — never one of the fixed manual-run ports), signed webhooks, the REST API
 // with the demo token, an agent session with its CSRF token.
 import { createHmac } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { readDevVars } from "../dev-vars.mjs";
+import { devVarsPath, readDevVars } from "../dev-vars.mjs";
 import { signIn } from "../inbox/app.mjs";
 import { freePort } from "../inbox/procs.mjs";
 
@@ -38,7 +38,7 @@ async function bundle({ root, runDir, children, log }) {
   setKey("directory", join(root, "public"));
   setKey("migrations_dir", join(root, "migrations"));
   writeFileSync(join(outDir, "wrangler.toml"), `no_bundle = true\n${toml}`);
-  copyFileSync(join(root, existsSync(join(root, ".dev.vars")) ? ".dev.vars" : ".dev.vars.example"), join(outDir, ".dev.vars"));
+  copyFileSync(devVarsPath(root), join(outDir, ".dev.vars"));
   bundled = join(outDir, "wrangler.toml");
   return bundled;
 }
