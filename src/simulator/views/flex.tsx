@@ -51,7 +51,7 @@ const Tappable: FC<{ action: QuickReplyAction | null; target: ActionTarget; chil
   action && (action.type === "uri" || action.type === "message" || action.type === "postback") ? (
     <div class="flex-tap">
       {children}
-      <ActionButton action={{ ...action, label: action.label ?? "" } as QuickReplyAction} target={target} variant="block" />
+      <ActionButton action={action} target={target} variant="block" />
     </div>
   ) : (
     <>{children}</>
