@@ -10,11 +10,8 @@ import { signIn } from "../inbox/app.mjs";
 import { freePort } from "../inbox/procs.mjs";
 
 export { signIn };
-
 /** The app's .dev.vars (created from the example when missing, as `npm start` does). */
-export function devVars(root) {
-  return readDevVars(root);
-}
+export { readDevVars as devVars };
 
 let bundled = null;
 
