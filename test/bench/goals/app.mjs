@@ -8,6 +8,8 @@ import { join } from "node:path";
 import { devVarsPath, readDevVars } from "../dev-vars.mjs";
 import { signIn } from "../inbox/app.mjs";
 import { freePort } from "../inbox/procs.mjs";
+import { HOST } from "../settings.mjs";
+import { findDirectPort } from "../targets.mjs";
 
 export { signIn };
 /** The app's .dev.vars (created from the example when missing, as `npm start` does). */
@@ -67,6 +69,16 @@ export async function startGoalApp({ root, runDir, dir, children, name, vars = {
   }
   await children.stop(entry);
   throw new Error(`${name} did not answer within 300 s:\n${entry.tail.slice(-3000)}`);
+}
+
+/**
+ * The base URL of the Worker's own workerd socket (the ingest targets' "direct"): requests
+ * skip wrangler's reload-buffering proxy, a second workerd process that production does
+ * not have, which on a 2-core machine takes CPU from the app it measures.
+ */
+export async function workerBase(app) {
+  const port = await findDirectPort(app.entry, app.port, (p) => Buffer.from(`GET /healthz HTTP/1.1\r\nHost: ${HOST}:${p}\r\n\r\n`, "utf8"));
+  return `http://${HOST}:${port}`;
 }
 
 export function lineUserId(n) {

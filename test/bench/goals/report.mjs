@@ -61,7 +61,8 @@ export function goalRows(out) {
   } else if (pacer?.error) rows.push(["pacer", "failed: see goals-latest.json", "", "", "—"]);
   if (pacing && !pacing.error) {
     const cpu = pacing.paced.workerdCpuMsPerSend ? `; workerd CPU ${pacing.paced.workerdCpuMsPerSend} ms per send` : "";
-    rows.push(row(`pacing through the app: LINE-accepted sends/s ÷ allowed (${pacing.rate}/s${cpu})`, pacing.paced.acceptedPerSecond / pacing.rate, 0.9, { unit: "x" }));
+    const via = pacing.via === "proxy" ? ", through wrangler's proxy" : pacing.via === "worker" ? ", on the Worker's own socket" : "";
+    rows.push(row(`pacing through the app: LINE-accepted sends/s ÷ allowed (${pacing.rate}/s${via}${cpu})`, pacing.paced.acceptedPerSecond / pacing.rate, 0.9, { unit: "x" }));
     rows.push(row("pacing: messages lost + sent twice", pacing.lost + pacing.duplicated, 0, { atMost: true }));
     rows.push(row("pacing: agent answer p99 ÷ bulk send p50 (agent never behind bulk)", pacing.paced.agentLatencyMs.p99 / pacing.paced.bulkLatencyMs.p50, 1, { atMost: true, unit: "x" }));
   } else if (pacing?.error) rows.push(["pacing", "failed: see goals-latest.json", "", "", "—"]);

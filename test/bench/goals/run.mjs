@@ -14,6 +14,8 @@
 //   BENCH_PACING_RATE    allowed reply+push per second at the fake LINE and the pacer (default 100)
 //   BENCH_PACING_SECONDS seconds of bulk sends at that rate (default 10)
 //   BENCH_PACING_CONCURRENCY API sends in flight in the pacing benchmark (default 0.6 × the rate, 16–400)
+//   BENCH_PACING_VIA     "worker" (default): the pacing sends go to the Worker's own socket;
+//                        "proxy": through wrangler's proxy, the port `npm start` prints
 //   BENCH_LIVE_MESSAGES  single messages timed in the live benchmark (default 100)
 //   BENCH_OPEN_MESSAGES  messages in the opened thread (default 1000)
 //   BENCH_OPEN_REPS      timed opens (default 10)
@@ -46,7 +48,7 @@ for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"]) {
 
 const benches = {
   pacer: async () => (await import("./pacer.mjs")).pacerBench({ root: ROOT, children, log, rate: num("BENCH_PACER_RATE", 400, 2000), seconds: num("BENCH_PACING_SECONDS", 10, 120) }),
-  pacing: async () => (await import("./pacing.mjs")).pacingBench({ root: ROOT, children, runDir, log, rate: num("BENCH_PACING_RATE", 100, 2000), seconds: num("BENCH_PACING_SECONDS", 10, 120), concurrency: process.env.BENCH_PACING_CONCURRENCY ? num("BENCH_PACING_CONCURRENCY", 60, 1000) : null }),
+  pacing: async () => (await import("./pacing.mjs")).pacingBench({ root: ROOT, children, runDir, log, rate: num("BENCH_PACING_RATE", 100, 2000), seconds: num("BENCH_PACING_SECONDS", 10, 120), concurrency: process.env.BENCH_PACING_CONCURRENCY ? num("BENCH_PACING_CONCURRENCY", 60, 1000) : null, via: process.env.BENCH_PACING_VIA === "proxy" ? "proxy" : "worker" }),
   live: async () => (await import("./live.mjs")).liveBench({ root: ROOT, children, runDir, log, messages: num("BENCH_LIVE_MESSAGES", 100, 2000) }),
   open: async () => (await import("./open.mjs")).openBench({ root: ROOT, children, runDir, log, messages: num("BENCH_OPEN_MESSAGES", 1000, 5000), reps: num("BENCH_OPEN_REPS", 10, 100) }),
   bulk: async () => (await import("./bulk.mjs")).bulkBench({ root: ROOT, children, runDir, log }),
