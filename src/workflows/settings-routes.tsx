@@ -19,7 +19,7 @@ import { db, schema } from "../db/client";
 import { eq } from "drizzle-orm";
 import { graphProblems } from "./definition";
 import { deleteSecret, putSecret, secretNameSchema, secretNames } from "./secrets";
-import { addStep, deleteStep, moveStep, parseStep, parseTrigger, replaceStep, STEP_TYPES } from "./step-edits";
+import { addStep, changeStepType, deleteStep, moveStep, parseStep, parseTrigger, replaceStep, STEP_TYPES } from "./step-edits";
 import { createWorkflow, findWorkflow, listRuns, listWorkflows, publish, runLog, saveDraft, unpublish, type WorkflowRow } from "./store";
 import { TEMPLATE_IDS, templateDraft } from "./templates";
 import { RunLogPage, SecretsPage, WorkflowListPage, WORKFLOWS_PATH } from "./views/pages";
@@ -173,12 +173,21 @@ export const workflowSettingsRoutes = new Hono<AppEnv>()
       await saveDraft(c.env.DB, wf.workspaceId, wf.id, { draft: { ...wf.draft, steps: replaceStep(wf.draft.steps, stepId, parsed.value) } });
       return done(c, wf.id);
     }
-    // A step keeps its kind: the form of another kind is another step (add it, delete this one).
+    // The form edits the step's own kind; another kind is a change of type (POST …/type).
     const choices = await editorChoices(c.env.DB, wf.workspaceId, wf.draft.steps);
     const others = new Set(wf.draft.steps.filter((s) => s.id !== stepId).map((s) => s.id));
     const parsed = parseStepForm(input.form, current.type, others, stepChoices(choices));
     if (!parsed.value) return done(c, wf.id, { choices, failedForm: { stepId, values: input.form, errors: parsed.errors } }, 422);
     await saveDraft(c.env.DB, wf.workspaceId, wf.id, { draft: { ...wf.draft, steps: replaceStep(wf.draft.steps, stepId, parsed.value) } });
+    return done(c, wf.id);
+  })
+  .post("/:id/steps/:stepId/type", byStep, async (c) => {
+    const { id, stepId } = c.req.valid("param");
+    const wf = await load(c, id);
+    if (!wf.draft.steps.some((s) => s.id === stepId)) throw notFound();
+    const type = z.enum(STEP_TYPES).safeParse(await formText(c, "type"));
+    if (!type.success) return done(c, wf.id, { notice: t("workflows.editor.invalid", { reason: "type" }) }, 422);
+    await saveDraft(c.env.DB, wf.workspaceId, wf.id, { draft: { ...wf.draft, steps: changeStepType(wf.draft.steps, stepId, type.data) } });
     return done(c, wf.id);
   })
   .post("/:id/steps/:stepId/move", byStep, async (c) => {

@@ -43,6 +43,25 @@ export function newStep(steps: Step[], type: StepType): Step {
   }
 }
 
+/**
+ * Step `id` becomes a new step of `type` with that type's defaults, in the same place and
+ * under the same id (so whatever led to it still does). It keeps leading where it led:
+ * a branch goes there otherwise, a goto jumps there (to the first other step when the old
+ * step ended the flow). Its old settings do not carry over; nothing else changes.
+ */
+export function changeStepType(steps: Step[], id: string, type: StepType): Step[] {
+  const current = steps.find((s) => s.id === id);
+  if (!current || current.type === type) return steps;
+  const led = "next" in current ? (current.next ?? null) : current.type === "branch" ? current.otherwise : current.type === "goto" ? current.target : null;
+  const fresh: Step = { ...newStep(steps, type), id };
+  let step: Step = fresh;
+  if (fresh.type === "question") step = { ...fresh, saveTo: { variable: id.replace(/-/g, "_") }, next: led };
+  else if (fresh.type === "branch") step = { ...fresh, otherwise: led };
+  else if (fresh.type === "goto") step = { ...fresh, target: led ?? steps.find((s) => s.id !== id)?.id ?? id };
+  else if ("next" in fresh) step = { ...fresh, next: led } as Step;
+  return steps.map((s) => (s.id === id ? step : s));
+}
+
 /** Appends a step; the step that ended the flow before now leads to it. */
 export function addStep(steps: Step[], type: StepType): Step[] {
   const step = newStep(steps, type);

@@ -136,6 +136,21 @@ export default async function run({ base, screenshots }) {
     await phoneAdmin.goto(`${editorUrl}/runs`);
     await phoneAdmin.screenshot({ path: join(screenshots, "workflows-runs-phone.png"), fullPage: true });
 
+    // On the phone, a blank workflow's note step becomes a message step: same id, the message form.
+    await phoneAdmin.goto(`${base}/settings/workflows`);
+    await phoneAdmin.selectOption("#wf-template", "blank");
+    await Promise.all([phoneAdmin.waitForURL(/\/settings\/workflows\/wf_/), phoneAdmin.locator(".wf-new button[type=submit]").click()]);
+    await phoneAdmin.waitForFunction(() => window.htmx && document.readyState === "complete");
+    await phoneAdmin.locator("#step-note-1 details.wf-step__edit > summary").click();
+    const retype = phoneAdmin.locator("#step-note-1 form.wf-step__retype");
+    await assertFits(phoneAdmin, "workflow step with its change-type form (390 px)");
+    await retype.locator("select[name=type]").selectOption("send");
+    await retype.locator("button[type=submit]").click();
+    await phoneAdmin.locator('#step-note-1[data-step-type="send"]').waitFor({ timeout: 10_000 });
+    await (await stepForm(phoneAdmin, "note-1")).locator('[name="m0_text"]').waitFor({ timeout: 10_000 });
+    await assertFits(phoneAdmin, "workflow step after its type changed (390 px)");
+    await phoneAdmin.locator("#step-note-1 form.wf-step__retype").evaluate((el) => { el.scrollIntoView({ block: "end" }); });
+    await phoneAdmin.screenshot({ path: join(screenshots, "workflows-step-type-phone.png") });
   } finally {
     await browser.close();
   }

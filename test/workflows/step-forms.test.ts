@@ -182,6 +182,37 @@ describe("Workflow editor forms", { timeout: 60_000 }, () => {
     expect(await shortcut.text()).toMatch(/id="trigger-label-error"[^>]*>Fill this in/);
   });
 
+  it("a step changes type in place: same id, what led to it still does, it leads where it led; an unknown type is a 422", async () => {
+    const admin = await loginAs("admin");
+    const id = await blankWorkflow(admin, [
+      { id: "hello", type: "send", message: { messages: [{ type: "text", text: "Hi" }], quickReplies: [] }, next: "tag" },
+      { id: "tag", type: "note", text: "Welcomed", next: "bye" },
+      { id: "bye", type: "end" },
+    ]);
+    const editor = await admin.get(`/settings/workflows/${id}`);
+    const page = await editor.text();
+    expect(page).toContain(`action="/settings/workflows/${id}/steps/tag/type"`);
+    expect(page).toMatch(/<option value="note" selected="">/);
+    expect((await admin.post(`/settings/workflows/${id}/steps/tag/type`, { type: "question" }, { htmx: true })).status).toBe(200);
+    let steps = (await draftOf(admin, id)).steps;
+    expect(steps.map((s) => s.type)).toEqual(["send", "question", "end"]);
+    expect(steps[0]).toMatchObject({ id: "hello", next: "tag" });
+    expect(steps[1]).toMatchObject({ id: "tag", type: "question", saveTo: { variable: "tag" }, next: "bye" });
+    // A branch leads there otherwise; the old settings do not carry over.
+    expect((await admin.post(`/settings/workflows/${id}/steps/tag/type`, { type: "branch" }, { htmx: true })).status).toBe(200);
+    steps = (await draftOf(admin, id)).steps;
+    expect(steps[1]).toMatchObject({ id: "tag", type: "branch", otherwise: "bye" });
+    expect(steps[1]).not.toHaveProperty("message");
+    const bad = await admin.post(`/settings/workflows/${id}/steps/tag/type`, { type: "teleport" }, { htmx: true });
+    expect(bad.status).toBe(422);
+    expect((await draftOf(admin, id)).steps).toEqual(steps);
+    expect((await admin.post(`/settings/workflows/${id}/steps/tag/type`, { type: "note" }, { csrf: "forged" })).status).toBe(403);
+    const stranger = await loginInNewWorkspace("admin");
+    expect((await stranger.post(`/settings/workflows/${id}/steps/tag/type`, { type: "note" }, { htmx: true })).status).toBe(404);
+    expect((await admin.post(`/settings/workflows/${id}/steps/nope/type`, { type: "note" }, { htmx: true })).status).toBe(404);
+    expect((await draftOf(admin, id)).steps).toEqual(steps);
+  });
+
   it("the forms check the session, the CSRF token, the role and the workspace", async () => {
     const admin = await loginAs("admin");
     const id = await blankWorkflow(admin, [{ id: "n", type: "note", text: "Hi", next: null }]);

@@ -10,6 +10,7 @@ import { LinePreview } from "../../automation/views/line-preview";
 import type { StickerUrl } from "../../line/stickers";
 import { t } from "../../ui/i18n";
 import type { Step } from "../definition";
+import { STEP_TYPES } from "../step-edits";
 import { type EditorChoices, type FailedForm, StepForm } from "./step-forms";
 
 export interface TreeProps {
@@ -140,6 +141,25 @@ const StepCard: FC<TreeProps & { step: Step; index: number; sub: Array<{ label: 
         <details class="wf-step__edit" open={failedHere || formFailedHere ? true : undefined}>
           <summary>{t("workflows.editor.edit")}</summary>
           <StepForm workflowId={workflowId} step={step} csrfToken={csrfToken} choices={choices} stickerUrl={stickerUrl} failed={formFailedHere} />
+          <form method="post" action={`${base}/type`} hx-post={`${base}/type`} hx-target="#wf-editor" hx-select="#wf-editor" hx-swap="outerHTML" class="wf-form wf-form--inline wf-step__retype">
+            <input type="hidden" name="_csrf" value={csrfToken} />
+            <label class="wf-form__label" for={`type-${step.id}`}>
+              {t("workflows.editor.changeType")}
+            </label>
+            <select id={`type-${step.id}`} name="type" aria-describedby={`type-hint-${step.id}`}>
+              {STEP_TYPES.map((type) => (
+                <option value={type} selected={type === step.type ? true : undefined}>
+                  {t(`workflows.step.${type}`)}
+                </option>
+              ))}
+            </select>
+            <button class="btn btn--ghost btn--small" type="submit">
+              {t("workflows.editor.change")}
+            </button>
+            <p class="field__hint wf-step__retype-hint" id={`type-hint-${step.id}`}>
+              {t("workflows.editor.changeTypeHint")}
+            </p>
+          </form>
           <details class="wf-step__json" open={failedHere ? true : undefined}>
             <summary>{t("workflows.form.advanced")}</summary>
             <form method="post" action={base} hx-post={base} hx-target="#wf-editor" hx-select="#wf-editor" hx-swap="outerHTML" class="wf-form">
