@@ -7,7 +7,6 @@ import { type Outgoing, stickerMessage, textMessage } from "../composer/messages
 import { conversationStub } from "../conversations/service";
 import type { AppEnv } from "../env";
 import type { ConversationRef } from "../inbox/conversation-ref";
-import { refreshQuotaSoon } from "../quota/service";
 import { apiActor, loadConversationRef } from "./context";
 import { messageJson, noteJson } from "./json";
 import * as ops from "./operations";
@@ -49,8 +48,6 @@ export const messageApi = new Hono<AppEnv>()
     const built = outgoing(input);
     const actor = apiActor(c);
     const message = await conversationStub(c.env, ref.id).send({ agent: { id: actor.id, name: actor.name }, messages: built.messages, preview: built.preview, origin: actor.origin });
-    // Like the composer: a push used the quota, so re-read it soon.
-    if (message.via === "push") c.executionCtx.waitUntil(refreshQuotaSoon(c.env, ref.channelId));
     return c.json({ data: messageJson(message) }, message.status === "failed" ? 502 : 201);
   })
   .get(ops.listNotes.path, conversationParam, query(ops.listNotes), async (c) => {

@@ -6,12 +6,11 @@ import { and, eq } from "drizzle-orm";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { z } from "zod";
-import type { ThreadMessage } from "../conversations/model";
 import { conversationStub } from "../conversations/service";
 import { db, schema } from "../db/client";
 import type { AppEnv } from "../env";
 import { type ConversationRow, findConversation } from "../inbox/queries";
-import { channelQuota, refreshQuotaSoon } from "../quota/service";
+import { channelQuota } from "../quota/service";
 import { t } from "../ui/i18n";
 import type { Agent } from "./messages";
 import type { ComposerStatusProps, CustomerBlock } from "./views/status";
@@ -43,10 +42,9 @@ export function agentOf(c: Context<AppEnv>): Agent {
  */
 export const SENT_TRIGGER = JSON.stringify({ "composer-sent": { target: "body" } });
 
-/** After a send: tell the page (quota badge) and, when it was a push, re-read the quota in the background. */
-export function afterSend(c: Context<AppEnv>, row: ConversationRow, message: ThreadMessage): void {
+/** After a send: tell the page, so the quota badge reloads (the conversation re-read the quota after a push). */
+export function afterSend(c: Context<AppEnv>): void {
   c.header("HX-Trigger", SENT_TRIGGER);
-  if (message.via === "push") c.executionCtx.waitUntil(refreshQuotaSoon(c.env, row.channelId));
 }
 
 export function isHtmx(c: Context<AppEnv>): boolean {

@@ -152,7 +152,7 @@ export const mediaRoutes = new Hono<AppEnv>().post("/c/:id/compose/media", conve
   if (thumb?.problem) await thumb.discard();
   const outgoing = mediaMessage(agentOf(c), { kind: upload.kind, url, previewUrl, fileName: upload.fileName, size: upload.sink.size, durationMs });
   const message = await conversationStub(c.env, row.id).send({ agent: agentOf(c), messages: outgoing.messages, preview: outgoing.preview });
-  afterSend(c, row, message);
+  afterSend(c);
   if (!isHtmx(c)) return c.redirect(`/inbox/c/${row.id}`, 303);
   return c.html(
     <>

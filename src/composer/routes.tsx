@@ -44,7 +44,7 @@ function errorPage(c: Context<AppEnv>, status: 413 | 422, message: string) {
 /** Sends through the conversation's Durable Object (reply token first, push otherwise). */
 async function send(c: Context<AppEnv>, row: ConversationRow, outgoing: Outgoing) {
   const message = await conversationStub(c.env, row.id).send({ agent: agentOf(c), messages: outgoing.messages, preview: outgoing.preview });
-  afterSend(c, row, message);
+  afterSend(c);
   return message;
 }
 

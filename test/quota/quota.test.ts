@@ -185,6 +185,17 @@ describe("quota", () => {
     expect(await refreshQuotaSoon(env, "ch_does_not_exist", 200_000)).toBe(false);
   });
 
+  it("a push from the composer has re-read the quota by the time it answers (the conversation does it inside the send)", async () => {
+    record();
+    await setSimulatorQuota(900, 40);
+    const { id } = await customerWrites("quota-after-push", [textEvent("hi", { userId: userId("quota-after-push"), replyToken: null })]);
+    await env.DB.prepare("UPDATE channels SET quota_checked_at = NULL, quota_used = NULL, quota_limit = NULL WHERE id = ?").bind(channelId).run();
+    const res = await agent.post(`/inbox/c/${id}/compose/text`, { text: "We shipped it today" }, { htmx: true });
+    expect(res.status).toBe(200);
+    // The simulator counted the push: 41 of 900, read back inside the send (no background step to wait for).
+    expect(await channelRow()).toMatchObject({ quota_limit: 900, quota_used: 41 });
+  });
+
   it("syncs every channel from the scheduled job, and the first badge load syncs a channel never checked", async () => {
     const calls = record();
     await setSimulatorQuota(800, 77);

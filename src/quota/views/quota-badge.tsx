@@ -12,7 +12,8 @@ import { type ChannelQuota, exhaustedByRefusal, type QuotaLevel, quotaLeft, quot
 
 export const QUOTA_BADGE_URL = "/inbox/quota";
 export const QUOTA_CHECK_URL = "/inbox/quota/check";
-// After a send, wait a moment: a push's quota sync runs in the background (refreshQuotaSoon).
+// After a send, a moment later: the conversation re-read the quota after a push (refreshQuotaSoon),
+// and another instance may still be writing it.
 const REFRESH = "every 60s, composer-sent from:body delay:2s";
 
 /** Where the lead's layout puts the badge: it loads itself on page load. */
