@@ -14,7 +14,7 @@
 // Both: every message accepted by LINE exactly once (0 lost, 0 duplicated).
 // The sends go to the Worker's own socket, as the ingest targets' "direct" do (wrangler's
 // proxy is a second workerd process production does not have, and on 2 cores it takes
-// CPU from the app: 12.0–12.5 against 8.8–9.2 ms per send); BENCH_PACING_VIA=proxy sends
+// CPU from the app: 12.0–12.5 against 8.6–10.0 ms per send); BENCH_PACING_VIA=proxy sends
 // through the port `npm start` prints instead.
 import { join } from "node:path";
 import { startLimitedLine } from "../fake-line-limited.mjs";
