@@ -15,6 +15,10 @@ import type { OutboxJob } from "./store";
 /** Runs the jobs due at `now`; answers how many were due (0: the alarm found nothing to do). */
 export async function runDueJobs(rt: ConversationRuntime, now: number): Promise<number> {
   const due = rt.store.dueJobs(now);
+  // The run's events are due now, whatever runs before them (the index write waits for
+  // D1): an event emitted meanwhile joins the next run, one interval from now, rather than
+  // waking the alarm again at once for a run of its own (busy chats ran twice a second).
+  if (due.some((job) => job.kind === "event")) rt.markEventsRan(now);
   let i = 0;
   while (i < due.length) {
     let job = due[i++] as OutboxJob;
@@ -61,7 +65,6 @@ export async function runDueJobs(rt: ConversationRuntime, now: number): Promise<
 }
 
 async function runEventJobs(rt: ConversationRuntime, run: Array<{ stored: OutboxJob; payload: EventJob }>, now: number): Promise<void> {
-  rt.markEventsRan(now);
   let results: Array<unknown>;
   try {
     results = await dispatchEventJobs(rt, run.map((r) => ({ jobId: r.stored.id, job: r.payload })), domainListeners);

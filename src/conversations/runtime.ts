@@ -157,7 +157,7 @@ export class ConversationRuntime {
     return Math.max(now, (this.store.getMeta("eventsRanAt") ?? 0) + AFTER_ACK_INTERVAL_MS);
   }
 
-  /** Called as a run of event jobs starts. */
+  /** Called as an alarm run with due events starts, before any job of it awaits. */
   markEventsRan(at: number): void {
     this.store.setMetaLater("eventsRanAt", at);
   }

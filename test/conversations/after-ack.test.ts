@@ -3,6 +3,7 @@
 import { env, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { afterEach, describe, expect, it } from "vitest";
 import type { ConversationDO } from "../../src/conversations/conversation-do";
+import { emit } from "../../src/conversations/emit";
 import { runDueJobs } from "../../src/conversations/outbox-run";
 import { AFTER_ACK_INTERVAL_MS } from "../../src/conversations/runtime";
 import { conversationOf, drainOutbox, indexRow, runtimeOf } from "../helpers/conversations";
@@ -99,6 +100,32 @@ describe("after the ack", () => {
       return { began, ended: Date.now(), due: rt.store.jobAt("index") };
     });
     // Not at once (back-to-back writes for as long as the chat stays busy), and not lost.
+    expect(seen.due).toBeGreaterThanOrEqual(seen.began + AFTER_ACK_INTERVAL_MS);
+    expect(seen.due).toBeLessThanOrEqual(seen.ended + AFTER_ACK_INTERVAL_MS);
+  });
+
+  it("in a busy chat, an event emitted while its run's index write waits joins the next run, one interval after this one began", async () => {
+    fakeLine("Somchai");
+    const uid = userId("events-busy");
+    await postWebhook(webhookBody([textEvent("first", { userId: uid })]));
+    const { stub } = await conversationOf({ type: "user", userId: uid });
+    await drainOutbox(stub);
+    const seen = await runInDurableObject(stub, async (instance: ConversationDO, state) => {
+      const rt = runtimeOf(instance);
+      state.storage.sql.exec("UPDATE outbox SET next_at = next_at + 3600000");
+      // A quiet spell ends: the index and an event are due now (the last events ran long ago).
+      rt.markEventsRan(Date.now() - 10 * AFTER_ACK_INTERVAL_MS);
+      rt.queueIndex(Date.now(), { now: true });
+      emit(rt, "contact.unfollowed", {}, { kind: "customer" });
+      const began = Date.now();
+      const run = runDueJobs(rt, began);
+      // The run's first job, the index write, waits for D1: the next message's event comes in.
+      const late = emit(rt, "contact.unfollowed", {}, { kind: "customer" });
+      await run;
+      return { began, ended: Date.now(), due: rt.store.jobAt(`event:${late.id}`) };
+    });
+    // Not due at once (a second run straight after this one, twice a second while the chat
+    // stays busy), and not lost.
     expect(seen.due).toBeGreaterThanOrEqual(seen.began + AFTER_ACK_INTERVAL_MS);
     expect(seen.due).toBeLessThanOrEqual(seen.ended + AFTER_ACK_INTERVAL_MS);
   });
