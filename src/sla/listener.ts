@@ -1,5 +1,5 @@
 // SLA reacts to what changes its clocks: customer and agent messages, resolve
-// and reopen, a new assignee or team (the policy may change). The work runs in
+// and reopen, a new assignee, team, priority or tag (the policy may change). The work runs in
 // the conversation (ConversationDO#sla); this only asks for it.
 import type { Listener } from "../conversations/events";
 import { conversationStub } from "../conversations/service";
@@ -7,8 +7,8 @@ import { workspaceFeatures } from "../db/workspace-features";
 
 export const slaListener: Listener = {
   name: "sla",
-  // tag.added: a policy for that tag may apply now.
-  events: ["message.received", "message.sent", "conversation.resolved", "conversation.reopened", "conversation.assigned", "tag.added"],
+  // A new team, priority or tag: another policy (or none) may apply now.
+  events: ["message.received", "message.sent", "conversation.resolved", "conversation.reopened", "conversation.assigned", "conversation.priority_changed", "tag.added"],
   async handle(event, ctx) {
     if (event.sourceType === "channel") return;
     // Most workspaces have no SLA: one shared read (db/workspace-features.ts) instead of waking the
