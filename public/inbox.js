@@ -48,6 +48,7 @@
           conversationList.place(frame);
           refreshCountsSoon();
           if (frame.id === openConversationId()) refreshHeaderIfChanged(frame);
+          else if (threadLoad && threadLoad.size < 500) threadLoad.set(frame.id, frame);
           notifyIfMine(frame);
         } else if (frame.type === "notification") {
           const badge = document.getElementById("notification-count");
@@ -84,8 +85,14 @@
   // elsewhere: a snooze that ended, a customer who reopened, a colleague.
   let headerTimer = null;
   let ownChangeAt = 0;
+  // Rows that changed while a thread was loading: the thread was rendered from the index
+  // as it was when asked for, so a change that arrived meanwhile (an SLA target set by the
+  // customer's message, a colleague's assignment) is applied once the thread is in.
+  let threadLoad = null;
   document.addEventListener("htmx:config:request", (evt) => {
     if (evt.target instanceof Element && evt.target.closest("#triage-bar")) ownChangeAt = Date.now();
+    const target = evt.detail && evt.detail.ctx && evt.detail.ctx.target;
+    if (target instanceof Element && target.id === "thread-pane") threadLoad = new Map();
   });
 
   function refreshHeaderIfChanged(frame) {
@@ -94,7 +101,8 @@
     const row = fragment(frame.html);
     syncSlaBadge(row);
     const pinned = row ? row.dataset.pinned === "1" : bar.dataset.pinned === "1";
-    if (bar.dataset.status === frame.status && (bar.dataset.assignee || "") === (frame.assigneeId || "") && (bar.dataset.pinned === "1") === pinned) return;
+    const priority = row ? row.dataset.priority : bar.dataset.priority;
+    if (bar.dataset.status === frame.status && (bar.dataset.assignee || "") === (frame.assigneeId || "") && (bar.dataset.pinned === "1") === pinned && bar.dataset.priority === priority) return;
     refreshHeaderSoon(0);
   }
 
@@ -261,6 +269,9 @@
     // Another conversation (or none): the previous contact's panel goes.
     if (active !== shownId) {
       shownId = active;
+      const missed = threadLoad && active ? threadLoad.get(active) : undefined;
+      threadLoad = null;
+      if (missed) refreshHeaderIfChanged(missed);
       const contact = document.getElementById("contact-pane");
       if (contact) contact.innerHTML = "";
     }

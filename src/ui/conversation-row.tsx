@@ -116,7 +116,7 @@ export const ConversationListItem: FC<ConversationListItemProps> = ({ item, acti
     .join(" ");
   const showStatus = searchText !== undefined || item.status !== "open";
   return (
-    <li id={`conv-${item.id}`} class={classes} data-conversation-id={item.id} data-pinned={pinned ? "1" : "0"} data-status={item.status} data-activity={item.lastActivityAt} hx-swap-oob={swapOob}>
+    <li id={`conv-${item.id}`} class={classes} data-conversation-id={item.id} data-pinned={pinned ? "1" : "0"} data-priority={priority} data-status={item.status} data-activity={item.lastActivityAt} hx-swap-oob={swapOob}>
       <label class="conv-select" title={t("inbox.row.selectHint")}>
         <input type="checkbox" name="ids" value={item.id} form="bulk-form" aria-label={t("inbox.row.select", { name: item.title })} />
       </label>

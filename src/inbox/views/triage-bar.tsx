@@ -56,7 +56,7 @@ export const TriageBar: FC<TriageBarProps> = ({ conversationId, triage, director
   const snoozed = triage.status === "snoozed" && triage.snoozedUntil;
   const snoozeText = snoozed ? t("inbox.triage.snoozedUntil", { time: snoozeUntilLabel(triage.snoozedUntil ?? 0, now) }) : t("inbox.triage.snooze");
   return (
-    <div id="triage-bar" class="triage-bar" data-status={triage.status} data-snoozed-until={triage.snoozedUntil ?? undefined} data-assignee={triage.assigneeId ?? ""} data-pinned={triage.pinned ? "1" : "0"} popover="auto" aria-label={t("inbox.triage.label")}>
+    <div id="triage-bar" class="triage-bar" data-status={triage.status} data-snoozed-until={triage.snoozedUntil ?? undefined} data-assignee={triage.assigneeId ?? ""} data-pinned={triage.pinned ? "1" : "0"} data-priority={triage.priority} popover="auto" aria-label={t("inbox.triage.label")}>
       <div class="triage-bar__sheet-head">
         <strong>{t("inbox.triage.label")}</strong>
         <button type="button" class="btn btn--ghost btn--icon" popovertarget="triage-bar" popovertargetaction="hide" aria-label={t("common.close")}>
