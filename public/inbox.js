@@ -6,7 +6,7 @@
 // - Which new messages deserve a browser notification (Mine and Unassigned);
 //   inbox-alerts.js shows them and plays the sound.
 // Texts come from the page's language through window.ldT (public/i18n.js).
-// Helpers: live-socket.js. Where a live row goes in the list (and reloads of it):
+// Helpers: live-socket.js. The open conversation's header: thread-header.js. Where a live row goes in the list (and reloads of it):
 // inbox-list.js. The list's controls (selection, filters, tabs, phone navigation)
 // and the composer's tabs are in inbox-ui.js.
 (() => {
@@ -23,6 +23,7 @@
   const conversationList = window.linedeskList;
   const openConversationId = conversationList.openConversationId;
   const notify = (...args) => window.linedeskNotify?.(...args);
+  const header = window.linedeskHeader;
   const wsUrl = (path) => `${location.protocol === "https:" ? "wss:" : "ws:"}//${location.host}${path}`;
 
   const status = { feed: "connecting", thread: "online" };
@@ -47,8 +48,7 @@
         } else if (frame.type === "conversation") {
           conversationList.place(frame);
           refreshCountsSoon();
-          if (frame.id === openConversationId()) refreshHeaderIfChanged(frame);
-          else if (threadLoad && threadLoad.size < 500) threadLoad.set(frame.id, frame);
+          header.onRow(frame);
           notifyIfMine(frame);
         } else if (frame.type === "notification") {
           const badge = document.getElementById("notification-count");
@@ -78,74 +78,6 @@
         if (el) el.textContent = n >= 1000 ? "999+" : String(n);
       }
     }, 400);
-  }
-
-  // --- the open conversation's header: status pill and triage bar -------------
-  // Actions answer with the new header themselves; this catches changes made
-  // elsewhere: a snooze that ended, a customer who reopened, a colleague.
-  let headerTimer = null;
-  let ownChangeAt = 0;
-  // Rows that changed while a thread was loading: the thread was rendered from the index
-  // as it was when asked for, so a change that arrived meanwhile (an SLA target set by the
-  // customer's message, a colleague's assignment) is applied once the thread is in.
-  let threadLoad = null;
-  document.addEventListener("htmx:config:request", (evt) => {
-    if (evt.target instanceof Element && evt.target.closest("#triage-bar")) ownChangeAt = Date.now();
-    const target = evt.detail && evt.detail.ctx && evt.detail.ctx.target;
-    if (target instanceof Element && target.id === "thread-pane") threadLoad = new Map();
-  });
-
-  function refreshHeaderIfChanged(frame) {
-    const bar = document.getElementById("triage-bar");
-    if (!bar) return;
-    const row = fragment(frame.html);
-    syncSlaBadge(row);
-    const pinned = row ? row.dataset.pinned === "1" : bar.dataset.pinned === "1";
-    const priority = row ? row.dataset.priority : bar.dataset.priority;
-    if (bar.dataset.status === frame.status && (bar.dataset.assignee || "") === (frame.assigneeId || "") && (bar.dataset.pinned === "1") === pinned && bar.dataset.priority === priority) return;
-    refreshHeaderSoon(0);
-  }
-
-  // The header's SLA badge follows the list row's: a target set, met or breached
-  // after the thread was opened shows without a reload.
-  function syncSlaBadge(row) {
-    const sub = document.querySelector(".thread-head__sub");
-    if (!row || !sub) return;
-    const head = document.getElementById("thread-sla");
-    const fresh = row.querySelector(".tag--sla");
-    if (!fresh) {
-      head?.remove();
-      return;
-    }
-    if (head && head.className === fresh.className && head.dataset.slaDue === fresh.dataset.slaDue && head.textContent === fresh.textContent) return;
-    const badge = fresh.cloneNode(true);
-    badge.id = "thread-sla";
-    if (head) head.replaceWith(badge);
-    else sub.prepend(badge);
-  }
-
-  function refreshHeaderSoon(delay) {
-    clearTimeout(headerTimer);
-    headerTimer = setTimeout(refreshHeader, delay);
-  }
-
-  async function refreshHeader() {
-    const id = openConversationId();
-    const bar = document.getElementById("triage-bar");
-    if (!id || !bar) return;
-    // Never pull the bar from under an agent who is using it.
-    if (bar.matches(":popover-open") || bar.querySelector("details[open]") || bar.contains(document.activeElement)) return refreshHeaderSoon(3000);
-    const response = await fetch(`/inbox/c/${id}/triage`, { headers: { "HX-Request": "true" }, cache: "no-store" }).catch(() => null);
-    if (!response || !response.ok || openConversationId() !== id) return;
-    const holder = document.createElement("template");
-    holder.innerHTML = await response.text();
-    const fresh = holder.content.getElementById("triage-bar");
-    const pill = holder.content.getElementById("thread-status");
-    if (fresh) document.getElementById("triage-bar")?.replaceWith(activate(fresh));
-    if (pill) {
-      pill.removeAttribute("hx-swap-oob");
-      document.getElementById("thread-status")?.replaceWith(pill);
-    }
   }
 
   function notifyIfMine(frame) {
@@ -205,7 +137,7 @@
       if (nearBottom || frame.direction === "outbound") box.scrollTop = box.scrollHeight;
       if (frame.direction === "inbound" && document.visibilityState === "visible") markRead(id);
       // A triage line someone else wrote (priority, team, pin…): bring the header up to date.
-      if (frame.direction === "system" && Date.now() - ownChangeAt > 2000) refreshHeaderSoon(300);
+      if (frame.direction === "system") header.onTriageLine();
     }
   }
 
@@ -269,9 +201,7 @@
     // Another conversation (or none): the previous contact's panel goes.
     if (active !== shownId) {
       shownId = active;
-      const missed = threadLoad && active ? threadLoad.get(active) : undefined;
-      threadLoad = null;
-      if (missed) refreshHeaderIfChanged(missed);
+      header.onThreadShown(active);
       const contact = document.getElementById("contact-pane");
       if (contact) contact.innerHTML = "";
     }
