@@ -78,7 +78,10 @@ export const conversationApi = new Hono<AppEnv>()
     const { id, tagId } = c.req.valid("param");
     const row = await loadConversation(c, id);
     const directory = await workspaceDirectory(c.env.DB, row.workspaceId);
-    if (!workspaceTag(directory, tagId)) throw notFound("Tag");
-    await setConversationTag(c.env.DB, { workspaceId: row.workspaceId, actorId: apiActor(c).id }, row, tagId, false);
+    const tag = workspaceTag(directory, tagId);
+    if (!tag) throw notFound("Tag");
+    if (await setConversationTag(c.env.DB, { workspaceId: row.workspaceId, actorId: apiActor(c).id }, row, tagId, false)) {
+      await conversationStub(c.env, row.id).tagRemoved({ id: tag.id, name: tag.name }, "conversation", apiActor(c));
+    }
     return c.json({ data: await tagList(c, row) });
   });

@@ -1,7 +1,7 @@
 // Contact panel routes: the panel fragment and its inline actions (tags, custom
 // field values, notes with @mentions). Thin: validate, call queries, render.
 // Every route is workspace-scoped: another workspace's ids answer 404.
-import { contactTagAdded } from "../conversations/service";
+import { contactTagAdded, contactTagRemoved } from "../conversations/service";
 import { zValidator } from "@hono/zod-validator";
 import { type Context, Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
@@ -113,7 +113,9 @@ export const panelRoutes = new Hono<AppEnv>()
     const contact = await loadContact(c, contactId);
     const tag = await findTag(c.env.DB, workspaceId, tagId);
     if (!tag) throw new HTTPException(404, { message: t("contacts.error.tagNotFound") });
-    await untagContact(c.env.DB, workspaceId, userId, contact.id, tag);
+    if (await untagContact(c.env.DB, workspaceId, userId, contact.id, tag)) {
+      await contactTagRemoved(c.env, workspaceId, contact.id, tag, { id: userId, name: c.get("session").name });
+    }
     return isHtmx(c) ? renderTags(c, contact.id) : backToPanel(c, contact.id);
   })
   .post("/:contactId/fields/:fieldId", zValidator("param", contactFieldParam, on404), async (c) => {

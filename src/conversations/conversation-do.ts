@@ -75,8 +75,17 @@ export class ConversationDO extends DurableObject<Bindings> {
    * the API: emits tag.added with the actor's origin for the listeners.
    */
   async tagAdded(tag: { id: string; name: string }, target: "conversation" | "contact", actor: Actor): Promise<void> {
+    await this.tagChanged("tag.added", tag, target, actor);
+  }
+
+  /** The same for a tag taken off: emits tag.removed. */
+  async tagRemoved(tag: { id: string; name: string }, target: "conversation" | "contact", actor: Actor): Promise<void> {
+    await this.tagChanged("tag.removed", tag, target, actor);
+  }
+
+  private async tagChanged(type: "tag.added" | "tag.removed", tag: { id: string; name: string }, target: "conversation" | "contact", actor: Actor): Promise<void> {
     if (!this.rt.meta()) return;
-    emit(this.rt, "tag.added", { target, tag }, actor.origin ?? agentOrigin(actor));
+    emit(this.rt, type, { target, tag }, actor.origin ?? agentOrigin(actor));
     await this.rt.scheduleAlarm();
   }
 

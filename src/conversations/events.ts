@@ -65,6 +65,8 @@ export interface EventData {
   "postback.received": { message: EventMessage; data: string; params: Record<string, string> | null; redelivered: boolean; standby: boolean };
   /** A tag was added to the conversation, or to the contact of this (1:1) conversation. */
   "tag.added": { target: "conversation" | "contact"; tag: { id: string; name: string } };
+  /** A tag was taken off the conversation, or off the contact of this (1:1) conversation. */
+  "tag.removed": { target: "conversation" | "contact"; tag: { id: string; name: string } };
   /** LINE account linking finished (webhook `accountLink`): `nonce` names the business's customer. */
   "contact.account_linked": { result: "ok" | "failed"; nonce: string };
   /** LINE membership (webhook `membership`): joined, left or renewed plan `membershipId`. */
@@ -91,6 +93,7 @@ export const DOMAIN_EVENT_TYPES = [
   "contact.unfollowed",
   "postback.received",
   "tag.added",
+  "tag.removed",
   "contact.account_linked",
   "contact.membership_changed",
   "csat.rated",

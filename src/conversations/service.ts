@@ -33,6 +33,17 @@ const CONTACT_FANOUT = 20;
  * emits tag.added with target "contact", so listeners see it where they work.
  */
 export async function contactTagAdded(env: Bindings, workspaceId: string, contactId: string, tag: { id: string; name: string }, actor: Actor): Promise<void> {
+  const ids = await contactConversationIds(env, workspaceId, contactId);
+  await Promise.all(ids.map((id) => conversationStub(env, id).tagAdded({ id: tag.id, name: tag.name }, "contact", actor)));
+}
+
+/** A tag was taken off a contact: the same conversations emit tag.removed. */
+export async function contactTagRemoved(env: Bindings, workspaceId: string, contactId: string, tag: { id: string; name: string }, actor: Actor): Promise<void> {
+  const ids = await contactConversationIds(env, workspaceId, contactId);
+  await Promise.all(ids.map((id) => conversationStub(env, id).tagRemoved({ id: tag.id, name: tag.name }, "contact", actor)));
+}
+
+async function contactConversationIds(env: Bindings, workspaceId: string, contactId: string): Promise<string[]> {
   const c = schema.conversations;
   const rows = await db(env.DB)
     .select({ id: c.id })
@@ -41,5 +52,5 @@ export async function contactTagAdded(env: Bindings, workspaceId: string, contac
     .orderBy(desc(c.lastActivityAt))
     .limit(CONTACT_FANOUT)
     .all();
-  await Promise.all(rows.map((r) => conversationStub(env, r.id).tagAdded({ id: tag.id, name: tag.name }, "contact", actor)));
+  return rows.map((r) => r.id);
 }

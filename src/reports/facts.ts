@@ -114,6 +114,7 @@ export function effectOf(event: DomainEvent, s: ConversationSnapshot): EventEffe
     case "conversation.priority_changed":
     case "postback.received":
     case "tag.added":
+    case "tag.removed":
     case "contact.account_linked":
     case "contact.membership_changed":
       // Not counted in any rollup (a postback is also stored as a received message).

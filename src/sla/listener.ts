@@ -8,7 +8,7 @@ import { workspaceFeatures } from "../db/workspace-features";
 export const slaListener: Listener = {
   name: "sla",
   // A new team, priority or tag: another policy (or none) may apply now.
-  events: ["message.received", "message.sent", "conversation.resolved", "conversation.reopened", "conversation.assigned", "conversation.priority_changed", "tag.added"],
+  events: ["message.received", "message.sent", "conversation.resolved", "conversation.reopened", "conversation.assigned", "conversation.priority_changed", "tag.added", "tag.removed"],
   async handle(event, ctx) {
     if (event.sourceType === "channel") return;
     // Most workspaces have no SLA: one shared read (db/workspace-features.ts) instead of waking the

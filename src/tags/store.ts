@@ -79,12 +79,14 @@ export async function tagContact(d1: D1Database, workspaceId: string, actorId: s
   return change.meta.changes > 0;
 }
 
-export async function untagContact(d1: D1Database, workspaceId: string, actorId: string, contactId: string, tag: TagView): Promise<void> {
+/** Takes the tag off the contact; false when it did not have it. */
+export async function untagContact(d1: D1Database, workspaceId: string, actorId: string, contactId: string, tag: TagView): Promise<boolean> {
   const d = db(d1);
-  await d.batch([
+  const [change] = await d.batch([
     d.delete(kt).where(and(eq(kt.contactId, contactId), eq(kt.tagId, tag.id))),
     auditInsert(d1, { workspaceId, actorId, action: "contact.tag_removed", targetType: "contact", targetId: contactId, data: { tagId: tag.id, name: tag.name } }),
   ]);
+  return change.meta.changes > 0;
 }
 
 /** What carries a tag: conversations tagged directly, and contacts (whose conversations count as tagged too). */

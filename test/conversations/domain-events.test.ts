@@ -1,6 +1,6 @@
 // Domain events with their origin, as listeners see them: a postback is the
 // customer's; an automated answer is automation's and never triggers a rule
-// again; a tag added through the API is the API's. Events are read from the
+// again; a tag added or taken off through the API is the API's. Events are read from the
 // conversation's outbox before the alarm hands them to the listeners.
 import { env, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { afterEach, describe, expect, it } from "vitest";
@@ -9,6 +9,7 @@ import type { DomainEvent } from "../../src/conversations/events";
 import { newId } from "../../src/lib/ids";
 import { api, customerConversation, insertToken } from "../api/helpers";
 import { event, postWebhook, webhookBody } from "../helpers/line";
+import { editMeta } from "../helpers/conversations";
 import { demoWorkspaceId } from "../helpers/users";
 import { addRule, customer, drain, fakeLine, newChannel, sends } from "../automation/helpers";
 
@@ -66,17 +67,26 @@ describe("domain events", () => {
     expect(sent.map((e) => e.origin)).toEqual([{ kind: "automation", rule: "Keyword: Price" }]);
   });
 
-  it("a tag added through the API is tag.added with origin api", async () => {
+  it("a tag added through the API is tag.added with origin api; taking it off is tag.removed", async () => {
     const workspaceId = await demoWorkspaceId();
     const tagId = newId("tag");
     await env.DB.prepare("INSERT INTO tags (id, workspace_id, name, color, created_at) VALUES (?, ?, 'VIP', 'violet', 0)").bind(tagId, workspaceId).run();
     const token = await insertToken(workspaceId, { name: "CRM" });
     const { id, stub } = await customerConversation("events-tag");
+    // Hold the conversation's event run an hour, so its outbox still has what the calls queued when read below.
+    await editMeta(stub, "eventsRanAt", () => Date.now() + 3_600_000);
     expect((await api(token.token).send("POST", `/conversations/${id}/tags`, { tagId })).status).toBe(200);
     const tagged = (await queuedEvents(stub)).filter((e) => e.type === "tag.added");
     expect(tagged).toMatchObject([{ origin: { kind: "api", tokenId: token.id }, data: { target: "conversation", tag: { id: tagId, name: "VIP" } } }]);
     // Adding it again changes nothing and says nothing.
     await api(token.token).send("POST", `/conversations/${id}/tags`, { tagId });
     expect((await queuedEvents(stub)).filter((e) => e.type === "tag.added")).toHaveLength(1);
+
+    expect((await api(token.token).send("DELETE", `/conversations/${id}/tags/${tagId}`)).status).toBe(200);
+    const untagged = (await queuedEvents(stub)).filter((e) => e.type === "tag.removed");
+    expect(untagged).toMatchObject([{ origin: { kind: "api", tokenId: token.id }, data: { target: "conversation", tag: { id: tagId, name: "VIP" } } }]);
+    // A tag it no longer has: nothing to say.
+    await api(token.token).send("DELETE", `/conversations/${id}/tags/${tagId}`);
+    expect((await queuedEvents(stub)).filter((e) => e.type === "tag.removed")).toHaveLength(1);
   });
 });

@@ -128,12 +128,25 @@ describe("priority, pin and tags", () => {
     expect(await indexRow(older.id)).toMatchObject({ priority: 4, pinned: 1 });
   });
 
-  it("tags a conversation and filters by the tag", async () => {
-    const { id } = await conversation("tagged");
+  it("tags a conversation and filters by the tag; both changes are events for the listeners", async () => {
+    const { id, stub } = await conversation("tagged");
+    // Hold the conversation's event run an hour, so its outbox still has what the changes queued when read below.
+    await editMeta(stub, "eventsRanAt", () => Date.now() + 3_600_000);
     await triage(id, { add_tag: "tag_000000000000000vip01" });
     expect(await listIds("tag=tag_000000000000000vip01")).toEqual([id]);
     await triage(id, { remove_tag: "tag_000000000000000vip01" });
     expect(await listIds("tag=tag_000000000000000vip01")).toEqual([]);
+    const tagEvents = await runInDurableObject(stub, (_i: ConversationDO, state) =>
+      state.storage.sql
+        .exec("SELECT payload FROM outbox WHERE kind = 'event' ORDER BY next_at, rowid")
+        .toArray()
+        .map((r) => (JSON.parse(String(r.payload)) as { event: { type: string; origin: { kind: string } } }).event)
+        .filter((e) => e.type.startsWith("tag.")),
+    );
+    expect(tagEvents.map((e) => [e.type, e.origin.kind])).toEqual([
+      ["tag.added", "agent"],
+      ["tag.removed", "agent"],
+    ]);
   });
 });
 

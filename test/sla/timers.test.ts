@@ -75,7 +75,7 @@ describe("SLA timers", { timeout: 30_000 }, () => {
     expect(rollup).toEqual({ f: 1, n: 1, r: 1, b: 0 });
   });
 
-  it("a tag added later brings its policy's target at once (no new message needed)", async () => {
+  it("a tag added later brings its policy's target at once, and taking it off ends it (no new message needed)", async () => {
     const setup = await newWorkspace("SLA tag", ["agent"]);
     const tagId = `tag_${crypto.randomUUID().replaceAll("-", "").slice(0, 20)}`;
     await env.DB.prepare("INSERT INTO tags (id, workspace_id, name, color, created_at) VALUES (?, ?, 'VIP', 'violet', 0)").bind(tagId, setup.workspaceId).run();
@@ -90,6 +90,11 @@ describe("SLA timers", { timeout: 30_000 }, () => {
     await c.stub().tagAdded({ id: tagId, name: "VIP" }, "conversation", { id: setup.admin.id, name: setup.admin.name });
     await drainConversation(c.stub());
     expect((await indexRow(c.id()))?.sla_due_at).toBe(t0 + 5 * MIN);
+
+    await env.DB.prepare("DELETE FROM conversation_tags WHERE conversation_id = ? AND tag_id = ?").bind(c.id(), tagId).run();
+    await c.stub().tagRemoved({ id: tagId, name: "VIP" }, "conversation", { id: setup.admin.id, name: setup.admin.name });
+    await drainConversation(c.stub());
+    expect((await indexRow(c.id()))?.sla_due_at).toBeNull();
   });
 
   it("the alarm records a breach once, marks the row, writes a thread line and tells the assignee and supervisors", async () => {
