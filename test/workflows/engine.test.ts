@@ -5,9 +5,11 @@
 // a run keeps its version; events caused by a workflow start no workflow.
 import { afterEach, describe, expect, it } from "vitest";
 import { event } from "../helpers/line";
-import { customer, fakeLine, newChannel, sends, sentTexts } from "../automation/helpers";
+import { env } from "cloudflare:test";
+import { customer, drain, fakeLine, newChannel, sends, sentTexts } from "../automation/helpers";
 import { fireWorkflowTimer, logKinds, postbackOf, publishedWorkflow, republish, runRows, teamWithOnlineAgent } from "./helpers";
 import type { Step } from "../../src/workflows/definition";
+import { newId } from "../../src/lib/ids";
 
 let line: ReturnType<typeof fakeLine>;
 afterEach(() => line?.restore());
@@ -131,6 +133,29 @@ describe("workflow engine", { timeout: 30_000 }, () => {
     expect((await runRows(wf))[0]).toMatchObject({ status: "cancelled" });
   });
 
+  it("a tag added by an agent starts the workflow for that tag, once; another tag starts nothing", async () => {
+    line = fakeLine();
+    const channel = await newChannel();
+    const tag = async (name: string) => {
+      const id = newId("tag");
+      await env.DB.prepare("INSERT INTO tags (id, workspace_id, name, color, created_at) VALUES (?, ?, ?, 'violet', 0)").bind(id, channel.workspaceId, name).run();
+      return { id, name };
+    };
+    const vip = await tag("VIP");
+    const other = await tag("Wholesale");
+    const wf = await publishedWorkflow(channel, "VIP welcome", { type: "tag.added", tagId: vip.id }, [{ id: "hi", type: "send", message: text("Welcome to our VIP desk!"), next: null }]);
+    const c = customer(channel, "vip");
+    await c.says("hello");
+    const agent = { id: "usr_agent", name: "Ana" };
+    await c.stub().tagAdded(other, "conversation", agent);
+    await drain(c.stub());
+    expect(sentTexts(line.calls)).not.toContain("Welcome to our VIP desk!");
+    await c.stub().tagAdded(vip, "conversation", agent);
+    await drain(c.stub());
+    expect(sentTexts(line.calls).filter((t) => t === "Welcome to our VIP desk!")).toHaveLength(1);
+    expect(await runRows(wf)).toHaveLength(1);
+  });
+
   it("loop protection: a conversation a workflow reopens does not start the 'opened' workflow again", async () => {
     line = fakeLine();
     const channel = await newChannel();
@@ -142,7 +167,6 @@ describe("workflow engine", { timeout: 30_000 }, () => {
     const c = customer(channel, "loop");
     await c.says("hi");
     await c.stub().triage({ kind: "status", status: "resolved" }, { id: "usr_x", name: "Ana" });
-    const { drain } = await import("../automation/helpers");
     await drain(c.stub());
     const texts = sentTexts(line.calls);
     expect(texts.filter((t) => t === "Welcome!")).toHaveLength(1);
