@@ -7,6 +7,7 @@
 // (conversations/port.ts), never the Durable Object's internals.
 import { assignmentListener } from "./assignment/listener";
 import { automationListener } from "./automation/listener";
+import { assignedNotificationListener } from "./contacts/assigned-listener";
 import { contactIdentityListener } from "./contacts/listener";
 import { defineListeners } from "./conversations/events";
 import { csatListener } from "./csat/listener";
@@ -17,4 +18,4 @@ import { pushListener } from "./push/listener";
 import { reportsListener } from "./reports/recorder";
 import { workflowListener } from "./workflows/listener";
 
-export const domainListeners = defineListeners([automationListener, assignmentListener, outboundWebhookListener, pushListener, reportsListener, contactIdentityListener, workflowListener, csatListener, sheetsListener, slaListener]);
+export const domainListeners = defineListeners([automationListener, assignmentListener, outboundWebhookListener, pushListener, assignedNotificationListener, reportsListener, contactIdentityListener, workflowListener, csatListener, sheetsListener, slaListener]);

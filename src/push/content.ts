@@ -90,7 +90,7 @@ export function mentionNotification(n: MentionNotice): NotificationPayload {
   };
 }
 
-/** A conversation went past its SLA target (SLA policies arrive in a later issue; the category is wired now). */
+/** A conversation went past its SLA target (src/push/sla.ts). */
 export function slaNotification(conversationId: string, title: string | null): NotificationPayload {
   return {
     title: t("pwa.push.sla.title", { name: title?.trim() || t("pwa.push.aCustomer") }),
@@ -98,6 +98,26 @@ export function slaNotification(conversationId: string, title: string | null): N
     url: `/inbox/c/${conversationId}`,
     tag: `sla-${conversationId}`,
     category: "sla",
+  };
+}
+
+export interface AssignedNotice {
+  conversationId: string;
+  /** The contact's or group's name; null when the conversation is not indexed yet. */
+  title: string | null;
+  /** Who assigned it; null: an automation, a workflow or the API. */
+  actorName: string | null;
+}
+
+/** A conversation was assigned to me by someone else (or automatically): counts as Mine. */
+export function assignedNotification(n: AssignedNotice): NotificationPayload {
+  return {
+    title: t("pwa.push.assigned.title", { name: n.title?.trim() || t("pwa.push.aCustomer") }),
+    body: n.actorName ? t("pwa.push.assigned.body", { actor: n.actorName }) : t("pwa.push.assigned.auto"),
+    url: `/inbox/c/${n.conversationId}`,
+    // One notification per conversation on the device, like a customer's messages.
+    tag: `conversation-${n.conversationId}`,
+    category: "mine",
   };
 }
 

@@ -9,7 +9,7 @@ import type { DomainEventOf } from "../../src/conversations/events";
 import { newId } from "../../src/lib/ids";
 import { pushListener } from "../../src/push/listener";
 import { pushSlaBreach } from "../../src/push/sla";
-import { fakeLine, newWorkspace, type Setup } from "../outbound-webhooks/helpers";
+import { drainConversation, fakeLine, newWorkspace, type Setup } from "../outbound-webhooks/helpers";
 import { customerOf as customer, pushesTo, pushService, readPush, subscribeDevice, type TestDevice } from "./helpers";
 
 let setup: Setup;
@@ -68,6 +68,8 @@ describe("customer messages", () => {
     await yuki.says("hello");
     const agentUser = setup.people.agent ?? setup.admin;
     await yuki.stub().triage({ kind: "assign", assignee: { id: agentUser.id, name: agentUser.name } }, { id: setup.admin.id, name: setup.admin.name });
+    // The assignment's own push ("Assigned to you", test/push/assigned.test.ts) goes out first.
+    await drainConversation(yuki.stub());
     const pushes = pushService();
     await yuki.says("Can I change the size to M?");
     expect(pushes.map((p) => p.endpoint)).toEqual([agent.endpoint]);

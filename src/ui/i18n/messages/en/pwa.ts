@@ -82,6 +82,9 @@ export const pwa = {
   "pwa.push.mention.hidden": "In a note on {name}",
   "pwa.push.sla.title": "SLA breached · {name}",
   "pwa.push.sla.body": "This conversation missed its response target.",
+  "pwa.push.assigned.title": "Assigned to you · {name}",
+  "pwa.push.assigned.body": "{actor} assigned this conversation to you.",
+  "pwa.push.assigned.auto": "This conversation was assigned to you automatically.",
   "pwa.push.test.title": "linedesk",
   "pwa.push.test.body": "Notifications work on this device.",
 

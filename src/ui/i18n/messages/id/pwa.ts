@@ -83,6 +83,9 @@ export const pwa = {
   "pwa.push.mention.hidden": "Di catatan tentang {name}",
   "pwa.push.sla.title": "SLA terlewati · {name}",
   "pwa.push.sla.body": "Percakapan ini melewati target waktu respons.",
+  "pwa.push.assigned.title": "Ditugaskan kepada Anda · {name}",
+  "pwa.push.assigned.body": "{actor} menugaskan percakapan ini kepada Anda.",
+  "pwa.push.assigned.auto": "Percakapan ini ditugaskan kepada Anda secara otomatis.",
   "pwa.push.test.title": "linedesk",
   "pwa.push.test.body": "Notifikasi berfungsi di perangkat ini.",
 

@@ -83,6 +83,9 @@ export const pwa = {
   "pwa.push.mention.hidden": "{name} のメモ",
   "pwa.push.sla.title": "SLA 違反 · {name}",
   "pwa.push.sla.body": "この会話は応答目標時間を過ぎました。",
+  "pwa.push.assigned.title": "あなたに割り当て · {name}",
+  "pwa.push.assigned.body": "{actor} さんがこの会話をあなたに割り当てました。",
+  "pwa.push.assigned.auto": "この会話は自動であなたに割り当てられました。",
   "pwa.push.test.title": "linedesk",
   "pwa.push.test.body": "このデバイスで通知を受け取れます。",
 

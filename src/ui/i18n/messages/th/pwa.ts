@@ -83,6 +83,9 @@ export const pwa = {
   "pwa.push.mention.hidden": "ในโน้ตของ {name}",
   "pwa.push.sla.title": "เกิน SLA · {name}",
   "pwa.push.sla.body": "การสนทนานี้เกินเวลาตอบกลับเป้าหมายแล้ว",
+  "pwa.push.assigned.title": "มอบหมายให้คุณ · {name}",
+  "pwa.push.assigned.body": "{actor} มอบหมายบทสนทนานี้ให้คุณ",
+  "pwa.push.assigned.auto": "บทสนทนานี้ถูกมอบหมายให้คุณโดยอัตโนมัติ",
   "pwa.push.test.title": "linedesk",
   "pwa.push.test.body": "อุปกรณ์นี้รับการแจ้งเตือนได้แล้ว",
 

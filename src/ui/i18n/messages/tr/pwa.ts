@@ -83,6 +83,9 @@ export const pwa = {
   "pwa.push.mention.hidden": "{name} hakkındaki bir notta",
   "pwa.push.sla.title": "SLA ihlali · {name}",
   "pwa.push.sla.body": "Bu konuşma yanıt hedefini kaçırdı.",
+  "pwa.push.assigned.title": "Size atandı · {name}",
+  "pwa.push.assigned.body": "{actor} bu konuşmayı size atadı.",
+  "pwa.push.assigned.auto": "Bu konuşma size otomatik olarak atandı.",
   "pwa.push.test.title": "linedesk",
   "pwa.push.test.body": "Bu cihazda bildirimler çalışıyor.",
 

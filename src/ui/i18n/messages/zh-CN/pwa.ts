@@ -83,6 +83,9 @@ export const pwa = {
   "pwa.push.mention.hidden": "在 {name} 的备注中",
   "pwa.push.sla.title": "违反 SLA · {name}",
   "pwa.push.sla.body": "此会话已超过回复目标时间。",
+  "pwa.push.assigned.title": "已分配给你 · {name}",
+  "pwa.push.assigned.body": "{actor} 将此会话分配给了你。",
+  "pwa.push.assigned.auto": "此会话已自动分配给你。",
   "pwa.push.test.title": "linedesk",
   "pwa.push.test.body": "本设备可以收到通知。",
 

@@ -83,6 +83,9 @@ export const pwa = {
   "pwa.push.mention.hidden": "在 {name} 的備註中",
   "pwa.push.sla.title": "違反 SLA · {name}",
   "pwa.push.sla.body": "這個對話已超過回覆目標時間。",
+  "pwa.push.assigned.title": "已指派給你 · {name}",
+  "pwa.push.assigned.body": "{actor} 將這個對話指派給你。",
+  "pwa.push.assigned.auto": "這個對話已自動指派給你。",
   "pwa.push.test.title": "linedesk",
   "pwa.push.test.body": "這台裝置可以收到通知。",
 
