@@ -97,6 +97,8 @@ export interface ConversationPort {
   triage(change: TriageChange, by: PortActor): Promise<TriageState>;
   /** Adds a tag of the workspace to the conversation (emits tag.added); false when it already had it. */
   addTag(tag: { id: string; name: string }, by: PortActor): Promise<boolean>;
+  /** Tags were added to or taken off this conversation's contact in D1: emits tag.added / tag.removed (target "contact"). */
+  contactTagsChanged(change: { added: Array<{ id: string; name: string }>; removed: Array<{ id: string; name: string }> }, by: PortActor): Promise<void>;
   /** A private note in the thread (agents see it, LINE never does). */
   note(text: string, by: PortActor): Promise<ThreadMessage>;
 
@@ -170,6 +172,14 @@ export function createConversationPort(rt: ConversationRuntime, contactId: () =>
         await rt.scheduleAlarm();
       }
       return added;
+    },
+    async contactTagsChanged({ added, removed }, by) {
+      if (!added.length && !removed.length) return;
+      rt.transaction(() => {
+        for (const tag of added) emit(rt, "tag.added", { target: "contact", tag: { id: tag.id, name: tag.name } }, by.origin);
+        for (const tag of removed) emit(rt, "tag.removed", { target: "contact", tag: { id: tag.id, name: tag.name } }, by.origin);
+      });
+      await rt.scheduleAlarm();
     },
     async note(text, by) {
       const now = Date.now();

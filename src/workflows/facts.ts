@@ -6,7 +6,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { isOpenAt } from "../automation/hours";
 import { loadChannelAutomation, scheduleOf } from "../automation/settings";
 import { db, schema } from "../db/client";
-import { findOrCreateTag, findTagByName, tagContact, untagContact } from "../tags/store";
+import { findOrCreateTag, findTagByName, tagContact, type TagView, untagContact } from "../tags/store";
 import type { Condition } from "./definition";
 
 export interface ContactFacts {
@@ -43,13 +43,19 @@ export async function setContactField(d1: D1Database, workspaceId: string, conta
   return true;
 }
 
-/** Adds (creating when needed) and removes tags by name. */
-export async function changeContactTags(d1: D1Database, workspaceId: string, contactId: string, add: string[], remove: string[]): Promise<void> {
-  for (const name of add) await tagContact(d1, workspaceId, "", contactId, await findOrCreateTag(d1, workspaceId, "", name, "grey"));
+/** Adds (creating when needed) and removes tags by name; returns the tags that changed. */
+export async function changeContactTags(d1: D1Database, workspaceId: string, contactId: string, add: string[], remove: string[]): Promise<{ added: TagView[]; removed: TagView[] }> {
+  const added: TagView[] = [];
+  const removed: TagView[] = [];
+  for (const name of add) {
+    const tag = await findOrCreateTag(d1, workspaceId, "", name, "grey");
+    if (await tagContact(d1, workspaceId, "", contactId, tag)) added.push(tag);
+  }
   for (const name of remove) {
     const tag = await findTagByName(d1, workspaceId, name);
-    if (tag) await untagContact(d1, workspaceId, "", contactId, tag);
+    if (tag && (await untagContact(d1, workspaceId, "", contactId, tag))) removed.push(tag);
   }
+  return { added, removed };
 }
 
 export async function tagIdsNamed(d1: D1Database, workspaceId: string, ids: string[]): Promise<string[]> {

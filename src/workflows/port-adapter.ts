@@ -52,6 +52,7 @@ export function workflowPortFor(ctx: ListenerContext): WorkflowPort {
     async note(text, actor) {
       await port.note(text.slice(0, 2000), portActor(actor));
     },
+    contactTagsChanged: (change, actor) => port.contactTagsChanged(change, portActor(actor)),
     async assignByTeamPolicy({ teamId, rule }, actor) {
       const s = port.summary();
       const outcome = await assignByTeamPolicy(ctx.env, {

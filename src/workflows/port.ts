@@ -57,6 +57,8 @@ export interface WorkflowPort {
   triage(change: WorkflowTriageChange, actor: WorkflowActor): Promise<void>;
   /** A private note in the thread (agents only). */
   note(text: string, actor: WorkflowActor): Promise<void>;
+  /** The contact's tags changed (written to D1 by the step): tells the conversation's listeners (SLA, webhooks). */
+  contactTagsChanged(change: { added: Array<{ id: string; name: string }>; removed: Array<{ id: string; name: string }> }, actor: WorkflowActor): Promise<void>;
   /** Assigns to a team and an agent of it by the team's policy (src/assignment/ at merge). */
   assignByTeamPolicy(input: { teamId: string; rule: TeamAssignRule }, actor: WorkflowActor): Promise<{ assigneeId: string | null }>;
   /** The workflow run state kept in the conversation's storage (null: no run). */

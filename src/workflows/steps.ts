@@ -110,7 +110,8 @@ async function runStep(turn: Turn, step: Step): Promise<StepOutcome> {
         const value = fill(step.setField.value, await variableValues(turn));
         if (!(await setContactField(env.DB, turn.workspaceId, contactId, step.setField.key, value))) turn.add("error", `no contact field "${step.setField.key}"`, step.id);
       }
-      await changeContactTags(env.DB, turn.workspaceId, contactId, step.addTags, step.removeTags);
+      const tags = await changeContactTags(env.DB, turn.workspaceId, contactId, step.addTags, step.removeTags);
+      await port.contactTagsChanged(tags, turn.actor);
       return { next: step.next };
     }
     case "assign":

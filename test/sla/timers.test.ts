@@ -11,6 +11,7 @@ import type { ConversationDO } from "../../src/conversations/conversation-do";
 import { createPolicy, type PolicyInput } from "../../src/sla/policies";
 import { editMeta, indexRow } from "../helpers/conversations";
 import { customer, drainConversation, fakeLine, newWorkspace, type Setup } from "../outbound-webhooks/helpers";
+import { fireWorkflowTimer, publishedWorkflow } from "../workflows/helpers";
 import { pushesTo, pushService, readPush, subscribeDevice } from "../push/helpers";
 
 const MIN = 60_000;
@@ -95,6 +96,28 @@ describe("SLA timers", { timeout: 30_000 }, () => {
     await c.stub().tagRemoved({ id: tagId, name: "VIP" }, "conversation", { id: setup.admin.id, name: setup.admin.name });
     await drainConversation(c.stub());
     expect((await indexRow(c.id()))?.sla_due_at).toBeNull();
+  });
+
+  it("a workflow that tags the customer later brings that tag's policy at once", async () => {
+    const setup = await newWorkspace("SLA workflow tag", ["agent"]);
+    const tagId = `tag_${crypto.randomUUID().replaceAll("-", "").slice(0, 20)}`;
+    await env.DB.prepare("INSERT INTO tags (id, workspace_id, name, color, created_at) VALUES (?, ?, 'VIP', 'violet', 0)").bind(tagId, setup.workspaceId).run();
+    await createPolicy(env.DB, setup.workspaceId, policy({ name: "VIP", tagId, firstResponseMinutes: 5 }));
+    // Ten minutes after a customer first writes, the workflow marks them VIP (a contact tag).
+    const channel = { id: setup.channelId, lineChannelId: setup.lineChannelId, workspaceId: setup.workspaceId };
+    await publishedWorkflow(channel, "VIP later", { type: "conversation.opened", channelIds: [] }, [
+      { id: "wait", type: "wait", minutes: 10, next: "tag" },
+      { id: "tag", type: "updateContact", addTags: ["vip"], removeTags: [], next: null },
+    ]);
+    fakeLine();
+    const c = customer(setup, "sla-workflow");
+    const t0 = Date.now() - MIN;
+    await c.says("Hello?", { timestamp: t0 });
+    expect((await indexRow(c.id()))?.sla_due_at).toBeNull();
+
+    await fireWorkflowTimer(c.stub());
+    await drainConversation(c.stub());
+    expect((await indexRow(c.id()))?.sla_due_at).toBe(t0 + 5 * MIN);
   });
 
   it("the alarm records a breach once, marks the row, writes a thread line and tells the assignee and supervisors", async () => {
