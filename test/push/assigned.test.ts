@@ -5,6 +5,8 @@
 import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { renderNotificationFor } from "../../src/contacts/notify";
+import { conversationKeyName } from "../../src/conversations/model";
+import { postWebhook, textEvent, webhookBody } from "../helpers/line";
 import { drainConversation, fakeLine, newWorkspace, type Setup } from "../outbound-webhooks/helpers";
 import { customerOf, pushesTo, pushService, readPush, subscribeDevice, type TestDevice } from "./helpers";
 
@@ -70,6 +72,21 @@ describe("assigned notifications", () => {
     const [push] = pushesTo(auto, agentDevice);
     if (!push) throw new Error("no push for an automatic assignment");
     expect((await readPush(push, agentDevice)).body).toBe("บทสนทนานี้ถูกมอบหมายให้คุณโดยอัตโนมัติ");
+  });
+
+  it("a group's conversation is named by the group in the bell", async () => {
+    const groupId = `C${crypto.randomUUID().replaceAll("-", "")}`;
+    const source = { type: "group" as const, groupId, userId: yuki.uid };
+    const stub = env.CONVERSATIONS.get(env.CONVERSATIONS.idFromName(conversationKeyName({ channelId: setup.channelId, source })));
+    expect((await postWebhook(webhookBody([textEvent("Can someone help our team?", { source })]), { channelId: setup.lineChannelId })).status).toBe(200);
+    await drainConversation(stub);
+    await stub.triage({ kind: "assign", assignee: { id: agent().id, name: "Ploy Srisuk" } }, { id: setup.admin.id, name: setup.admin.name });
+    await drainConversation(stub);
+    const row = (await assignedRows()).find((r) => r.conversation_id === stub.id.toString());
+    const title = await env.DB.prepare("SELECT title FROM conversations WHERE id = ?").bind(stub.id.toString()).first<string>("title");
+    expect(title).toBeTruthy();
+    const bell = await renderNotificationFor(env.DB, setup.workspaceId, agent().id, row?.id ?? "");
+    expect(bell?.text).toBe(`${setup.admin.name} มอบหมายการสนทนากับ ${title} ให้คุณ`);
   });
 
   it("Mine switched off: no push, the bell still has it", async () => {

@@ -1,6 +1,6 @@
 // An agent's notifications (mentions, assignments): the dropdown list, the
 // unread count for the bell, and marking them read. Always scoped to one user.
-import { and, count, desc, eq, isNotNull, isNull } from "drizzle-orm";
+import { and, count, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { agentLocale } from "../../auth/middleware";
 import { db, schema } from "../../db/client";
 import type { LocaleContext } from "../../ui/i18n";
@@ -12,7 +12,7 @@ export interface NotificationView {
   body: string;
   conversationId: string | null;
   contactId: string | null;
-  /** The contact's LINE display name (null: no profile yet, or no contact). */
+  /** The contact's LINE display name, else the conversation's title (a group's name); null: neither known. */
   contactName: string | null;
   actorName: string | null;
   readAt: number | null;
@@ -26,7 +26,7 @@ const columns = {
   body: n.body,
   conversationId: n.conversationId,
   contactId: n.contactId,
-  contactName: schema.contacts.displayName,
+  contactName: sql<string | null>`coalesce(${schema.contacts.displayName}, ${schema.conversations.title})`,
   actorName: schema.users.name,
   readAt: n.readAt,
   createdAt: n.createdAt,
@@ -43,6 +43,7 @@ export async function recentNotifications(d1: D1Database, userId: string, worksp
       .from(n)
       .leftJoin(schema.users, eq(schema.users.id, n.actorId))
       .leftJoin(schema.contacts, eq(schema.contacts.id, n.contactId))
+      .leftJoin(schema.conversations, eq(schema.conversations.id, n.conversationId))
       .where(and(mine(userId, workspaceId), read ? isNotNull(n.readAt) : isNull(n.readAt)))
       .orderBy(desc(n.createdAt), desc(n.id))
       .limit(limit);
@@ -56,6 +57,7 @@ export async function findNotification(d1: D1Database, userId: string, workspace
     .from(n)
     .leftJoin(schema.users, eq(schema.users.id, n.actorId))
     .leftJoin(schema.contacts, eq(schema.contacts.id, n.contactId))
+    .leftJoin(schema.conversations, eq(schema.conversations.id, n.conversationId))
     .where(and(eq(n.id, id), mine(userId, workspaceId)))
     .get();
   return row ?? null;
