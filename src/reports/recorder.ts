@@ -70,7 +70,7 @@ const CLAIM_ATTEMPTS = 3;
  * the read batch: a busy chat's run then costs one D1 round trip instead of two. The
  * response clock in it is exact (only this conversation's runs write it); its tags,
  * team, assignee, zone and contact language are at most SNAPSHOT_TTL_MS old (an
- * assignment in a run drops it, so the next run reads them again).
+ * assignment or a tag change in a run drops it, so the next run reads them again).
  */
 interface KeptSnapshot {
   readAt: number;
@@ -170,13 +170,20 @@ async function contactOf(event: DomainEvent, ctx: ListenerContext): Promise<stri
   return event.contactId ?? (needsContact ? await ctx.contactId() : null);
 }
 
+/** Not counted; they only mean the tags a kept snapshot holds are out of date. */
+const TAG_EVENTS: ReadonlySet<string> = new Set(["tag.added", "tag.removed"]);
+
 export const reportsListener: Listener = {
   name: "reports-rollups",
-  events: EVENTS,
+  events: [...EVENTS, "tag.added", "tag.removed"],
   async handle(event, ctx) {
+    if (TAG_EVENTS.has(event.type)) return void ctx.memory.delete(MEMORY_KEY);
     await recordEvents(ctx.env.DB, [event], await contactOf(event, ctx), ctx.memory);
   },
-  async handleBatch(items) {
+  async handleBatch(all) {
+    // A tag change in the run: the next count reads the conversation's tags again.
+    if (all.some((i) => TAG_EVENTS.has(i.event.type))) all[0]?.ctx.memory.delete(MEMORY_KEY);
+    const items = all.filter((i) => !TAG_EVENTS.has(i.event.type));
     const first = items[0];
     if (!first) return;
     // One conversation, so one contact: the newest event that knows it (or asks, for follows).

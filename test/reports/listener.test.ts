@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { loadChannelAutomation } from "../../src/automation/settings";
 import { recordEvent, recordEvents, reportsListener } from "../../src/reports/recorder";
 import { AFTER_ACK_INTERVAL_MS } from "../../src/conversations/runtime";
+import type { ConversationPort } from "../../src/conversations/port";
 import { postWebhook, textEvent, webhookBody } from "../helpers/line";
 import { customer, fakeLine } from "../outbound-webhooks/helpers";
 import { domainEvent, message, type World, world } from "./helpers";
@@ -111,6 +112,28 @@ describe("a busy conversation's runs", () => {
     await recordEvents(d1, [received(at + 120_000)], null, memory);
     expect(batches()).toBe(10);
     expect(await inbound()).toBe(3);
+  });
+});
+
+describe("a tag put on a busy conversation", () => {
+  it("counts its next messages under the tag at once, not after the kept snapshot ages", async () => {
+    const k = await world("listener-tag", "UTC", 1, 2);
+    const conv = k.conversations[0]!;
+    const memory = new Map<string, unknown>();
+    const conversation = new Proxy({}, { get: () => { throw new Error("the reports listener should not use the conversation port"); } }) as ConversationPort;
+    const ctx = { env, contactId: async () => null, conversation, memory };
+    const at = Date.now() - 60_000;
+    const received = (t: number) => domainEvent(k, conv, "message.received", { message: message("inbound", null, t), redelivered: false, standby: false }, t);
+    const underTag = async (tagId: string) => (await env.DB.prepare("SELECT COALESCE(SUM(inbound), 0) AS n FROM report_messages WHERE workspace_id = ? AND grain = 'h' AND tag_id = ? AND channel_id = '*' AND team_id = '*' AND agent_id = '*'").bind(k.workspaceId, tagId).first<{ n: number }>())?.n;
+
+    await reportsListener.handle(received(at), ctx);
+    const tagId = `tag_${crypto.randomUUID().replaceAll("-", "").slice(0, 20)}`;
+    await env.DB.prepare("INSERT INTO tags (id, workspace_id, name, color, created_at) VALUES (?, ?, 'VIP', 'violet', 0)").bind(tagId, k.workspaceId).run();
+    await env.DB.prepare("INSERT INTO conversation_tags (conversation_id, tag_id, workspace_id, last_activity_at) VALUES (?, ?, ?, ?)").bind(conv.id, tagId, k.workspaceId, at).run();
+    const tagged = domainEvent(k, conv, "tag.added", { target: "conversation", tag: { id: tagId, name: "VIP" } }, at + 1_000, { kind: "agent", userId: null, name: "Ana" });
+    // In one run with the next message, as the outbox hands them over.
+    await reportsListener.handleBatch?.([tagged, received(at + 2_000)].map((event) => ({ event, ctx })));
+    expect(await underTag(tagId)).toBe(1);
   });
 });
 
