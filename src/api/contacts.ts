@@ -2,7 +2,7 @@
 // tags) and PATCH custom fields and tags. Values are checked with the contact
 // panel's own per-field schema (fieldValueSchema) and written with its queries,
 // so the audit log reads the same whoever made the change.
-import { contactTagAdded, contactTagRemoved } from "../conversations/service";
+import { contactTagChanged } from "../conversations/service";
 import { type Context, Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { z } from "zod";
@@ -83,10 +83,10 @@ export const contactApi = new Hono<AppEnv>()
     for (const { field, value } of plan.fields) await saveFieldValue(c.env.DB, workspaceId, actorId, found.id, field, value);
     for (const wanted of plan.add) {
       const tag = "id" in wanted ? wanted : await findOrCreateTag(c.env.DB, workspaceId, actorId, wanted.name, wanted.color);
-      if (await tagContact(c.env.DB, workspaceId, actorId, found.id, tag)) await contactTagAdded(c.env, workspaceId, found.id, tag, apiActor(c));
+      if (await tagContact(c.env.DB, workspaceId, actorId, found.id, tag)) await contactTagChanged(c.env, workspaceId, found.id, "tag.added", tag, apiActor(c));
     }
     for (const tag of plan.remove) {
-      if (await untagContact(c.env.DB, workspaceId, actorId, found.id, tag)) await contactTagRemoved(c.env, workspaceId, found.id, tag, apiActor(c));
+      if (await untagContact(c.env.DB, workspaceId, actorId, found.id, tag)) await contactTagChanged(c.env, workspaceId, found.id, "tag.removed", tag, apiActor(c));
     }
     return c.json({ data: await contactData(c, found.id) });
   });

@@ -70,7 +70,7 @@ export const conversationApi = new Hono<AppEnv>()
     const tag = workspaceTag(directory, tagId);
     if (!tag) throw new HTTPException(422, { message: `tagId: ${TRIAGE_ERRORS.tag}` });
     if (await setConversationTag(c.env.DB, { workspaceId: row.workspaceId, actorId: apiActor(c).id }, row, tagId, true)) {
-      await conversationStub(c.env, row.id).tagAdded({ id: tag.id, name: tag.name }, "conversation", apiActor(c));
+      await conversationStub(c.env, row.id).tagChanged("tag.added", { id: tag.id, name: tag.name }, "conversation", apiActor(c));
     }
     return c.json({ data: await tagList(c, row) });
   })
@@ -81,7 +81,7 @@ export const conversationApi = new Hono<AppEnv>()
     const tag = workspaceTag(directory, tagId);
     if (!tag) throw notFound("Tag");
     if (await setConversationTag(c.env.DB, { workspaceId: row.workspaceId, actorId: apiActor(c).id }, row, tagId, false)) {
-      await conversationStub(c.env, row.id).tagRemoved({ id: tag.id, name: tag.name }, "conversation", apiActor(c));
+      await conversationStub(c.env, row.id).tagChanged("tag.removed", { id: tag.id, name: tag.name }, "conversation", apiActor(c));
     }
     return c.json({ data: await tagList(c, row) });
   });

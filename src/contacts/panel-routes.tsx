@@ -1,7 +1,7 @@
 // Contact panel routes: the panel fragment and its inline actions (tags, custom
 // field values, notes with @mentions). Thin: validate, call queries, render.
 // Every route is workspace-scoped: another workspace's ids answer 404.
-import { contactTagAdded, contactTagRemoved } from "../conversations/service";
+import { contactTagChanged } from "../conversations/service";
 import { zValidator } from "@hono/zod-validator";
 import { type Context, Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
@@ -103,7 +103,7 @@ export const panelRoutes = new Hono<AppEnv>()
     if (tagId && !tag) throw new HTTPException(404, { message: t("contacts.error.tagNotFound") });
     tag ??= await findOrCreateTag(c.env.DB, workspaceId, userId, name ?? "", color ?? "green");
     if (await tagContact(c.env.DB, workspaceId, userId, contact.id, tag)) {
-      await contactTagAdded(c.env, workspaceId, contact.id, tag, { id: userId, name: c.get("session").name });
+      await contactTagChanged(c.env, workspaceId, contact.id, "tag.added", tag, { id: userId, name: c.get("session").name });
     }
     return isHtmx(c) ? renderTags(c, contact.id) : backToPanel(c, contact.id);
   })
@@ -114,7 +114,7 @@ export const panelRoutes = new Hono<AppEnv>()
     const tag = await findTag(c.env.DB, workspaceId, tagId);
     if (!tag) throw new HTTPException(404, { message: t("contacts.error.tagNotFound") });
     if (await untagContact(c.env.DB, workspaceId, userId, contact.id, tag)) {
-      await contactTagRemoved(c.env, workspaceId, contact.id, tag, { id: userId, name: c.get("session").name });
+      await contactTagChanged(c.env, workspaceId, contact.id, "tag.removed", tag, { id: userId, name: c.get("session").name });
     }
     return isHtmx(c) ? renderTags(c, contact.id) : backToPanel(c, contact.id);
   })

@@ -71,19 +71,10 @@ export class ConversationDO extends DurableObject<Bindings> {
   }
 
   /**
-   * A tag was added to this conversation (or to its contact) in D1 by the inbox or
-   * the API: emits tag.added with the actor's origin for the listeners.
+   * A tag was added to or taken off this conversation (or its contact) in D1 by the
+   * inbox or the API: emits tag.added / tag.removed with the actor's origin for the listeners.
    */
-  async tagAdded(tag: { id: string; name: string }, target: "conversation" | "contact", actor: Actor): Promise<void> {
-    await this.tagChanged("tag.added", tag, target, actor);
-  }
-
-  /** The same for a tag taken off: emits tag.removed. */
-  async tagRemoved(tag: { id: string; name: string }, target: "conversation" | "contact", actor: Actor): Promise<void> {
-    await this.tagChanged("tag.removed", tag, target, actor);
-  }
-
-  private async tagChanged(type: "tag.added" | "tag.removed", tag: { id: string; name: string }, target: "conversation" | "contact", actor: Actor): Promise<void> {
+  async tagChanged(type: "tag.added" | "tag.removed", tag: { id: string; name: string }, target: "conversation" | "contact", actor: Actor): Promise<void> {
     if (!this.rt.meta()) return;
     emit(this.rt, type, { target, tag }, actor.origin ?? agentOrigin(actor));
     await this.rt.scheduleAlarm();

@@ -29,21 +29,10 @@ export async function sendText(env: Bindings, conversationId: string, agent: { i
 const CONTACT_FANOUT = 20;
 
 /**
- * A tag was added to a contact: each of the contact's (1:1) conversations
- * emits tag.added with target "contact", so listeners see it where they work.
+ * A tag was added to or taken off a contact: each of the contact's (1:1) conversations
+ * emits tag.added / tag.removed with target "contact", so listeners see it where they work.
  */
-export async function contactTagAdded(env: Bindings, workspaceId: string, contactId: string, tag: { id: string; name: string }, actor: Actor): Promise<void> {
-  const ids = await contactConversationIds(env, workspaceId, contactId);
-  await Promise.all(ids.map((id) => conversationStub(env, id).tagAdded({ id: tag.id, name: tag.name }, "contact", actor)));
-}
-
-/** A tag was taken off a contact: the same conversations emit tag.removed. */
-export async function contactTagRemoved(env: Bindings, workspaceId: string, contactId: string, tag: { id: string; name: string }, actor: Actor): Promise<void> {
-  const ids = await contactConversationIds(env, workspaceId, contactId);
-  await Promise.all(ids.map((id) => conversationStub(env, id).tagRemoved({ id: tag.id, name: tag.name }, "contact", actor)));
-}
-
-async function contactConversationIds(env: Bindings, workspaceId: string, contactId: string): Promise<string[]> {
+export async function contactTagChanged(env: Bindings, workspaceId: string, contactId: string, type: "tag.added" | "tag.removed", tag: { id: string; name: string }, actor: Actor): Promise<void> {
   const c = schema.conversations;
   const rows = await db(env.DB)
     .select({ id: c.id })
@@ -52,5 +41,5 @@ async function contactConversationIds(env: Bindings, workspaceId: string, contac
     .orderBy(desc(c.lastActivityAt))
     .limit(CONTACT_FANOUT)
     .all();
-  return rows.map((r) => r.id);
+  await Promise.all(rows.map((r) => conversationStub(env, r.id).tagChanged(type, { id: tag.id, name: tag.name }, "contact", actor)));
 }

@@ -106,7 +106,7 @@ export const inboxRoutes = new Hono<AppEnv>()
       ]);
       // tag.added for the conversations that did not have the tag yet.
       for (let i = 0; i < added.length; i += 10) {
-        await Promise.all(added.slice(i, i + 10).map((a) => conversationStub(c.env, a.conversationId).tagAdded({ id: tag.id, name: tag.name }, "conversation", actor)));
+        await Promise.all(added.slice(i, i + 10).map((a) => conversationStub(c.env, a.conversationId).tagChanged("tag.added", { id: tag.id, name: tag.name }, "conversation", actor)));
       }
     }
     const [list, fresh] = await Promise.all([listFragment(c, listFilter), freshParts(c)]);

@@ -202,10 +202,7 @@ export const threadRoutes = new Hono<AppEnv>()
     if ("tag" in request) {
       const changed = await setConversationTag(c.env.DB, { workspaceId: session.workspaceId, actorId: session.userId }, row, request.tag.tagId, request.tag.add);
       const tag = directory.tags.find((t) => t.id === request.tag.tagId);
-      if (changed && tag) {
-        const stub = conversationStub(c.env, row.id);
-        await (request.tag.add ? stub.tagAdded({ id: tag.id, name: tag.name }, "conversation", me) : stub.tagRemoved({ id: tag.id, name: tag.name }, "conversation", me));
-      }
+      if (changed && tag) await conversationStub(c.env, row.id).tagChanged(request.tag.add ? "tag.added" : "tag.removed", { id: tag.id, name: tag.name }, "conversation", me);
     }
     if (!isHtmx(c) && !("error" in request)) return c.redirect(`/inbox/c/${row.id}`, 303);
     const [thread, tagIds] = await Promise.all([conversationStub(c.env, row.id).thread({ limit: 1 }), conversationTagIds(c.env.DB, row.id)]);

@@ -171,11 +171,12 @@ async function contactOf(event: DomainEvent, ctx: ListenerContext): Promise<stri
 }
 
 /** Not counted; they only mean the tags a kept snapshot holds are out of date. */
-const TAG_EVENTS: ReadonlySet<string> = new Set(["tag.added", "tag.removed"]);
+const TAG_EVENT_TYPES = ["tag.added", "tag.removed"] as const;
+const TAG_EVENTS: ReadonlySet<string> = new Set(TAG_EVENT_TYPES);
 
 export const reportsListener: Listener = {
   name: "reports-rollups",
-  events: [...EVENTS, "tag.added", "tag.removed"],
+  events: [...EVENTS, ...TAG_EVENT_TYPES],
   async handle(event, ctx) {
     if (TAG_EVENTS.has(event.type)) return void ctx.memory.delete(MEMORY_KEY);
     await recordEvents(ctx.env.DB, [event], await contactOf(event, ctx), ctx.memory);

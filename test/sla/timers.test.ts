@@ -88,12 +88,12 @@ describe("SLA timers", { timeout: 30_000 }, () => {
     expect((await indexRow(c.id()))?.sla_due_at).toBeNull();
 
     await env.DB.prepare("INSERT INTO conversation_tags (conversation_id, tag_id, workspace_id, last_activity_at) VALUES (?, ?, ?, ?)").bind(c.id(), tagId, setup.workspaceId, t0).run();
-    await c.stub().tagAdded({ id: tagId, name: "VIP" }, "conversation", { id: setup.admin.id, name: setup.admin.name });
+    await c.stub().tagChanged("tag.added", { id: tagId, name: "VIP" }, "conversation", { id: setup.admin.id, name: setup.admin.name });
     await drainConversation(c.stub());
     expect((await indexRow(c.id()))?.sla_due_at).toBe(t0 + 5 * MIN);
 
     await env.DB.prepare("DELETE FROM conversation_tags WHERE conversation_id = ? AND tag_id = ?").bind(c.id(), tagId).run();
-    await c.stub().tagRemoved({ id: tagId, name: "VIP" }, "conversation", { id: setup.admin.id, name: setup.admin.name });
+    await c.stub().tagChanged("tag.removed", { id: tagId, name: "VIP" }, "conversation", { id: setup.admin.id, name: setup.admin.name });
     await drainConversation(c.stub());
     expect((await indexRow(c.id()))?.sla_due_at).toBeNull();
   });

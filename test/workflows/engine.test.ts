@@ -147,10 +147,10 @@ describe("workflow engine", { timeout: 30_000 }, () => {
     const c = customer(channel, "vip");
     await c.says("hello");
     const agent = { id: "usr_agent", name: "Ana" };
-    await c.stub().tagAdded(other, "conversation", agent);
+    await c.stub().tagChanged("tag.added", other, "conversation", agent);
     await drain(c.stub());
     expect(sentTexts(line.calls)).not.toContain("Welcome to our VIP desk!");
-    await c.stub().tagAdded(vip, "conversation", agent);
+    await c.stub().tagChanged("tag.added", vip, "conversation", agent);
     await drain(c.stub());
     expect(sentTexts(line.calls).filter((t) => t === "Welcome to our VIP desk!")).toHaveLength(1);
     expect(await runRows(wf)).toHaveLength(1);
