@@ -176,13 +176,24 @@ export default async function run({ base, screenshots }) {
       cdp.send("ServiceWorker.enable");
     });
     await page.goto(`${base}/inbox`);
+    // Chromium drops a notification from getNotifications() for good when asked while it
+    // is still being displayed (its icons loading), so the walk first waits for the
+    // worker's own showNotification() to settle, then asks once what is displayed.
+    await worker.evaluate(() => {
+      const registration = self.registration;
+      const show = registration.showNotification.bind(registration);
+      self.__ldShown = [];
+      registration.showNotification = (title, options) =>
+        show(title, options).then(
+          () => void self.__ldShown.push({ title, body: options.body }),
+          (error) => void self.__ldShown.push({ title, error: String(error) }),
+        );
+    });
     await cdp.send("ServiceWorker.deliverPushMessage", { origin: base, registrationId, data: JSON.stringify(messagePush.payload) });
-    const shown = await until(
-      async () =>
-        (await worker.evaluate(async () => (await self.registration.getNotifications()).map((n) => ({ title: n.title, body: n.body, tag: n.tag, url: n.data && n.data.url })))).find(
-          (n) => n.body === question,
-        ),
-      "a notification with the customer's words",
+    const settled = await until(() => worker.evaluate(() => self.__ldShown[0]), "the worker to show the push");
+    assert.deepEqual(settled, { title: messagePush.payload.title, body: question });
+    const shown = (await worker.evaluate(async () => (await self.registration.getNotifications()).map((n) => ({ title: n.title, body: n.body, tag: n.tag, url: n.data && n.data.url })))).find(
+      (n) => n.body === question,
     );
     assert.deepEqual(shown, { title: messagePush.payload.title, body: question, tag: messagePush.payload.tag, url: messagePush.payload.url });
     await worker.evaluate(async (tag) => {
