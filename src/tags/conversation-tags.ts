@@ -34,6 +34,49 @@ export async function setConversationTag(
 }
 
 /**
+ * Adds or removes one tag on many conversations of one workspace (the inbox's bulk
+ * bar) in one batch, each audited with `bulk: true`. Returns the ids whose tags
+ * changed: only those get a tag event.
+ */
+export async function setConversationsTag(
+  d1: D1Database,
+  ctx: { workspaceId: string; actorId: string },
+  rows: ReadonlyArray<Pick<ConversationRow, "id" | "bucket" | "pinned" | "lastActivityAt">>,
+  tagId: string,
+  add: boolean,
+): Promise<string[]> {
+  if (!rows.length) return [];
+  const d = db(d1);
+  const ct = schema.conversationTags;
+  // D1 binds at most 100 parameters per statement: an insert row binds 6, a delete 2 plus its ids.
+  const changes = chunks(rows, add ? 16 : 90).map((part) =>
+    add
+      ? d
+          .insert(ct)
+          .values(part.map((r) => ({ conversationId: r.id, tagId, workspaceId: ctx.workspaceId, bucket: r.bucket, pinned: r.pinned, lastActivityAt: r.lastActivityAt })))
+          .onConflictDoNothing()
+          .returning({ conversationId: ct.conversationId })
+      : d
+          .delete(ct)
+          .where(and(eq(ct.workspaceId, ctx.workspaceId), eq(ct.tagId, tagId), inArray(ct.conversationId, part.map((r) => r.id))))
+          .returning({ conversationId: ct.conversationId }),
+  );
+  const audits = rows.map((r) =>
+    auditInsert(d1, { workspaceId: ctx.workspaceId, actorId: ctx.actorId, action: add ? "conversation.tagged" : "conversation.untagged", targetType: "conversation", targetId: r.id, data: { tagId, bulk: true } }),
+  );
+  const [first, ...rest] = changes;
+  if (!first) return [];
+  const results = await d.batch([first, ...rest, ...audits]);
+  return results.slice(0, changes.length).flatMap((changed) => (changed as Array<{ conversationId: string }>).map((r) => r.conversationId));
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/**
  * Adds a tag to a conversation known only by id (automation, workflows): reads
  * its index row first; false when the row is not there yet or had the tag.
  */

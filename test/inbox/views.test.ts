@@ -1,8 +1,9 @@
 // Finding conversations: view counts, full-text search (Japanese and Thai too),
 // and bulk actions on a selection.
-import { env } from "cloudflare:test";
+import { env, runInDurableObject } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
-import { conversationOf, drainOutbox, indexRow } from "../helpers/conversations";
+import type { ConversationDO } from "../../src/conversations/conversation-do";
+import { conversationOf, drainOutbox, editMeta, indexRow } from "../helpers/conversations";
 import { postWebhook, routeLineToSimulator, textEvent, userId, webhookBody } from "../helpers/line";
 import { type Agent, login } from "../helpers/session";
 
@@ -22,6 +23,10 @@ async function conversation(seed: string, text: string, name?: string) {
 }
 
 const listIds = async (query: string) => [...(await (await agent.get(`/inbox/list?${query}`)).text()).matchAll(/id="conv-([0-9a-f]{64})"/g)].map((m) => m[1]);
+
+/** The bulk bar's form post, as htmx sends it. */
+const bulk = (fields: Array<[string, string]>) =>
+  agent.get("/inbox/bulk", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", "hx-request": "true", origin: "https://linedesk.test" }, body: new URLSearchParams([["_csrf", agent.csrf], ...fields]) });
 
 describe("search", () => {
   it("finds conversations by words inside messages, in Japanese and Thai as well", async () => {
@@ -54,28 +59,67 @@ describe("counts and bulk actions", () => {
     const ws = await env.DB.prepare("SELECT workspace_id FROM users WHERE email = 'admin@linedesk.test'").first<{ workspace_id: string }>();
     const tagId = `tag_${"0".repeat(15)}bulk1`;
     await env.DB.prepare("INSERT INTO tags (id, workspace_id, name, color, created_at) VALUES (?, ?, 'Bulk', 'blue', 0)").bind(tagId, ws!.workspace_id).run();
-    const post = (fields: Array<[string, string]>) =>
-      agent.get("/inbox/bulk", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", "hx-request": "true", origin: "https://linedesk.test" }, body: new URLSearchParams([["_csrf", agent.csrf], ...fields]) });
     const before = await (await agent.get("/inbox/counts")).json<Record<string, number>>();
-    expect((await post([["ids", a.id], ["ids", b.id], ["action", "apply"], ["assignee", "me"], ["tag", tagId]])).status).toBe(200);
+    expect((await bulk([["ids", a.id], ["ids", b.id], ["action", "apply"], ["assignee", "me"], ["tag", `add:${tagId}`]])).status).toBe(200);
     expect(await indexRow(a.id)).toMatchObject({ assignee_id: expect.stringMatching(/^usr_/) });
     expect((await listIds(`tag=${tagId}`)).sort()).toEqual([a.id, b.id].sort());
     const mid = await (await agent.get("/inbox/counts")).json<Record<string, number>>();
     expect(mid.mine).toBe((before.mine ?? 0) + 2);
-    expect((await post([["ids", a.id], ["ids", b.id], ["action", "resolve"]])).status).toBe(200);
+    expect((await bulk([["ids", a.id], ["ids", b.id], ["action", "resolve"]])).status).toBe(200);
     expect(await indexRow(b.id)).toMatchObject({ status: "resolved" });
     const after = await (await agent.get("/inbox/counts")).json<Record<string, number>>();
     expect(after.resolved).toBe((before.resolved ?? 0) + 2);
     expect(after.mine).toBe(before.mine);
   });
 
+  it("takes a tag off a full page of 100 selected conversations, announcing it only where it was", async () => {
+    const tagged = [];
+    for (let i = 0; i < 18; i++) tagged.push(await conversation(`bulk-untag-${i}`, "hello"));
+    const untouched = await conversation("bulk-untag-none", "hello");
+    const ws = await env.DB.prepare("SELECT workspace_id FROM users WHERE email = 'admin@linedesk.test'").first<{ workspace_id: string }>();
+    const tagId = `tag_${"0".repeat(15)}bulk2`;
+    await env.DB.prepare("INSERT INTO tags (id, workspace_id, name, color, created_at) VALUES (?, ?, 'Follow-up', 'green', 0)").bind(tagId, ws!.workspace_id).run();
+    // 100 ids (more than D1 binds in one statement): the 19 real ones, the rest unknown and ignored.
+    const ids = [...tagged, untouched].map((c) => c.id);
+    const page = [...ids, ...Array.from({ length: 100 - ids.length }, (_, i) => (i + 1).toString(16).padStart(64, "f"))];
+    const post = (tag: string, only = page) => bulk([...only.map((id): [string, string] => ["ids", id]), ["action", "apply"], ["tag", tag]]);
+    expect((await post(`add:${tagId}`, tagged.map((c) => c.id))).status).toBe(200);
+    expect((await listIds(`tag=${tagId}`)).sort()).toEqual(tagged.map((c) => c.id).sort());
+    for (const c of [...tagged, untouched]) await drainOutbox(c.stub);
+    // Hold two conversations' event runs, so their outboxes still hold what the removal queued when read below.
+    for (const c of [tagged[0]!, untouched]) await editMeta(c.stub, "eventsRanAt", () => Date.now() + 3_600_000);
+    const res = await post(`remove:${tagId}`);
+    expect(res.status).toBe(200);
+    expect(await listIds(`tag=${tagId}`)).toEqual([]);
+    const tagEvents = (stub: DurableObjectStub) =>
+      runInDurableObject(stub, (_i: ConversationDO, state) =>
+        state.storage.sql
+          .exec("SELECT payload FROM outbox WHERE kind = 'event'")
+          .toArray()
+          .map((r) => (JSON.parse(String(r.payload)) as { event: { type: string; data: { tag: { id: string } } } }).event)
+          .filter((e) => e.type.startsWith("tag.")),
+      );
+    expect((await tagEvents(tagged[0]!.stub)).map((e) => [e.type, e.data.tag.id])).toEqual([["tag.removed", tagId]]);
+    expect(await tagEvents(untouched.stub)).toEqual([]);
+    const audited = await env.DB.prepare("SELECT count(*) AS n FROM audit_logs WHERE action = 'conversation.untagged' AND data LIKE ?").bind(`%${tagId}%`).first<{ n: number }>();
+    expect(audited?.n).toBe(19);
+  });
+
+  it("refuses a tag choice it does not know", async () => {
+    const a = await conversation("bulk-badtag", "one");
+    const res = await bulk([["ids", a.id], ["action", "apply"], ["tag", "rename:tag_x"]]);
+    expect(res.status).toBe(422);
+    expect(await res.text()).toContain("Check the selection");
+    const missing = await bulk([["ids", a.id], ["action", "apply"], ["tag", "remove:tag_000000000000000nope1"]]);
+    expect(missing.status).toBe(422);
+    expect(await missing.text()).toContain("That tag does not exist");
+  });
+
   it("refuses an empty selection and more than 100 at once", async () => {
-    const post = (fields: Array<[string, string]>) =>
-      agent.get("/inbox/bulk", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", "hx-request": "true", origin: "https://linedesk.test" }, body: new URLSearchParams([["_csrf", agent.csrf], ...fields]) });
-    const empty = await post([["action", "resolve"]]);
+    const empty = await bulk([["action", "resolve"]]);
     expect(empty.status).toBe(422);
     expect(await empty.text()).toContain("Select at least one conversation");
-    const many = await post([...Array.from({ length: 101 }, (_, i): [string, string] => ["ids", i.toString(16).padStart(64, "0")]), ["action", "resolve"]]);
+    const many = await bulk([...Array.from({ length: 101 }, (_, i): [string, string] => ["ids", i.toString(16).padStart(64, "0")]), ["action", "resolve"]]);
     expect(many.status).toBe(422);
   });
 
@@ -86,7 +130,7 @@ describe("counts and bulk actions", () => {
     await env.DB.prepare(
       "INSERT INTO conversations (id, workspace_id, channel_id, source_type, source_id, title, status, last_message_preview, last_message_direction, last_activity_at, unread_count, last_seq, created_at) VALUES (?, 'ws_00000000000000other2', 'ch_x', 'user', 'Ux', 'X', 'open', '', 'inbound', 0, 0, 0, 0)",
     ).bind(foreign).run();
-    const res = await agent.get("/inbox/bulk", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", "hx-request": "true", origin: "https://linedesk.test" }, body: new URLSearchParams([["_csrf", agent.csrf], ["ids", foreign], ["action", "resolve"]]) });
+    const res = await bulk([["ids", foreign], ["action", "resolve"]]);
     expect(res.status).toBe(200);
     expect(await env.DB.prepare("SELECT status FROM conversations WHERE id = ?").bind(foreign).first()).toEqual({ status: "open" });
   });

@@ -178,10 +178,17 @@ export const BulkBar: FC<{ directory: Directory; csrfToken: string; filter: Part
         ))}
       </select>
       <select name="tag" aria-label={t("inbox.bulk.tagLabel")}>
-        <option value="">{t("inbox.bulk.tagWith")}</option>
-        {directory.tags.map((tag) => (
-          <option value={tag.id}>{tag.name}</option>
-        ))}
+        <option value="">{t("inbox.bulk.tags")}</option>
+        <optgroup label={t("inbox.bulk.addTag")}>
+          {directory.tags.map((tag) => (
+            <option value={`add:${tag.id}`}>{t("inbox.bulk.addTagOption", { tag: tag.name })}</option>
+          ))}
+        </optgroup>
+        <optgroup label={t("inbox.bulk.removeTag")}>
+          {directory.tags.map((tag) => (
+            <option value={`remove:${tag.id}`}>{t("inbox.bulk.removeTagOption", { tag: tag.name })}</option>
+          ))}
+        </optgroup>
       </select>
       <button class="btn btn--small" type="submit" name="action" value="apply">
         {t("inbox.bulk.apply")}

@@ -1,0 +1,77 @@
+// Bulk actions from the inbox's bar: assign, add or remove a tag, resolve, on up
+// to 100 selected conversations. Ids from another workspace are ignored; each
+// conversation is changed in its own Durable Object (ten at a time), and tag
+// changes go to D1 in one batch, then tell the conversations whose tags changed.
+import { and, eq, inArray } from "drizzle-orm";
+import { z } from "zod";
+import { db, schema } from "../db/client";
+import { conversationStub } from "../conversations/service";
+import type { Actor, TriageChange } from "../conversations/port";
+import type { Bindings } from "../env";
+import { setConversationsTag } from "../tags/conversation-tags";
+import { t } from "../ui/i18n";
+import type { Directory } from "./views/list-toolbar";
+
+export const MAX_BULK = 100;
+const hexId = z.string().regex(/^[0-9a-f]{64}$/);
+
+/** The bar's tag select: `add:<tag id>` or `remove:<tag id>`. */
+const tagChoice = z
+  .string()
+  .regex(/^(add|remove):[\w-]{1,40}$/, { error: () => t("inbox.bulk.error.check") })
+  .transform((v) => ({ add: v.startsWith("add:"), tagId: v.slice(v.indexOf(":") + 1) }));
+
+export const bulkForm = z.object({
+  ids: z
+    .array(hexId)
+    .min(1, { error: () => t("inbox.bulk.error.none") })
+    .max(MAX_BULK, { error: () => t("inbox.bulk.error.tooMany", { max: MAX_BULK }) }),
+  action: z.enum(["apply", "resolve"]),
+  assignee: z.string().max(40).optional(),
+  tag: z.preprocess((v) => (v === "" ? undefined : v), tagChoice.optional()),
+});
+export type BulkForm = z.infer<typeof bulkForm>;
+
+/** What in the form names something the workspace does not have ("agent" or "tag"), or null. */
+export function unknownInBulk(form: BulkForm, directory: Directory): "agent" | "tag" | null {
+  if (form.assignee && !["me", "none"].includes(form.assignee) && !directory.agents.some((a) => a.id === form.assignee)) return "agent";
+  if (form.tag && !directory.tags.some((tag) => tag.id === form.tag?.tagId)) return "tag";
+  return null;
+}
+
+/** Runs the bulk action for `agent` on the form's conversations of `workspaceId`. */
+export async function applyBulk(env: Bindings, workspaceId: string, agent: { id: string; name: string }, form: BulkForm, directory: Directory): Promise<void> {
+  const actor: Actor = agent;
+  const c = schema.conversations;
+  const rows: Array<{ id: string; bucket: "active" | "snoozed" | "resolved"; pinned: number; lastActivityAt: number }> = [];
+  // D1 binds at most 100 parameters per statement: the workspace id and 90 ids a read.
+  for (let i = 0; i < form.ids.length; i += 90) {
+    rows.push(
+      ...(await db(env.DB)
+        .select({ id: c.id, bucket: c.bucket, pinned: c.pinned, lastActivityAt: c.lastActivityAt })
+        .from(c)
+        .where(and(eq(c.workspaceId, workspaceId), inArray(c.id, form.ids.slice(i, i + 90))))),
+    );
+  }
+  const changes: TriageChange[] = [];
+  if (form.action === "resolve") changes.push({ kind: "status", status: "resolved" });
+  if (form.action === "apply" && form.assignee) {
+    const assignee = directory.agents.find((a) => a.id === (form.assignee === "me" ? agent.id : form.assignee));
+    if (form.assignee === "none") changes.push({ kind: "assign", assignee: null });
+    else if (assignee) changes.push({ kind: "assign", assignee: { id: assignee.id, name: assignee.name } });
+  }
+  await tenAtATime(rows.map((r) => r.id), async (id) => {
+    for (const change of changes) await conversationStub(env, id).triage(change, actor);
+  });
+  const choice = form.action === "apply" && form.tag ? form.tag : null;
+  const tag = choice ? directory.tags.find((x) => x.id === choice.tagId) : undefined;
+  if (!choice || !tag) return;
+  const changed = await setConversationsTag(env.DB, { workspaceId, actorId: agent.id }, rows, tag.id, choice.add);
+  // tag.added / tag.removed only where the tags changed (a conversation that had it, or had not, stays quiet).
+  await tenAtATime(changed, (id) => conversationStub(env, id).tagChanged(choice.add ? "tag.added" : "tag.removed", { id: tag.id, name: tag.name }, "conversation", actor));
+}
+
+/** Each conversation is its own Durable Object: ten calls in flight at a time. */
+async function tenAtATime(ids: readonly string[], work: (id: string) => Promise<void>): Promise<void> {
+  for (let i = 0; i < ids.length; i += 10) await Promise.all(ids.slice(i, i + 10).map(work));
+}
