@@ -9,6 +9,7 @@ import { hasRole } from "../auth/middleware";
 import type { AppEnv } from "../env";
 import { t, tn } from "../ui/i18n";
 import { contactActivity } from "./directory/activity";
+import { bulkTagContacts } from "./directory/bulk-tag";
 import { type DirectoryFilters, directoryQuery, filterQuery } from "./directory/filters";
 import { listDirectory, resolveContactId } from "./directory/list";
 import { mergeContacts } from "./merge/execute";
@@ -17,7 +18,7 @@ import { dismissSuggestion, mergeSuggestions } from "./merge/suggestions";
 import { findContact } from "./queries/contact";
 import { fieldDefinitions } from "./queries/fields";
 import { loadContactPanel } from "./queries/panel";
-import { findTag, tagContact, workspaceTags } from "./queries/tags";
+import { findTag, workspaceTags } from "./queries/tags";
 import { contactParam, rowId } from "./schemas";
 import { ContactPage } from "./views/contact-page";
 import { DirectoryPage } from "./views/directory-page";
@@ -102,11 +103,9 @@ export const directoryRoutes = new Hono<AppEnv>()
     if (!tagId.success) return renderDirectory(c, filters, undefined, { error: t("contacts.dir.tagMissing") }, 422);
     const tag = await findTag(c.env.DB, workspaceId, tagId.data);
     if (!tag) throw new HTTPException(404, { message: t("contacts.error.tagNotFound") });
-    const marks = ids.data.map((_, i) => `?${i + 2}`).join(", ");
-    const live = await c.env.DB.prepare(`SELECT id FROM contacts WHERE workspace_id = ?1 AND merged_into_id IS NULL AND id IN (${marks})`).bind(workspaceId, ...ids.data).all<{ id: string }>();
-    if (live.results.length !== new Set(ids.data).size) throw new HTTPException(404, { message: t("contacts.error.contactNotFound") });
-    await Promise.all(live.results.map((r) => tagContact(c.env.DB, workspaceId, userId, r.id, tag)));
-    return c.redirect(`/contacts${filterQuery(filters, { notice: "tagged", n: String(live.results.length) })}`, 303);
+    const tagged = await bulkTagContacts(c.env, workspaceId, { id: userId, name: c.get("session").name }, ids.data, tag);
+    if (tagged === null) throw new HTTPException(404, { message: t("contacts.error.contactNotFound") });
+    return c.redirect(`/contacts${filterQuery(filters, { notice: "tagged", n: String(tagged) })}`, 303);
   })
   .get("/suggestions", zValidator("query", noticeQuery), async (c) => {
     const { workspaceId, csrfToken } = c.get("session");

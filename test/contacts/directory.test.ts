@@ -1,8 +1,9 @@
 // The contact directory: keyset pages, search in any script (2-character CJK and
 // Thai included, custom field values too), filters, bulk tagging, workspace scope.
-import { env } from "cloudflare:test";
+import { env, runInDurableObject } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { newId } from "../../src/lib/ids";
+import { editMeta } from "../helpers/conversations";
 import { textEvent } from "../helpers/line";
 import { type Agent, login } from "../helpers/session";
 import { customField, plainContact, postForm, setField } from "./directory-helpers";
@@ -63,6 +64,30 @@ describe("contact directory", () => {
     const none = await postForm(admin, "/contacts/bulk-tag", [["tag", tag?.id ?? ""]]);
     expect(none.status).toBe(422);
     expect(await none.text()).toContain("Select at least one contact.");
+  }, 30_000);
+
+  it("bulk-tags 100 contacts at once, and each newly tagged contact's conversation hears tag.added", async () => {
+    const writer = await customerWrites("dir-bulk-100", { displayName: "Bulk Hundred" }, (uid) => [textEvent("hello", { userId: uid })]);
+    // Hold the conversation's event run, so its outbox still has the event when read below.
+    await editMeta(writer.stub, "eventsRanAt", () => Date.now() + 3_600_000);
+    const t0 = Date.now();
+    const others: string[] = [];
+    for (let i = 0; i < 99; i++) others.push(await plainContact(`Hundred ${i}`, newId("ct", t0 + i)));
+    await admin.post(`/contacts/${others[0]}/tags`, { name: "Hundred-club", color: "blue" }, { htmx: true });
+    const tag = await env.DB.prepare("SELECT id FROM tags WHERE name = 'Hundred-club'").first<{ id: string }>();
+    const res = await postForm(admin, "/contacts/bulk-tag", [...[writer.contactId, ...others].map((id): [string, string] => ["ids", id]), ["tag", tag?.id ?? ""]]);
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe("/contacts?notice=tagged&n=100");
+    const count = await env.DB.prepare("SELECT count(*) AS n FROM contact_tags WHERE tag_id = ?").bind(tag?.id).first<{ n: number }>();
+    expect(count?.n).toBe(100);
+    const events = await runInDurableObject(writer.stub, (_i: unknown, state: DurableObjectState) =>
+      state.storage.sql
+        .exec("SELECT payload FROM outbox WHERE kind = 'event'")
+        .toArray()
+        .map((r) => (JSON.parse(String(r.payload)) as { event: { type: string; data: { target: string; tag: { id: string } } } }).event)
+        .filter((e) => e.type.startsWith("tag.")),
+    );
+    expect(events.map((e) => [e.type, e.data.target, e.data.tag.id])).toEqual([["tag.added", "contact", tag?.id]]);
   }, 30_000);
 
   it("never shows or tags another workspace's contact", async () => {
