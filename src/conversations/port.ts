@@ -14,6 +14,7 @@ import { emit } from "./emit";
 import type { EventOrigin } from "./events";
 import type { ConversationKey, MessageBody, ThreadMessage, TriageState } from "./model";
 import { sendMessage } from "./outbound";
+import { contactConversationIds, conversationStub } from "./service";
 import type { ConversationRuntime } from "./runtime";
 import type { MemberProfile } from "./store";
 import { applyTriage, type TriageChange } from "./triage";
@@ -97,7 +98,7 @@ export interface ConversationPort {
   triage(change: TriageChange, by: PortActor): Promise<TriageState>;
   /** Adds a tag of the workspace to the conversation (emits tag.added); false when it already had it. */
   addTag(tag: { id: string; name: string }, by: PortActor): Promise<boolean>;
-  /** Tags were added to or taken off this conversation's contact in D1: emits tag.added / tag.removed (target "contact"). */
+  /** Tags were added to or taken off this conversation's contact in D1: emits tag.added / tag.removed (target "contact") here and in the contact's other recent conversations. */
   contactTagsChanged(change: { added: Array<{ id: string; name: string }>; removed: Array<{ id: string; name: string }> }, by: PortActor): Promise<void>;
   /** A private note in the thread (agents see it, LINE never does). */
   note(text: string, by: PortActor): Promise<ThreadMessage>;
@@ -175,11 +176,20 @@ export function createConversationPort(rt: ConversationRuntime, contactId: () =>
     },
     async contactTagsChanged({ added, removed }, by) {
       if (!added.length && !removed.length) return;
+      const changes = [...added.map((tag) => ["tag.added", tag] as const), ...removed.map((tag) => ["tag.removed", tag] as const)];
       rt.transaction(() => {
-        for (const tag of added) emit(rt, "tag.added", { target: "contact", tag: { id: tag.id, name: tag.name } }, by.origin);
-        for (const tag of removed) emit(rt, "tag.removed", { target: "contact", tag: { id: tag.id, name: tag.name } }, by.origin);
+        for (const [type, tag] of changes) emit(rt, type, { target: "contact", tag: { id: tag.id, name: tag.name } }, by.origin);
       });
       await rt.scheduleAlarm();
+      // The contact's other conversations hear it too, as when an agent tags the contact.
+      const contact = await contactId();
+      if (!contact) return;
+      const others = await contactConversationIds(rt.env, meta.workspaceId, contact, meta.id);
+      await Promise.all(
+        others.map(async (id) => {
+          for (const [type, tag] of changes) await conversationStub(rt.env, id).tagChanged(type, { id: tag.id, name: tag.name }, "contact", by);
+        }),
+      );
     },
     async note(text, by) {
       const now = Date.now();

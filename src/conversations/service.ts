@@ -33,6 +33,12 @@ const CONTACT_FANOUT = 20;
  * emits tag.added / tag.removed with target "contact", so listeners see it where they work.
  */
 export async function contactTagChanged(env: Bindings, workspaceId: string, contactId: string, type: "tag.added" | "tag.removed", tag: { id: string; name: string }, actor: Actor): Promise<void> {
+  const ids = await contactConversationIds(env, workspaceId, contactId);
+  await Promise.all(ids.map((id) => conversationStub(env, id).tagChanged(type, { id: tag.id, name: tag.name }, "contact", actor)));
+}
+
+/** The contact's conversations that hear about changes to it, most recent first, without `except`. */
+export async function contactConversationIds(env: Bindings, workspaceId: string, contactId: string, except: string | null = null): Promise<string[]> {
   const c = schema.conversations;
   const rows = await db(env.DB)
     .select({ id: c.id })
@@ -41,5 +47,5 @@ export async function contactTagChanged(env: Bindings, workspaceId: string, cont
     .orderBy(desc(c.lastActivityAt))
     .limit(CONTACT_FANOUT)
     .all();
-  await Promise.all(rows.map((r) => conversationStub(env, r.id).tagChanged(type, { id: tag.id, name: tag.name }, "contact", actor)));
+  return rows.map((r) => r.id).filter((id) => id !== except);
 }

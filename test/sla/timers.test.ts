@@ -114,10 +114,23 @@ describe("SLA timers", { timeout: 30_000 }, () => {
     const t0 = Date.now() - MIN;
     await c.says("Hello?", { timestamp: t0 });
     expect((await indexRow(c.id()))?.sla_due_at).toBeNull();
+    // The same customer's other conversation (as a contact merge leaves it) hears of the tag as well.
+    const sibling = customer(setup, "sla-workflow-sibling");
+    await sibling.says("And another thing");
+    await env.DB.prepare("UPDATE conversations SET contact_id = ? WHERE id = ?").bind((await indexRow(c.id()))?.contact_id, sibling.id()).run();
+    await editMeta(sibling.stub(), "eventsRanAt", () => Date.now() + 3_600_000);
 
     await fireWorkflowTimer(c.stub());
     await drainConversation(c.stub());
     expect((await indexRow(c.id()))?.sla_due_at).toBe(t0 + 5 * MIN);
+    const heard = await runInDurableObject(sibling.stub(), (_i: ConversationDO, state) =>
+      state.storage.sql
+        .exec("SELECT payload FROM outbox WHERE kind = 'event'")
+        .toArray()
+        .map((r) => (JSON.parse(String(r.payload)) as { event: { type: string; data: { target: string; tag: { name: string } }; origin: { kind: string } } }).event)
+        .filter((e) => e.type.startsWith("tag.")),
+    );
+    expect(heard.map((e) => [e.type, e.data.target, e.data.tag.name, e.origin.kind])).toEqual([["tag.added", "contact", "VIP", "automation"]]);
   });
 
   it("the alarm records a breach once, marks the row, writes a thread line and tells the assignee and supervisors", async () => {
