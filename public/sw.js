@@ -123,8 +123,9 @@ function notificationFrom(event) {
     options: {
       body: typeof data.body === "string" ? data.body : "",
       tag: typeof data.tag === "string" ? data.tag : undefined,
-      // A newer message in the same conversation replaces the old notification and alerts again.
-      renotify: typeof data.tag === "string",
+      // A newer message in the same conversation replaces the old notification and alerts again;
+      // a running count (several conversations assigned at once) replaces it quietly.
+      renotify: typeof data.tag === "string" && data.quiet !== true,
       icon: "/icons/icon-192.png",
       badge: "/icons/badge-96.png",
       timestamp: Date.now(),

@@ -16,6 +16,8 @@ export interface NotificationPayload {
   /** Notifications with the same tag replace each other (one per conversation). */
   tag: string;
   category: PushCategory;
+  /** Replaces the notification with the same tag without alerting again (a running count). */
+  quiet?: boolean;
 }
 
 const PREVIEW_MAX = 120;
@@ -118,6 +120,22 @@ export function assignedNotification(n: AssignedNotice): NotificationPayload {
     // One notification per conversation on the device, like a customer's messages.
     tag: `conversation-${n.conversationId}`,
     category: "mine",
+  };
+}
+
+/**
+ * Several conversations assigned to me by one person (or automatically) in a short
+ * while, as a bulk assignment does: one notification that counts them, pointing at
+ * Mine. The device shows it once; later counts replace it without alerting again.
+ */
+export function assignedBatchNotification(n: { count: number; actorId: string | null; actorName: string | null }): NotificationPayload {
+  return {
+    title: t("pwa.push.assigned.batchTitle", { count: n.count }),
+    body: n.actorName ? t("pwa.push.assigned.batchBody", { actor: n.actorName }) : t("pwa.push.assigned.batchAuto"),
+    url: "/inbox?view=mine",
+    tag: `assigned-by-${n.actorId ?? "automation"}`,
+    category: "mine",
+    ...(n.count > 2 ? { quiet: true } : {}),
   };
 }
 

@@ -89,6 +89,36 @@ describe("assigned notifications", () => {
     expect(bell?.text).toBe(`${setup.admin.name} มอบหมายการสนทนากับ ${title} ให้คุณ`);
   });
 
+  it("a bulk assignment is one counting notification on the device, not one per conversation", async () => {
+    // What the agent already read does not count toward a batch.
+    await env.DB.prepare("UPDATE notifications SET read_at = 1 WHERE user_id = ?").bind(agent().id).run();
+    const admin = { id: setup.admin.id, name: setup.admin.name };
+    const customers: Array<ReturnType<typeof customerOf>> = [];
+    for (const name of ["bulk-1", "bulk-2", "bulk-3"]) {
+      const c = customerOf(setup, name);
+      await c.says("Is my parcel on its way?");
+      customers.push(c);
+    }
+    const payloads = [];
+    for (const c of customers) {
+      const pushes = pushService();
+      await c.stub().triage({ kind: "assign", assignee: { id: agent().id, name: "Ploy Srisuk" } }, admin);
+      await drainConversation(c.stub());
+      const [push] = pushesTo(pushes, agentDevice);
+      if (!push) throw new Error("the assignee got no push");
+      payloads.push(await readPush(push, agentDevice));
+    }
+    const [first, second, third] = payloads;
+    expect(first).toMatchObject({ url: `/inbox/c/${customers[0]?.id()}`, tag: `conversation-${customers[0]?.id()}` });
+    // The second starts a batch (it alerts); the third updates its count quietly under the same tag.
+    expect(second).toMatchObject({ title: "มอบหมาย 2 บทสนทนาให้คุณ", body: `${setup.admin.name} มอบหมายให้คุณ ดูได้ที่ “ของฉัน”`, url: "/inbox?view=mine", tag: `assigned-by-${setup.admin.id}` });
+    expect(second?.quiet).toBeUndefined();
+    expect(third).toMatchObject({ title: "มอบหมาย 3 บทสนทนาให้คุณ", tag: second?.tag, quiet: true });
+    // The bell keeps one entry per conversation.
+    const bell = (await assignedRows()).filter((r) => customers.some((c) => c.id() === r.conversation_id));
+    expect(bell).toHaveLength(3);
+  });
+
   it("Mine switched off: no push, the bell still has it", async () => {
     await env.DB.prepare("INSERT INTO notification_preferences (user_id, workspace_id, mine, unassigned, mentions, sla, hide_text, updated_at) VALUES (?, ?, 0, 1, 1, 1, 0, 0)").bind(agent().id, setup.workspaceId).run();
     await assign(null, { id: setup.admin.id, name: setup.admin.name });

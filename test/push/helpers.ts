@@ -67,7 +67,7 @@ export async function subscribeDevice(workspaceId: string, userId: string, optio
 }
 
 /** The notification a push carried, read with the device's keys. */
-export async function readPush(push: ReceivedPush, device: TestDevice): Promise<{ title: string; body: string; url: string; tag: string; category: string }> {
+export async function readPush(push: ReceivedPush, device: TestDevice): Promise<{ title: string; body: string; url: string; tag: string; category: string; quiet?: boolean }> {
   return JSON.parse((await decryptPush(push.body, device.keys)).plaintext);
 }
 

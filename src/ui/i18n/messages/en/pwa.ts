@@ -85,6 +85,9 @@ export const pwa = {
   "pwa.push.assigned.title": "Assigned to you · {name}",
   "pwa.push.assigned.body": "{actor} assigned this conversation to you.",
   "pwa.push.assigned.auto": "This conversation was assigned to you automatically.",
+  "pwa.push.assigned.batchTitle": "{count} conversations assigned to you",
+  "pwa.push.assigned.batchBody": "{actor} assigned them to you. They are in Mine.",
+  "pwa.push.assigned.batchAuto": "They were assigned to you automatically. They are in Mine.",
   "pwa.push.test.title": "linedesk",
   "pwa.push.test.body": "Notifications work on this device.",
 

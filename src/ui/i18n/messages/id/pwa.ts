@@ -86,6 +86,9 @@ export const pwa = {
   "pwa.push.assigned.title": "Ditugaskan kepada Anda · {name}",
   "pwa.push.assigned.body": "{actor} menugaskan percakapan ini kepada Anda.",
   "pwa.push.assigned.auto": "Percakapan ini ditugaskan kepada Anda secara otomatis.",
+  "pwa.push.assigned.batchTitle": "{count} percakapan ditugaskan kepada Anda",
+  "pwa.push.assigned.batchBody": "{actor} menugaskannya kepada Anda. Lihat di Milik saya.",
+  "pwa.push.assigned.batchAuto": "Ditugaskan kepada Anda secara otomatis. Lihat di Milik saya.",
   "pwa.push.test.title": "linedesk",
   "pwa.push.test.body": "Notifikasi berfungsi di perangkat ini.",
 

@@ -86,6 +86,9 @@ export const pwa = {
   "pwa.push.assigned.title": "あなたに割り当て · {name}",
   "pwa.push.assigned.body": "{actor} さんがこの会話をあなたに割り当てました。",
   "pwa.push.assigned.auto": "この会話は自動であなたに割り当てられました。",
+  "pwa.push.assigned.batchTitle": "{count}件の会話があなたに割り当てられました",
+  "pwa.push.assigned.batchBody": "{actor} さんが割り当てました。「自分」にあります。",
+  "pwa.push.assigned.batchAuto": "自動で割り当てられました。「自分」にあります。",
   "pwa.push.test.title": "linedesk",
   "pwa.push.test.body": "このデバイスで通知を受け取れます。",
 

@@ -86,6 +86,9 @@ export const pwa = {
   "pwa.push.assigned.title": "มอบหมายให้คุณ · {name}",
   "pwa.push.assigned.body": "{actor} มอบหมายบทสนทนานี้ให้คุณ",
   "pwa.push.assigned.auto": "บทสนทนานี้ถูกมอบหมายให้คุณโดยอัตโนมัติ",
+  "pwa.push.assigned.batchTitle": "มอบหมาย {count} บทสนทนาให้คุณ",
+  "pwa.push.assigned.batchBody": "{actor} มอบหมายให้คุณ ดูได้ที่ “ของฉัน”",
+  "pwa.push.assigned.batchAuto": "ถูกมอบหมายให้คุณโดยอัตโนมัติ ดูได้ที่ “ของฉัน”",
   "pwa.push.test.title": "linedesk",
   "pwa.push.test.body": "อุปกรณ์นี้รับการแจ้งเตือนได้แล้ว",
 

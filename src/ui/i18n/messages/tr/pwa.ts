@@ -86,6 +86,9 @@ export const pwa = {
   "pwa.push.assigned.title": "Size atandı · {name}",
   "pwa.push.assigned.body": "{actor} bu konuşmayı size atadı.",
   "pwa.push.assigned.auto": "Bu konuşma size otomatik olarak atandı.",
+  "pwa.push.assigned.batchTitle": "{count} konuşma size atandı",
+  "pwa.push.assigned.batchBody": "{actor} bunları size atadı. Benimkiler'de bulabilirsiniz.",
+  "pwa.push.assigned.batchAuto": "Size otomatik olarak atandı. Benimkiler'de bulabilirsiniz.",
   "pwa.push.test.title": "linedesk",
   "pwa.push.test.body": "Bu cihazda bildirimler çalışıyor.",
 

@@ -86,6 +86,9 @@ export const pwa = {
   "pwa.push.assigned.title": "已分配给你 · {name}",
   "pwa.push.assigned.body": "{actor} 将此会话分配给了你。",
   "pwa.push.assigned.auto": "此会话已自动分配给你。",
+  "pwa.push.assigned.batchTitle": "已有 {count} 个会话分配给你",
+  "pwa.push.assigned.batchBody": "{actor} 将它们分配给了你，请查看“我的”。",
+  "pwa.push.assigned.batchAuto": "它们已自动分配给你，请查看“我的”。",
   "pwa.push.test.title": "linedesk",
   "pwa.push.test.body": "本设备可以收到通知。",
 

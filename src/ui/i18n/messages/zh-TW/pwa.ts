@@ -86,6 +86,9 @@ export const pwa = {
   "pwa.push.assigned.title": "已指派給你 · {name}",
   "pwa.push.assigned.body": "{actor} 將這個對話指派給你。",
   "pwa.push.assigned.auto": "這個對話已自動指派給你。",
+  "pwa.push.assigned.batchTitle": "已有 {count} 個對話指派給你",
+  "pwa.push.assigned.batchBody": "{actor} 將它們指派給你，請見「我的」。",
+  "pwa.push.assigned.batchAuto": "它們已自動指派給你，請見「我的」。",
   "pwa.push.test.title": "linedesk",
   "pwa.push.test.body": "這台裝置可以收到通知。",
 
