@@ -4,6 +4,7 @@
 // changes go to D1 in one batch, then tell the conversations whose tags changed.
 import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
+import { chunked } from "../db/bind-limit";
 import { db, schema } from "../db/client";
 import { conversationStub } from "../conversations/service";
 import type { Actor, TriageChange } from "../conversations/port";
@@ -44,13 +45,12 @@ export async function applyBulk(env: Bindings, workspaceId: string, agent: { id:
   const actor: Actor = agent;
   const c = schema.conversations;
   const rows: Array<{ id: string; bucket: "active" | "snoozed" | "resolved"; pinned: number; lastActivityAt: number }> = [];
-  // D1 binds at most 100 parameters per statement: the workspace id and 90 ids a read.
-  for (let i = 0; i < form.ids.length; i += 90) {
+  for (const part of chunked(form.ids)) {
     rows.push(
       ...(await db(env.DB)
         .select({ id: c.id, bucket: c.bucket, pinned: c.pinned, lastActivityAt: c.lastActivityAt })
         .from(c)
-        .where(and(eq(c.workspaceId, workspaceId), inArray(c.id, form.ids.slice(i, i + 90))))),
+        .where(and(eq(c.workspaceId, workspaceId), inArray(c.id, part)))),
     );
   }
   const changes: TriageChange[] = [];

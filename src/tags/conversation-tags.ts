@@ -4,6 +4,7 @@
 // automations and workflows) all call this.
 import { and, eq, inArray } from "drizzle-orm";
 import { auditInsert } from "../db/audit";
+import { chunked, IDS_PER_STATEMENT } from "../db/bind-limit";
 import { db, schema } from "../db/client";
 
 type ConversationRow = typeof schema.conversations.$inferSelect;
@@ -49,7 +50,7 @@ export async function setConversationsTag(
   const d = db(d1);
   const ct = schema.conversationTags;
   // D1 binds at most 100 parameters per statement: an insert row binds 6, a delete 2 plus its ids.
-  const changes = chunks(rows, add ? 16 : 90).map((part) =>
+  const changes = chunked(rows, add ? 16 : IDS_PER_STATEMENT).map((part) =>
     add
       ? d
           .insert(ct)
@@ -68,12 +69,6 @@ export async function setConversationsTag(
   if (!first) return [];
   const results = await d.batch([first, ...rest, ...audits]);
   return results.slice(0, changes.length).flatMap((changed) => (changed as Array<{ conversationId: string }>).map((r) => r.conversationId));
-}
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }
 
 /**

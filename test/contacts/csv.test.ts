@@ -49,6 +49,26 @@ describe("CSV export", () => {
   });
 });
 
+describe("CSV export at size", () => {
+  it("exports more contacts than one statement can look up at once (D1 binds 100), each with its field", async () => {
+    const tier = await customField("tier", "Tier");
+    const made = [];
+    for (let i = 0; i < 120; i++) {
+      const id = await plainContact(`Wholesale ${String(i).padStart(3, "0")}`);
+      await setField(id, tier, `level-${i}`);
+      made.push(id);
+    }
+    const res = await admin.get("/contacts/export.csv?q=wholesale");
+    expect(res.status).toBe(200);
+    const rows = parseCsv(await res.text());
+    expect(rows).toHaveLength(121);
+    const column = rows[0]?.indexOf("tier") ?? -1;
+    const byId = new Map(rows.slice(1).map((r) => [r[0], r[column]]));
+    expect(byId.get(made[0])).toBe("level-0");
+    expect(byId.get(made[119])).toBe("level-119");
+  }, 30_000);
+});
+
 describe("CSV import", () => {
   it("previews per-row errors and writes nothing from a file with a bad row", async () => {
     const member = await customField("member_no", "Member no.");

@@ -135,6 +135,30 @@ describe("merge suggestions", () => {
     expect(await (await admin.get("/contacts/suggestions")).text()).not.toContain("same.person@example.com");
   }, 30_000);
 
+  it("lists suggestions for more contacts than one statement can look up at once (D1 binds 100)", async () => {
+    const email = await customField("email", "Email");
+    const ws = await workspaceId();
+    const now = Date.now();
+    const statements = [];
+    // 40 people, each imported three times: 120 contacts in 40 suggestions.
+    for (let person = 0; person < 40; person++) {
+      for (let copy = 0; copy < 3; copy++) {
+        const id = `ct_bulkdupe${String(person).padStart(3, "0")}${copy}${"0".repeat(8)}`;
+        statements.push(
+          env.DB.prepare("INSERT INTO contacts (id, workspace_id, display_name, created_at, updated_at) VALUES (?, ?, ?, ?, ?)").bind(id, ws, `Dupe ${person}`, now, now),
+          env.DB.prepare("INSERT INTO contact_field_values (contact_id, field_id, value, updated_at) VALUES (?, ?, ?, ?)").bind(id, email, `dupe-${person}@example.com`, now),
+        );
+      }
+    }
+    await env.DB.batch(statements);
+    const res = await admin.get("/contacts/suggestions");
+    expect(res.status).toBe(200);
+    const page = await res.text();
+    expect(page).toContain("Same email: dupe-0@example.com");
+    expect(page).toContain("Same email: dupe-39@example.com");
+    expect(page).toContain("ct_bulkdupe039200000000");
+  }, 30_000);
+
   it("suggests contacts with the same verified customer id and the same name and picture", async () => {
     const ws = await workspaceId();
     const a = await customerWrites("sug-ver-a", { displayName: "Verified One" }, (uid) => [textEvent("hi", { userId: uid })]);

@@ -2,6 +2,7 @@
 // workspace (merged-away contacts are not selectable), and each contact that did
 // not have the tag announces tag.added in its conversations, as the contact panel
 // does, so SLA policies, workflows and webhooks hear of it.
+import { chunked } from "../../db/bind-limit";
 import type { Bindings } from "../../env";
 import { contactTagChanged } from "../../conversations/service";
 import { tagContact, type TagView } from "../queries/tags";
@@ -10,9 +11,7 @@ import { tagContact, type TagView } from "../queries/tags";
 export async function bulkTagContacts(env: Bindings, workspaceId: string, actor: { id: string; name: string }, ids: readonly string[], tag: TagView): Promise<number | null> {
   const unique = [...new Set(ids)];
   const live: string[] = [];
-  // D1 binds at most 100 parameters per statement: the workspace id and 90 ids a read.
-  for (let i = 0; i < unique.length; i += 90) {
-    const part = unique.slice(i, i + 90);
+  for (const part of chunked(unique)) {
     const marks = part.map((_, j) => `?${j + 2}`).join(", ");
     const rows = await env.DB.prepare(`SELECT id FROM contacts WHERE workspace_id = ?1 AND merged_into_id IS NULL AND id IN (${marks})`)
       .bind(workspaceId, ...part)

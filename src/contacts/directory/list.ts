@@ -9,6 +9,7 @@
 // workspace. Past that, give contacts trigram + short-term FTS tables as
 // conversation search has (src/conversations/search-docs.ts).
 import { type SQL, sql } from "drizzle-orm";
+import { chunked } from "../../db/bind-limit";
 import { db } from "../../db/client";
 import { type DirectoryFilters, SEEN_MS } from "./filters";
 
@@ -79,18 +80,23 @@ export async function listDirectory(d1: D1Database, workspaceId: string, filters
 
 async function decorate(d1: D1Database, page: BaseRow[]): Promise<DirectoryRow[]> {
   if (!page.length) return [];
-  const ids = sql.join(
-    page.map((r) => sql`${r.id}`),
-    sql`, `,
+  type ChannelRow = { contact_id: string; id: string; name: string; friend_status: string };
+  type TagRow = { contact_id: string; id: string; name: string; color: string };
+  // A page is up to 500 contacts (the CSV export); D1 binds 100 parameters a statement.
+  const parts = await Promise.all(
+    chunked(page.map((r) => r.id)).map((part) => {
+      const ids = sql.join(
+        part.map((id) => sql`${id}`),
+        sql`, `,
+      );
+      return Promise.all([
+        db(d1).all<ChannelRow>(sql`SELECT i.contact_id, ch.id, ch.name, i.friend_status FROM contact_identities i JOIN channels ch ON ch.id = i.channel_id WHERE i.contact_id IN (${ids}) ORDER BY i.created_at`),
+        db(d1).all<TagRow>(sql`SELECT kt.contact_id, t.id, t.name, t.color FROM contact_tags kt JOIN tags t ON t.id = kt.tag_id WHERE kt.contact_id IN (${ids}) ORDER BY lower(t.name)`),
+      ]);
+    }),
   );
-  const [channels, tags] = await Promise.all([
-    db(d1).all<{ contact_id: string; id: string; name: string; friend_status: string }>(
-      sql`SELECT i.contact_id, ch.id, ch.name, i.friend_status FROM contact_identities i JOIN channels ch ON ch.id = i.channel_id WHERE i.contact_id IN (${ids}) ORDER BY i.created_at`,
-    ),
-    db(d1).all<{ contact_id: string; id: string; name: string; color: string }>(
-      sql`SELECT kt.contact_id, t.id, t.name, t.color FROM contact_tags kt JOIN tags t ON t.id = kt.tag_id WHERE kt.contact_id IN (${ids}) ORDER BY lower(t.name)`,
-    ),
-  ]);
+  const channels = byContact(parts.flatMap(([c]) => c));
+  const tags = byContact(parts.flatMap(([, t]) => t));
   return page.map((r) => ({
     id: r.id,
     displayName: r.display_name,
@@ -101,9 +107,16 @@ async function decorate(d1: D1Database, page: BaseRow[]): Promise<DirectoryRow[]
     latestConversationId: r.latest_conversation_id,
     verifiedCustomerId: r.verified_customer_id,
     membershipTitle: r.membership_title,
-    channels: channels.filter((c) => c.contact_id === r.id).map((c) => ({ id: c.id, name: c.name, friendStatus: c.friend_status })),
-    tags: tags.filter((t) => t.contact_id === r.id).map((t) => ({ id: t.id, name: t.name, color: t.color })),
+    channels: (channels.get(r.id) ?? []).map((c) => ({ id: c.id, name: c.name, friendStatus: c.friend_status })),
+    tags: (tags.get(r.id) ?? []).map((t) => ({ id: t.id, name: t.name, color: t.color })),
   }));
+}
+
+/** Rows grouped by contact, in the order read. */
+function byContact<T extends { contact_id: string }>(rows: T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const row of rows) out.set(row.contact_id, [...(out.get(row.contact_id) ?? []), row]);
+  return out;
 }
 
 /** The live contact a (possibly merged) contact id stands for now: itself, its survivor, or null. */

@@ -2,6 +2,8 @@
 // phone in a custom field, the same verified customer id (LINE account linking),
 // or the same name and picture. Listed for an agent to review; never merged here.
 // A group an agent dismissed ("not the same person") is not suggested again.
+import { chunked } from "../../db/bind-limit";
+
 export type SuggestionReason = "email" | "phone" | "verified" | "namePicture";
 
 export interface SuggestedContact {
@@ -91,11 +93,18 @@ export function pairs(ids: string[]): string[] {
 async function describe(d1: D1Database, ids: string[]): Promise<Map<string, SuggestedContact>> {
   const map = new Map<string, SuggestedContact>();
   if (!ids.length) return map;
-  const marks = ids.map((_, i) => `?${i + 1}`).join(", ");
-  const [contacts, channels] = await Promise.all([
-    d1.prepare(`SELECT id, display_name, picture_url FROM contacts WHERE id IN (${marks})`).bind(...ids).all<{ id: string; display_name: string | null; picture_url: string | null }>(),
-    d1.prepare(`SELECT i.contact_id, ch.name FROM contact_identities i JOIN channels ch ON ch.id = i.channel_id WHERE i.contact_id IN (${marks})`).bind(...ids).all<{ contact_id: string; name: string }>(),
-  ]);
+  // Up to four reasons of 50 groups each: read 90 ids at a time.
+  const parts = await Promise.all(
+    chunked(ids).map((part) => {
+      const marks = part.map((_, i) => `?${i + 1}`).join(", ");
+      return Promise.all([
+        d1.prepare(`SELECT id, display_name, picture_url FROM contacts WHERE id IN (${marks})`).bind(...part).all<{ id: string; display_name: string | null; picture_url: string | null }>(),
+        d1.prepare(`SELECT i.contact_id, ch.name FROM contact_identities i JOIN channels ch ON ch.id = i.channel_id WHERE i.contact_id IN (${marks})`).bind(...part).all<{ contact_id: string; name: string }>(),
+      ]);
+    }),
+  );
+  const contacts = { results: parts.flatMap(([c]) => c.results) };
+  const channels = { results: parts.flatMap(([, ch]) => ch.results) };
   for (const c of contacts.results) {
     map.set(c.id, { id: c.id, displayName: c.display_name, pictureUrl: c.picture_url, channels: channels.results.filter((ch) => ch.contact_id === c.id).map((ch) => ch.name) });
   }
