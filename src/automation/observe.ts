@@ -3,6 +3,7 @@
 // recorded as a reporting event; the conversation leaves the queue), and when
 // the inactivity auto-resolve timer is due. Idempotent: a cursor (seenSeq)
 // makes every message count once however often this runs.
+import { chunked } from "../db/bind-limit";
 import { db, schema } from "../db/client";
 import type { ConversationPort } from "../conversations/port";
 import { newId } from "../lib/ids";
@@ -57,7 +58,10 @@ export async function recordObservation(d1: D1Database, port: ConversationPort, 
       detail: null,
       createdAt: f.at,
     }));
-    await db(d1).insert(schema.reportingEvents).values(rows);
+    // Eight columns a row, 100 parameters a statement: twelve rows a statement (a backlog can find more).
+    const d = db(d1);
+    const [first, ...rest] = chunked(rows, 12).map((part) => d.insert(schema.reportingEvents).values(part));
+    if (first) await d.batch([first, ...rest]);
   }
   if (state.inQueue && state.awaitingSince === null) {
     await leaveQueue(d1, meta.id);

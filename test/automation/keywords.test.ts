@@ -3,6 +3,7 @@
 // LINE with the fresh reply token (free), shown in the thread as automation.
 import { env } from "cloudflare:test";
 import { afterEach, describe, expect, it } from "vitest";
+import { editMeta } from "../helpers/conversations";
 import { messageEvent, postWebhook, textEvent, webhookBody } from "../helpers/line";
 import { addRule, ALWAYS_CLOSED, ALWAYS_OPEN, configure, customer, drain, fakeLine, newChannel, sends, sentTexts } from "./helpers";
 
@@ -175,5 +176,23 @@ describe("one run of a busy conversation", () => {
     expect(sentTexts(calls)).toEqual(["Hi!", "One moment", "Checking now", "Answer to price"]);
     const firstResponses = await env.DB.prepare("SELECT COUNT(*) AS n FROM reporting_events WHERE conversation_id = ? AND kind = 'first_response'").bind(c.id()).first<{ n: number }>();
     expect(firstResponses?.n).toBe(1);
+  });
+
+  it("a backlog of many questions and answers read in one run records every first response", async () => {
+    line();
+    const channel = await newChannel();
+    const c = customer(channel, "backlog-run");
+    await c.says("hello");
+    // Hold the conversation's event runs: fifteen questions, each answered, pile up unread.
+    await editMeta(c.stub(), "eventsRanAt", () => Date.now() + 3_600_000);
+    const agent = { agent: { id: null, name: "Mali" } };
+    for (let i = 0; i < 15; i++) {
+      await c.stub().send({ ...agent, messages: [{ type: "text", text: `Answer ${i}` }], preview: { type: "text", text: `Answer ${i}` } });
+      expect((await postWebhook(webhookBody([textEvent(`Question ${i}`, { userId: c.uid })]), { channelId: channel.lineChannelId })).status).toBe(200);
+    }
+    await editMeta(c.stub(), "eventsRanAt", () => null);
+    await drain(c.stub());
+    const firstResponses = await env.DB.prepare("SELECT COUNT(*) AS n FROM reporting_events WHERE conversation_id = ? AND kind = 'first_response'").bind(c.id()).first<{ n: number }>();
+    expect(firstResponses?.n).toBe(15);
   });
 });
