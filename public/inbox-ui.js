@@ -83,7 +83,7 @@
     if (!bulk || !list) return;
     const data = new FormData(list);
     bulk.querySelectorAll("[data-filter-field]").forEach((el) => el.remove());
-    for (const key of ["view", "team", "tag", "channel", "q"]) {
+    for (const key of ["view", "team", "tag", "channel", "q", "sort"]) {
       const value = data.get(key);
       if (!value) continue;
       const input = document.createElement("input");
@@ -97,6 +97,13 @@
   document.addEventListener("submit", (evt) => {
     if (evt.target instanceof HTMLFormElement && evt.target.id === "bulk-form") syncBulkFilters();
   }, true);
+  // Done: the bar's menus go back to their prompts, so a second tap on Apply cannot repeat it.
+  document.addEventListener("htmx:after:request", (evt) => {
+    const ctx = evt.detail && evt.detail.ctx;
+    const source = ctx && ctx.sourceElement;
+    if (!ctx || !ctx.response || ctx.response.status >= 300 || !source || !source.closest || !source.closest("#bulk-form")) return;
+    document.querySelectorAll("#bulk-form select").forEach((select) => (select.selectedIndex = 0));
+  });
 
   // --- popovers made of <details> -------------------------------------------------
   const POPOVERS = "details.list-filters, details.triage-menu, details.nf-bell";

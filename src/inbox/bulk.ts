@@ -9,8 +9,8 @@ import { db, schema } from "../db/client";
 import { conversationStub } from "../conversations/service";
 import type { Actor, TriageChange } from "../conversations/port";
 import type { Bindings } from "../env";
-import { setConversationsTag } from "../tags/conversation-tags";
-import { t } from "../ui/i18n";
+import { carriedByContact, setConversationsTag } from "../tags/conversation-tags";
+import { t, tn } from "../ui/i18n";
 import type { Directory } from "./views/list-toolbar";
 
 export const MAX_BULK = 100;
@@ -40,8 +40,16 @@ export function unknownInBulk(form: BulkForm, directory: Directory): "agent" | "
   return null;
 }
 
+/** What a bulk action did, for the toast that follows it. */
+export interface BulkOutcome {
+  /** Conversations of the workspace among the selected. */
+  conversations: number;
+  /** After taking a tag off: how many still show under it because their contact has it. */
+  keptByContact: { tag: string; count: number } | null;
+}
+
 /** Runs the bulk action for `agent` on the form's conversations of `workspaceId`. */
-export async function applyBulk(env: Bindings, workspaceId: string, agent: { id: string; name: string }, form: BulkForm, directory: Directory): Promise<void> {
+export async function applyBulk(env: Bindings, workspaceId: string, agent: { id: string; name: string }, form: BulkForm, directory: Directory): Promise<BulkOutcome> {
   const actor: Actor = agent;
   const c = schema.conversations;
   const rows: Array<{ id: string; bucket: "active" | "snoozed" | "resolved"; pinned: number; lastActivityAt: number }> = [];
@@ -63,12 +71,24 @@ export async function applyBulk(env: Bindings, workspaceId: string, agent: { id:
   await tenAtATime(rows.map((r) => r.id), async (id) => {
     for (const change of changes) await conversationStub(env, id).triage(change, actor);
   });
+  const outcome: BulkOutcome = { conversations: rows.length, keptByContact: null };
   const choice = form.action === "apply" && form.tag ? form.tag : null;
   const tag = choice ? directory.tags.find((x) => x.id === choice.tagId) : undefined;
-  if (!choice || !tag) return;
+  if (!choice || !tag) return outcome;
   const changed = await setConversationsTag(env.DB, { workspaceId, actorId: agent.id }, rows, tag.id, choice.add);
   // tag.added / tag.removed only where the tags changed (a conversation that had it, or had not, stays quiet).
   await tenAtATime(changed, (id) => conversationStub(env, id).tagChanged(choice.add ? "tag.added" : "tag.removed", { id: tag.id, name: tag.name }, "conversation", actor));
+  if (!choice.add) {
+    const count = await carriedByContact(env.DB, workspaceId, tag.id, rows.map((r) => r.id));
+    if (count) outcome.keptByContact = { tag: tag.name, count };
+  }
+  return outcome;
+}
+
+/** The toast after a bulk action: how many it changed, and why some may still show under a removed tag. */
+export function bulkOutcomeText(outcome: BulkOutcome): string {
+  const done = tn("inbox.bulk.done", outcome.conversations);
+  return outcome.keptByContact ? `${done} ${tn("inbox.bulk.keptByContact", outcome.keptByContact.count, { tag: outcome.keptByContact.tag })}` : done;
 }
 
 /** Each conversation is its own Durable Object: ten calls in flight at a time. */

@@ -13,7 +13,7 @@ import { freshParts, listFragment, renderInboxPage } from "./page";
 import { triageProblemText } from "./triage-form";
 import { t } from "../ui/i18n";
 import { requireWebSocket, threadRoutes } from "./thread-routes";
-import { applyBulk, bulkForm, unknownInBulk } from "./bulk";
+import { applyBulk, bulkForm, bulkOutcomeText, unknownInBulk } from "./bulk";
 
 function parseFilter(c: Context<AppEnv>, prefix = ""): Partial<ListFilter> {
   const q = c.req.query();
@@ -55,12 +55,17 @@ export const inboxRoutes = new Hono<AppEnv>()
       c.header("HX-Reswap", "beforeend");
       return c.html(<div class="toast toast--error" role="alert">{message}</div>, 422);
     }
-    await applyBulk(c.env, session.workspaceId, { id: session.userId, name: session.name }, parsed.data, directory);
+    const outcome = await applyBulk(c.env, session.workspaceId, { id: session.userId, name: session.name }, parsed.data, directory);
     const [list, fresh] = await Promise.all([listFragment(c, listFilter), freshParts(c)]);
     return c.html(
       <>
         {list}
         {fresh}
+        <hx-partial hx-target="#toasts" hx-swap="beforeend">
+          <div class="toast" role="status" data-bulk-outcome>
+            {bulkOutcomeText(outcome)}
+          </div>
+        </hx-partial>
       </>,
     );
   })

@@ -1,7 +1,8 @@
 // Bulk tags from a phone: an agent selects two customers' conversations, puts a
 // tag on both from the bulk bar, filters the list by that tag, selects them again
-// and takes the tag off: the filtered list empties without a reload. The bar
-// (its one tag menu holds "Add tag" and "Remove tag") fits 390 px.
+// and takes the tag off: the filtered list empties without a reload, and a toast
+// says how many changed. The bar (its one tag menu holds "Add tag" and "Remove
+// tag") and the toast fit 390 px.
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { launch, PHONE, signIn } from "./browser.mjs";
@@ -55,18 +56,26 @@ export default async function run({ base, screenshots }) {
     await assertFits(page, "bulk bar with a tag chosen (phone)");
     await page.screenshot({ path: join(screenshots, "inbox-bulk-tag-phone-en.png") });
     await apply();
+    await page.locator(".toast[data-bulk-outcome]", { hasText: "Updated 2 conversations." }).waitFor();
+    assert.equal(await page.locator('#bulk-form select[name="tag"]').inputValue(), "", "the tag menu is back at its prompt");
 
     // The tag's list has both; take the tag off both from there.
     const tagId = added.slice("add:".length);
-    await page.goto(`${base}/inbox?tag=${tagId}`);
+    await page.goto(`${base}/inbox?tag=${tagId}&sort=sla`);
     for (const name of names) await page.locator(".conv-item", { hasText: name }).waitFor({ timeout: 15_000 });
     assert.equal(await page.locator("#conversation-list .conv-item").count(), 2, "only the two tagged conversations");
     await selectBoth();
     assert.equal(await chooseTag("Remove tag"), `remove:${tagId}`);
-    await apply();
+    // The answer is the list as the agent sees it: its filters and its order go with the action.
+    const [request] = await Promise.all([page.waitForRequest((r) => r.url().endsWith("/inbox/bulk")), apply()]);
+    const sent = new URLSearchParams(request.postData() ?? "");
+    assert.equal(sent.get("filter_tag"), tagId);
+    assert.equal(sent.get("filter_sort"), "sla");
     await page.locator("#conversation-list .conv-item").first().waitFor({ state: "detached", timeout: 15_000 });
     assert.equal(await page.locator("#conversation-list .conv-item").count(), 0, "the tag's list is empty");
-    await assertFits(page, "the tag's list after the tag came off (phone)");
+    await page.locator(".toast[data-bulk-outcome]", { hasText: "Updated 2 conversations." }).last().waitFor();
+    await assertFits(page, "the tag's list after the tag came off, with the toast (phone)");
+    await page.screenshot({ path: join(screenshots, "inbox-bulk-untagged-phone-en.png") });
   } finally {
     await browser.close();
   }

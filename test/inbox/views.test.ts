@@ -85,12 +85,17 @@ describe("counts and bulk actions", () => {
     const post = (tag: string, only = page) => bulk([...only.map((id): [string, string] => ["ids", id]), ["action", "apply"], ["tag", tag]]);
     expect((await post(`add:${tagId}`, tagged.map((c) => c.id))).status).toBe(200);
     expect((await listIds(`tag=${tagId}`)).sort()).toEqual(tagged.map((c) => c.id).sort());
+    // The other customer has the tag on their contact: their conversation shows under it too.
+    await env.DB.prepare("INSERT INTO contact_tags (contact_id, tag_id) SELECT contact_id, ? FROM conversations WHERE id = ?").bind(tagId, untouched.id).run();
+    expect(await listIds(`tag=${tagId}`)).toContain(untouched.id);
     for (const c of [...tagged, untouched]) await drainOutbox(c.stub);
     // Hold two conversations' event runs, so their outboxes still hold what the removal queued when read below.
     for (const c of [tagged[0]!, untouched]) await editMeta(c.stub, "eventsRanAt", () => Date.now() + 3_600_000);
     const res = await post(`remove:${tagId}`);
     expect(res.status).toBe(200);
-    expect(await listIds(`tag=${tagId}`)).toEqual([]);
+    // The toast says what happened, and why one conversation still shows under the tag.
+    expect(await res.text()).toContain("Updated 19 conversations. 1 still shows under “Follow-up”: its contact has the tag.");
+    expect(await listIds(`tag=${tagId}`)).toEqual([untouched.id]);
     const tagEvents = (stub: DurableObjectStub) =>
       runInDurableObject(stub, (_i: ConversationDO, state) =>
         state.storage.sql
