@@ -6,22 +6,27 @@
 // network.
 "use strict";
 
-const VERSION = "linedesk-shell-v1";
+const VERSION = "linedesk-shell-v2";
 const OFFLINE_URL = "/offline.html";
 /** Public, static files: cached at install, refreshed from the network whenever online. */
 const SHELL = [
   "/app.css",
   "/settings.css",
   "/triage.css",
+  "/workflows.css",
   "/contacts.css",
   "/composer.css",
   "/pwa.css",
   "/i18n.js",
   "/vendor/htmx.min.js",
   "/live-socket.js",
+  "/inbox-alerts.js",
   "/inbox-list.js",
+  "/thread-header.js",
   "/inbox.js",
   "/thread-paging.js",
+  "/inbox-ui.js",
+  "/sla-badge.js",
   "/shortcuts.js",
   "/composer.js",
   "/composer-tools.js",
