@@ -30,7 +30,9 @@ export const bulkForm = z.object({
   action: z.enum(["apply", "resolve"]),
   assignee: z.string().max(40).optional(),
   tag: z.preprocess((v) => (v === "" ? undefined : v), tagChoice.optional()),
-});
+})
+  // Apply with both menus at their prompts would change nothing and say it did.
+  .refine((f) => f.action !== "apply" || Boolean(f.assignee) || Boolean(f.tag), { error: () => t("inbox.bulk.error.nothing") });
 export type BulkForm = z.infer<typeof bulkForm>;
 
 /** What in the form names something the workspace does not have ("agent" or "tag"), or null. */

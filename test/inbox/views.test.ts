@@ -118,6 +118,9 @@ describe("counts and bulk actions", () => {
     const missing = await bulk([["ids", a.id], ["action", "apply"], ["tag", "remove:tag_000000000000000nope1"]]);
     expect(missing.status).toBe(422);
     expect(await missing.text()).toContain("That tag does not exist");
+    const nothing = await bulk([["ids", a.id], ["action", "apply"], ["assignee", ""], ["tag", ""]]);
+    expect(nothing.status).toBe(422);
+    expect(await nothing.text()).toContain("Choose whom to assign them to, or a tag, then Apply.");
   });
 
   it("refuses an empty selection and more than 100 at once", async () => {

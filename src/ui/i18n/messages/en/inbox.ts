@@ -68,6 +68,7 @@ export const inbox = {
   "inbox.bulk.error.none": "Select at least one conversation",
   "inbox.bulk.error.tooMany": "Select at most {max} conversations at a time",
   "inbox.bulk.error.check": "Check the selection",
+  "inbox.bulk.error.nothing": "Choose whom to assign them to, or a tag, then Apply.",
 
   "inbox.row.select": "Select {name}",
   "inbox.row.selectHint": "Select for bulk actions",

@@ -69,6 +69,7 @@ export const inbox = {
   "inbox.bulk.error.none": "Pilih setidaknya satu percakapan",
   "inbox.bulk.error.tooMany": "Pilih paling banyak {max} percakapan sekaligus",
   "inbox.bulk.error.check": "Periksa pilihan Anda",
+  "inbox.bulk.error.nothing": "Pilih penerima tugas atau tag, lalu Terapkan.",
 
   "inbox.row.select": "Pilih {name}",
   "inbox.row.selectHint": "Pilih untuk tindakan massal",

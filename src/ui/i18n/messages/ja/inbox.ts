@@ -69,6 +69,7 @@ export const inbox = {
   "inbox.bulk.error.none": "会話を1件以上選択してください",
   "inbox.bulk.error.tooMany": "一度に選択できる会話は {max} 件までです",
   "inbox.bulk.error.check": "選択内容を確認してください",
+  "inbox.bulk.error.nothing": "割り当て先またはタグを選んでから「適用」を押してください。",
 
   "inbox.row.select": "{name} を選択",
   "inbox.row.selectHint": "一括操作のために選択",

@@ -69,6 +69,7 @@ export const inbox = {
   "inbox.bulk.error.none": "โปรดเลือกบทสนทนาอย่างน้อยหนึ่งรายการ",
   "inbox.bulk.error.tooMany": "เลือกได้ครั้งละไม่เกิน {max} บทสนทนา",
   "inbox.bulk.error.check": "โปรดตรวจสอบรายการที่เลือก",
+  "inbox.bulk.error.nothing": "เลือกผู้รับมอบหมายหรือแท็กก่อน แล้วกด “ใช้”",
 
   "inbox.row.select": "เลือก {name}",
   "inbox.row.selectHint": "เลือกเพื่อดำเนินการพร้อมกัน",

@@ -69,6 +69,7 @@ export const inbox = {
   "inbox.bulk.error.none": "En az bir konuşma seçin",
   "inbox.bulk.error.tooMany": "Bir seferde en fazla {max} konuşma seçin",
   "inbox.bulk.error.check": "Seçiminizi kontrol edin",
+  "inbox.bulk.error.nothing": "Önce atanacak kişiyi veya bir etiketi seçin, sonra Uygula'ya basın.",
 
   "inbox.row.select": "{name} konuşmasını seç",
   "inbox.row.selectHint": "Toplu işlem için seç",

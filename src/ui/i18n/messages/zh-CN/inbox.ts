@@ -69,6 +69,7 @@ export const inbox = {
   "inbox.bulk.error.none": "请至少选择一个会话",
   "inbox.bulk.error.tooMany": "一次最多只能选择 {max} 个会话",
   "inbox.bulk.error.check": "请检查所选内容",
+  "inbox.bulk.error.nothing": "请先选择分配对象或标签，再点“应用”。",
 
   "inbox.row.select": "选择 {name}",
   "inbox.row.selectHint": "选择以进行批量操作",

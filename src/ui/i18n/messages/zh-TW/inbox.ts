@@ -69,6 +69,7 @@ export const inbox = {
   "inbox.bulk.error.none": "請至少選取一則對話",
   "inbox.bulk.error.tooMany": "一次最多只能選取 {max} 則對話",
   "inbox.bulk.error.check": "請檢查所選項目",
+  "inbox.bulk.error.nothing": "請先選擇指派對象或標籤，再按「套用」。",
 
   "inbox.row.select": "選取 {name}",
   "inbox.row.selectHint": "選取以進行批次操作",
