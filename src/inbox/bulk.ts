@@ -9,7 +9,9 @@ import { db, schema } from "../db/client";
 import { conversationStub } from "../conversations/service";
 import type { Actor, TriageChange } from "../conversations/port";
 import type { Bindings } from "../env";
-import { carriedByContact, setConversationsTag } from "../tags/conversation-tags";
+import { forEachBounded } from "../lib/bounded";
+import { setConversationsTag } from "../tags/conversation-tags";
+import { carriedByContact } from "../tags/tagged-conversations";
 import { t, tn } from "../ui/i18n";
 import type { Directory } from "./views/list-toolbar";
 
@@ -70,8 +72,9 @@ export async function applyBulk(env: Bindings, workspaceId: string, agent: { id:
     if (form.assignee === "none") changes.push({ kind: "assign", assignee: null });
     else if (assignee) changes.push({ kind: "assign", assignee: { id: assignee.id, name: assignee.name } });
   }
-  await tenAtATime(rows.map((r) => r.id), async (id) => {
-    for (const change of changes) await conversationStub(env, id).triage(change, actor);
+  // Each conversation is its own Durable Object: ten calls in flight at a time.
+  await forEachBounded(rows, 10, async (row) => {
+    for (const change of changes) await conversationStub(env, row.id).triage(change, actor);
   });
   const outcome: BulkOutcome = { conversations: rows.length, keptByContact: null };
   const choice = form.action === "apply" && form.tag ? form.tag : null;
@@ -79,7 +82,7 @@ export async function applyBulk(env: Bindings, workspaceId: string, agent: { id:
   if (!choice || !tag) return outcome;
   const changed = await setConversationsTag(env.DB, { workspaceId, actorId: agent.id }, rows, tag.id, choice.add);
   // tag.added / tag.removed only where the tags changed (a conversation that had it, or had not, stays quiet).
-  await tenAtATime(changed, (id) => conversationStub(env, id).tagChanged(choice.add ? "tag.added" : "tag.removed", { id: tag.id, name: tag.name }, "conversation", actor));
+  await forEachBounded(changed, 10, (id) => conversationStub(env, id).tagChanged(choice.add ? "tag.added" : "tag.removed", { id: tag.id, name: tag.name }, "conversation", actor));
   if (!choice.add) {
     const count = await carriedByContact(env.DB, workspaceId, tag.id, rows.map((r) => r.id));
     if (count) outcome.keptByContact = { tag: tag.name, count };
@@ -91,9 +94,4 @@ export async function applyBulk(env: Bindings, workspaceId: string, agent: { id:
 export function bulkOutcomeText(outcome: BulkOutcome): string {
   const done = tn("inbox.bulk.done", outcome.conversations);
   return outcome.keptByContact ? `${done} ${tn("inbox.bulk.keptByContact", outcome.keptByContact.count, { tag: outcome.keptByContact.tag })}` : done;
-}
-
-/** Each conversation is its own Durable Object: ten calls in flight at a time. */
-async function tenAtATime(ids: readonly string[], work: (id: string) => Promise<void>): Promise<void> {
-  for (let i = 0; i < ids.length; i += 10) await Promise.all(ids.slice(i, i + 10).map(work));
 }

@@ -72,23 +72,6 @@ export async function setConversationsTag(
 }
 
 /**
- * How many of the conversations `ids` carry the tag through their contact: taking the
- * tag off those conversations leaves them under the tag (the contact still has it).
- */
-export async function carriedByContact(d1: D1Database, workspaceId: string, tagId: string, ids: readonly string[]): Promise<number> {
-  let count = 0;
-  for (const part of chunked(ids)) {
-    const marks = part.map((_, i) => `?${i + 3}`).join(", ");
-    const row = await d1
-      .prepare(`SELECT COUNT(*) AS n FROM conversations WHERE workspace_id = ?1 AND id IN (${marks}) AND contact_id IN (SELECT contact_id FROM contact_tags WHERE tag_id = ?2)`)
-      .bind(workspaceId, tagId, ...part)
-      .first<{ n: number }>();
-    count += Number(row?.n ?? 0);
-  }
-  return count;
-}
-
-/**
  * Adds a tag to a conversation known only by id (automation, workflows): reads
  * its index row first; false when the row is not there yet or had the tag.
  */

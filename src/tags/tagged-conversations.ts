@@ -2,8 +2,9 @@
 // in list order) and those whose contact carries the tag (contact_tags). So
 // "customers tagged VIP" show under the VIP filter, and its count says so. The
 // inbox's list and Filters counts, and the REST API's ?tag=, read it from here.
-import { sql, type SQL } from "drizzle-orm";
-import { schema } from "../db/client";
+import { and, count, inArray, sql, type SQL } from "drizzle-orm";
+import { chunked } from "../db/bind-limit";
+import { db, schema } from "../db/client";
 
 const c = schema.conversations;
 
@@ -15,6 +16,23 @@ const c = schema.conversations;
  */
 export function contactCarriesTag(workspaceId: string, tagId: string): SQL[] {
   return [sql`+${c.workspaceId} = ${workspaceId}`, sql`${c.contactId} IN (SELECT contact_id FROM contact_tags WHERE tag_id = ${tagId})`];
+}
+
+/**
+ * How many of the conversations `ids` the tag covers through their contact: taking
+ * the tag off those conversations leaves them under the tag (the contact still has it).
+ */
+export async function carriedByContact(d1: D1Database, workspaceId: string, tagId: string, ids: readonly string[]): Promise<number> {
+  let total = 0;
+  for (const part of chunked(ids)) {
+    const row = await db(d1)
+      .select({ n: count() })
+      .from(c)
+      .where(and(inArray(c.id, part), ...contactCarriesTag(workspaceId, tagId)))
+      .get();
+    total += row?.n ?? 0;
+  }
+  return total;
 }
 
 interface Listed {

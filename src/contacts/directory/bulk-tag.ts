@@ -5,6 +5,7 @@
 import { chunked } from "../../db/bind-limit";
 import type { Bindings } from "../../env";
 import { contactTagChanged } from "../../conversations/service";
+import { forEachBounded } from "../../lib/bounded";
 import { tagContact, type TagView } from "../queries/tags";
 
 /** How many of `ids` got the tag; null when one is not a live contact of the workspace (nothing is tagged then). */
@@ -19,12 +20,8 @@ export async function bulkTagContacts(env: Bindings, workspaceId: string, actor:
     live.push(...rows.results.map((r) => r.id));
   }
   if (live.length !== unique.length) return null;
-  for (let i = 0; i < live.length; i += 10) {
-    await Promise.all(
-      live.slice(i, i + 10).map(async (contactId) => {
-        if (await tagContact(env.DB, workspaceId, actor.id, contactId, tag)) await contactTagChanged(env, workspaceId, contactId, "tag.added", tag, actor);
-      }),
-    );
-  }
+  await forEachBounded(live, 10, async (contactId) => {
+    if (await tagContact(env.DB, workspaceId, actor.id, contactId, tag)) await contactTagChanged(env, workspaceId, contactId, "tag.added", tag, actor);
+  });
   return live.length;
 }
