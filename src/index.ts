@@ -2,7 +2,7 @@
 import { app } from "./app";
 import type { Bindings } from "./env";
 import { runScheduled } from "./scheduler";
-import { WEBHOOK_PREFIX, webhookApp } from "./webhooks/app";
+import { handleWebhook, WEBHOOK_PREFIX } from "./webhooks/app";
 
 export { ConversationDO } from "./conversations/conversation-do";
 export { WorkspaceDO } from "./conversations/workspace-do";
@@ -14,7 +14,8 @@ export { ChannelPacerDO } from "./line/pacer-do";
 export default {
   fetch(request: Request, env: Bindings, ctx: ExecutionContext) {
     // LINE's webhook skips the page app (see webhooks/app.ts).
-    return (new URL(request.url).pathname.startsWith(WEBHOOK_PREFIX) ? webhookApp : app).fetch(request, env, ctx);
+    const path = new URL(request.url).pathname;
+    return path.startsWith(WEBHOOK_PREFIX) ? handleWebhook(request, env, path) : app.fetch(request, env, ctx);
   },
   async scheduled(controller, env, ctx) {
     ctx.waitUntil(runScheduled(controller, env));

@@ -149,16 +149,17 @@ export interface InsertedRow {
 }
 
 /**
- * A message just inserted, exactly as toMessage would read its row back: the columns the
- * INSERT does not set have their defaults (no delivery yet, no media, not unsent), and the
- * JSON columns are parsed from what was stored.
+ * A message just inserted, as toMessage would read its row back: the columns the INSERT
+ * does not set have their defaults (no delivery yet, no media, not unsent). The body is the
+ * caller's own object (every caller builds a fresh one; parsing back what was just
+ * stringified cost a JSON.parse per message); the origin is parsed from what was stored.
  */
 export function insertedMessage(m: NewMessage, row: InsertedRow): ThreadMessage {
   return {
     id: m.id,
     seq: row.seq,
     direction: m.direction,
-    body: JSON.parse(row.body) as MessageBody,
+    body: m.body,
     lineMessageId: m.lineMessageId ?? null,
     senderLineUserId: m.senderLineUserId ?? null,
     senderName: row.senderName,

@@ -1,9 +1,9 @@
-// POST /webhooks/line/:channelId — LINE's webhook. Thin: verify → parse → group → DO.
-// Answers 200 only after every event is durably stored (see handoff.ts).
-import { Hono } from "hono";
+// POST /webhooks/line/:channelId — LINE's webhook (answered by app.ts). Verify →
+// parse → group → DO; resolves only after every event is durably stored (see
+// handoff.ts), and refuses anything else with an HTTPException.
 import { HTTPException } from "hono/http-exception";
 import { conversationKeyName, type ConversationKey } from "../conversations/model";
-import type { AppEnv } from "../env";
+import type { Bindings } from "../env";
 import { channelByLineId } from "../line/channel-store";
 import { callbackBodySchema, parseEvent, type ParsedEvent } from "../line/webhook-schema";
 import { verifySignature } from "../lib/crypto";
@@ -15,17 +15,16 @@ export const MAX_WEBHOOK_BYTES = 1024 * 1024;
 const CHANNEL_ID = /^[0-9A-Za-z_-]{1,64}$/;
 export const MAX_WEBHOOK_DEPTH = 64;
 
-export const webhookRoutes = new Hono<AppEnv>().post("/line/:channelId", async (c) => {
-  const lineChannelId = c.req.param("channelId");
-  const declared = Number(c.req.header("content-length") ?? "0");
+export async function receiveLineWebhook(request: Request, env: Bindings, lineChannelId: string): Promise<void> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > MAX_WEBHOOK_BYTES) throw new HTTPException(413, { message: "Webhook body too large" });
-  const channel = CHANNEL_ID.test(lineChannelId) ? await channelByLineId(c.env, lineChannelId) : null;
+  const channel = CHANNEL_ID.test(lineChannelId) ? await channelByLineId(env, lineChannelId) : null;
   if (!channel) throw new HTTPException(404, { message: "Unknown channel" });
 
-  const body = await c.req.arrayBuffer();
+  const body = await request.arrayBuffer();
   if (body.byteLength > MAX_WEBHOOK_BYTES) throw new HTTPException(413, { message: "Webhook body too large" });
   // Nothing is parsed, stored or logged before the signature checks out.
-  if (!(await verifySignature(channel.channelSecret, body, c.req.header("x-line-signature")))) {
+  if (!(await verifySignature(channel.channelSecret, body, request.headers.get("x-line-signature")))) {
     throw new HTTPException(401, { message: "Invalid signature" });
   }
   // A disabled channel takes nothing. 403 (after the signature, so only LINE learns the
@@ -51,9 +50,8 @@ export const webhookRoutes = new Hono<AppEnv>().post("/line/:channelId", async (
   }
 
   const groups = groupByConversation(channel.id, callback.data.events.map(parseEvent));
-  await handToConversations(c.env, channel, [...groups.values()]);
-  return c.json({ ok: true });
-});
+  await handToConversations(env, channel, [...groups.values()]);
+}
 
 /** Groups events by conversation (channel + user, group or room), keeping LINE's order within each. */
 export function groupByConversation(channelId: string, events: ParsedEvent[]): Map<string, { key: ConversationKey; events: ParsedEvent[] }> {

@@ -164,7 +164,8 @@ async function runWorker(name, channelId, secret, linedeskConfig, fake, fakeGrou
       return comm;
     };
     const out = await benchTarget(t, [{ pid: l.entry.child.pid, label: variant.app, roleOf }, fakeGroup]);
-    if (PROFILE && variant.app === "linedesk") out.profile = await profilePhase(t, l.inspectorPort, linedeskConfig, runDir);
+    // The floor's store and rows Workers are profiled too: their breakdown is what the durable work costs bare.
+    if (PROFILE && (variant.app === "linedesk" || variant.mode === "store" || variant.mode === "rows")) out.profile = await profilePhase(t, l.inspectorPort, variant.app === "linedesk" ? linedeskConfig : null, runDir);
     return out;
   } finally {
     await children.stop(l.entry);

@@ -59,7 +59,7 @@ export const LIGHT_RATE = Math.min(num("BENCH_LIGHT_RATE", 50), 1000);
 export const USERS = Math.min(num("BENCH_USERS", 8), 10_000);
 // Issue 12's set: the developer's view, the production-like direct socket, and the floor
 // that does the same durable work (the ingest goals are ratios against floor-store-direct).
-export const DEFAULT_TARGETS = "baseline,linedesk,linedesk-direct,linedesk-worker,linedesk-mem,floor-hello-direct,floor-store-direct";
+export const DEFAULT_TARGETS = "baseline,linedesk,linedesk-direct,linedesk-worker,linedesk-mem,floor-hello-direct,floor-store-direct,floor-rows-direct";
 export const TARGETS = (process.env.BENCH_TARGETS ?? DEFAULT_TARGETS).split(",").map((s) => s.trim());
 /** New customers in the first-message phase (linedesk targets). */
 export const FIRST_MESSAGES = Math.min(num("BENCH_FIRST_MESSAGES", 200), 2000);
@@ -80,7 +80,7 @@ export const LINEDESK_VARIANTS = {
   "linedesk-worker": { label: "linedesk (as direct, no local asset router)", env: { X_LOCAL_OBSERVABILITY: "false" }, direct: true, noAssets: true },
 };
 // floor-<mode>[-direct]: the minimal Worker in test/bench/floor/ (see its header).
-const FLOOR = /^floor-(hello|verify|rpc|store)(-direct)?$/;
+const FLOOR = /^floor-(hello|verify|rpc|store|rows)(-direct)?$/;
 export function variantOf(name) {
   if (LINEDESK_VARIANTS[name]) return { ...LINEDESK_VARIANTS[name], app: "linedesk" };
   const m = FLOOR.exec(name);

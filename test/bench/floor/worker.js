@@ -5,9 +5,28 @@
 //   POST /verify  + read the body and check x-line-signature (crypto.subtle.verify)
 //   POST /rpc     + parse, and one Durable Object RPC per conversation that does nothing
 //   POST /store   + the DO inserts the events into its SQLite storage (durable ack)
+//   POST /rows    + the DO writes, per event, the rows linedesk writes for a customer's
+//                 message (a copy of its tables from src/conversations/store-schema.ts):
+//                 the message row with its indexes and AUTOINCREMENT, its event in the
+//                 outbox, three meta keys, all in one transactionSync. The gap between
+//                 /store and /rows is the durable work linedesk's schema costs; the gap
+//                 between /rows and linedesk is its own code (README, "Issue 12").
 import { DurableObject } from "cloudflare:workers";
 
 const encoder = new TextEncoder();
+
+const ROWS_SCHEMA = `
+CREATE TABLE IF NOT EXISTS messages (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, webhook_event_id TEXT UNIQUE,
+  line_message_id TEXT, direction TEXT NOT NULL, body TEXT NOT NULL, sender_line_user_id TEXT, agent_id TEXT, agent_name TEXT,
+  status TEXT NOT NULL, via TEXT, error TEXT, retry_key TEXT, payload TEXT, attempts INTEGER NOT NULL DEFAULT 0, media_key TEXT,
+  mark_as_read_token TEXT, created_at INTEGER NOT NULL, redelivered INTEGER NOT NULL DEFAULT 0, standby INTEGER NOT NULL DEFAULT 0,
+  unsent INTEGER NOT NULL DEFAULT 0, quote_token TEXT, origin TEXT, answer INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX IF NOT EXISTS messages_line_message_id ON messages(line_message_id);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS outbox (id TEXT PRIMARY KEY, kind TEXT NOT NULL, payload TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
+  next_at INTEGER NOT NULL, last_error TEXT, generation INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX IF NOT EXISTS outbox_due ON outbox(kind = 'event', next_at);
+CREATE TABLE IF NOT EXISTS members (line_user_id TEXT PRIMARY KEY, display_name TEXT);`;
 let keyPromise;
 
 function hmacKey(secret) {
@@ -30,6 +49,42 @@ export class FloorConversation extends DurableObject {
   constructor(ctx, env) {
     super(ctx, env);
     ctx.storage.sql.exec("CREATE TABLE IF NOT EXISTS events (webhook_event_id TEXT PRIMARY KEY, body TEXT NOT NULL, received_at INTEGER NOT NULL)");
+  }
+
+  /** /rows: what linedesk stores for each customer message (see the header). */
+  ingestRows(events) {
+    const sql = this.ctx.storage.sql;
+    if (!this.rowsReady) {
+      sql.exec(ROWS_SCHEMA);
+      this.rowsReady = true;
+    }
+    return this.ctx.storage.transactionSync(() => {
+      let stored = 0;
+      for (const e of events) {
+        const now = Date.now();
+        const id = `msg_${e.webhookEventId}`;
+        const body = JSON.stringify({ type: e.message?.type ?? e.type, text: e.message?.text ?? "" });
+        const row = sql
+          .exec(
+            `INSERT INTO messages (id, webhook_event_id, line_message_id, direction, body, sender_line_user_id, status, mark_as_read_token, quote_token, created_at)
+             VALUES (?, ?, ?, 'inbound', ?, ?, 'received', ?, ?, ?) ON CONFLICT(webhook_event_id) DO NOTHING
+             RETURNING seq, (SELECT display_name FROM members WHERE line_user_id = sender_line_user_id) AS sender_name`,
+            id, e.webhookEventId, e.message?.id ?? null, body, e.source?.userId ?? null, e.message?.markAsReadToken ?? null, e.message?.quoteToken ?? null, e.timestamp,
+          )
+          .toArray()[0];
+        if (!row) continue;
+        stored++;
+        const event = { id: `evt_${e.webhookEventId}`, type: "message.received", at: e.timestamp, data: { message: { id, seq: row.seq, body } } };
+        sql.exec("INSERT INTO outbox (id, kind, payload, next_at) VALUES (?, 'event', ?, ?)", `event:${event.id}`, JSON.stringify({ event, done: [] }), now);
+        sql.exec(
+          "INSERT INTO meta (key, value) VALUES (?, ?), (?, ?), (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+          "replyToken", JSON.stringify({ token: e.replyToken ?? null, receivedAt: now, used: false }),
+          "unread", String(row.seq),
+          "lastCustomerMessageAt", String(e.timestamp),
+        );
+      }
+      return { stored };
+    });
   }
 
   noop() {
@@ -64,7 +119,7 @@ export default {
     await Promise.all(
       [...groups].map(([key, group]) => {
         const stub = env.CONVERSATIONS.get(env.CONVERSATIONS.idFromName(key));
-        return mode === "rpc" ? stub.noop() : stub.ingest(group);
+        return mode === "rpc" ? stub.noop() : mode === "rows" ? stub.ingestRows(group) : stub.ingest(group);
       }),
     );
     return Response.json({ ok: true });

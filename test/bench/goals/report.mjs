@@ -48,6 +48,9 @@ function ingestRows() {
   // The same Worker without wrangler's local asset router in front (production routes assets before the Worker runs).
   const w = ingest.targets?.["linedesk-worker"];
   if (w?.throughput) rows.push(...targetRows("linedesk-worker", w, f));
+  // Not a goal: how far the floor itself gets once it writes linedesk's rows (floor/worker.js, /rows).
+  const schema = ingest.targets?.["floor-rows-direct"];
+  if (schema?.throughput) rows.push(["for scale, not a goal: floor-rows-direct (the floor writing linedesk's rows for each message) ÷ floor-store-direct", `${r2(schema.throughput.reqPerSec / f.throughput.reqPerSec)}x`, "", "", "—"]);
   return rows;
 }
 
