@@ -15,9 +15,10 @@ import { fileURLToPath } from "node:url";
 import { Children, freePort, listeningPorts } from "./procs.mjs";
 import { renderMarkdown, renderTable } from "./report.mjs";
 import { benchTarget, profilePhase, waitQuiet } from "./phases.mjs";
+import { interleave, renderInterleaved } from "./interleave.mjs";
 import { readDevVars } from "./dev-vars.mjs";
 import { findDirectPort, makeTarget, waitAnswering } from "./targets.mjs";
-import { BUNDLE, CONNECTIONS, HOST, LIGHT_ONLY, PROFILE, RATE, SECONDS, TARGETS, USERS, WARMUP, WRANGLER_LOG, LIGHT_RATE, variantOf, log, sleep } from "./settings.mjs";
+import { BUNDLE, CONNECTIONS, HOST, INTERLEAVE, LIGHT_ONLY, PROFILE, RATE, SECONDS, TARGETS, USERS, WARMUP, WRANGLER_LOG, LIGHT_RATE, variantOf, log, sleep } from "./settings.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, "../..");
@@ -142,7 +143,8 @@ function withoutAssets(config) {
   return join(dirname(config), "no-assets", "wrangler.toml");
 }
 
-async function runWorker(name, channelId, secret, linedeskConfig, fake, fakeGroup) {
+/** Starts a Worker target and finds the port it really answers on; stop() ends it. */
+async function startTarget(name, channelId, secret, linedeskConfig, fake) {
   const variant = variantOf(name);
   const config = variant.app === "floor" ? join(HERE, "floor/wrangler.toml") : variant.noAssets ? withoutAssets(linedeskConfig) : linedeskConfig;
   const l = await startWrangler(name, variant, config, fake.port, secret);
@@ -163,12 +165,33 @@ async function runWorker(name, channelId, secret, linedeskConfig, fake, fakeGrou
       if (comm === "node" || comm === "MainThread") return "wrangler-node";
       return comm;
     };
-    const out = await benchTarget(t, [{ pid: l.entry.child.pid, label: variant.app, roleOf }, fakeGroup]);
+    return { variant, t, group: { pid: l.entry.child.pid, label: variant.app, roleOf }, inspectorPort: l.inspectorPort, stop: () => children.stop(l.entry) };
+  } catch (err) {
+    await children.stop(l.entry);
+    throw err;
+  }
+}
+
+async function runWorker(name, channelId, secret, linedeskConfig, fake, fakeGroup) {
+  const s = await startTarget(name, channelId, secret, linedeskConfig, fake);
+  try {
+    const out = await benchTarget(s.t, [s.group, fakeGroup]);
     // The floor's store and rows Workers are profiled too: their breakdown is what the durable work costs bare.
-    if (PROFILE && (variant.app === "linedesk" || variant.mode === "store" || variant.mode === "rows")) out.profile = await profilePhase(t, l.inspectorPort, variant.app === "linedesk" ? linedeskConfig : null, runDir);
+    if (PROFILE && (s.variant.app === "linedesk" || s.variant.mode === "store" || s.variant.mode === "rows")) out.profile = await profilePhase(s.t, s.inspectorPort, s.variant.app === "linedesk" ? linedeskConfig : null, runDir);
     return out;
   } finally {
-    await children.stop(l.entry);
+    await s.stop();
+  }
+}
+
+/** BENCH_INTERLEAVE: every Worker target running at once, measured in alternating rounds (interleave.mjs). */
+async function runInterleaved(channelId, secret, bundle, fake, fakeGroup) {
+  const started = [];
+  try {
+    for (const name of TARGETS.filter((n) => n !== "baseline")) started.push(await startTarget(name, channelId, secret, bundle, fake));
+    return await interleave(started.map((s) => ({ t: s.t, groups: [s.group, fakeGroup] })), INTERLEAVE);
+  } finally {
+    for (const s of started) await s.stop();
   }
 }
 
@@ -200,6 +223,20 @@ async function main() {
     } catch (err) {
       bundleError = err;
     }
+  }
+
+  if (INTERLEAVE) {
+    if (bundleError) throw bundleError;
+    await waitQuiet("interleaved targets");
+    const interleaved = { startedAt, machine: results.machine, settings: { ...results.settings, rounds: INTERLEAVE }, ...(await runInterleaved(channelId, secret, bundle, fake, fakeGroup)) };
+    interleaved.finishedAt = new Date().toISOString();
+    const outDir = join(HERE, "results");
+    mkdirSync(outDir, { recursive: true });
+    writeFileSync(join(outDir, "interleaved-latest.json"), `${JSON.stringify(interleaved, null, 2)}\n`);
+    writeFileSync(join(outDir, "interleaved-latest.md"), renderInterleaved(interleaved));
+    console.log(`\n${renderInterleaved(interleaved)}`);
+    log("wrote test/bench/results/interleaved-latest.json and .md");
+    return { targets: {} };
   }
 
   // One target at a time, alone on the machine: the others are not even running.

@@ -70,6 +70,8 @@ export const PROFILE_LIGHT = process.env.BENCH_PROFILE === "light";
 export const FIRST_ONLY = process.env.BENCH_FIRST_ONLY === "1";
 export const LIGHT_ONLY = process.env.BENCH_LIGHT_ONLY === "1" || FIRST_ONLY;
 export const LIGHT_REPEAT = Math.min(num("BENCH_LIGHT_REPEAT", 3), 20);
+/** Rounds of the interleaved comparison (0: off); see interleave.mjs. */
+export const INTERLEAVE = Math.min(num("BENCH_INTERLEAVE", 0), 50);
 export const QUIET_WAIT = Math.min(Number(process.env.BENCH_QUIET_WAIT ?? 120), 1800);
 
 export const LINEDESK_VARIANTS = {

@@ -54,8 +54,23 @@ function ingestRows() {
   return rows;
 }
 
+/** The ingest throughput goal from the interleaved comparison (interleave.mjs), when it ran. */
+function interleavedRows() {
+  const path = join(RESULTS, "interleaved-latest.json");
+  if (!existsSync(path)) return [];
+  const run = JSON.parse(readFileSync(path, "utf8"));
+  const rows = [];
+  for (const [name, t] of Object.entries(run.targets ?? {})) {
+    if (!t.vsReference) continue;
+    const spread = `median of ${t.rounds.length} rounds, ${r2(t.vsReference.min)}–${r2(t.vsReference.max)}x`;
+    if (name.startsWith("linedesk")) rows.push(row(`ingest throughput, interleaved (${spread}), ${name} ÷ ${run.reference}`, t.vsReference.median, 0.7, { unit: "x" }));
+    else rows.push([`for scale, not a goal: interleaved (${spread}), ${name} ÷ ${run.reference}`, `${r2(t.vsReference.median)}x`, "", "", "—"]);
+  }
+  return rows;
+}
+
 export function goalRows(out) {
-  const rows = [...ingestRows()];
+  const rows = [...ingestRows(), ...interleavedRows()];
   const { pacer, pacing, live, open, bulk } = out.results;
   if (pacer && !pacer.error) {
     rows.push(row(`pacer alone: LINE-accepted pushes/s ÷ allowed (${pacer.rate}/s)`, pacer.paced.acceptedPerSecond / pacer.rate, 0.9, { unit: "x" }));
