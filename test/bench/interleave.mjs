@@ -5,7 +5,7 @@
 // for no reason of their own; a ratio taken inside one round, seconds apart, cancels the
 // drift. Each round starts with the next target, so none always follows the same one.
 // Written to results/interleaved-latest.{json,md}; the goals table reads it (goals/report.mjs).
-import { closedLoop } from "./load.mjs";
+import { closedLoop, oneRequest } from "./load.mjs";
 import { drain, withCpu } from "./phases.mjs";
 import { CONNECTIONS, HOST, SECONDS, WARMUP, log } from "./settings.mjs";
 
@@ -23,6 +23,9 @@ const r2 = (v) => Math.round(v * 100) / 100;
 export async function interleave(targets, rounds) {
   const load = (t, seconds) => closedLoop({ host: HOST, port: t.port, next: t.next, connections: CONNECTIONS, durationMs: seconds * 1000 });
   for (const { t, groups } of targets) {
+    // A target that refuses a valid webhook would only show up as 0 req/s: stop here instead.
+    const smoke = await oneRequest({ host: HOST, port: t.port, request: t.next() });
+    if (smoke.status < 200 || smoke.status >= 300) throw new Error(`${t.name} rejected a valid signed webhook: ${smoke.status} ${smoke.body.slice(0, 300)}`);
     log(`${t.name}: warm-up ${WARMUP}s (closed loop, ${CONNECTIONS} connections)`);
     const warm = await load(t, WARMUP);
     await drain(groups, warm.ok2xx);
