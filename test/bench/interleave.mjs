@@ -1,13 +1,14 @@
-// BENCH_INTERLEAVE=<rounds>: the Worker targets run at once and take turns under the
-// max-throughput load (BENCH_CONNECTIONS, BENCH_SECONDS each), round after round, each
-// turn followed by its after-ack work drained. This host's speed drifts by ±30% over
+// BENCH_INTERLEAVE=<rounds>: the Worker targets run at once and take turns, round after
+// round: the max-throughput load (BENCH_CONNECTIONS, BENCH_SECONDS), then the light load
+// (BENCH_LIGHT_RATE for 5 s: service time and CPU per message with its after-ack work),
+// each followed by its after-ack work drained. This host's speed drifts by ±30% over
 // minutes (other tenants), so targets measured one after another can differ by that much
 // for no reason of their own; a ratio taken inside one round, seconds apart, cancels the
 // drift. Each round starts with the next target, so none always follows the same one.
 // Written to results/interleaved-latest.{json,md}; the goals table reads it (goals/report.mjs).
-import { closedLoop, oneRequest } from "./load.mjs";
+import { closedLoop, constantRate, oneRequest } from "./load.mjs";
 import { drain, withCpu } from "./phases.mjs";
-import { CONNECTIONS, HOST, SECONDS, WARMUP, log } from "./settings.mjs";
+import { CONNECTIONS, HOST, LIGHT_RATE, SECONDS, WARMUP, log } from "./settings.mjs";
 
 /** The ratios are taken against this target when it runs. */
 export const REFERENCE = "floor-store-direct";
@@ -36,16 +37,19 @@ export async function interleave(targets, rounds) {
       const { t, groups } = targets[(r + k) % targets.length];
       const run = await withCpu(groups, () => load(t, SECONDS));
       const after = await drain(groups, run.ok2xx);
+      const light = await withCpu(groups, () => constantRate({ host: HOST, port: t.port, next: t.next, rate: LIGHT_RATE, durationMs: 5000 }));
+      const lightAfter = await drain(groups, light.ok2xx);
       results[t.name].rounds.push({
         round: r + 1,
         reqPerSec: run.reqPerSec,
         latencyMs: run.latencyMs,
-        errors: run.errors,
-        non2xx: run.non2xx,
+        errors: run.errors + light.errors,
+        non2xx: run.non2xx + light.non2xx,
         serverCpuMsPerReq: run.serverCpuMsPerReq,
         afterCpuMsPerReq: after.cpuMsPerRequest,
+        light: { latencyMs: light.latencyMs, cpuMsPerReq: r2(light.serverCpuMsPerReq + lightAfter.cpuMsPerRequest) },
       });
-      log(`round ${r + 1}/${rounds}: ${t.name} ${run.reqPerSec} req/s, p99 ${run.latencyMs.p99} ms, ${run.serverCpuMsPerReq} + ${after.cpuMsPerRequest} ms server CPU per request, errors ${run.errors}, non-2xx ${run.non2xx}`);
+      log(`round ${r + 1}/${rounds}: ${t.name} ${run.reqPerSec} req/s, p99 ${run.latencyMs.p99} ms, ${run.serverCpuMsPerReq} + ${after.cpuMsPerRequest} ms server CPU per request; light ${LIGHT_RATE} req/s: p99 ${light.latencyMs.p99} ms, ${light.serverCpuMsPerReq} + ${lightAfter.cpuMsPerRequest} ms CPU per request; errors ${run.errors + light.errors}, non-2xx ${run.non2xx + light.non2xx}`);
     }
   }
   const reference = results[REFERENCE];
@@ -53,9 +57,12 @@ export async function interleave(targets, rounds) {
     target.medianReqPerSec = r2(median(target.rounds.map((x) => x.reqPerSec)));
     target.medianCpuMsPerReq = r2(median(target.rounds.map((x) => x.serverCpuMsPerReq + x.afterCpuMsPerReq)));
     target.errors = target.rounds.reduce((a, x) => a + x.errors + x.non2xx, 0);
+    target.light = { medianP99Ms: r2(median(target.rounds.map((x) => x.light.latencyMs.p99))), medianCpuMsPerReq: r2(median(target.rounds.map((x) => x.light.cpuMsPerReq))) };
     if (!reference || name === REFERENCE) continue;
-    const ratios = target.rounds.map((x, i) => x.reqPerSec / Math.max(1, reference.rounds[i]?.reqPerSec ?? 0));
-    target.vsReference = { median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios), rounds: ratios.map(r2) };
+    const spread = (ratios) => ({ median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios), rounds: ratios.map(r2) });
+    const against = (pick) => target.rounds.map((x, i) => pick(x) / Math.max(0.001, reference.rounds[i] ? pick(reference.rounds[i]) : 0));
+    target.vsReference = spread(against((x) => x.reqPerSec));
+    target.lightVsReference = { p99: spread(against((x) => x.light.latencyMs.p99)), cpu: spread(against((x) => x.light.cpuMsPerReq)) };
   }
   return { reference: reference ? REFERENCE : null, targets: results };
 }
@@ -69,13 +76,15 @@ export function renderInterleaved(out) {
     "",
     `Every target runs at once; they take turns at ${out.settings.connections} connections for ${out.settings.seconds}s, ${out.settings.rounds} rounds, each turn followed by its after-ack work drained. Ratios are taken inside each round against ${out.reference ?? "(no reference target)"}.`,
     "",
-    "| target | req/s by round | median req/s | median server CPU ms/request (incl. after-ack) | ÷ reference, median (min–max) | errors + non-2xx |",
-    "|---|---|---:|---:|---:|---:|",
+    "| target | req/s by round | median req/s | median server CPU ms/request (incl. after-ack) | ÷ reference, median (min–max) | light load: median p99 ms / CPU ms per request (÷ reference) | errors + non-2xx |",
+    "|---|---|---:|---:|---:|---:|---:|",
   ];
+  const shown = (ratio) => `${r2(ratio.median)}x (${r2(ratio.min)}–${r2(ratio.max)})`;
   for (const name of names) {
     const t = out.targets[name];
-    const ratio = t.vsReference ? `${r2(t.vsReference.median)}x (${r2(t.vsReference.min)}–${r2(t.vsReference.max)})` : name === out.reference ? "1x" : "–";
-    lines.push(`| ${name} | ${t.rounds.map((x) => x.reqPerSec).join(", ")} | ${t.medianReqPerSec} | ${t.medianCpuMsPerReq} | ${ratio} | ${t.errors} |`);
+    const ratio = t.vsReference ? shown(t.vsReference) : name === out.reference ? "1x" : "–";
+    const light = t.light ? `${t.light.medianP99Ms} / ${t.light.medianCpuMsPerReq}${t.lightVsReference ? ` (${r2(t.lightVsReference.p99.median)}x / ${r2(t.lightVsReference.cpu.median)}x)` : ""}` : "–";
+    lines.push(`| ${name} | ${t.rounds.map((x) => x.reqPerSec).join(", ")} | ${t.medianReqPerSec} | ${t.medianCpuMsPerReq} | ${ratio} | ${light} | ${t.errors} |`);
   }
   return `${lines.join("\n")}\n`;
 }

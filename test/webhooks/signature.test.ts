@@ -1,5 +1,5 @@
 // The webhook door: nothing gets in without LINE's signature, and bad requests get clear statuses.
-import { env } from "cloudflare:test";
+import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { signBody } from "../../src/lib/crypto";
 import { postWebhook, textEvent, userId, webhookBody } from "../helpers/line";
@@ -68,8 +68,22 @@ describe("webhook signature", () => {
     expect(res.status).toBe(200);
   });
 
-  it("accepts a correctly signed webhook", async () => {
+  it("accepts a correctly signed webhook, answering LINE with JSON", async () => {
     const res = await postWebhook(body);
     expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("application/json");
+    expect(await res.json()).toEqual({ ok: true });
+  });
+
+  it("answers 404 JSON to anything but POST /webhooks/line/:channelId, storing nothing", async () => {
+    const url = `https://linedesk.test/webhooks/line/${env.LINE_CHANNEL_ID}`;
+    const text = JSON.stringify(body);
+    const headers = { "content-type": "application/json", "x-line-signature": await signBody(env.LINE_CHANNEL_SECRET ?? "", text) };
+    for (const [target, method] of [[url, "GET"], [`${url}/`, "POST"], ["https://linedesk.test/webhooks/other", "POST"], ["https://linedesk.test/webhooks/line", "POST"]] as const) {
+      const res = await SELF.fetch(target, { method, headers, ...(method === "POST" ? { body: text } : {}) });
+      expect(res.status, `${method} ${target}`).toBe(404);
+      expect(await res.json()).toMatchObject({ error: expect.any(String) });
+    }
+    expect(await storedConversations()).toBe(0);
   });
 });
