@@ -6,6 +6,7 @@ import { isOpenAt } from "../automation/hours";
 import { loadChannelAutomation, scheduleOf } from "../automation/settings";
 import { db, schema } from "../db/client";
 import type { Availability } from "../ui/availability";
+import { chunked } from "../db/bind-limit";
 
 const u = schema.users;
 const tm = schema.teamMembers;
@@ -32,12 +33,11 @@ export async function teamAgents(d1: D1Database, workspaceId: string, teamId: st
     .all();
   if (!people.length) return [];
   const counts = new Map<string, number>();
-  // D1 allows 100 bound parameters per statement.
-  for (let i = 0; i < people.length; i += 90) {
+  for (const part of chunked(people)) {
     const rows = await d
       .select({ id: c.assigneeId, n: count() })
       .from(c)
-      .where(and(eq(c.workspaceId, workspaceId), inArray(c.assigneeId, people.slice(i, i + 90).map((p) => p.id)), inArray(c.status, ["open", "follow_up"])))
+      .where(and(eq(c.workspaceId, workspaceId), inArray(c.assigneeId, part.map((p) => p.id)), inArray(c.status, ["open", "follow_up"])))
       .groupBy(c.assigneeId)
       .all();
     for (const r of rows) if (r.id) counts.set(r.id, r.n);

@@ -10,6 +10,7 @@ import { type FieldDefinition, fieldDefinitions } from "../queries/fields";
 import { fieldValueSchema, MAX_TAG_NAME } from "../schemas";
 import { READ_ONLY_COLUMNS } from "./export";
 import { CsvError, parseCsv } from "./format";
+import { chunked } from "../../db/bind-limit";
 
 export const IMPORT_MAX_ROWS = 1000;
 export const IMPORT_MAX_BYTES = 1_000_000;
@@ -89,8 +90,7 @@ export async function planImport(d1: D1Database, workspaceId: string, csv: strin
 
 async function lookup(d1: D1Database, workspaceId: string, field: FieldDefinition | null | undefined, keys: string[]): Promise<Map<string, Array<{ id: string; name: string | null }>>> {
   const out = new Map<string, Array<{ id: string; name: string | null }>>();
-  for (let i = 0; i < keys.length; i += 90) {
-    const chunk = keys.slice(i, i + 90);
+  for (const chunk of chunked(keys)) {
     const marks = chunk.map((_, j) => `?${j + 3}`).join(", ");
     const rows = field
       ? await d1

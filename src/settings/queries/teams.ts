@@ -4,6 +4,7 @@ import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
 import { auditInsert } from "../../db/audit";
 import { db, schema } from "../../db/client";
 import { newId } from "../../lib/ids";
+import { chunked } from "../../db/bind-limit";
 
 const t = schema.teams;
 const tm = schema.teamMembers;
@@ -42,13 +43,12 @@ export async function findTeam(d1: D1Database, workspaceId: string, id: string):
 
 async function membersOf(d1: D1Database, teamIds: string[]): Promise<Map<string, TeamMemberChip[]>> {
   const out = new Map<string, TeamMemberChip[]>();
-  // D1 allows 100 bound parameters per statement.
-  for (let i = 0; i < teamIds.length; i += 90) {
+  for (const part of chunked(teamIds)) {
     const rows = await db(d1)
       .select({ teamId: tm.teamId, id: u.id, name: u.name, avatarUrl: u.avatarUrl, active: u.active })
       .from(tm)
       .innerJoin(u, eq(u.id, tm.userId))
-      .where(inArray(tm.teamId, teamIds.slice(i, i + 90)))
+      .where(inArray(tm.teamId, part))
       .orderBy(sql`${u.name} collate nocase`, asc(u.id));
     for (const row of rows) {
       const list = out.get(row.teamId) ?? [];
