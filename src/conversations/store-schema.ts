@@ -140,11 +140,10 @@ export function toMessage(row: Row): ThreadMessage {
   };
 }
 
-/** What an INSERT into messages answered, with the JSON it stored. */
+/** What an INSERT into messages answered, with the origin JSON it stored. */
 export interface InsertedRow {
   seq: number;
   senderName: string | null;
-  body: string;
   origin: string | null;
 }
 

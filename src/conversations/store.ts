@@ -161,7 +161,7 @@ export class ThreadStore extends ConversationState {
     const seq = num(row.seq);
     // seq only grows (AUTOINCREMENT): the inserted row is the newest.
     if (this.latestSeqKept !== undefined) this.latestSeqKept = seq;
-    return { seq, senderName: str(row.sender_name), body, origin };
+    return { seq, senderName: str(row.sender_name), origin };
   }
 
   get(id: string): ThreadMessage | null {
