@@ -9,6 +9,7 @@
 import { closedLoop, constantRate, oneRequest } from "./load.mjs";
 import { drain, withCpu } from "./phases.mjs";
 import { CONNECTIONS, HOST, LIGHT_RATE, SECONDS, WARMUP, log } from "./settings.mjs";
+import { assertAccepted } from "./targets.mjs";
 
 /** The ratios are taken against this target when it runs. */
 export const REFERENCE = "floor-store-direct";
@@ -25,8 +26,7 @@ export async function interleave(targets, rounds) {
   const load = (t, seconds) => closedLoop({ host: HOST, port: t.port, next: t.next, connections: CONNECTIONS, durationMs: seconds * 1000 });
   for (const { t, groups } of targets) {
     // A target that refuses a valid webhook would only show up as 0 req/s: stop here instead.
-    const smoke = await oneRequest({ host: HOST, port: t.port, request: t.next() });
-    if (smoke.status < 200 || smoke.status >= 300) throw new Error(`${t.name} rejected a valid signed webhook: ${smoke.status} ${smoke.body.slice(0, 300)}`);
+    assertAccepted(t.name, await oneRequest({ host: HOST, port: t.port, request: t.next() }));
     log(`${t.name}: warm-up ${WARMUP}s (closed loop, ${CONNECTIONS} connections)`);
     const warm = await load(t, WARMUP);
     await drain(groups, warm.ok2xx);

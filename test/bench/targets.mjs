@@ -5,6 +5,11 @@ import { groupPids, listeningPorts } from "./procs.mjs";
 import { HOST, USERS, sleep } from "./settings.mjs";
 import { signBody, webhookRequestFactory } from "./webhook.mjs";
 
+/** Throws when a target answered a valid signed webhook (`response`, from oneRequest) with anything but 2xx. */
+export function assertAccepted(name, response) {
+  if (response.status < 200 || response.status >= 300) throw new Error(`${name} rejected a valid signed webhook: ${response.status} ${response.body.slice(0, 300)}`);
+}
+
 /** Polls with LINE's verify call ({"events":[]}, signed) until the target answers 2xx. */
 export async function waitAnswering(target, timeoutMs) {
   const until = Date.now() + timeoutMs;

@@ -62,12 +62,12 @@ function interleavedRows() {
   const rows = [];
   for (const [name, t] of Object.entries(run.targets ?? {})) {
     if (!t.vsReference) continue;
-    const spread = `median of ${t.rounds.length} rounds, ${r2(t.vsReference.min)}–${r2(t.vsReference.max)}x`;
+    const range = (r) => `median of ${t.rounds.length} rounds, ${r2(r.min)}–${r2(r.max)}x`;
+    const spread = range(t.vsReference);
     if (name.startsWith("linedesk")) {
       rows.push(row(`ingest throughput, interleaved (${spread}), ${name} ÷ ${run.reference}`, t.vsReference.median, 0.7, { unit: "x" }));
       const light = t.lightVsReference;
       if (light) {
-        const range = (r) => `median of ${t.rounds.length} rounds, ${r2(r.min)}–${r2(r.max)}x`;
         rows.push(row(`light-load p99, interleaved (${range(light.p99)}), ${name} ÷ floor`, light.p99.median, 2, { atMost: true, unit: "x" }));
         rows.push(row(`CPU per message at light load incl. after-ack, interleaved (${range(light.cpu)}), ${name} ÷ floor`, light.cpu.median, 1.5, { atMost: true, unit: "x" }));
       }
