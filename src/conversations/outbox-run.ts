@@ -9,12 +9,21 @@ import { dispatchEventJobs } from "./emit";
 import { type EventJob, parseJob } from "./meta";
 import { attemptDelivery } from "./outbound";
 import { JOB_MAX_ATTEMPTS, runJob } from "./outbox-jobs";
-import type { ConversationRuntime } from "./runtime";
+import { AFTER_ACK_INTERVAL_MS, type ConversationRuntime } from "./runtime";
 import type { OutboxJob } from "./store";
 
-/** Runs the jobs due at `now`; answers how many were due (0: the alarm found nothing to do). */
+/**
+ * The index write and the domain events wait only to batch a busy conversation's
+ * messages (runtime.ts): when a run starts anyway, it takes those due within the next
+ * interval too (never a retry's backoff). Otherwise their two clocks drift apart and a
+ * busy conversation wakes twice a second, once for each.
+ */
+const BATCHED_KINDS: ReadonlySet<string> = new Set(["index", "event"]);
+
+/** Runs the jobs due at `now` (and the batched ones due soon after); answers how many ran (0: the alarm found nothing to do). */
 export async function runDueJobs(rt: ConversationRuntime, now: number): Promise<number> {
-  const due = rt.store.dueJobs(now);
+  const runsNow = (job: OutboxJob) => job.nextAt <= now || (job.attempts === 0 && BATCHED_KINDS.has(job.kind) && job.nextAt <= now + AFTER_ACK_INTERVAL_MS);
+  const due = rt.store.dueJobs(now + AFTER_ACK_INTERVAL_MS).filter(runsNow);
   // The run's events are due now, whatever runs before them (the index write waits for
   // D1): an event emitted meanwhile joins the next run, one interval from now, rather than
   // waking the alarm again at once for a run of its own (busy chats ran twice a second).
@@ -26,7 +35,7 @@ export async function runDueJobs(rt: ConversationRuntime, now: number): Promise<
       // An earlier job of this run may have queued it again (a profile fetch queues the
       // index it is about to write anyway): this run covers that, so it ends the job.
       const current = rt.store.job(job.id);
-      if (!current || current.nextAt > now) continue;
+      if (!current || !runsNow(current)) continue;
       job = current;
       // Queued again while it runs, it is due when that asked for, not at the due time this
       // run serves (in memory: a write here would cost a commit of its own before the await).

@@ -8,8 +8,10 @@
 // Written to results/interleaved-latest.{json,md}; the goals table reads it (goals/report.mjs).
 import { closedLoop, constantRate, oneRequest } from "./load.mjs";
 import { drain, withCpu } from "./phases.mjs";
-import { CONNECTIONS, HOST, LIGHT_RATE, SECONDS, WARMUP, log } from "./settings.mjs";
+import { CONNECTIONS, HOST, LIGHT_ONLY, LIGHT_RATE, SECONDS, WARMUP, log } from "./settings.mjs";
 import { assertAccepted } from "./targets.mjs";
+
+const SKIPPED = { reqPerSec: 0, latencyMs: {}, errors: 0, non2xx: 0, serverCpuMsPerReq: 0, ok2xx: 0 };
 
 /** The ratios are taken against this target when it runs. */
 export const REFERENCE = "floor-store-direct";
@@ -35,8 +37,9 @@ export async function interleave(targets, rounds) {
   for (let r = 0; r < rounds; r++) {
     for (let k = 0; k < targets.length; k++) {
       const { t, groups } = targets[(r + k) % targets.length];
-      const run = await withCpu(groups, () => load(t, SECONDS));
-      const after = await drain(groups, run.ok2xx);
+      // BENCH_LIGHT_ONLY: rounds of the light load alone (an A/B of CPU per message needs many).
+      const run = LIGHT_ONLY ? SKIPPED : await withCpu(groups, () => load(t, SECONDS));
+      const after = LIGHT_ONLY ? { cpuMsPerRequest: 0 } : await drain(groups, run.ok2xx);
       const light = await withCpu(groups, () => constantRate({ host: HOST, port: t.port, next: t.next, rate: LIGHT_RATE, durationMs: 5000 }));
       const lightAfter = await drain(groups, light.ok2xx);
       results[t.name].rounds.push({
@@ -47,7 +50,7 @@ export async function interleave(targets, rounds) {
         non2xx: run.non2xx + light.non2xx,
         serverCpuMsPerReq: run.serverCpuMsPerReq,
         afterCpuMsPerReq: after.cpuMsPerRequest,
-        light: { latencyMs: light.latencyMs, cpuMsPerReq: r2(light.serverCpuMsPerReq + lightAfter.cpuMsPerRequest) },
+        light: { latencyMs: light.latencyMs, cpuMsPerReq: r2(light.serverCpuMsPerReq + lightAfter.cpuMsPerRequest), cpuSecondsByRole: light.cpuSeconds, afterCpuSeconds: lightAfter.cpuSeconds },
       });
       log(`round ${r + 1}/${rounds}: ${t.name} ${run.reqPerSec} req/s, p99 ${run.latencyMs.p99} ms, ${run.serverCpuMsPerReq} + ${after.cpuMsPerRequest} ms server CPU per request; light ${LIGHT_RATE} req/s: p99 ${light.latencyMs.p99} ms, ${light.serverCpuMsPerReq} + ${lightAfter.cpuMsPerRequest} ms CPU per request; errors ${run.errors + light.errors}, non-2xx ${run.non2xx + light.non2xx}`);
     }

@@ -264,4 +264,29 @@ describe("a busy conversation's alarm", () => {
     expect(await runDurableObjectAlarm(stub)).toBe(true);
     expect(await alarm()).toBe(far);
   });
+
+  it("wakes once for its index write and its events when they fall due a little apart, but keeps a retry's backoff and other jobs' times", async () => {
+    fakeLine("Busy customer");
+    const uid = userId("busy-one-wake");
+    await postWebhook(webhookBody([textEvent("first", { userId: uid })]));
+    const { stub } = await conversationOf({ type: "user", userId: uid });
+    await drainOutbox(stub);
+    const left = await runInDurableObject(stub, async (instance: ConversationDO, state) => {
+      const rt = runtimeOf(instance);
+      const now = Date.now();
+      // The events are due now; the index write a little later (it began a moment after the last run).
+      emit(rt, "contact.unfollowed", {}, { kind: "customer" });
+      state.storage.sql.exec("UPDATE outbox SET next_at = ? WHERE kind = 'event'", now);
+      rt.store.enqueue("index", "index", {}, now + AFTER_ACK_INTERVAL_MS / 2);
+      // Not pulled in: a failed event waiting out its backoff, and a job of another kind due soon.
+      const retried = emit(rt, "contact.unfollowed", {}, { kind: "customer" });
+      state.storage.sql.exec("UPDATE outbox SET next_at = ?, attempts = 1 WHERE id = ?", now + 200, `event:${retried.id}`);
+      rt.store.enqueue("read", "markAsRead", { token: "t" }, now + 200);
+      await runDueJobs(rt, now);
+      return state.storage.sql.exec("SELECT id FROM outbox ORDER BY id").toArray().map((r) => String(r.id));
+    });
+    expect(left).not.toContain("index");
+    expect(left.filter((id) => id.startsWith("event:"))).toHaveLength(1);
+    expect(left).toContain("read");
+  });
 });
