@@ -19,7 +19,7 @@ import { benchTarget, profilePhase, waitQuiet } from "./phases.mjs";
 import { interleave, renderInterleaved } from "./interleave.mjs";
 import { readDevVars } from "./dev-vars.mjs";
 import { findDirectPort, makeTarget, waitAnswering } from "./targets.mjs";
-import { BASE_REF, BUNDLE, CONNECTIONS, HOST, INTERLEAVE, LIGHT_ONLY, PROFILE, RATE, SECONDS, TARGETS, USERS, WARMUP, WRANGLER_LOG, LIGHT_RATE, variantOf, log, sleep } from "./settings.mjs";
+import { BASE_REFS, BUNDLE, CONNECTIONS, HOST, INTERLEAVE, LIGHT_ONLY, PROFILE, RATE, SECONDS, TARGETS, USERS, WARMUP, WRANGLER_LOG, LIGHT_RATE, variantOf, log, sleep } from "./settings.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, "../..");
@@ -28,7 +28,7 @@ const ROOT = resolve(HERE, "../..");
 const runDir = mkdtempSync(join(tmpdir(), "linedesk-bench-"));
 const children = new Children(runDir);
 let keepRunDir = process.env.BENCH_KEEP === "1";
-let baseWorktree = null; // BENCH_BASE's checkout, removed at the end
+const baseWorktrees = []; // BENCH_BASE's checkouts, removed at the end
 const tmpfsDirs = []; // state dirs on /dev/shm, always removed (they hold memory)
 
 // Cleanup on every way out.
@@ -60,7 +60,7 @@ async function bundleWorker(root = ROOT, outDir = join(runDir, "bundle")) {
   if (!existsSync(join(root, "src/index.ts"))) throw new Error("src/index.ts does not exist yet");
   if (!BUNDLE) return null;
   log(`bundling the Worker in ${root} (wrangler deploy --dry-run --outdir)...`);
-  const build = children.spawn(`wrangler-bundle${root === ROOT ? "" : "-base"}`, process.execPath, [WRANGLER, "deploy", "--dry-run", "--outdir", outDir], { cwd: root, env: WRANGLER_ENV });
+  const build = children.spawn(`wrangler-bundle-${baseWorktrees.length}`, process.execPath, [WRANGLER, "deploy", "--dry-run", "--outdir", outDir], { cwd: root, env: WRANGLER_ENV });
   await children.waitExit(build, 180_000);
   let toml = readFileSync(join(root, "wrangler.toml"), "utf8");
   const setKey = (key, value) => {
@@ -85,18 +85,17 @@ async function bundleWorker(root = ROOT, outDir = join(runDir, "bundle")) {
 }
 
 /**
- * BENCH_BASE=<git ref>: the same Worker as of that commit, bundled from a detached
- * worktree in the run dir (sharing node_modules), to run next to this one as
- * `<variant>@base` in an interleaved run: an A/B of a change inside one run.
+ * BENCH_BASE=<git ref>[,<ref>...]: the same Worker as of that commit, bundled from a
+ * detached worktree in the run dir (sharing node_modules), to run next to this one as
+ * `<variant>@<ref>` in an interleaved run: an A/B of a change inside one run.
  */
-async function bundleBase() {
-  if (!BASE_REF) return null;
-  const dir = join(runDir, "base-src");
-  const add = children.spawn("git-worktree", "git", ["worktree", "add", "--detach", dir, BASE_REF], { cwd: ROOT });
+async function bundleBase(ref) {
+  const dir = join(runDir, `base-src-${baseWorktrees.length}`);
+  const add = children.spawn(`git-worktree-${baseWorktrees.length}`, "git", ["worktree", "add", "--detach", dir, ref], { cwd: ROOT });
   await children.waitExit(add, 60_000);
-  baseWorktree = dir;
+  baseWorktrees.push(dir);
   symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"));
-  return bundleWorker(dir, join(runDir, "bundle-base"));
+  return bundleWorker(dir, join(runDir, `bundle-base-${baseWorktrees.length}`));
 }
 
 async function startWrangler(name, variant, config, fakePort, secret) {
@@ -203,12 +202,17 @@ async function runWorker(name, channelId, secret, linedeskConfig, fake, fakeGrou
 /** BENCH_INTERLEAVE: every Worker target running at once, measured in alternating rounds (interleave.mjs). */
 async function runInterleaved(channelId, secret, bundle, fake, fakeGroup) {
   const started = [];
-  const base = await bundleBase();
+  const bases = new Map();
+  for (const ref of BASE_REFS) bases.set(ref, await bundleBase(ref));
   const names = TARGETS.filter((n) => n !== "baseline");
-  // BENCH_BASE: every linedesk target runs as of that commit too.
-  if (base) names.push(...names.filter((n) => variantOf(n)?.app === "linedesk").map((n) => `${n}@base`));
+  // BENCH_BASE: every linedesk target runs as of those commits too.
+  const current = names.filter((n) => variantOf(n)?.app === "linedesk");
+  for (const ref of BASE_REFS) names.push(...current.map((n) => `${n}@${ref}`));
   try {
-    for (const name of names) started.push(await startTarget(name, channelId, secret, variantOf(name).base ? base : bundle, fake));
+    for (const name of names) {
+      const { baseRef } = variantOf(name);
+      started.push(await startTarget(name, channelId, secret, baseRef ? bases.get(baseRef) : bundle, fake));
+    }
     return await interleave(started.map((s) => ({ t: s.t, groups: [s.group, fakeGroup] })), INTERLEAVE);
   } finally {
     for (const s of started) await s.stop();
@@ -320,7 +324,7 @@ try {
   exitCode = 1;
 } finally {
   await children.stopAll(3000);
-  if (baseWorktree) spawnSync("git", ["worktree", "remove", "--force", baseWorktree], { cwd: ROOT });
+  for (const dir of baseWorktrees) spawnSync("git", ["worktree", "remove", "--force", dir], { cwd: ROOT });
   if (keepRunDir) log(`logs kept in ${runDir}`);
   else rmSync(runDir, { recursive: true, force: true });
   for (const dir of tmpfsDirs) rmSync(dir, { recursive: true, force: true });

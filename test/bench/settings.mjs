@@ -41,8 +41,8 @@
 //                      large here, the spread within one run is not
 //   BENCH_FIRST_ONLY   1: after the warm-up (and its after-ack work), only the first-message
 //                      phase, BENCH_LIGHT_REPEAT times; results/ untouched (like LIGHT_ONLY)
-//   BENCH_BASE         a git ref (with BENCH_INTERLEAVE): every linedesk target also runs as of
-//                      that commit, as `<target>@base`, bundled from a worktree in the run
+//   BENCH_BASE         git refs, comma-separated (with BENCH_INTERLEAVE): every linedesk target
+//                      also runs as of each, as `<target>@<ref>`, bundled from a worktree in the run
 //                      dir: a change's A/B inside one run, free of the host's drift
 //   BENCH_QUIET_WAIT   seconds to wait, before each target, for other processes to leave
 //                      the CPUs < 15% busy (default 120; the busy % is recorded either way)
@@ -73,8 +73,8 @@ export const PROFILE_LIGHT = process.env.BENCH_PROFILE === "light";
 export const FIRST_ONLY = process.env.BENCH_FIRST_ONLY === "1";
 export const LIGHT_ONLY = process.env.BENCH_LIGHT_ONLY === "1" || FIRST_ONLY;
 export const LIGHT_REPEAT = Math.min(num("BENCH_LIGHT_REPEAT", 3), 20);
-/** A git ref whose Worker runs next to this one in an interleaved run (A/B of a change). */
-export const BASE_REF = process.env.BENCH_BASE ?? null;
+/** Git refs whose Worker runs next to this one in an interleaved run (A/B of a change). */
+export const BASE_REFS = (process.env.BENCH_BASE ?? "").split(",").map((s) => s.trim()).filter(Boolean);
 /** Rounds of the interleaved comparison (0: off); see interleave.mjs. */
 export const INTERLEAVE = Math.min(num("BENCH_INTERLEAVE", 0), 50);
 export const QUIET_WAIT = Math.min(Number(process.env.BENCH_QUIET_WAIT ?? 120), 1800);
@@ -89,9 +89,9 @@ export const LINEDESK_VARIANTS = {
 // floor-<mode>[-direct]: the minimal Worker in test/bench/floor/ (see its header).
 const FLOOR = /^floor-(hello|verify|rpc|store|rows)(-direct)?$/;
 export function variantOf(name) {
-  // `<variant>@base`: the linedesk variant as of BENCH_BASE (run.mjs bundleBase).
-  const base = /^(.*)@base$/.exec(name);
-  if (base && LINEDESK_VARIANTS[base[1]]) return { ...LINEDESK_VARIANTS[base[1]], label: `${LINEDESK_VARIANTS[base[1]].label} @ ${BASE_REF}`, app: "linedesk", base: true };
+  // `<variant>@<ref>`: the linedesk variant as of a BENCH_BASE ref (run.mjs bundleBase).
+  const at = /^([^@]+)@(.+)$/.exec(name);
+  if (at && LINEDESK_VARIANTS[at[1]]) return { ...LINEDESK_VARIANTS[at[1]], label: `${LINEDESK_VARIANTS[at[1]].label} @ ${at[2]}`, app: "linedesk", baseRef: at[2] };
   if (LINEDESK_VARIANTS[name]) return { ...LINEDESK_VARIANTS[name], app: "linedesk" };
   const m = FLOOR.exec(name);
   if (!m) return null;
