@@ -83,7 +83,14 @@ export function listenerContext(rt: ConversationRuntime, knownContactId: string 
  * payload then remembers which listeners succeeded).
  */
 export async function dispatchEventJobs(rt: ConversationRuntime, jobs: Array<{ jobId: string; job: EventJob }>, registry: ListenerRegistry): Promise<Array<Error | null>> {
-  const runs = jobs.map(({ jobId, job }) => ({ jobId, event: job.event, finished: [...job.done], failures: [] as string[], ctx: listenerContext(rt, job.event.contactId) }));
+  // One context per contact (a run is usually all one contact's): each makes a port.
+  const contexts = new Map<string | null, ListenerContext>();
+  const contextFor = (contactId: string | null): ListenerContext => {
+    let ctx = contexts.get(contactId);
+    if (!ctx) contexts.set(contactId, (ctx = listenerContext(rt, contactId)));
+    return ctx;
+  };
+  const runs = jobs.map(({ jobId, job }) => ({ jobId, event: job.event, finished: [...job.done], failures: [] as string[], ctx: contextFor(job.event.contactId) }));
   for (const listener of registry.all) {
     const todo = runs.filter((r) => listener.events.includes(r.event.type) && !r.finished.includes(listener.name));
     if (!todo.length) continue;
