@@ -35,7 +35,7 @@ export class Children {
   /** Spawns `cmd args` in a new process group; stdout/stderr also go to <logDir>/<name>.log. */
   spawn(name, cmd, args, { env, cwd } = {}) {
     const child = spawn(cmd, args, { cwd, env: { ...process.env, ...env }, detached: true, stdio: ["pipe", "pipe", "pipe"] });
-    const log = createWriteStream(join(this.logDir, `${name}.log`));
+    const log = createWriteStream(join(this.logDir, `${name.replace(/[^\w@.-]/g, "_")}.log`));
     const entry = { name, child, exited: false, output: "" };
     const onChunk = (chunk) => {
       log.write(chunk);

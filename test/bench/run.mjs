@@ -99,7 +99,7 @@ async function bundleBase(ref) {
 }
 
 async function startWrangler(name, variant, config, fakePort, secret) {
-  let stateDir = join(runDir, `state-${name}`);
+  let stateDir = join(runDir, `state-${name.replace(/[^\w@.-]/g, "_")}`);
   if (variant.tmpfs) {
     if (!existsSync("/dev/shm")) throw new Error("/dev/shm (tmpfs) is not available");
     stateDir = mkdtempSync("/dev/shm/linedesk-bench-state-");
