@@ -2,6 +2,7 @@
 import { env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { ThreadStore } from "../../src/conversations/store";
+import { parseJob } from "../../src/conversations/meta";
 import { DUE_JOBS_SQL } from "../../src/conversations/store-state";
 
 describe("outbox", () => {
@@ -41,5 +42,14 @@ describe("outbox", () => {
       expect(plan.join(" | ")).toContain("USING INDEX outbox_due");
       expect(plan.join(" | ")).not.toContain("TEMP B-TREE");
     });
+  });
+
+  it("reads an event job as stored and refuses one whose envelope it cannot read (the alarm drops it with a warning)", () => {
+    const job = { event: { id: "evt_1", type: "message.received", data: { message: { text: "hi" } } }, done: ["automation"] };
+    expect(parseJob("event", JSON.stringify(job))).toEqual({ kind: "event", payload: job });
+    for (const bad of [{ event: { id: "evt_1" }, done: [] }, { event: { id: 1, type: "x" }, done: [] }, { event: { id: "evt_1", type: "x" }, done: [3] }, { event: null, done: [] }, [], "event"]) {
+      expect(parseJob("event", JSON.stringify(bad))).toBeNull();
+    }
+    expect(parseJob("event", "{not json")).toBeNull();
   });
 });
