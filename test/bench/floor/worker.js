@@ -12,21 +12,10 @@
 //                 /store and /rows is the durable work linedesk's schema costs; the gap
 //                 between /rows and linedesk is its own code (README, "Issue 12").
 import { DurableObject } from "cloudflare:workers";
+import { ROWS_SCHEMA } from "./rows-schema.js";
 
 const encoder = new TextEncoder();
 
-const ROWS_SCHEMA = `
-CREATE TABLE IF NOT EXISTS messages (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, webhook_event_id TEXT UNIQUE,
-  line_message_id TEXT, direction TEXT NOT NULL, body TEXT NOT NULL, sender_line_user_id TEXT, agent_id TEXT, agent_name TEXT,
-  status TEXT NOT NULL, via TEXT, error TEXT, retry_key TEXT, payload TEXT, attempts INTEGER NOT NULL DEFAULT 0, media_key TEXT,
-  mark_as_read_token TEXT, created_at INTEGER NOT NULL, redelivered INTEGER NOT NULL DEFAULT 0, standby INTEGER NOT NULL DEFAULT 0,
-  unsent INTEGER NOT NULL DEFAULT 0, quote_token TEXT, origin TEXT, answer INTEGER NOT NULL DEFAULT 0);
-CREATE INDEX IF NOT EXISTS messages_line_message_id ON messages(line_message_id);
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS outbox (id TEXT PRIMARY KEY, kind TEXT NOT NULL, payload TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
-  next_at INTEGER NOT NULL, last_error TEXT, generation INTEGER NOT NULL DEFAULT 0);
-CREATE INDEX IF NOT EXISTS outbox_due ON outbox(kind = 'event', next_at);
-CREATE TABLE IF NOT EXISTS members (line_user_id TEXT PRIMARY KEY, display_name TEXT);`;
 let keyPromise;
 
 function hmacKey(secret) {
