@@ -28,6 +28,16 @@ function fakeLine(profileName: string) {
   return routed.calls;
 }
 
+/** A 1:1 conversation whose first message and all its after-ack work are done. */
+async function settledConversation(key: string) {
+  fakeLine("Somchai");
+  const uid = userId(key);
+  await postWebhook(webhookBody([textEvent("first", { userId: uid })]));
+  const { stub } = await conversationOf({ type: "user", userId: uid });
+  await drainOutbox(stub);
+  return stub;
+}
+
 describe("after the ack", () => {
   it("fetches the profile of a new contact once and files the contact in D1", async () => {
     const calls = fakeLine("Somchai");
@@ -82,11 +92,7 @@ describe("after the ack", () => {
   });
 
   it("in a busy chat, a message that lands during an index write is indexed one interval after that write began", async () => {
-    fakeLine("Somchai");
-    const uid = userId("index-busy");
-    await postWebhook(webhookBody([textEvent("first", { userId: uid })]));
-    const { stub } = await conversationOf({ type: "user", userId: uid });
-    await drainOutbox(stub);
+    const stub = await settledConversation("index-busy");
     const seen = await runInDurableObject(stub, async (instance: ConversationDO, state) => {
       const rt = runtimeOf(instance);
       // Only the index write is due: anything the first message left waits an hour.
@@ -105,11 +111,7 @@ describe("after the ack", () => {
   });
 
   it("in a busy chat, an event emitted while its run's index write waits joins the next run, one interval after this one began", async () => {
-    fakeLine("Somchai");
-    const uid = userId("events-busy");
-    await postWebhook(webhookBody([textEvent("first", { userId: uid })]));
-    const { stub } = await conversationOf({ type: "user", userId: uid });
-    await drainOutbox(stub);
+    const stub = await settledConversation("events-busy");
     const seen = await runInDurableObject(stub, async (instance: ConversationDO, state) => {
       const rt = runtimeOf(instance);
       state.storage.sql.exec("UPDATE outbox SET next_at = next_at + 3600000");
@@ -266,11 +268,7 @@ describe("a busy conversation's alarm", () => {
   });
 
   it("wakes once for its index write and its events when they fall due a little apart, but keeps a retry's backoff and other jobs' times", async () => {
-    fakeLine("Busy customer");
-    const uid = userId("busy-one-wake");
-    await postWebhook(webhookBody([textEvent("first", { userId: uid })]));
-    const { stub } = await conversationOf({ type: "user", userId: uid });
-    await drainOutbox(stub);
+    const stub = await settledConversation("busy-one-wake");
     const left = await runInDurableObject(stub, async (instance: ConversationDO, state) => {
       const rt = runtimeOf(instance);
       const now = Date.now();

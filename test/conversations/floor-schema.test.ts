@@ -9,10 +9,8 @@ import { ThreadStore } from "../../src/conversations/store";
 const TABLES = ["messages", "meta", "outbox"] as const;
 const PREFIX = "floor_";
 
-type Sql = SqlStorage;
-
 /** Columns and indexes of `table` (index names left out: only what they cover counts). */
-function shape(sql: Sql, table: string) {
+function shape(sql: SqlStorage, table: string) {
   const columns = sql
     .exec(`PRAGMA table_info(${table})`)
     .toArray()
