@@ -159,7 +159,7 @@ export class ThreadStore extends ConversationState {
       .toArray()[0];
     if (!row) return undefined;
     const seq = num(row.seq);
-    // seq only grows (AUTOINCREMENT): the inserted row is the newest.
+    // seq only grows (the largest plus one, and no message is ever deleted): the inserted row is the newest.
     if (this.latestSeqKept !== undefined) this.latestSeqKept = seq;
     return { seq, senderName: str(row.sender_name), origin };
   }

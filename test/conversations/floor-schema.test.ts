@@ -31,7 +31,8 @@ function shape(sql: SqlStorage, table: string) {
       return `${index.unique ? "unique " : ""}${covers}${on}`;
     })
     .sort();
-  return { columns, indexes };
+  const declared = String(sql.exec("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", table).one().sql);
+  return { columns, indexes, autoincrement: /AUTOINCREMENT/i.test(declared), withoutRowid: /WITHOUT ROWID/i.test(declared) };
 }
 
 describe("the benchmark floor's copy of the conversation schema", () => {

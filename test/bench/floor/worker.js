@@ -7,7 +7,7 @@
 //   POST /store   + the DO inserts the events into its SQLite storage (durable ack)
 //   POST /rows    + the DO writes, per event, the rows linedesk writes for a customer's
 //                 message (a copy of its tables from src/conversations/store-schema.ts):
-//                 the message row with its indexes and AUTOINCREMENT, its event in the
+//                 the message row with its indexes, its event in the
 //                 outbox, three meta keys, all in one transactionSync. The gap between
 //                 /store and /rows is the durable work linedesk's schema costs; the gap
 //                 between /rows and linedesk is its own code (README, "Issue 12").
