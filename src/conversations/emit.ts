@@ -1,8 +1,8 @@
 // Emitting and dispatching domain events inside a ConversationDO. `emit` writes
-// the event into the outbox as a job of its own; callers call it inside the
+// the event into the events table (store-state.ts); callers call it inside the
 // same storage transaction (or synchronous block) as the change it reports, so
 // an event is never lost and never emitted for a change that rolled back. The
-// alarm later runs the job: `dispatchEventJobs` hands the event to every
+// alarm later runs it: `dispatchEventJobs` hands the event to every
 // listener registered for its type (src/listeners.ts), after the ack; a listener
 // that has not yet succeeded for it is retried with backoff.
 import { newId } from "../lib/ids";
@@ -46,7 +46,7 @@ export function emit<T extends DomainEventType>(
     data,
   } as DomainEventOf<T>;
   const job: EventJob = { event: event as DomainEvent, done: [] };
-  rt.store.enqueue(`event:${event.id}`, "event", job, rt.eventsDueAt());
+  rt.store.enqueueEvent(job, rt.eventsDueAt());
   return event;
 }
 
@@ -82,7 +82,7 @@ export function listenerContext(rt: ConversationRuntime, knownContactId: string 
  * when every listener is done with it, else the error to retry it with (its
  * payload then remembers which listeners succeeded).
  */
-export async function dispatchEventJobs(rt: ConversationRuntime, jobs: Array<{ jobId: string; job: EventJob }>, registry: ListenerRegistry): Promise<Array<Error | null>> {
+export async function dispatchEventJobs(rt: ConversationRuntime, jobs: Array<{ seq: number; job: EventJob }>, registry: ListenerRegistry): Promise<Array<Error | null>> {
   // One context per contact (a run is usually all one contact's): each makes a port.
   const contexts = new Map<string | null, ListenerContext>();
   const contextFor = (contactId: string | null): ListenerContext => {
@@ -90,7 +90,7 @@ export async function dispatchEventJobs(rt: ConversationRuntime, jobs: Array<{ j
     if (!ctx) contexts.set(contactId, (ctx = listenerContext(rt, contactId)));
     return ctx;
   };
-  const runs = jobs.map(({ jobId, job }) => ({ jobId, event: job.event, finished: [...job.done], failures: [] as string[], ctx: contextFor(job.event.contactId) }));
+  const runs = jobs.map(({ seq, job }) => ({ seq, event: job.event, finished: [...job.done], failures: [] as string[], ctx: contextFor(job.event.contactId) }));
   for (const listener of registry.all) {
     const todo = runs.filter((r) => listener.events.includes(r.event.type) && !r.finished.includes(listener.name));
     if (!todo.length) continue;
@@ -115,7 +115,7 @@ export async function dispatchEventJobs(rt: ConversationRuntime, jobs: Array<{ j
   }
   return runs.map((r) => {
     if (!r.failures.length) return null;
-    rt.store.setJobPayload(r.jobId, "event", { event: r.event, done: r.finished });
+    rt.store.setEventPayload(r.seq, { event: r.event, done: r.finished });
     return new Error(`event ${r.event.type} ${r.event.id}: ${r.failures.join("; ")}`);
   });
 }

@@ -1,5 +1,5 @@
 // Typed domain events: what a conversation says happened after it committed a
-// change. The ConversationDO writes each event into its outbox in the same
+// change. The ConversationDO writes each event into its events table in the same
 // storage transaction as the change (emit.ts) and hands it to the listeners
 // registered in src/listeners.ts from its alarm, after the webhook's ack. Every
 // event carries its origin, so a listener can tell a customer's message from

@@ -1,7 +1,7 @@
-// What a ConversationDO keeps in its key/value table (`meta`) and its outbox,
-// as types: every meta key with the kind of value stored under it, and every
-// outbox job kind with its payload (validated when a job is read back, since
-// rows written by an older version of the code may still be waiting).
+// What a ConversationDO keeps in its key/value table (`meta`), its outbox and its
+// events table, as types: every meta key with the kind of value stored under it,
+// every outbox job kind with its payload, and the event job (validated when read
+// back, since rows written by an older version of the code may still be waiting).
 import type { AwaitedAnswer } from "./awaited";
 import { z } from "zod";
 import type { JsonObject, JsonValue } from "../lib/json";
@@ -56,7 +56,7 @@ export type ListenerStateKey = `listener:${string}`;
 export type MetaKey = keyof MetaValues | ListenerStateKey;
 export type MetaValue<K extends MetaKey> = K extends keyof MetaValues ? MetaValues[K] : JsonValue;
 
-/** The outbox payload of an event job: the event, and the listeners already done with it. */
+/** A row of the events table: the event, and the listeners already done with it. */
 export interface EventJob {
   event: DomainEvent;
   done: string[];
@@ -70,7 +70,6 @@ export interface JobPayloads {
   markAsRead: { token: string };
   wake: { until: number };
   deliver: { messageId: string };
-  event: EventJob;
   timer: TimerJob;
   /** A CSAT comment window passed (src/csat/). */
   "csat-close": { responseId: string };
@@ -91,9 +90,6 @@ const payloadSchemas = {
   markAsRead: z.object({ token: z.string().min(1) }),
   wake: z.object({ until: z.number() }).partial({ until: true }).transform((p) => ({ until: p.until ?? 0 })),
   deliver: z.object({ messageId: z.string().min(1) }),
-  // Events are written by emit() only; the envelope is checked by hand and the event passed
-  // on as parsed (the busiest kind: a zod object with passthrough copied every event).
-  event: z.custom<EventJob>(isEventJob),
   timer: z.object({ listener: z.string().min(1), key: z.string().min(1), data: json.default(null) }),
   "csat-close": z.object({ responseId: z.string().min(1) }),
   sla: z.object({}).strip().transform(() => ({}) as Record<string, never>),
@@ -118,6 +114,21 @@ export function parseJob(kind: string, payload: string): TypedJob | null {
   }
   const parsed = payloadSchemas[kind as JobKind].safeParse(raw);
   return parsed.success ? ({ kind, payload: parsed.data } as TypedJob) : null;
+}
+
+/**
+ * A stored event job; null when it is not one this code can read. Events are written by
+ * emit() only: the envelope is checked by hand and the event passed on as parsed (the
+ * busiest row there is: a zod object with passthrough copied every event).
+ */
+export function parseEventJob(payload: string): EventJob | null {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(payload);
+  } catch {
+    return null;
+  }
+  return isEventJob(raw) ? raw : null;
 }
 
 /** An event job's envelope: the event's id and type, and the listeners already done with it. */

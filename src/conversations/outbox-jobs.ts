@@ -21,7 +21,7 @@ export interface JobResult {
   updated?: ThreadMessage[];
 }
 
-/** Runs one job (except "deliver" and "event", which the outbox run owns). */
+/** Runs one job (except "deliver", which the outbox run owns). */
 export async function runJob(stored: OutboxJob, job: TypedJob, rt: ConversationRuntime): Promise<JobResult> {
   switch (job.kind) {
     case "profile":
@@ -52,10 +52,8 @@ export async function runJob(stored: OutboxJob, job: TypedJob, rt: ConversationR
       const line = wakeIfDue(rt, Date.now());
       return line ? { created: [line] } : {};
     }
-    // The outbox run owns these: attemptDelivery re-queues its own job, and event jobs go
-    // to the listeners in runs (outbox-run.ts, dispatchEventJobs).
+    // The outbox run owns it: attemptDelivery re-queues its own job.
     case "deliver":
-    case "event":
       return {};
   }
 }

@@ -37,6 +37,14 @@ CREATE TABLE IF NOT EXISTS outbox (
   next_at INTEGER NOT NULL,
   last_error TEXT
 );
+-- Domain events waiting for their listeners, in the order they were emitted (emit.ts).
+CREATE TABLE IF NOT EXISTS events (
+  seq INTEGER PRIMARY KEY,
+  payload TEXT NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_at INTEGER NOT NULL,
+  last_error TEXT
+);
 CREATE TABLE IF NOT EXISTS members (
   line_user_id TEXT PRIMARY KEY,
   display_name TEXT,
@@ -47,8 +55,9 @@ CREATE TABLE IF NOT EXISTS members (
 `;
 
 /**
- * Marks a migration that rebuilds a table into the shape SCHEMA declares for it now:
- * existing storage runs it, new storage has that shape already and skips it.
+ * Marks a migration that brings existing storage to the shape SCHEMA declares now (a table
+ * rebuilt, rows moved to a new table): existing storage runs it, new storage has that
+ * shape already and skips it.
  */
 export const REBUILD = "-- rebuild: SCHEMA has this shape\n";
 
@@ -69,9 +78,9 @@ export const MIGRATIONS = [
   "ALTER TABLE messages ADD COLUMN reply_token_at INTEGER",
   // JSON EventOrigin of outbound messages: agent, automation rule or API token.
   "ALTER TABLE messages ADD COLUMN origin TEXT",
-  // Due jobs in the order they run (events last): a conversation with a backlog of events
-  // reads the next 100 from this index instead of sorting the whole backlog each time.
-  "CREATE INDEX IF NOT EXISTS outbox_due ON outbox(kind = 'event', next_at)",
+  // Was the index of due jobs with events last; events moved to their own table (below),
+  // which drops it again, so storage that has not made it yet need not.
+  "SELECT 1",
   // 1: a customer's answer the conversation asked for (a survey's rating or comment), not a request.
   "ALTER TABLE messages ADD COLUMN answer INTEGER NOT NULL DEFAULT 0",
   // Without AUTOINCREMENT: a message is never deleted, so the next seq is the largest plus
@@ -94,6 +103,12 @@ CREATE INDEX IF NOT EXISTS messages_line_message_id ON messages(line_message_id)
 INSERT INTO meta_rebuilt (key, value) SELECT key, value FROM meta;
 DROP TABLE meta;
 ALTER TABLE meta_rebuilt RENAME TO meta;`,
+  // Domain events in a table of their own, keyed by rowid alone: emitting one writes one
+  // b-tree page instead of three (the outbox's row, its text key and its due index), and a
+  // run deletes its events by seq. SCHEMA creates the table before this moves them.
+  `${REBUILD}INSERT INTO events (payload, attempts, next_at, last_error) SELECT payload, attempts, next_at, last_error FROM outbox WHERE kind = 'event' ORDER BY next_at, rowid;
+DELETE FROM outbox WHERE kind = 'event';
+DROP INDEX IF EXISTS outbox_due;`,
 ];
 
 /**

@@ -1,6 +1,7 @@
-// The ConversationDO's own state next to its thread: metadata (meta table) and
-// the outbox of work to do after the ack. ThreadStore (store.ts) adds the thread.
-import type { JobKind, JobPayloads, MetaKey, MetaValue } from "./meta";
+// The ConversationDO's own state next to its thread: metadata (meta table), the
+// outbox of work to do after the ack, and the domain events waiting for their
+// listeners (events table). ThreadStore (store.ts) adds the thread.
+import type { EventJob, JobKind, JobPayloads, MetaKey, MetaValue } from "./meta";
 import { num, type Row } from "./store-schema";
 
 export interface OutboxJob {
@@ -12,13 +13,23 @@ export interface OutboxJob {
   generation: number;
 }
 
+/** A domain event waiting for its listeners (the events table): `payload` is its EventJob as JSON. */
+export interface StoredEvent {
+  seq: number;
+  payload: string;
+  attempts: number;
+  nextAt: number;
+}
+
 const toJob = (r: Row): OutboxJob => ({ id: String(r.id), kind: String(r.kind), payload: String(r.payload), attempts: num(r.attempts), nextAt: num(r.next_at), generation: num(r.generation) });
 
 const UPSERT_META = "INSERT INTO meta (key, value) VALUES";
 const ON_META_CONFLICT = "ON CONFLICT(key) DO UPDATE SET value = excluded.value";
 
-/** Due jobs in run order (read through the outbox_due index, store-schema.ts). */
-export const DUE_JOBS_SQL = "SELECT id, kind, payload, attempts, next_at, generation FROM outbox WHERE next_at <= ? ORDER BY kind = 'event', next_at, rowid LIMIT ?";
+/** Due jobs in run order. */
+export const DUE_JOBS_SQL = "SELECT id, kind, payload, attempts, next_at, generation FROM outbox WHERE next_at <= ? ORDER BY next_at, rowid LIMIT ?";
+/** Due events in the order they were emitted (a walk of the table's only b-tree). */
+export const DUE_EVENTS_SQL = "SELECT seq, payload, attempts, next_at FROM events WHERE next_at <= ? ORDER BY seq LIMIT ?";
 
 /**
  * The meta table is small (identity, triage, counters, listeners' state) and read
@@ -179,11 +190,7 @@ export class ConversationState {
     return row ? num(row.next_at) : null;
   }
 
-  /**
-   * Due jobs, oldest first — except domain events, which wait behind the other due
-   * jobs (the index row, a profile, a delivery): the inbox list shows a message
-   * without waiting for every listener, and a burst's events run together.
-   */
+  /** Due jobs (domain events are apart: dueEvents), oldest first. */
   dueJobs(now: number, limit = 100): OutboxJob[] {
     const jobs = this.sql.exec(DUE_JOBS_SQL, now, limit).toArray().map(toJob);
     for (const job of jobs) this.waiting.delete(job.id);
@@ -202,8 +209,9 @@ export class ConversationState {
     this.running.add(id);
   }
 
+  /** When the earliest job or event is due, null when none is queued. */
   nextJobAt(): number | null {
-    const row = this.sql.exec("SELECT MIN(next_at) AS at FROM outbox").one();
+    const row = this.sql.exec("SELECT MIN(at) AS at FROM (SELECT MIN(next_at) AS at FROM outbox UNION ALL SELECT MIN(next_at) FROM events)").one();
     return row.at === null ? null : num(row.at);
   }
 
@@ -223,25 +231,44 @@ export class ConversationState {
     this.sql.exec("DELETE FROM outbox WHERE id = ? AND generation = ?", job.id, job.generation);
   }
 
-  /** Removes event jobs every listener is done with (one statement for a run). */
-  finishJobs(ids: string[]): void {
-    for (const id of ids) this.waiting.delete(id);
-    if (ids.length) this.sql.exec("DELETE FROM outbox WHERE id IN (SELECT value FROM json_each(?))", JSON.stringify(ids));
-  }
-
-  /** Replaces a job's payload (an event job records which listeners are done before it is retried). */
-  setJobPayload<K extends JobKind>(id: string, _kind: K, payload: JobPayloads[K]): void {
-    this.waiting.delete(id);
-    this.sql.exec("UPDATE outbox SET payload = ? WHERE id = ?", JSON.stringify(payload), id);
-  }
-
   postponeJob(id: string, attempts: number, nextAt: number, error: string): void {
     this.waiting.delete(id);
     this.running.delete(id);
     this.sql.exec("UPDATE outbox SET attempts = ?, next_at = ?, last_error = ? WHERE id = ?", attempts, nextAt, error, id);
   }
 
+  /** Jobs and events queued. */
   pendingJobs(): number {
-    return num(this.sql.exec("SELECT COUNT(*) AS n FROM outbox").one().n);
+    return num(this.sql.exec("SELECT (SELECT COUNT(*) FROM outbox) + (SELECT COUNT(*) FROM events) AS n").one().n);
+  }
+
+  // --- domain events (their own table: one b-tree, in the order emitted) --------------
+
+  /** Queues a domain event for its listeners (see emit.ts). */
+  enqueueEvent(job: EventJob, nextAt: number): void {
+    this.sql.exec("INSERT INTO events (payload, next_at) VALUES (?, ?)", JSON.stringify(job), nextAt);
+    if (this.earliestQueued === null || nextAt < this.earliestQueued) this.earliestQueued = nextAt;
+  }
+
+  /** Events due by `now`, in the order they were emitted. */
+  dueEvents(now: number, limit = 100): StoredEvent[] {
+    return this.sql
+      .exec(DUE_EVENTS_SQL, now, limit)
+      .toArray()
+      .map((r) => ({ seq: num(r.seq), payload: String(r.payload), attempts: num(r.attempts), nextAt: num(r.next_at) }));
+  }
+
+  /** Removes events every listener is done with (one statement for a run). */
+  finishEvents(seqs: number[]): void {
+    if (seqs.length) this.sql.exec("DELETE FROM events WHERE seq IN (SELECT value FROM json_each(?))", JSON.stringify(seqs));
+  }
+
+  /** Records which listeners are done with an event, before it is retried. */
+  setEventPayload(seq: number, job: EventJob): void {
+    this.sql.exec("UPDATE events SET payload = ? WHERE seq = ?", JSON.stringify(job), seq);
+  }
+
+  postponeEvent(seq: number, attempts: number, nextAt: number, error: string): void {
+    this.sql.exec("UPDATE events SET attempts = ?, next_at = ?, last_error = ? WHERE seq = ?", attempts, nextAt, error, seq);
   }
 }

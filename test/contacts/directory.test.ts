@@ -82,7 +82,7 @@ describe("contact directory", () => {
     expect(count?.n).toBe(100);
     const events = await runInDurableObject(writer.stub, (_i: unknown, state: DurableObjectState) =>
       state.storage.sql
-        .exec("SELECT payload FROM outbox WHERE kind = 'event'")
+        .exec("SELECT payload FROM events ORDER BY seq")
         .toArray()
         .map((r) => (JSON.parse(String(r.payload)) as { event: { type: string; data: { target: string; tag: { id: string } } } }).event)
         .filter((e) => e.type.startsWith("tag.")),

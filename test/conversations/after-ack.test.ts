@@ -83,7 +83,7 @@ describe("after the ack", () => {
     const uid = userId("index-once");
     await postWebhook(webhookBody([textEvent("hello", { userId: uid })]));
     const { id, stub } = await conversationOf({ type: "user", userId: uid });
-    await runInDurableObject(stub, (_i: unknown, state: DurableObjectState) => state.storage.sql.exec("UPDATE outbox SET next_at = 0"));
+    await runInDurableObject(stub, (_i: unknown, state: DurableObjectState) => state.storage.sql.exec("UPDATE outbox SET next_at = 0; UPDATE events SET next_at = 0"));
     expect(await runDurableObjectAlarm(stub)).toBe(true);
     expect(await indexRow(id)).toMatchObject({ title: "Nattapong", unread_count: 1 });
     // The profile fetch queued the index again; that run wrote it afterwards, so nothing is left to redo.
@@ -96,7 +96,7 @@ describe("after the ack", () => {
     const seen = await runInDurableObject(stub, async (instance: ConversationDO, state) => {
       const rt = runtimeOf(instance);
       // Only the index write is due: anything the first message left waits an hour.
-      state.storage.sql.exec("UPDATE outbox SET next_at = next_at + 3600000 WHERE id != 'index'");
+      state.storage.sql.exec("UPDATE outbox SET next_at = next_at + 3600000 WHERE id != 'index'; UPDATE events SET next_at = next_at + 3600000");
       rt.queueIndex(Date.now(), { now: true });
       const began = Date.now();
       const run = runDueJobs(rt, began);
@@ -114,7 +114,7 @@ describe("after the ack", () => {
     const stub = await settledConversation("events-busy");
     const seen = await runInDurableObject(stub, async (instance: ConversationDO, state) => {
       const rt = runtimeOf(instance);
-      state.storage.sql.exec("UPDATE outbox SET next_at = next_at + 3600000");
+      state.storage.sql.exec("UPDATE outbox SET next_at = next_at + 3600000; UPDATE events SET next_at = next_at + 3600000");
       // A quiet spell ends: the index and an event are due now (the last events ran long ago).
       rt.markEventsRan(Date.now() - 10 * AFTER_ACK_INTERVAL_MS);
       rt.queueIndex(Date.now(), { now: true });
@@ -124,7 +124,8 @@ describe("after the ack", () => {
       // The run's first job, the index write, waits for D1: the next message's event comes in.
       const late = emit(rt, "contact.unfollowed", {}, { kind: "customer" });
       await run;
-      return { began, ended: Date.now(), due: rt.store.jobAt(`event:${late.id}`) };
+      const due = state.storage.sql.exec("SELECT next_at FROM events WHERE payload LIKE ?", `%${late.id}%`).one().next_at;
+      return { began, ended: Date.now(), due: Number(due) };
     });
     // Not due at once (a second run straight after this one, twice a second while the chat
     // stays busy), and not lost.
@@ -245,7 +246,7 @@ describe("a busy conversation's alarm", () => {
     const { stub } = await conversationOf({ type: "user", userId: uid });
     const far = Date.now() + 3_600_000;
     const alarm = () => runInDurableObject(stub, (_i: unknown, state: DurableObjectState) => state.storage.getAlarm());
-    const dueNow = () => runInDurableObject(stub, (_i: unknown, state: DurableObjectState) => state.storage.sql.exec("UPDATE outbox SET next_at = 0 WHERE kind <> 'wake'"));
+    const dueNow = () => runInDurableObject(stub, (_i: unknown, state: DurableObjectState) => state.storage.sql.exec("UPDATE outbox SET next_at = 0 WHERE kind <> 'wake'; UPDATE events SET next_at = 0"));
     // A job an hour away, like a snooze's wake-up or a delivery's safety net.
     await runInDurableObject(stub, (instance: ConversationDO) => runtimeOf(instance).store.enqueue("wake", "wake", { until: far }, far));
 
@@ -274,17 +275,21 @@ describe("a busy conversation's alarm", () => {
       const now = Date.now();
       // The events are due now; the index write a little later (it began a moment after the last run).
       emit(rt, "contact.unfollowed", {}, { kind: "customer" });
-      state.storage.sql.exec("UPDATE outbox SET next_at = ? WHERE kind = 'event'", now);
+      state.storage.sql.exec("UPDATE events SET next_at = ?", now);
       rt.store.enqueue("index", "index", {}, now + AFTER_ACK_INTERVAL_MS / 2);
       // Not pulled in: a failed event waiting out its backoff, and a job of another kind due soon.
       const retried = emit(rt, "contact.unfollowed", {}, { kind: "customer" });
-      state.storage.sql.exec("UPDATE outbox SET next_at = ?, attempts = 1 WHERE id = ?", now + 200, `event:${retried.id}`);
+      state.storage.sql.exec("UPDATE events SET next_at = ?, attempts = 1 WHERE payload LIKE ?", now + 200, `%${retried.id}%`);
       rt.store.enqueue("read", "markAsRead", { token: "t" }, now + 200);
       await runDueJobs(rt, now);
-      return state.storage.sql.exec("SELECT id FROM outbox ORDER BY id").toArray().map((r) => String(r.id));
+      return {
+        jobs: state.storage.sql.exec("SELECT id FROM outbox ORDER BY id").toArray().map((r) => String(r.id)),
+        events: state.storage.sql.exec("SELECT payload FROM events").toArray().map((r) => (JSON.parse(String(r.payload)) as { event: { id: string } }).event.id),
+        retried: retried.id,
+      };
     });
-    expect(left).not.toContain("index");
-    expect(left.filter((id) => id.startsWith("event:"))).toHaveLength(1);
-    expect(left).toContain("read");
+    expect(left.jobs).not.toContain("index");
+    expect(left.jobs).toContain("read");
+    expect(left.events).toEqual([left.retried]);
   });
 });

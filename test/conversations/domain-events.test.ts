@@ -16,11 +16,11 @@ import { addRule, customer, drain, fakeLine, newChannel, sends } from "../automa
 let restore: (() => void) | null = null;
 afterEach(() => restore?.());
 
-/** The domain events waiting in a conversation's outbox, oldest first. */
+/** The domain events waiting for a conversation's listeners, oldest first. */
 async function queuedEvents(stub: DurableObjectStub<ConversationDO>): Promise<DomainEvent[]> {
   return runInDurableObject(stub, (_i: ConversationDO, state) =>
     state.storage.sql
-      .exec("SELECT payload FROM outbox WHERE kind = 'event' ORDER BY next_at, rowid")
+      .exec("SELECT payload FROM events ORDER BY seq")
       .toArray()
       .map((r) => (JSON.parse(String(r.payload)) as { event: DomainEvent }).event),
   );
@@ -61,7 +61,7 @@ describe("domain events", () => {
     // The event listeners got for it: message.sent, origin automation.
     const stub = c.stub();
     await postWebhook(webhookBody([event("message", { replyToken: "rt-2", message: { type: "text", id: "loop-2", text: "price again", quoteToken: "q" } }, { userId: c.uid })]), { channelId: channel.lineChannelId });
-    await runInDurableObject(stub, (_i: ConversationDO, state) => state.storage.sql.exec("UPDATE outbox SET next_at = 0"));
+    await runInDurableObject(stub, (_i: ConversationDO, state) => state.storage.sql.exec("UPDATE outbox SET next_at = 0; UPDATE events SET next_at = 0"));
     await runDurableObjectAlarm(stub);
     const sent = (await queuedEvents(stub)).filter((e) => e.type === "message.sent");
     expect(sent.map((e) => e.origin)).toEqual([{ kind: "automation", rule: "Keyword: Price" }]);

@@ -31,7 +31,7 @@ function recorder(calls: string[], name: string, options: { batch?: boolean; fai
 
 let sql: SqlStorage;
 
-async function withThreeEvents<T>(name: string, run: (rt: ConversationRuntime, jobs: Array<{ jobId: string; job: EventJob }>) => Promise<T>): Promise<T> {
+async function withThreeEvents<T>(name: string, run: (rt: ConversationRuntime, jobs: Array<{ seq: number; job: EventJob }>) => Promise<T>): Promise<T> {
   const stub = env.CONVERSATIONS.get(env.CONVERSATIONS.idFromName(name));
   return runInDurableObject(stub, async (_i: ConversationDO, state) => {
     const rt = new ConversationRuntime(state, env);
@@ -44,7 +44,9 @@ async function withThreeEvents<T>(name: string, run: (rt: ConversationRuntime, j
       emit(rt, "message.received", { message, redelivered: false, standby: false }, customer),
       emit(rt, "conversation.resolved", { previousStatus: "open" }, customer),
     ];
-    return run(rt, events.map((event) => ({ jobId: `event:${event.id}`, job: { event, done: [] } })));
+    const stored = rt.store.dueEvents(Number.MAX_SAFE_INTEGER);
+    expect(stored).toHaveLength(events.length);
+    return run(rt, stored.map((row, k) => ({ seq: row.seq, job: { event: events[k]!, done: [] } })));
   });
 }
 
@@ -70,7 +72,7 @@ describe("event jobs due together", () => {
     const registry = defineListeners([recorder(calls, "steady"), recorder(calls, "flaky", { failOn: "resolved" })]);
     const { results, payloads } = await withThreeEvents("batch-failure", async (rt, jobs) => {
       const results = await dispatchEventJobs(rt, jobs, registry);
-      const payloads = jobs.map((j) => sql.exec("SELECT payload FROM outbox WHERE id = ?", j.jobId).one().payload);
+      const payloads = jobs.map((j) => sql.exec("SELECT payload FROM events WHERE seq = ?", j.seq).one().payload);
       return { results: results.map((r) => r?.message ?? null), payloads: payloads.map((p) => (JSON.parse(String(p)) as EventJob).done) };
     });
     expect(results[0]).toBeNull();

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { ROWS_SCHEMA } from "../bench/floor/rows-schema.js";
 import { ThreadStore } from "../../src/conversations/store";
 
-const TABLES = ["messages", "meta", "outbox"] as const;
+const TABLES = ["messages", "meta", "outbox", "events"] as const;
 const PREFIX = "floor_";
 
 /** Columns and indexes of `table` (index names left out: only what they cover counts). */
@@ -42,7 +42,7 @@ describe("the benchmark floor's copy of the conversation schema", () => {
       const sql = state.storage.sql;
       new ThreadStore(sql);
       // The floor's tables and indexes beside the app's, renamed so both fit in one database.
-      const renamed = ROWS_SCHEMA.replace(/\b(messages|meta|outbox|members)\b/g, `${PREFIX}$1`).replace(/(INDEX IF NOT EXISTS )(\w+)/g, `$1${PREFIX}$2`);
+      const renamed = ROWS_SCHEMA.replace(/\b(messages|meta|outbox|events|members)\b/g, `${PREFIX}$1`).replace(/(INDEX IF NOT EXISTS )(\w+)/g, `$1${PREFIX}$2`);
       sql.exec(renamed);
       return TABLES.map((table) => ({ table, app: shape(sql, table), floor: shape(sql, PREFIX + table) }));
     });

@@ -48,9 +48,10 @@ function inEmptyStorage<T>(name: string, fn: (sql: SqlStorage) => T): Promise<T>
 describe("a conversation's storage schema", () => {
   it("is the same for a new conversation as for one migrated step by step", async () => {
     const migrated = await inEmptyStorage("migrated", (sql) => {
+      // As ThreadStore opens existing storage: SCHEMA (new tables), then the migrations it lacks.
       sql.exec(FIRST_SCHEMA);
-      for (const m of MIGRATIONS) sql.exec(m);
       sql.exec(SCHEMA);
+      for (const m of MIGRATIONS) sql.exec(m);
       return shapeOf(sql);
     });
     const fresh = await inEmptyStorage("fresh", (sql) => {
@@ -67,7 +68,7 @@ describe("a conversation's storage schema", () => {
     expect(created).toEqual(migrated);
   });
 
-  it("keeps every message, its seq and the meta through the rebuilds, and seq goes on growing", async () => {
+  it("keeps every message, its seq, the meta and the waiting events through the rebuilds, and seq goes on growing", async () => {
     const rebuilds = MIGRATIONS.filter((m) => m.startsWith(REBUILD));
     expect(rebuilds.length).toBeGreaterThan(0);
     const after = await inEmptyStorage("rebuilt", (sql) => {
@@ -78,13 +79,16 @@ describe("a conversation's storage schema", () => {
       insert("m3", 3);
       sql.exec("DELETE FROM messages WHERE id = 'm2'");
       sql.exec("INSERT INTO meta (key, value) VALUES ('unread', '2'), ('mode', '\"active\"')");
-      for (const m of MIGRATIONS) sql.exec(m);
+      sql.exec("INSERT INTO outbox (id, kind, payload, next_at) VALUES ('event:e1', 'event', '{\"event\":{\"id\":\"e1\"}}', 7), ('index', 'index', '{}', 5)");
       sql.exec(SCHEMA);
+      for (const m of MIGRATIONS) sql.exec(m);
       insert("m4", 4);
       return {
         messages: sql.exec("SELECT seq, id, webhook_event_id, body FROM messages ORDER BY seq").toArray(),
         meta: sql.exec("SELECT key, value FROM meta ORDER BY key").toArray(),
         newest: sql.exec("SELECT seq FROM messages WHERE line_message_id IS NULL ORDER BY seq DESC LIMIT 1").one().seq,
+        outbox: sql.exec("SELECT id FROM outbox").toArray(),
+        events: sql.exec("SELECT payload, next_at FROM events").toArray(),
       };
     });
     expect(after.messages.map((m) => [m.seq, m.id, m.webhook_event_id])).toEqual([
@@ -98,6 +102,8 @@ describe("a conversation's storage schema", () => {
       { key: "unread", value: "2" },
     ]);
     expect(after.newest).toBe(4);
+    expect(after.outbox).toEqual([{ id: "index" }]);
+    expect(after.events).toEqual([{ payload: '{"event":{"id":"e1"}}', next_at: 7 }]);
   });
 
   it("stops writing added columns into the tables at the first other ALTER TABLE", () => {

@@ -89,7 +89,7 @@ describe("conversation memory caches", () => {
     const { stub, meta } = conversation("memory-alarm");
     await stub.ingest({ conversation: meta, events: [parseEvent(textEvent("hello"))] });
     const alarm = () => runInDurableObject(stub, (_i, state) => state.storage.getAlarm());
-    const jobs = () => runInDurableObject(stub, (_i, state) => Number(state.storage.sql.exec("SELECT COUNT(*) AS n FROM outbox").one().n));
+    const jobs = () => runInDurableObject(stub, (_i, state) => Number(state.storage.sql.exec("SELECT (SELECT COUNT(*) FROM outbox) + (SELECT COUNT(*) FROM events) AS n").one().n));
     expect(await alarm()).not.toBeNull();
     // The channel does not exist: the profile and index jobs fail and wait for a retry.
     expect(await runDurableObjectAlarm(stub)).toBe(true);
@@ -97,7 +97,7 @@ describe("conversation memory caches", () => {
     expect(await alarm()).not.toBeNull();
     await stub.ingest({ conversation: meta, events: [parseEvent(textEvent("again"))] });
     // An alarm for the earliest job the new message left (the index write, its domain event).
-    const earliest = await runInDurableObject(stub, (_i, state) => Number(state.storage.sql.exec("SELECT MIN(next_at) AS at FROM outbox").one().at));
+    const earliest = await runInDurableObject(stub, (_i, state) => Number(state.storage.sql.exec("SELECT MIN(at) AS at FROM (SELECT MIN(next_at) AS at FROM outbox UNION ALL SELECT MIN(next_at) FROM events)").one().at));
     const at = await alarm();
     expect(at).not.toBeNull();
     expect(at).toBeLessThanOrEqual(Math.max(earliest, Date.now()));

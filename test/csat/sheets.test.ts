@@ -55,10 +55,10 @@ describe("Google Sheets export", { timeout: 30_000 }, () => {
 
     google.failSheetsWith = null;
     const stub = c.stub();
-    await runInDurableObject(stub, (_i: ConversationDO, state) => state.storage.sql.exec("UPDATE outbox SET next_at = 0"));
+    await runInDurableObject(stub, (_i: ConversationDO, state) => state.storage.sql.exec("UPDATE outbox SET next_at = 0; UPDATE events SET next_at = 0"));
     await runDurableObjectAlarm(stub);
     expect(google.appended).toHaveLength(1);
-    await runInDurableObject(stub, (_i: ConversationDO, state) => state.storage.sql.exec("UPDATE outbox SET next_at = 0"));
+    await runInDurableObject(stub, (_i: ConversationDO, state) => state.storage.sql.exec("UPDATE outbox SET next_at = 0; UPDATE events SET next_at = 0"));
     await runDurableObjectAlarm(stub);
     expect(google.appended).toHaveLength(1);
   });

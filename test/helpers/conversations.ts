@@ -27,7 +27,7 @@ export async function conversationOf(source: ConversationKey["source"]) {
 export async function drainOutbox(stub: DurableObjectStub, rounds = 5): Promise<void> {
   for (let i = 0; i < rounds; i++) {
     await runInDurableObject(stub, (_instance: unknown, state: DurableObjectState) => {
-      state.storage.sql.exec("UPDATE outbox SET next_at = 0 WHERE kind = 'index' OR (kind = 'event' AND attempts = 0)");
+      state.storage.sql.exec("UPDATE outbox SET next_at = 0 WHERE kind = 'index'; UPDATE events SET next_at = 0 WHERE attempts = 0");
     });
     if (!(await runDurableObjectAlarm(stub))) return;
   }

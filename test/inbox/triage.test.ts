@@ -138,7 +138,7 @@ describe("priority, pin and tags", () => {
     expect(await listIds("tag=tag_000000000000000vip01")).toEqual([]);
     const tagEvents = await runInDurableObject(stub, (_i: ConversationDO, state) =>
       state.storage.sql
-        .exec("SELECT payload FROM outbox WHERE kind = 'event' ORDER BY next_at, rowid")
+        .exec("SELECT payload FROM events ORDER BY seq")
         .toArray()
         .map((r) => (JSON.parse(String(r.payload)) as { event: { type: string; origin: { kind: string } } }).event)
         .filter((e) => e.type.startsWith("tag.")),

@@ -99,7 +99,7 @@ describe("counts and bulk actions", () => {
     const tagEvents = (stub: DurableObjectStub) =>
       runInDurableObject(stub, (_i: ConversationDO, state) =>
         state.storage.sql
-          .exec("SELECT payload FROM outbox WHERE kind = 'event'")
+          .exec("SELECT payload FROM events ORDER BY seq")
           .toArray()
           .map((r) => (JSON.parse(String(r.payload)) as { event: { type: string; data: { tag: { id: string } } } }).event)
           .filter((e) => e.type.startsWith("tag.")),

@@ -154,9 +154,10 @@ describe("domain events", () => {
         error: error instanceof Error ? error.message : null,
         messages: state.storage.sql.exec("SELECT COUNT(*) AS n FROM messages").one().n,
         jobs: state.storage.sql.exec("SELECT kind FROM outbox").toArray().map((r) => r.kind),
+        events: state.storage.sql.exec("SELECT COUNT(*) AS n FROM events").one().n,
       };
     });
-    expect(outcome).toEqual({ error: "disk full", messages: 0, jobs: [] });
+    expect(outcome).toEqual({ error: "disk full", messages: 0, jobs: [], events: 0 });
     expect(await runDurableObjectAlarm(stub)).toBe(false);
   });
 });

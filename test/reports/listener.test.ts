@@ -162,7 +162,7 @@ describe("through the webhook", () => {
     const outbox = () =>
       runInDurableObject(ken.stub(), async (_i: unknown, state: DurableObjectState) => ({
         ranAt: Number(JSON.parse(String(state.storage.sql.exec("SELECT value FROM meta WHERE key = 'eventsRanAt'").toArray()[0]?.value ?? "0"))),
-        events: state.storage.sql.exec("SELECT next_at FROM outbox WHERE kind = 'event'").toArray().map((r) => Number(r.next_at)),
+        events: state.storage.sql.exec("SELECT next_at FROM events").toArray().map((r) => Number(r.next_at)),
         alarm: await state.storage.getAlarm(),
       }));
     const before = await inboundTotal(w.workspaceId);
@@ -189,7 +189,7 @@ describe("through the webhook", () => {
     expect(await inboundTotal(w.workspaceId)).toBe(before + 1);
 
     // Time passes (made due rather than slept through): one run hands both to the listeners.
-    await runInDurableObject(ken.stub(), (_i: unknown, state: DurableObjectState) => state.storage.sql.exec("UPDATE outbox SET next_at = 0 WHERE kind IN ('event', 'index')"));
+    await runInDurableObject(ken.stub(), (_i: unknown, state: DurableObjectState) => state.storage.sql.exec("UPDATE outbox SET next_at = 0 WHERE kind = 'index'; UPDATE events SET next_at = 0"));
     expect(await runDurableObjectAlarm(ken.stub())).toBe(true);
     const afterBusy = await outbox();
     expect(afterBusy.events).toEqual([]);

@@ -125,7 +125,7 @@ describe("SLA timers", { timeout: 30_000 }, () => {
     expect((await indexRow(c.id()))?.sla_due_at).toBe(t0 + 5 * MIN);
     const heard = await runInDurableObject(sibling.stub(), (_i: ConversationDO, state) =>
       state.storage.sql
-        .exec("SELECT payload FROM outbox WHERE kind = 'event'")
+        .exec("SELECT payload FROM events ORDER BY seq")
         .toArray()
         .map((r) => (JSON.parse(String(r.payload)) as { event: { type: string; data: { target: string; tag: { name: string } }; origin: { kind: string } } }).event)
         .filter((e) => e.type.startsWith("tag.")),

@@ -12,5 +12,6 @@ CREATE INDEX IF NOT EXISTS messages_line_message_id ON messages(line_message_id)
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS outbox (id TEXT PRIMARY KEY, kind TEXT NOT NULL, payload TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
   next_at INTEGER NOT NULL, last_error TEXT, generation INTEGER NOT NULL DEFAULT 0);
-CREATE INDEX IF NOT EXISTS outbox_due ON outbox(kind = 'event', next_at);
+CREATE TABLE IF NOT EXISTS events (seq INTEGER PRIMARY KEY, payload TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, next_at INTEGER NOT NULL,
+  last_error TEXT);
 CREATE TABLE IF NOT EXISTS members (line_user_id TEXT PRIMARY KEY, display_name TEXT);`;

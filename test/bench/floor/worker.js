@@ -7,8 +7,8 @@
 //   POST /store   + the DO inserts the events into its SQLite storage (durable ack)
 //   POST /rows    + the DO writes, per event, the rows linedesk writes for a customer's
 //                 message (a copy of its tables from src/conversations/store-schema.ts):
-//                 the message row with its indexes, its event in the
-//                 outbox, three meta keys, all in one transactionSync. The gap between
+//                 the message row with its indexes, its domain event, three
+//                 meta keys, all in one transactionSync. The gap between
 //                 /store and /rows is the durable work linedesk's schema costs; the gap
 //                 between /rows and linedesk is its own code (README, "Issue 12").
 import { DurableObject } from "cloudflare:workers";
@@ -37,7 +37,7 @@ function fromBase64(text) {
 export class FloorConversation extends DurableObject {
   constructor(ctx, env) {
     super(ctx, env);
-    ctx.storage.sql.exec("CREATE TABLE IF NOT EXISTS events (webhook_event_id TEXT PRIMARY KEY, body TEXT NOT NULL, received_at INTEGER NOT NULL)");
+    ctx.storage.sql.exec("CREATE TABLE IF NOT EXISTS received (webhook_event_id TEXT PRIMARY KEY, body TEXT NOT NULL, received_at INTEGER NOT NULL)");
   }
 
   /** /rows: what linedesk stores for each customer message (see the header). */
@@ -64,7 +64,7 @@ export class FloorConversation extends DurableObject {
         if (!row) continue;
         stored++;
         const event = { id: `evt_${e.webhookEventId}`, type: "message.received", at: e.timestamp, data: { message: { id, seq: row.seq, body } } };
-        sql.exec("INSERT INTO outbox (id, kind, payload, next_at) VALUES (?, 'event', ?, ?)", `event:${event.id}`, JSON.stringify({ event, done: [] }), now);
+        sql.exec("INSERT INTO events (payload, next_at) VALUES (?, ?)", JSON.stringify({ event, done: [] }), now);
         sql.exec(
           "INSERT INTO meta (key, value) VALUES (?, ?), (?, ?), (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
           "replyToken", JSON.stringify({ token: e.replyToken ?? null, receivedAt: now, used: false }),
@@ -83,7 +83,7 @@ export class FloorConversation extends DurableObject {
   ingest(events) {
     let stored = 0;
     for (const e of events) {
-      stored += this.ctx.storage.sql.exec("INSERT OR IGNORE INTO events VALUES (?, ?, ?)", e.webhookEventId, JSON.stringify(e), Date.now()).rowsWritten;
+      stored += this.ctx.storage.sql.exec("INSERT OR IGNORE INTO received VALUES (?, ?, ?)", e.webhookEventId, JSON.stringify(e), Date.now()).rowsWritten;
     }
     return { stored };
   }
