@@ -106,12 +106,8 @@ export function parseJob(kind: string, payload: string): TypedJob | null {
   const legacy = LEGACY_TIMERS[kind];
   if (legacy) return { kind: "timer", payload: { listener: "automation", key: legacy, data: null } };
   if (!(kind in payloadSchemas)) return null;
-  let raw: unknown;
-  try {
-    raw = JSON.parse(payload);
-  } catch {
-    return null;
-  }
+  const raw = readJson(payload);
+  if (raw === undefined) return null;
   const parsed = payloadSchemas[kind as JobKind].safeParse(raw);
   return parsed.success ? ({ kind, payload: parsed.data } as TypedJob) : null;
 }
@@ -122,13 +118,17 @@ export function parseJob(kind: string, payload: string): TypedJob | null {
  * busiest row there is: a zod object with passthrough copied every event).
  */
 export function parseEventJob(payload: string): EventJob | null {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(payload);
-  } catch {
-    return null;
-  }
+  const raw = readJson(payload);
   return isEventJob(raw) ? raw : null;
+}
+
+/** A stored payload parsed; undefined when it is not JSON (which never parses to undefined). */
+function readJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 /** An event job's envelope: the event's id and type, and the listeners already done with it. */

@@ -174,7 +174,12 @@ export class ConversationState {
     );
     // Stored now: nextAt, or (without replace) an earlier time it already had.
     this.waiting.set(id, { at: nextAt, payload: text });
-    if (this.earliestQueued === null || nextAt < this.earliestQueued) this.earliestQueued = nextAt;
+    this.queuedFor(nextAt);
+  }
+
+  /** Remembers a due time just queued, for takeEarliestQueued. */
+  private queuedFor(at: number): void {
+    if (this.earliestQueued === null || at < this.earliestQueued) this.earliestQueued = at;
   }
 
   /** The earliest due time enqueued since the last call (null: nothing), and starts over. */
@@ -247,7 +252,7 @@ export class ConversationState {
   /** Queues a domain event for its listeners (see emit.ts). */
   enqueueEvent(job: EventJob, nextAt: number): void {
     this.sql.exec("INSERT INTO events (payload, next_at) VALUES (?, ?)", JSON.stringify(job), nextAt);
-    if (this.earliestQueued === null || nextAt < this.earliestQueued) this.earliestQueued = nextAt;
+    this.queuedFor(nextAt);
   }
 
   /** Events due by `now`, in the order they were emitted. */

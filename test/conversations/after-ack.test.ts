@@ -6,7 +6,7 @@ import type { ConversationDO } from "../../src/conversations/conversation-do";
 import { emit } from "../../src/conversations/emit";
 import { runDueJobs } from "../../src/conversations/outbox-run";
 import { AFTER_ACK_INTERVAL_MS } from "../../src/conversations/runtime";
-import { conversationOf, drainOutbox, indexRow, runtimeOf } from "../helpers/conversations";
+import { allDueNow, conversationOf, drainOutbox, indexRow, runtimeOf } from "../helpers/conversations";
 import { type LineCall, messageEvent, postWebhook, routeLineToSimulator, textEvent, userId, webhookBody } from "../helpers/line";
 import { login } from "../helpers/session";
 
@@ -83,7 +83,7 @@ describe("after the ack", () => {
     const uid = userId("index-once");
     await postWebhook(webhookBody([textEvent("hello", { userId: uid })]));
     const { id, stub } = await conversationOf({ type: "user", userId: uid });
-    await runInDurableObject(stub, (_i: unknown, state: DurableObjectState) => state.storage.sql.exec("UPDATE outbox SET next_at = 0; UPDATE events SET next_at = 0"));
+    await allDueNow(stub);
     expect(await runDurableObjectAlarm(stub)).toBe(true);
     expect(await indexRow(id)).toMatchObject({ title: "Nattapong", unread_count: 1 });
     // The profile fetch queued the index again; that run wrote it afterwards, so nothing is left to redo.

@@ -9,7 +9,7 @@ import type { DomainEvent } from "../../src/conversations/events";
 import { newId } from "../../src/lib/ids";
 import { api, customerConversation, insertToken } from "../api/helpers";
 import { event, postWebhook, webhookBody } from "../helpers/line";
-import { editMeta } from "../helpers/conversations";
+import { allDueNow, editMeta } from "../helpers/conversations";
 import { demoWorkspaceId } from "../helpers/users";
 import { addRule, customer, drain, fakeLine, newChannel, sends } from "../automation/helpers";
 
@@ -61,7 +61,7 @@ describe("domain events", () => {
     // The event listeners got for it: message.sent, origin automation.
     const stub = c.stub();
     await postWebhook(webhookBody([event("message", { replyToken: "rt-2", message: { type: "text", id: "loop-2", text: "price again", quoteToken: "q" } }, { userId: c.uid })]), { channelId: channel.lineChannelId });
-    await runInDurableObject(stub, (_i: ConversationDO, state) => state.storage.sql.exec("UPDATE outbox SET next_at = 0; UPDATE events SET next_at = 0"));
+    await allDueNow(stub);
     await runDurableObjectAlarm(stub);
     const sent = (await queuedEvents(stub)).filter((e) => e.type === "message.sent");
     expect(sent.map((e) => e.origin)).toEqual([{ kind: "automation", rule: "Keyword: Price" }]);

@@ -2,12 +2,12 @@
 // a service-account JWT (RS256, WebCrypto) exchanged at the token endpoint,
 // then values.append — against a fake that verifies the JWT with the public
 // key. A failed append is retried from the outbox and never appended twice.
-import { env, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
+import { env, runDurableObjectAlarm } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import type { ConversationDO } from "../../src/conversations/conversation-do";
 import { saveSheetTarget } from "../../src/csat/sheets";
 import { agentAnswersAndResolves, csatWorkspace, fakeLine, sent, surveyCustomer } from "./helpers";
 import { fakeGoogle } from "./fake-google";
+import { allDueNow } from "../helpers/conversations";
 
 async function rateAndComment(label: string, comment: string) {
   const setup = await csatWorkspace(label);
@@ -55,10 +55,10 @@ describe("Google Sheets export", { timeout: 30_000 }, () => {
 
     google.failSheetsWith = null;
     const stub = c.stub();
-    await runInDurableObject(stub, (_i: ConversationDO, state) => state.storage.sql.exec("UPDATE outbox SET next_at = 0; UPDATE events SET next_at = 0"));
+    await allDueNow(stub);
     await runDurableObjectAlarm(stub);
     expect(google.appended).toHaveLength(1);
-    await runInDurableObject(stub, (_i: ConversationDO, state) => state.storage.sql.exec("UPDATE outbox SET next_at = 0; UPDATE events SET next_at = 0"));
+    await allDueNow(stub);
     await runDurableObjectAlarm(stub);
     expect(google.appended).toHaveLength(1);
   });

@@ -33,6 +33,13 @@ export async function drainOutbox(stub: DurableObjectStub, rounds = 5): Promise<
   }
 }
 
+/** Makes every job and event the conversation has queued due now (time moved, not slept through). */
+export async function allDueNow(stub: DurableObjectStub): Promise<void> {
+  await runInDurableObject(stub, (_instance: unknown, state: DurableObjectState) => {
+    state.storage.sql.exec("UPDATE outbox SET next_at = 0; UPDATE events SET next_at = 0");
+  });
+}
+
 export async function indexRow(conversationId: string) {
   return env.DB.prepare("SELECT * FROM conversations WHERE id = ?").bind(conversationId).first<Record<string, unknown>>();
 }
