@@ -31,6 +31,12 @@ export interface Bindings {
   /** Google's OAuth token endpoint and Sheets API (CSAT export); tests point them at a fake. */
   GOOGLE_OAUTH_TOKEN_URL?: string;
   GOOGLE_SHEETS_API_BASE_URL?: string;
+  /**
+   * "off": a conversation's after-ack work waits for its alarm instead of the instance's
+   * timer (runtime.ts scheduleAlarm). Only the unit tests set it, so they decide when
+   * work runs (test/conversations/timer-runs.test.ts runs with the timer, as production does).
+   */
+  AFTER_ACK_TIMER?: string;
   /** "on" mounts the LINE simulator and seeds the demo workspace. Never on in production. */
   SIMULATOR?: string;
   DEMO_API_TOKEN?: string;

@@ -1,7 +1,7 @@
 // ConversationDO: one LINE conversation (a user, group or room on one channel).
 // Owns the thread, the reply token, delivery and triage state, and the agents
 // watching live. Ingest is durable before it returns (the webhook acks LINE
-// after it); everything that calls out runs later from the outbox on the alarm.
+// after it); everything that calls out runs later from the outbox (its timer, or the alarm).
 // This class is the RPC surface; the work lives in the modules it delegates to.
 import { DurableObject } from "cloudflare:workers";
 import { type CsatCommand, runCsatCommand, syncSla } from "../conversation-extensions";
@@ -16,9 +16,9 @@ import { acceptLive, closeLive, localeFromUrl } from "./live";
 import { withLocale } from "../ui/i18n";
 import type { Direction, ThreadMessage } from "./model";
 import { retryMessage, sendMessage, type SendInput } from "./outbound";
-import { runDueJobs } from "./outbox-run";
+import { OutboxRunner } from "./outbox-run";
 import { broadcastPresence, onAgentFrame } from "./presence";
-import { AFTER_ACK_INTERVAL_MS, ConversationRuntime } from "./runtime";
+import { ConversationRuntime } from "./runtime";
 import { type Actor, applyTriage, type TriageChange } from "./triage";
 
 export type { ConversationMeta } from "./runtime";
@@ -27,10 +27,12 @@ export type { SendInput } from "./outbound";
 
 export class ConversationDO extends DurableObject<Bindings> {
   private readonly rt: ConversationRuntime;
+  private readonly runner: OutboxRunner;
 
   constructor(ctx: DurableObjectState, env: Bindings) {
     super(ctx, env);
-    this.rt = new ConversationRuntime(ctx, env);
+    this.runner = new OutboxRunner(() => this.rt);
+    this.rt = new ConversationRuntime(ctx, env, env.AFTER_ACK_TIMER === "off" ? undefined : (at) => this.runner.runSoon(at));
   }
 
   /** Stores a batch of webhook events durably (deduped by webhookEventId). */
@@ -208,11 +210,9 @@ export class ConversationDO extends DurableObject<Bindings> {
     console.warn("conversation live: socket error", this.ctx.id.toString(), error instanceof Error ? error.message : error);
   }
 
+  /** The safety net of the runs the instance's timer makes, and the wake-up of jobs further off. */
   override async alarm(): Promise<void> {
     this.rt.forgetAlarm();
-    const now = Date.now();
-    const ran = this.rt.meta() ? await runDueJobs(this.rt, now) : 0;
-    // A conversation that had work is likely to have more within the after-ack interval.
-    await this.rt.scheduleAlarm(ran > 0 ? now + AFTER_ACK_INTERVAL_MS : undefined);
+    await this.runner.run();
   }
 }

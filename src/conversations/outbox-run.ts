@@ -1,4 +1,4 @@
-// The conversation's alarm: runs every due outbox job once, in order, then the due
+// The conversation's runs (its timer, or the alarm): every due outbox job once, in order, then the due
 // domain events (events table) as one run, so a listener with handleBatch does its
 // D1 work for all of them in one round trip; in a busy conversation they are due
 // together by design (runtime.ts AFTER_ACK_INTERVAL_MS). Events wait behind the
@@ -23,6 +23,43 @@ import type { StoredEvent } from "./store-state";
  */
 const runsNow = (now: number, kind: string, job: { nextAt: number; attempts: number }) =>
   job.nextAt <= now || (job.attempts === 0 && (kind === "index" || kind === "event") && job.nextAt <= now + AFTER_ACK_INTERVAL_MS);
+
+/**
+ * Runs a conversation's due work, one run at a time: from the instance's timer when work
+ * falls due soon (runtime.ts scheduleAlarm), or from the alarm. A timer is replaced only by
+ * an earlier one, so a busy conversation's messages share the run they wait for.
+ */
+export class OutboxRunner {
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private timerAt = Infinity;
+  private last: Promise<void> = Promise.resolve();
+
+  constructor(private readonly rt: () => ConversationRuntime) {}
+
+  /** Runs the due work at `at` (soon: within the after-ack interval) unless a run is set for then or earlier. */
+  runSoon(at: number): void {
+    if (this.timer !== null && this.timerAt <= at) return;
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timerAt = at;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.timerAt = Infinity;
+      // The alarm is the safety net: a run that fails here is run again from it.
+      this.run().catch((error: unknown) => console.error("conversation run failed", this.rt().ctx.id.toString(), error instanceof Error ? error.message : error));
+    }, Math.max(0, at - Date.now()));
+  }
+
+  /** Runs what is due now, after any run under way, then sets what comes next (timer, alarm). */
+  run(): Promise<void> {
+    const next = this.last.then(async () => {
+      const rt = this.rt();
+      if (rt.meta()) await runDueJobs(rt, Date.now());
+      await rt.scheduleAlarm({ afterRun: true });
+    });
+    this.last = next.catch(() => undefined);
+    return next;
+  }
+}
 
 /** Runs the jobs and events due at `now` (and the batched ones due soon after); answers how many ran (0: the alarm found nothing to do). */
 export async function runDueJobs(rt: ConversationRuntime, now: number): Promise<number> {

@@ -16,9 +16,17 @@ import { ThreadStore } from "./store";
  * Busy conversations do their after-ack work at most this often: the D1 index
  * row, and the domain events' listeners (automation, reports, workflows, …),
  * each run taking every message that arrived since the last. A quiet
- * conversation's work runs at once. One alarm a second instead of one per message.
+ * conversation's work runs at once. One run a second instead of one per message,
+ * from the instance's own timer (scheduleAlarm).
  */
 export const AFTER_ACK_INTERVAL_MS = 1000;
+
+/**
+ * How long after-ack work waits for the instance's timer before the alarm runs it
+ * instead: only when the instance went away first (evicted, a deploy). Pending timers
+ * keep a Durable Object in memory (compatibility date 2026-10-01 and later), so this is rare.
+ */
+export const BACKSTOP_MS = 10_000;
 
 export type { ConversationMeta } from "./meta";
 
@@ -29,9 +37,14 @@ export class ConversationRuntime {
   /** Listeners' scratch memory for this instance (ListenerContext.memory). */
   readonly listenerMemory = new Map<string, unknown>();
 
+  /**
+   * `runSoon(at)`: run the due work at `at` from this instance's timer (ConversationDO's
+   * OutboxRunner). Without it (tests that build a runtime alone) the alarm does everything.
+   */
   constructor(
     readonly ctx: DurableObjectState,
     readonly env: Bindings,
+    private readonly runSoon?: (at: number) => void,
   ) {
     this.store = new ThreadStore(ctx.storage.sql);
     // A new conversation has no alarm yet: its first message need not ask storage.
@@ -100,21 +113,29 @@ export class ConversationRuntime {
   }
 
   /**
-   * Sets the alarm to the earliest outbox job (never later than an alarm already set).
-   * `busyUntil`: the alarm that just ran had work — wake again no later than this
-   * even when the earliest job is further off (a delivery's 60 s safety net), so the
-   * next run of a busy conversation finds its alarm already set at its time: each
-   * message then leaves the alarm alone instead of moving it earlier (every alarm
-   * change is a storage write, and the write is flushed before the next output).
+   * Makes sure queued work runs. Work due within AFTER_ACK_INTERVAL_MS (the index write
+   * and the listeners after a message) runs from this instance's timer (`runSoon`), and
+   * the alarm is only its safety net, BACKSTOP_MS later: it runs that work if this
+   * instance is gone first (evicted, a deploy). Other jobs (a snooze's wake-up, a retry's
+   * backoff, a CSAT window) get the alarm at their time. The alarm is never moved later
+   * than one already set, and left alone while it is no later than what was queued:
+   * every alarm change is a storage write, and a busy conversation changed it every second.
+   * `afterRun`: a run just ended, so work it left (a retry's new time, the rest of a long
+   * backlog) is looked up even when nothing new was queued.
    */
-  async scheduleAlarm(busyUntil?: number): Promise<void> {
-    // The alarm this instance set is never later than any job then queued; when it is no
-    // later than anything queued since, it still fits (jobs only get later or go away otherwise).
+  async scheduleAlarm(options: { afterRun?: boolean } = {}): Promise<void> {
+    const now = Date.now();
+    const soon = (at: number) => this.runSoon !== undefined && at <= now + AFTER_ACK_INTERVAL_MS;
+    const alarmFor = (at: number) => (soon(at) ? at + BACKSTOP_MS : at);
     const queued = this.store.takeEarliestQueued();
-    if (typeof this.alarmAt === "number" && (queued === null || this.alarmAt <= queued)) return;
+    if (queued !== null && soon(queued)) this.runSoon?.(queued);
+    // The alarm this instance set is never later than any job then queued needs; when it is
+    // no later than what anything queued since needs, it still fits (jobs only get later or go away otherwise).
+    if (!options.afterRun && typeof this.alarmAt === "number" && (queued === null || this.alarmAt <= alarmFor(queued))) return;
     const earliest = this.store.nextJobAt();
     if (earliest === null) return;
-    const next = busyUntil === undefined ? earliest : Math.min(earliest, busyUntil);
+    if (soon(earliest)) this.runSoon?.(earliest);
+    const next = alarmFor(earliest);
     // Every ingest, send and job run ends here: the storage round trip is skipped
     // while this instance knows the alarm (it set it; forgotten when the alarm runs).
     const current = this.alarmAt !== undefined ? this.alarmAt : await this.ctx.storage.getAlarm();

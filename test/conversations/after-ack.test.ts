@@ -238,36 +238,7 @@ describe("live stream", () => {
   });
 });
 
-describe("a busy conversation's alarm", () => {
-  it("stays set one after-ack interval ahead after a run with work, so the next message does not move it; a run with nothing to do goes back to the earliest job", async () => {
-    fakeLine("Busy customer");
-    const uid = userId("busy-alarm");
-    await postWebhook(webhookBody([textEvent("first", { userId: uid })]));
-    const { stub } = await conversationOf({ type: "user", userId: uid });
-    const far = Date.now() + 3_600_000;
-    const alarm = () => runInDurableObject(stub, (_i: unknown, state: DurableObjectState) => state.storage.getAlarm());
-    const dueNow = () => runInDurableObject(stub, (_i: unknown, state: DurableObjectState) => state.storage.sql.exec("UPDATE outbox SET next_at = 0 WHERE kind <> 'wake'; UPDATE events SET next_at = 0"));
-    // A job an hour away, like a snooze's wake-up or a delivery's safety net.
-    await runInDurableObject(stub, (instance: ConversationDO) => runtimeOf(instance).store.enqueue("wake", "wake", { until: far }, far));
-
-    await dueNow();
-    const before = Date.now();
-    expect(await runDurableObjectAlarm(stub)).toBe(true);
-    const afterRun = await alarm();
-    expect(afterRun).not.toBeNull();
-    expect(afterRun).toBeGreaterThanOrEqual(before + AFTER_ACK_INTERVAL_MS);
-    expect(afterRun).toBeLessThan(far);
-
-    await postWebhook(webhookBody([textEvent("second", { userId: uid })]));
-    expect(await alarm()).toBe(afterRun);
-
-    // The next runs: one with the second message's work, then one with nothing due.
-    await dueNow();
-    expect(await runDurableObjectAlarm(stub)).toBe(true);
-    expect(await runDurableObjectAlarm(stub)).toBe(true);
-    expect(await alarm()).toBe(far);
-  });
-
+describe("a busy conversation's runs", () => {
   it("wakes once for its index write and its events when they fall due a little apart, but keeps a retry's backoff and other jobs' times", async () => {
     const stub = await settledConversation("busy-one-wake");
     const left = await runInDurableObject(stub, async (instance: ConversationDO, state) => {
