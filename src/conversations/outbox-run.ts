@@ -61,8 +61,8 @@ export class OutboxRunner {
   }
 }
 
-/** Runs the jobs and events due at `now` (and the batched ones due soon after); answers how many ran (0: the alarm found nothing to do). */
-export async function runDueJobs(rt: ConversationRuntime, now: number): Promise<number> {
+/** Runs the jobs and events due at `now` (and the batched ones due soon after). */
+export async function runDueJobs(rt: ConversationRuntime, now: number): Promise<void> {
   const soon = now + AFTER_ACK_INTERVAL_MS;
   const due = rt.store.dueJobs(soon).filter((job) => runsNow(now, job.kind, job));
   const events = rt.store.dueEvents(soon).filter((event) => runsNow(now, "event", event));
@@ -101,7 +101,6 @@ export async function runDueJobs(rt: ConversationRuntime, now: number): Promise<
     }
   }
   if (events.length) await runEvents(rt, events, now);
-  return due.length + events.length;
 }
 
 async function runEvents(rt: ConversationRuntime, events: StoredEvent[], now: number): Promise<void> {

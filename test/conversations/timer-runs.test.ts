@@ -7,16 +7,14 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { ConversationDO } from "../../src/conversations/conversation-do";
 import { BACKSTOP_MS } from "../../src/conversations/runtime";
 import { allDueNow, conversationOf, indexRow, runtimeOf } from "../helpers/conversations";
-import { postWebhook, routeLineToSimulator, textEvent, userId, webhookBody } from "../helpers/line";
+import { postWebhook, textEvent, userId, webhookBody } from "../helpers/line";
+import { fakeLine as routeFakeLine } from "../automation/helpers";
 
 let restore: (() => void) | null = null;
 afterEach(() => restore?.());
 
 function fakeLine(): void {
-  const routed = routeLineToSimulator((call) =>
-    call.path.startsWith("/v2/bot/profile/") ? new Response(JSON.stringify({ userId: call.path.split("/").pop(), displayName: "Busy customer" }), { status: 200 }) : null,
-  );
-  restore = routed.restore;
+  restore = routeFakeLine("Busy customer").restore;
 }
 
 /** Polls `check` until it holds (the timer runs on real time); bounded, so a bug fails rather than hangs. */
