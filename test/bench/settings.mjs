@@ -23,7 +23,7 @@
 //                                         workerd thread; in production Cloudflare routes
 //                                         before the Worker runs. The floor has none either.
 //                        floor-<mode>[-direct]  the minimal Worker in test/bench/floor/,
-//                                         mode hello|verify|rpc|store: what the runtime and
+//                                         mode hello|verify|rpc|store|rows|index: what the runtime and
 //                                         wrangler dev cost before any application code
 //   BENCH_WRANGLER_LOG wrangler dev --log-level (default "warn": no per-request log lines)
 //   BENCH_BUNDLE       1 (default): bundle once with `wrangler deploy --dry-run` and run
@@ -87,7 +87,7 @@ export const LINEDESK_VARIANTS = {
   "linedesk-worker": { label: "linedesk (as direct, no local asset router)", env: { X_LOCAL_OBSERVABILITY: "false" }, direct: true, noAssets: true },
 };
 // floor-<mode>[-direct]: the minimal Worker in test/bench/floor/ (see its header).
-const FLOOR = /^floor-(hello|verify|rpc|store|rows)(-direct)?$/;
+const FLOOR = /^floor-(hello|verify|rpc|store|rows|index)(-direct)?$/;
 export function variantOf(name) {
   // `<variant>@<ref>`: the linedesk variant as of a BENCH_BASE ref (run.mjs bundleBase).
   const at = /^([^@]+)@(.+)$/.exec(name);

@@ -11,12 +11,21 @@
 //                 meta keys, all in one transactionSync. The gap between
 //                 /store and /rows is the durable work linedesk's schema costs; the gap
 //                 between /rows and linedesk is its own code (README, "Issue 12").
+//   POST /index   /store, then one D1 statement per conversation: an index row upserted, as
+//                 linedesk's after-ack work writes the inbox list's row. The gap between
+//                 /store and /index is what one D1 round trip costs on this runtime
+//                 (locally D1 runs in the same workerd process, so its CPU counts here).
 import { DurableObject } from "cloudflare:workers";
 import { ROWS_SCHEMA } from "./rows-schema.js";
 
 const encoder = new TextEncoder();
 
 let keyPromise;
+let indexReady;
+
+const INDEX_TABLE = "CREATE TABLE IF NOT EXISTS floor_index (conversation_key TEXT PRIMARY KEY, last_event_id TEXT NOT NULL, last_activity_at INTEGER NOT NULL, received INTEGER NOT NULL)";
+const INDEX_UPSERT = `INSERT INTO floor_index (conversation_key, last_event_id, last_activity_at, received) VALUES (?, ?, ?, ?)
+  ON CONFLICT (conversation_key) DO UPDATE SET last_event_id = excluded.last_event_id, last_activity_at = excluded.last_activity_at, received = received + excluded.received`;
 
 function hmacKey(secret) {
   keyPromise ??= crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["verify"]);
@@ -89,8 +98,20 @@ export class FloorConversation extends DurableObject {
   }
 }
 
+/** One upsert per conversation of the body (its last event), the table made on first use. */
+async function writeIndexRows(db, groups) {
+  indexReady ??= db.prepare(INDEX_TABLE).run();
+  await indexReady;
+  await Promise.all(
+    [...groups].map(([key, group]) => {
+      const last = group[group.length - 1];
+      return db.prepare(INDEX_UPSERT).bind(key, last.webhookEventId, last.timestamp, group.length).run();
+    }),
+  );
+}
+
 export default {
-  async fetch(request, env) {
+  async fetch(request, env, ctx) {
     const mode = new URL(request.url).pathname.slice(1);
     if (request.method !== "POST") return new Response("floor worker\n");
     if (mode === "hello") return new Response(null, { status: 200 });
@@ -111,6 +132,8 @@ export default {
         return mode === "rpc" ? stub.noop() : mode === "rows" ? stub.ingestRows(group) : stub.ingest(group);
       }),
     );
+    // After the ack, as linedesk's index write: the answer does not wait for D1.
+    if (mode === "index") ctx.waitUntil(writeIndexRows(env.DB, groups));
     return Response.json({ ok: true });
   },
 };
