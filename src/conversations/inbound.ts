@@ -7,6 +7,7 @@ import type { ReplyTokenState } from "./delivery";
 import { emit, eventMessage } from "./emit";
 import type { EventOrigin } from "./events";
 import { type IngestPlan, planEvent } from "./ingest";
+import { announceAtIngest } from "./list-feed";
 import type { ThreadMessage } from "./model";
 import type { ConversationMeta, ConversationRuntime } from "./runtime";
 
@@ -21,6 +22,7 @@ export async function ingestEvents(rt: ConversationRuntime, input: IngestInput):
   const created: ThreadMessage[] = [];
   const updated: ThreadMessage[] = [];
   let duplicates = 0;
+  let indexDueAt = now;
   // Rolled back, it also forgets the meta kept in memory (it may name a conversation never stored).
   rt.transaction(() => storeBatch());
   function storeBatch(): void {
@@ -82,11 +84,12 @@ export async function ingestEvents(rt: ConversationRuntime, input: IngestInput):
       }
     }
     // Automations (greeting, away, keywords, queue) listen to the events emitted above, from the outbox after the ack.
-    if (created.length) rt.queueIndex(now);
+    if (created.length) indexDueAt = rt.queueIndex(now);
   }
   if (created.length) {
     await rt.scheduleAlarm();
     rt.publish(created, updated);
+    announceAtIngest(rt, indexDueAt, now);
   }
   return { stored: created.length, duplicates };
 }

@@ -1,21 +1,16 @@
 // Mirrors a conversation into D1: the index row lists and filters read, the
 // contact (1:1 chats), per-tag list order, and search documents — in one batch,
 // one D1 round trip — then pushes the re-rendered list row to every open inbox
-// of the workspace.
+// of the workspace (list-feed.ts).
 import { and, eq, getTableColumns } from "drizzle-orm";
 import { db, schema } from "../db/client";
 import { newId } from "../lib/ids";
-import { type ConversationStatus, previewText } from "./model";
-import { listItem } from "../ui/conversation-row";
+import { type IndexRow, listRow, publishListRow } from "./list-feed";
 import type { ConversationRuntime } from "./runtime";
 import { isSearchable, searchDocumentsWrite } from "./search-docs";
 import type { MemberProfile } from "./store";
 
 const SEARCH_BATCH = 200;
-
-export function bucketOf(status: ConversationStatus): "active" | "snoozed" | "resolved" {
-  return status === "snoozed" || status === "resolved" ? status : "active";
-}
 
 type Profile = MemberProfile | null;
 
@@ -33,54 +28,17 @@ const asStatement = (d1: D1Database, query: IndexStatement): D1PreparedStatement
 export async function writeIndex(rt: ConversationRuntime, extra: IndexStatement[] = []): Promise<void> {
   const meta = rt.requireMeta();
   const { store } = rt;
-  const latest = store.latest();
-  if (!latest) return;
+  if (!store.latest()) return;
   const now = Date.now();
   // Marked as the write begins: a message that lands while it waits for D1 asks for the
   // next write one busy-chat interval from now, not straight after this one.
   rt.markIndexed(now);
   const source = meta.source;
-  const sourceId = source.type === "user" ? source.userId ?? "" : source.type === "group" ? source.groupId : source.type === "room" ? source.roomId : meta.channelId;
   const profile: Profile = source.type === "user" && source.userId ? store.member(source.userId) : null;
-  const title =
-    source.type === "user"
-      ? profile?.displayName ?? `LINE user …${sourceId.slice(-4)}`
-      : source.type === "group"
-        ? "Group chat"
-        : source.type === "room"
-          ? "Multi-person chat"
-          : "Channel events";
   const contact = source.type === "user" && source.userId ? await contactSync(rt, source.userId, profile) : null;
-  const contactId = contact?.contactId ?? null;
-  const triage = rt.triage();
-  // The list shows the last thing said, not the last system line.
-  const lastSaid = store.latestConversational() ?? latest;
-  const row = {
-    id: meta.id,
-    workspaceId: meta.workspaceId,
-    channelId: meta.channelId,
-    sourceType: source.type,
-    sourceId,
-    contactId,
-    title,
-    pictureUrl: profile?.pictureUrl ?? null,
-    status: triage.status,
-    bucket: bucketOf(triage.status),
-    assigneeId: triage.assigneeId,
-    teamId: triage.teamId,
-    priority: triage.priority,
-    pinned: triage.pinned ? 1 : 0,
-    snoozedUntil: triage.snoozedUntil,
-    lastMessagePreview: previewText(lastSaid.unsent ? { type: "event", event: "unsend", text: "Message unsent" } : lastSaid.body),
-    lastMessageDirection: lastSaid.direction === "note" ? ("system" as const) : lastSaid.direction,
-    lastActivityAt: lastSaid.createdAt,
-    unreadCount: store.getMeta("unread") ?? 0,
-    lastSeq: latest.seq,
-    // SLA: the earliest target still due and any missed one (kept by src/sla/timers.ts).
-    slaDueAt: store.getMeta("slaIndex")?.dueAt ?? null,
-    slaBreachedAt: store.getMeta("slaIndex")?.breachedAt ?? null,
-    createdAt: now,
-  };
+  const current = listRow(rt, contact?.contactId ?? null, now);
+  if (!current) return;
+  const { row } = current;
   const searchFrom = store.getMeta("searchSeq") ?? 0;
   const pendingSearch = store.after(searchFrom, SEARCH_BATCH);
   const searchable = pendingSearch.filter(isSearchable);
@@ -92,23 +50,13 @@ export async function writeIndex(rt: ConversationRuntime, extra: IndexStatement[
     d1.prepare(tagOrderSql()).bind(row.lastActivityAt, row.bucket, row.pinned, meta.id),
     ...extra.map((q) => asStatement(d1, q)),
   ];
-  const search = searchDocumentsWrite(rt, { conversationId: meta.id, workspaceId: meta.workspaceId, title, messages: searchable });
+  const search = searchDocumentsWrite(rt, { conversationId: meta.id, workspaceId: meta.workspaceId, title: row.title, messages: searchable });
   const results = await d1.batch([...statements, ...search.statements]);
   // The list row goes out first; what the batch wrote is noted after it, in the turn that
   // finishes the job, so the write costs one storage commit, not two.
   let unpublished: unknown = null;
   try {
-    const feed = rt.env.WORKSPACES.get(rt.env.WORKSPACES.idFromName(meta.workspaceId));
-    await feed.publish({
-      type: "conversation",
-      id: row.id,
-      item: listItem(row, triage.assigneeName),
-      unread: row.unreadCount,
-      lastActivityAt: row.lastActivityAt,
-      assigneeId: row.assigneeId,
-      status: row.status,
-      inbound: lastSaid.direction === "inbound",
-    });
+    await publishListRow(rt, current);
   } catch (error) {
     unpublished = error;
   }
@@ -120,7 +68,6 @@ export async function writeIndex(rt: ConversationRuntime, extra: IndexStatement[
   if (unpublished) throw unpublished;
 }
 
-type IndexRow = typeof schema.conversations.$inferInsert;
 const upserts = new Map<string, string>();
 
 /**

@@ -16,10 +16,13 @@ import { ThreadStore } from "./store";
  * Busy conversations do their after-ack work at most this often: the D1 index
  * row, and the domain events' listeners (automation, reports, workflows, …),
  * each run taking every message that arrived since the last. A quiet
- * conversation's work runs at once. One run a second instead of one per message,
- * from the instance's own timer (scheduleAlarm).
+ * conversation's work runs at once. One run every two seconds instead of one per
+ * message, from the instance's own timer (scheduleAlarm): most of a run's CPU is
+ * its two D1 round trips (index batch, reports), and at one run a second they kept a
+ * busy conversation's CPU per message above 1.5x the runtime's floor. Open inboxes do not wait for it: a customer's message in a busy
+ * conversation is announced to them at ingest (list-feed.ts).
  */
-export const AFTER_ACK_INTERVAL_MS = 1000;
+export const AFTER_ACK_INTERVAL_MS = 2000;
 
 /**
  * How long after-ack work waits for the instance's timer before the alarm runs it
@@ -34,6 +37,12 @@ export class ConversationRuntime {
   readonly store: ThreadStore;
   /** Messages with a delivery attempt under way in this instance (an attempt may wait for the channel's pacer). */
   readonly deliveriesInFlight = new Set<string>();
+  /**
+   * The workspace's live list as this instance last saw it (list-feed.ts): how many inboxes
+   * were open at the last publish (undefined: not published yet), and the last customer
+   * message whose row went out as new (a browser notification goes out once per message).
+   */
+  readonly feed: { listeners: number | undefined; announcedSeq: number } = { listeners: undefined, announcedSeq: -1 };
   /** Listeners' scratch memory for this instance (ListenerContext.memory). */
   readonly listenerMemory = new Map<string, unknown>();
 
@@ -159,13 +168,15 @@ export class ConversationRuntime {
 
   /**
    * Queues the D1 index refresh: one pending job per conversation, and at most
-   * one write per AFTER_ACK_INTERVAL_MS, so a busy chat costs a D1 write a
-   * second rather than one per message (a quiet chat is indexed at once).
+   * one write per AFTER_ACK_INTERVAL_MS, so a busy chat costs a D1 write every
+   * two seconds rather than one per message (a quiet chat is indexed at once).
    */
-  queueIndex(at = Date.now(), options: { now?: boolean } = {}): void {
+  queueIndex(at = Date.now(), options: { now?: boolean } = {}): number {
     const last = this.store.getMeta("indexedAt") ?? 0;
-    // `now`: an agent is looking (the unread badge they just read clears at once, not a second later).
-    this.store.enqueue("index", "index", {}, options.now ? at : Math.max(at, last + AFTER_ACK_INTERVAL_MS));
+    // `now`: an agent is looking (the unread badge they just read clears at once, not an interval later).
+    const due = options.now ? at : Math.max(at, last + AFTER_ACK_INTERVAL_MS);
+    this.store.enqueue("index", "index", {}, due);
+    return due;
   }
 
   /**

@@ -41,7 +41,7 @@ describe("a conversation's after-ack runs", () => {
     const safetyNet = await alarm();
     expect(safetyNet).toBeGreaterThanOrEqual(before + BACKSTOP_MS);
 
-    // Right after a run: its work waits for the next run, a second later, and the alarm stays put.
+    // Right after a run: its work waits for the next run, an interval later, and the alarm stays put.
     await postWebhook(webhookBody([textEvent("second", { userId: uid })]));
     expect(await alarm()).toBe(safetyNet);
     await eventually(async () => (await preview(id)) === "second");
@@ -60,7 +60,7 @@ describe("a conversation's after-ack runs", () => {
     await postWebhook(webhookBody([textEvent("first", { userId: uid })]));
     const { id, stub } = await conversationOf({ type: "user", userId: uid });
     await eventually(async () => (await preview(id)) === "first");
-    // This message's work waits a second for the timer; the alarm is made due and runs it first.
+    // This message's work waits an interval for the timer; the alarm is made due and runs it first.
     await postWebhook(webhookBody([textEvent("before the timer", { userId: uid })]));
     await allDueNow(stub);
     expect(await runDurableObjectAlarm(stub)).toBe(true);

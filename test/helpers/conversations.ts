@@ -20,7 +20,7 @@ export async function conversationOf(source: ConversationKey["source"]) {
 /**
  * Runs the DO's alarm until its outbox is done (bounded), like the runtime
  * would. A busy conversation's index refresh and domain events wait for the
- * next run, a second after the last (runtime.ts AFTER_ACK_INTERVAL_MS); time
+ * next run, an interval after the last (runtime.ts AFTER_ACK_INTERVAL_MS); time
  * is moved past that wait rather than slept through (retries keep their backoff).
  * Other timers (snooze wake-ups, delivery retries) keep their times.
  */
