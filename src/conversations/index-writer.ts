@@ -63,7 +63,9 @@ export async function writeIndex(rt: ConversationRuntime, extra: IndexStatement[
   search.written(results.slice(statements.length));
   store.setMeta("searchSeq", pendingSearch.at(-1)?.seq ?? searchFrom);
   if (contact?.statements.length) store.setMeta("contact", { contactId: contact.contactId, synced: contact.synced });
-  if (pendingSearch.length === SEARCH_BATCH) rt.queueIndex();
+  // A backlog (a burst, a large spooled body) goes on at once, a batch per run, rather
+  // than one batch per busy-chat interval falling further behind a busy conversation.
+  if (pendingSearch.length === SEARCH_BATCH) rt.queueIndex(Date.now(), { now: true });
   // Written, not shown live: the job is retried (the row again, no documents twice).
   if (unpublished) throw unpublished;
 }

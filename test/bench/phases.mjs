@@ -137,8 +137,16 @@ export async function profilePhase(t, inspectorPort, config, runDir) {
 }
 
 /**
- * Waits (at most 60 s) until the servers' process groups use < 5% of a core for two polls
- * in a row; returns the CPU they used meanwhile and per request of the previous phase.
+ * Quiet polls (500 ms each) that end a drain: 3 s, longer than linedesk's after-ack interval
+ * (src/conversations/runtime.ts AFTER_ACK_INTERVAL_MS, 2 s), so a busy conversation's last
+ * run, or the next batch of a backlog, is counted with the phase that caused it rather than
+ * falling into the next target's turn.
+ */
+const QUIET_POLLS = 6;
+
+/**
+ * Waits (at most 60 s) until the servers' process groups use < 5% of a core for QUIET_POLLS
+ * polls in a row; returns the CPU they used meanwhile and per request of the previous phase.
  */
 export async function drain(groups, requests) {
   const total = () => groups.reduce((sum, g) => sum + Object.values(groupCpu(g.pid)).reduce((a, p) => a + p.cpuS, 0), 0);
@@ -146,7 +154,7 @@ export async function drain(groups, requests) {
   const t0 = Date.now();
   let last = start;
   let quiet = 0;
-  while (Date.now() - t0 < 60_000 && quiet < 2) {
+  while (Date.now() - t0 < 60_000 && quiet < QUIET_POLLS) {
     await sleep(500);
     const now = total();
     quiet = now - last < 0.025 ? quiet + 1 : 0;

@@ -239,6 +239,21 @@ describe("live stream", () => {
 });
 
 describe("a busy conversation's runs", () => {
+  it("work through a search backlog a batch per run, the next at once rather than an interval later", async () => {
+    fakeLine("Backlog");
+    const uid = userId("search-backlog");
+    await postWebhook(webhookBody(Array.from({ length: 230 }, (_, i) => textEvent(`parcel ${i}`, { userId: uid }))));
+    const { id, stub } = await conversationOf({ type: "user", userId: uid });
+    const documents = async () => (await env.DB.prepare("SELECT count(*) AS n FROM conversation_search WHERE conversation_id = ? AND doc_id != 'title'").bind(id).first<{ n: number }>())?.n;
+    await allDueNow(stub);
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
+    expect(await documents()).toBe(200);
+    const indexDue = await runInDurableObject(stub, (_i: unknown, state: DurableObjectState) => Number(state.storage.sql.exec("SELECT next_at FROM outbox WHERE id = 'index'").one().next_at));
+    expect(indexDue).toBeLessThanOrEqual(Date.now());
+    await drainOutbox(stub);
+    expect(await documents()).toBe(230);
+  });
+
   it("wakes once for its index write and its events when they fall due a little apart, but keeps a retry's backoff and other jobs' times", async () => {
     const stub = await settledConversation("busy-one-wake");
     const left = await runInDurableObject(stub, async (instance: ConversationDO, state) => {
