@@ -64,7 +64,7 @@ export async function writeIndex(rt: ConversationRuntime, extra: IndexStatement[
   store.setMeta("searchSeq", pendingSearch.at(-1)?.seq ?? searchFrom);
   if (contact?.statements.length) store.setMeta("contact", { contactId: contact.contactId, synced: contact.synced });
   // A backlog (a burst, a large spooled body) goes on at once, a batch per run, rather
-  // than one batch per busy-chat interval falling further behind a busy conversation.
+  // than one batch per busy-chat interval, which falls behind a very busy conversation.
   if (pendingSearch.length === SEARCH_BATCH) rt.queueIndex(Date.now(), { now: true });
   // Written, not shown live: the job is retried (the row again, no documents twice).
   if (unpublished) throw unpublished;

@@ -16,13 +16,13 @@ import { ThreadStore } from "./store";
  * Busy conversations do their after-ack work at most this often: the D1 index
  * row, and the domain events' listeners (automation, reports, workflows, …),
  * each run taking every message that arrived since the last. A quiet
- * conversation's work runs at once. One run every two seconds instead of one per
- * message, from the instance's own timer (scheduleAlarm): most of a run's CPU is
- * its two D1 round trips (index batch, reports), and at one run a second they kept a
- * busy conversation's CPU per message above 1.5x the runtime's floor. Open inboxes do not wait for it: a customer's message in a busy
- * conversation is announced to them at ingest (list-feed.ts).
+ * conversation's work runs at once. One run a second instead of one per message,
+ * from the instance's own timer (scheduleAlarm). Open inboxes do not wait for it: a
+ * customer's message in a busy conversation is announced to them at ingest
+ * (list-feed.ts). Two seconds saved little CPU once a run's work was counted in
+ * full (bigger runs cost more) and made the light-load p99 worse (README, benchmark).
  */
-export const AFTER_ACK_INTERVAL_MS = 2000;
+export const AFTER_ACK_INTERVAL_MS = 1000;
 
 /**
  * How long after-ack work waits for the instance's timer before the alarm runs it
@@ -168,8 +168,8 @@ export class ConversationRuntime {
 
   /**
    * Queues the D1 index refresh: one pending job per conversation, and at most
-   * one write per AFTER_ACK_INTERVAL_MS, so a busy chat costs a D1 write every
-   * two seconds rather than one per message (a quiet chat is indexed at once).
+   * one write per AFTER_ACK_INTERVAL_MS, so a busy chat costs a D1 write a
+   * second rather than one per message (a quiet chat is indexed at once).
    */
   queueIndex(at = Date.now(), options: { now?: boolean } = {}): number {
     const last = this.store.getMeta("indexedAt") ?? 0;

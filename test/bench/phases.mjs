@@ -137,10 +137,10 @@ export async function profilePhase(t, inspectorPort, config, runDir) {
 }
 
 /**
- * Quiet polls (500 ms each) that end a drain: 3 s, longer than linedesk's after-ack interval
- * (src/conversations/runtime.ts AFTER_ACK_INTERVAL_MS, 2 s), so a busy conversation's last
- * run, or the next batch of a backlog, is counted with the phase that caused it rather than
- * falling into the next target's turn.
+ * Quiet polls (500 ms each) that end a drain: 3 s, well past linedesk's after-ack interval
+ * (src/conversations/runtime.ts AFTER_ACK_INTERVAL_MS, 1 s; a build tried with 2 s), so a
+ * busy conversation's last run is counted with the phase that caused it rather than
+ * falling into the next target's turn (with a 2 s interval and 1 s of quiet, it did).
  */
 const QUIET_POLLS = 6;
 
