@@ -4,22 +4,20 @@
 // write waits for its batch (runtime.ts AFTER_ACK_INTERVAL_MS), a customer's message
 // is announced at ingest instead, so open inboxes see it at once.
 import { listItem } from "../ui/conversation-row";
-import { type ConversationStatus, previewText, type ThreadMessage } from "./model";
+import { type ConversationStatus, previewText, type ThreadMessage, type TriageState } from "./model";
 import type { ConversationRuntime } from "./runtime";
-import type { MemberProfile } from "./store";
 
 export function bucketOf(status: ConversationStatus): "active" | "snoozed" | "resolved" {
   return status === "snoozed" || status === "resolved" ? status : "active";
 }
 
 /** The D1 index row (conversations) as this conversation's state has it. */
-export type IndexRow = ReturnType<typeof rowOf>["row"];
+export type IndexRow = ReturnType<typeof rowOf>;
 
 export interface ListRow {
   row: IndexRow;
   /** The last thing said (the list shows it, not the last system line). */
   lastSaid: ThreadMessage;
-  profile: MemberProfile | null;
   assigneeName: string | null;
 }
 
@@ -28,11 +26,11 @@ export function listRow(rt: ConversationRuntime, contactId: string | null, now =
   const latest = rt.store.latest();
   if (!latest) return null;
   const lastSaid = rt.store.latestConversational() ?? latest;
-  const { row, profile } = rowOf(rt, latest, lastSaid, contactId, now);
-  return { row, lastSaid, profile, assigneeName: rt.triage().assigneeName };
+  const triage = rt.triage();
+  return { row: rowOf(rt, triage, latest, lastSaid, contactId, now), lastSaid, assigneeName: triage.assigneeName };
 }
 
-function rowOf(rt: ConversationRuntime, latest: ThreadMessage, lastSaid: ThreadMessage, contactId: string | null, now: number) {
+function rowOf(rt: ConversationRuntime, triage: TriageState, latest: ThreadMessage, lastSaid: ThreadMessage, contactId: string | null, now: number) {
   const meta = rt.requireMeta();
   const { store } = rt;
   const source = meta.source;
@@ -46,9 +44,8 @@ function rowOf(rt: ConversationRuntime, latest: ThreadMessage, lastSaid: ThreadM
         : source.type === "room"
           ? "Multi-person chat"
           : "Channel events";
-  const triage = rt.triage();
   const sla = store.getMeta("slaIndex");
-  const row = {
+  return {
     id: meta.id,
     workspaceId: meta.workspaceId,
     channelId: meta.channelId,
@@ -74,7 +71,6 @@ function rowOf(rt: ConversationRuntime, latest: ThreadMessage, lastSaid: ThreadM
     slaBreachedAt: sla?.breachedAt ?? null,
     createdAt: now,
   };
-  return { row, profile };
 }
 
 /**
