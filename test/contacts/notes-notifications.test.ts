@@ -2,6 +2,7 @@
 // the agents mentioned, listed, counted and marked read per user.
 import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
+import { openInboxFeed } from "../helpers/conversations";
 import { textEvent } from "../helpers/line";
 import { type Agent, login } from "../helpers/session";
 import { addAgent, customerWrites, workspaceId } from "./fixtures";
@@ -147,15 +148,7 @@ describe("notifications", () => {
   });
 
   it("pushes a new mention live to the mentioned agent's open inboxes only", async () => {
-    const feed = env.WORKSPACES.get(env.WORKSPACES.idFromName(await workspaceId()));
-    const listen = async (userId: string) => {
-      const res = await feed.fetch(`https://workspace/live?user=${userId}`, { headers: { upgrade: "websocket" } });
-      const ws = res.webSocket!;
-      const frames: Array<{ type: string; html?: string; count?: number }> = [];
-      ws.addEventListener("message", (e) => frames.push(JSON.parse(String(e.data))));
-      ws.accept();
-      return { ws, frames };
-    };
+    const listen = async (userId: string) => openInboxFeed<{ type: string; html?: string; count?: number }>(await workspaceId(), userId);
     const pim = await addAgent("Pim Live");
     const other = await addAgent("Other Live");
     const pimSocket = await listen(pim.id);

@@ -1,9 +1,8 @@
 // The inbox list row of a busy conversation: its D1 index write waits for the next
 // batch (runtime.ts AFTER_ACK_INTERVAL_MS), but open inboxes see a customer's message
 // at once, announced at ingest from the conversation's own state, and notify once.
-import { env } from "cloudflare:test";
 import { afterEach, describe, expect, it } from "vitest";
-import { conversationOf, drainOutbox, editMeta, indexRow } from "../helpers/conversations";
+import { conversationOf, drainOutbox, editMeta, indexRow, openInboxFeed } from "../helpers/conversations";
 import { postWebhook, routeLineToSimulator, textEvent, userId, webhookBody } from "../helpers/line";
 
 let restore: (() => void) | null = null;
@@ -15,17 +14,6 @@ interface ListFrame {
   inbound?: boolean;
   preview?: string;
   unread?: number;
-}
-
-async function openInbox(workspaceId: string) {
-  const feed = env.WORKSPACES.get(env.WORKSPACES.idFromName(workspaceId));
-  const res = await feed.fetch("https://workspace/live?user=usr_list_feed", { headers: { upgrade: "websocket" } });
-  expect(res.status).toBe(101);
-  const ws = res.webSocket!;
-  const frames: ListFrame[] = [];
-  ws.addEventListener("message", (e) => frames.push(JSON.parse(String(e.data)) as ListFrame));
-  ws.accept();
-  return { ws, frames };
 }
 
 /** Waits (bounded) for a frame; a bug fails the test rather than hanging it. */
@@ -41,7 +29,7 @@ describe("the inbox list row of a busy conversation", () => {
     const { id, stub } = await conversationOf({ type: "user", userId: uid });
     await drainOutbox(stub);
     const workspaceId = String((await indexRow(id))?.workspace_id);
-    const inbox = await openInbox(workspaceId);
+    const inbox = await openInboxFeed<ListFrame>(workspaceId, "usr_list_feed");
     await until(() => inbox.frames.some((f) => f.type === "ready"));
     const rows = () => inbox.frames.filter((f) => f.type === "conversation" && f.id === id);
 

@@ -60,3 +60,15 @@ export async function editMeta<K extends MetaKey>(stub: DurableObjectStub, key: 
 export function runtimeOf(instance: ConversationDO): ConversationRuntime {
   return (instance as unknown as { rt: ConversationRuntime }).rt;
 }
+
+/** Opens a workspace's live inbox feed as `userId`, collecting its frames as they arrive. */
+export async function openInboxFeed<Frame = { type: string }>(workspaceId: string, userId: string): Promise<{ ws: WebSocket; frames: Frame[] }> {
+  const feed = env.WORKSPACES.get(env.WORKSPACES.idFromName(workspaceId));
+  const res = await feed.fetch(`https://workspace/live?user=${userId}`, { headers: { upgrade: "websocket" } });
+  const ws = res.webSocket;
+  if (res.status !== 101 || !ws) throw new Error(`the inbox feed answered ${res.status}, not a WebSocket`);
+  const frames: Frame[] = [];
+  ws.addEventListener("message", (e) => frames.push(JSON.parse(String(e.data)) as Frame));
+  ws.accept();
+  return { ws, frames };
+}
