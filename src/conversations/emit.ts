@@ -6,7 +6,7 @@
 // listener registered for its type (src/listeners.ts), after the ack; a listener
 // that has not yet succeeded for it is retried with backoff.
 import { newId } from "../lib/ids";
-import type { DomainEvent, DomainEventOf, DomainEventType, EventData, EventMessage, EventOrigin, ListenerContext, ListenerRegistry, TimerJob } from "./events";
+import type { DomainEvent, DomainEventOf, DomainEventType, EventData, EventMessage, EventOrigin, ListenerContext, ListenerRegistry, PreparedWrites, TimerJob } from "./events";
 import { writeIndex } from "./index-writer";
 import type { EventJob } from "./meta";
 import { previewText, type ThreadMessage } from "./model";
@@ -83,13 +83,7 @@ export function listenerContext(rt: ConversationRuntime, knownContactId: string 
  * payload then remembers which listeners succeeded).
  */
 export async function dispatchEventJobs(rt: ConversationRuntime, jobs: Array<{ seq: number; job: EventJob }>, registry: ListenerRegistry): Promise<Array<Error | null>> {
-  // One context per contact (a run is usually all one contact's): each makes a port.
-  const contexts = new Map<string | null, ListenerContext>();
-  const contextFor = (contactId: string | null): ListenerContext => {
-    let ctx = contexts.get(contactId);
-    if (!ctx) contexts.set(contactId, (ctx = listenerContext(rt, contactId)));
-    return ctx;
-  };
+  const contextFor = contextsFor(rt);
   const runs = jobs.map(({ seq, job }) => ({ seq, event: job.event, finished: [...job.done], failures: [] as string[], ctx: contextFor(job.event.contactId) }));
   for (const listener of registry.all) {
     const todo = runs.filter((r) => listener.events.includes(r.event.type) && !r.finished.includes(listener.name));
@@ -118,6 +112,45 @@ export async function dispatchEventJobs(rt: ConversationRuntime, jobs: Array<{ s
     rt.store.setEventPayload(r.seq, { event: r.event, done: r.finished });
     return new Error(`event ${r.event.type} ${r.event.id}: ${r.failures.join("; ")}`);
   });
+}
+
+/** One listener context per contact (a run is usually all one contact's): each makes a port. */
+function contextsFor(rt: ConversationRuntime): (contactId: string | null) => ListenerContext {
+  const contexts = new Map<string | null, ListenerContext>();
+  return (contactId) => {
+    let ctx = contexts.get(contactId);
+    if (!ctx) contexts.set(contactId, (ctx = listenerContext(rt, contactId)));
+    return ctx;
+  };
+}
+
+/**
+ * The D1 writes that listeners with prepareWrites work out for a run's event jobs, to
+ * ride in the index batch. Once written, each job records the listener as done (its
+ * `done`, which dispatchEventJobs then skips); one that cannot prepare runs as usual.
+ */
+export async function prepareEventWrites(rt: ConversationRuntime, jobs: EventJob[], registry: ListenerRegistry): Promise<PreparedWrites[]> {
+  const contextFor = contextsFor(rt);
+  const prepared: PreparedWrites[] = [];
+  for (const listener of registry.all) {
+    if (!listener.prepareWrites) continue;
+    const todo = jobs.filter((job) => listener.events.includes(job.event.type) && !job.done.includes(listener.name));
+    if (!todo.length) continue;
+    try {
+      const writes = await listener.prepareWrites(todo.map((job) => ({ event: job.event, ctx: contextFor(job.event.contactId) })));
+      if (!writes) continue;
+      prepared.push({
+        statements: writes.statements,
+        written() {
+          writes.written();
+          for (const job of todo) job.done.push(listener.name);
+        },
+      });
+    } catch (error) {
+      console.warn("conversation outbox: a listener could not prepare its writes", listener.name, error instanceof Error ? error.message : error);
+    }
+  }
+  return prepared;
 }
 
 /** The outbox job of a due timer: the listener that set it runs its onTimer (a throw retries it). */

@@ -177,6 +177,14 @@ export interface Listener {
    * round trip. All or nothing: a throw retries each of them (idempotent by event id).
    */
   handleBatch?(items: Array<{ event: DomainEvent; ctx: ListenerContext }>): Promise<void>;
+  /**
+   * Optional: this listener's D1 writes for a run's events, worked out without writing,
+   * so they ride in the conversation's index batch (one round trip per run, not two).
+   * null when it cannot tell without writing (handleBatch or handle then run as usual).
+   * Once that batch is written, `written` is called and the events count as done for this
+   * listener; if the batch fails, the index is written without them and they run as usual.
+   */
+  prepareWrites?(items: Array<{ event: DomainEvent; ctx: ListenerContext }>): Promise<PreparedWrites | null>;
   /** A timer this listener set is due (at least once: retried with backoff when it throws). */
   onTimer?(timer: DueTimer, ctx: ListenerContext): Promise<void>;
   /**
@@ -184,6 +192,12 @@ export interface Listener {
    * `input` is untrusted JSON: validate it.
    */
   command?(input: unknown, ctx: ListenerContext): Promise<CommandResult>;
+}
+
+/** D1 statements a listener hands to the index batch, and what to do once they are written. */
+export interface PreparedWrites {
+  statements: D1PreparedStatement[];
+  written(): void;
 }
 
 export interface ListenerRegistry {

@@ -6,6 +6,7 @@ import { and, eq, getTableColumns } from "drizzle-orm";
 import { db, schema } from "../db/client";
 import { newId } from "../lib/ids";
 import { type IndexRow, listRow, publishListRow } from "./list-feed";
+import type { PreparedWrites } from "./events";
 import type { ConversationRuntime } from "./runtime";
 import { isSearchable, searchDocumentsWrite } from "./search-docs";
 import type { MemberProfile } from "./store";
@@ -24,8 +25,12 @@ const asStatement = (d1: D1Database, query: IndexStatement): D1PreparedStatement
   return d1.prepare(sql).bind(...params);
 };
 
-/** Writes the index now. `extra` statements (e.g. an audit entry) join the same batch. */
-export async function writeIndex(rt: ConversationRuntime, extra: IndexStatement[] = []): Promise<void> {
+/**
+ * Writes the index now. `extra` statements (e.g. an audit entry) join the same batch, and
+ * so do the listeners' writes `riders` prepares for the run's events: if the batch fails
+ * with them, it is sent again without them (they then write on their own, as usual).
+ */
+export async function writeIndex(rt: ConversationRuntime, extra: IndexStatement[] = [], riders?: () => Promise<PreparedWrites[]>): Promise<void> {
   const meta = rt.requireMeta();
   const { store } = rt;
   if (!store.latest()) return;
@@ -51,7 +56,7 @@ export async function writeIndex(rt: ConversationRuntime, extra: IndexStatement[
     ...extra.map((q) => asStatement(d1, q)),
   ];
   const search = searchDocumentsWrite(rt, { conversationId: meta.id, workspaceId: meta.workspaceId, title: row.title, messages: searchable });
-  const results = await d1.batch([...statements, ...search.statements]);
+  const results = await batchWithRiders(d1, [...statements, ...search.statements], riders);
   // The list row goes out first; what the batch wrote is noted after it, in the turn that
   // finishes the job, so the write costs one storage commit, not two.
   let unpublished: unknown = null;
@@ -60,7 +65,7 @@ export async function writeIndex(rt: ConversationRuntime, extra: IndexStatement[
   } catch (error) {
     unpublished = error;
   }
-  search.written(results.slice(statements.length));
+  search.written(results.slice(statements.length, statements.length + search.statements.length));
   store.setMeta("searchSeq", pendingSearch.at(-1)?.seq ?? searchFrom);
   if (contact?.statements.length) store.setMeta("contact", { contactId: contact.contactId, synced: contact.synced });
   // A backlog (a burst, a large spooled body) goes on at once, a batch per run, rather
@@ -68,6 +73,25 @@ export async function writeIndex(rt: ConversationRuntime, extra: IndexStatement[
   if (pendingSearch.length === SEARCH_BATCH) rt.queueIndex(Date.now(), { now: true });
   // Written, not shown live: the job is retried (the row again, no documents twice).
   if (unpublished) throw unpublished;
+}
+
+/** The index batch with the riders' statements after its own; without them when that fails. */
+async function batchWithRiders(d1: D1Database, own: D1PreparedStatement[], riders?: () => Promise<PreparedWrites[]>): Promise<D1Result[]> {
+  const prepared = riders ? await riders() : [];
+  const carried = prepared.flatMap((p) => p.statements);
+  if (!carried.length) {
+    const results = await d1.batch(own);
+    for (const p of prepared) p.written();
+    return results;
+  }
+  try {
+    const results = await d1.batch([...own, ...carried]);
+    for (const p of prepared) p.written();
+    return results;
+  } catch (error) {
+    console.warn("conversation index: the batch failed with the listeners' writes; writing it without them", error instanceof Error ? error.message : error);
+    return d1.batch(own);
+  }
 }
 
 const upserts = new Map<string, string>();

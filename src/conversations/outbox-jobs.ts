@@ -6,6 +6,7 @@
 import { LineApiError } from "../line/client";
 import { domainListeners } from "../listeners";
 import { dispatchTimerJob } from "./emit";
+import type { PreparedWrites } from "./events";
 import type { TypedJob } from "./meta";
 import type { ThreadMessage } from "./model";
 import { writeIndex } from "./index-writer";
@@ -22,7 +23,8 @@ export interface JobResult {
 }
 
 /** Runs one job (except "deliver", which the outbox run owns). */
-export async function runJob(stored: OutboxJob, job: TypedJob, rt: ConversationRuntime): Promise<JobResult> {
+/** `riders`: the run's listener writes that an index write carries in its batch (outbox-run.ts). */
+export async function runJob(stored: OutboxJob, job: TypedJob, rt: ConversationRuntime, riders?: () => Promise<PreparedWrites[]>): Promise<JobResult> {
   switch (job.kind) {
     case "profile":
       await fetchProfile(rt, job.payload.lineUserId);
@@ -32,7 +34,7 @@ export async function runJob(stored: OutboxJob, job: TypedJob, rt: ConversationR
       return changed ? { updated: [changed] } : {};
     }
     case "index":
-      await writeIndex(rt);
+      await writeIndex(rt, [], riders);
       return {};
     case "markAsRead":
       await (await rt.lineClient()).markAsRead(job.payload.token).catch((error: unknown) => {

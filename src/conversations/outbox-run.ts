@@ -7,7 +7,7 @@
 // A job or event that throws is retried with backoff, up to JOB_MAX_ATTEMPTS.
 import { domainListeners } from "../listeners";
 import { retryDelayMs } from "./delivery";
-import { dispatchEventJobs } from "./emit";
+import { dispatchEventJobs, prepareEventWrites } from "./emit";
 import { type EventJob, parseEventJob, parseJob } from "./meta";
 import { attemptDelivery } from "./outbound";
 import { JOB_MAX_ATTEMPTS, runJob } from "./outbox-jobs";
@@ -70,6 +70,14 @@ export async function runDueJobs(rt: ConversationRuntime, now: number): Promise<
   // D1): an event emitted meanwhile joins the next run, one interval from now, rather than
   // waking the alarm again at once for a run of its own (busy chats ran twice a second).
   if (events.length) rt.markEventsRan(now);
+  const run = readEvents(rt, events);
+  // The run's first index write carries the listeners' D1 writes for its events (one round trip).
+  let ridersTaken = false;
+  const riders = async () => {
+    if (ridersTaken || !run.jobs.length) return [];
+    ridersTaken = true;
+    return prepareEventWrites(rt, run.jobs.map((r) => r.job), domainListeners);
+  };
   for (let job of due) {
     // An earlier job of this run may have queued it again (a profile fetch queues the
     // index it is about to write anyway): this run covers that, so it ends the job.
@@ -91,7 +99,7 @@ export async function runDueJobs(rt: ConversationRuntime, now: number): Promise<
         await attemptDelivery(rt, typed.payload.messageId);
         continue;
       }
-      const result = await runJob(job, typed, rt);
+      const result = await runJob(job, typed, rt, riders);
       rt.store.completeJob(job);
       rt.publish(result.created ?? [], result.updated ?? []);
     } catch (error) {
@@ -100,20 +108,29 @@ export async function runDueJobs(rt: ConversationRuntime, now: number): Promise<
       else rt.store.finishJob(job.id);
     }
   }
-  if (events.length) await runEvents(rt, events, now);
+  if (events.length) await runEvents(rt, run, now);
 }
 
-async function runEvents(rt: ConversationRuntime, events: StoredEvent[], now: number): Promise<void> {
-  const run: Array<{ stored: StoredEvent; job: EventJob }> = [];
-  const done: number[] = [];
+interface EventRun {
+  jobs: Array<{ stored: StoredEvent; job: EventJob }>;
+  /** Events this code cannot read: dropped with the run's done ones. */
+  done: number[];
+}
+
+function readEvents(rt: ConversationRuntime, events: StoredEvent[]): EventRun {
+  const run: EventRun = { jobs: [], done: [] };
   for (const stored of events) {
     const job = parseEventJob(stored.payload);
-    if (job) run.push({ stored, job });
+    if (job) run.jobs.push({ stored, job });
     else {
       console.warn("conversation outbox: dropping an event this code cannot read", { conversation: rt.ctx.id.toString() });
-      done.push(stored.seq);
+      run.done.push(stored.seq);
     }
   }
+  return run;
+}
+
+async function runEvents(rt: ConversationRuntime, { jobs: run, done }: EventRun, now: number): Promise<void> {
   let results: Array<unknown>;
   try {
     results = await dispatchEventJobs(rt, run.map((r) => ({ seq: r.stored.seq, job: r.job })), domainListeners);

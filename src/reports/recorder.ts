@@ -121,11 +121,25 @@ async function countOnce(d1: D1Database, all: DomainEvent[], contactId: string |
   // A kept snapshot has no "counted before?" answer: the claim below still refuses a counted
   // event, and the retry after that (the snapshot dropped) reads it from D1.
   const kept = keptSnapshot(memory, contactId, now);
-  const readAt = kept?.readAt ?? now;
-  const { seen, zone, snapshot } = kept ? { ...kept, seen: new Set<string>() } : await readSnapshot(d1, all, contactId);
+  const read = kept ? { ...kept, seen: new Set<string>() } : { ...(await readSnapshot(d1, all, contactId)), readAt: now, contactId };
+  const plan = await planCount(d1, all, read);
+  if (!plan) return;
+  await d1.batch(plan.statements);
+  if (memory && plan.keep) memory.set(MEMORY_KEY, plan.keep);
+}
+
+/** A count worked out, not yet written: its write batch, and the snapshot to keep once it is written. */
+interface CountPlan {
+  statements: D1PreparedStatement[];
+  keep: KeptSnapshot | null;
+}
+
+/** The write batch that counts `all` from `read` (null: all of them were counted before). */
+async function planCount(d1: D1Database, all: DomainEvent[], read: KeptSnapshot & { seen: Set<string> }): Promise<CountPlan | null> {
+  const { seen, zone, snapshot, readAt, contactId } = read;
   const events = [...new Map(all.filter((e) => !seen.has(e.id)).map((e) => [e.id, e])).values()];
   const first = events[0];
-  if (!first) return;
+  if (!first) return null;
   const facts: Fact[] = [];
   let clock: { event: DomainEvent; clock: Clock } | null = null;
   let opened = false;
@@ -143,14 +157,14 @@ async function countOnce(d1: D1Database, all: DomainEvent[], contactId: string |
     }
   }
   const claimed = events.map((e) => [e.id, e.at]);
-  await d1.batch([
+  const statements = [
     // Fails (and rolls the batch back) when any of them was counted since the read above.
     d1.prepare("INSERT INTO report_events_seen (event_id, workspace_id, at) SELECT json_extract(value, '$[0]'), ?, json_extract(value, '$[1]') FROM json_each(?)").bind(first.workspaceId, JSON.stringify(claimed)),
     ...factStatements(d1, first.workspaceId, zone, mergeFacts(facts, zone), ALWAYS),
     ...(clock ? [clockStatement(d1, clock.event, clock.clock, opened)] : []),
     d1.prepare("INSERT OR IGNORE INTO report_workspaces (workspace_id, live_since) VALUES (?, ?)").bind(first.workspaceId, first.at),
-  ]);
-  if (memory && events.every((e) => KEEPS_SNAPSHOT.has(e.type))) memory.set(MEMORY_KEY, { readAt, contactId, zone, snapshot } satisfies KeptSnapshot);
+  ];
+  return { statements, keep: events.every((e) => KEEPS_SNAPSHOT.has(e.type)) ? { readAt, contactId, zone, snapshot } : null };
 }
 
 /** The conversation's clock as the last event left it; `created`: one of them opened it for the first time. */
@@ -191,5 +205,18 @@ export const reportsListener: Listener = {
     let contact: string | null = null;
     for (const { event, ctx } of items) contact = (await contactOf(event, ctx)) ?? contact;
     await recordEvents(first.ctx.env.DB, items.map((i) => i.event), contact, first.ctx.memory);
+  },
+  // A busy chat's run of messages, counted from the kept snapshot: its write needs no read,
+  // so it rides in the index batch. A failed batch dropped the snapshot: the usual path reads.
+  async prepareWrites(items) {
+    const first = items[0];
+    if (!first || items.some((i) => !KEEPS_SNAPSHOT.has(i.event.type))) return null;
+    const contact = items.reduce<string | null>((known, i) => i.event.contactId ?? known, null);
+    const { memory, env } = first.ctx;
+    const kept = keptSnapshot(memory, contact, Date.now());
+    if (!kept) return null;
+    const plan = await planCount(env.DB, items.map((i) => i.event), { ...kept, seen: new Set<string>() });
+    if (!plan) return { statements: [], written: () => undefined };
+    return { statements: plan.statements, written: () => void (plan.keep && memory.set(MEMORY_KEY, plan.keep)) };
   },
 };
