@@ -22,8 +22,10 @@ export interface JobResult {
   updated?: ThreadMessage[];
 }
 
-/** Runs one job (except "deliver", which the outbox run owns). */
-/** `riders`: the run's listener writes that an index write carries in its batch (outbox-run.ts). */
+/**
+ * Runs one job (except "deliver", which the outbox run owns). `riders`: the run's listener
+ * writes that an index write carries in its batch (outbox-run.ts).
+ */
 export async function runJob(stored: OutboxJob, job: TypedJob, rt: ConversationRuntime, riders?: () => Promise<PreparedWrites[]>): Promise<JobResult> {
   switch (job.kind) {
     case "profile":
