@@ -6,7 +6,7 @@
 // listener registered for its type (src/listeners.ts), after the ack; a listener
 // that has not yet succeeded for it is retried with backoff.
 import { newId } from "../lib/ids";
-import type { DomainEvent, DomainEventOf, DomainEventType, EventData, EventMessage, EventOrigin, ListenerContext, ListenerRegistry, PreparedWrites, TimerJob } from "./events";
+import type { DomainEvent, DomainEventOf, DomainEventType, EventData, EventMessage, EventOrigin, Listener, ListenerContext, ListenerRegistry, PreparedWrites, TimerJob } from "./events";
 import { writeIndex } from "./index-writer";
 import type { EventJob } from "./meta";
 import { previewText, type ThreadMessage } from "./model";
@@ -86,7 +86,7 @@ export async function dispatchEventJobs(rt: ConversationRuntime, jobs: Array<{ s
   const contextFor = contextsFor(rt);
   const runs = jobs.map(({ seq, job }) => ({ seq, event: job.event, finished: [...job.done], failures: [] as string[], ctx: contextFor(job.event.contactId) }));
   for (const listener of registry.all) {
-    const todo = runs.filter((r) => listener.events.includes(r.event.type) && !r.finished.includes(listener.name));
+    const todo = runs.filter((r) => owes(listener, r.event, r.finished));
     if (!todo.length) continue;
     const fail = (r: (typeof runs)[number], error: unknown) => r.failures.push(`${listener.name}: ${error instanceof Error ? error.message : String(error)}`);
     if (listener.handleBatch && todo.length > 1) {
@@ -114,6 +114,9 @@ export async function dispatchEventJobs(rt: ConversationRuntime, jobs: Array<{ s
   });
 }
 
+/** Whether `listener` still has to handle `event` (it listens to its type, and is not among those `done`). */
+const owes = (listener: Listener, event: DomainEvent, done: readonly string[]) => listener.events.includes(event.type) && !done.includes(listener.name);
+
 /** One listener context per contact (a run is usually all one contact's): each makes a port. */
 function contextsFor(rt: ConversationRuntime): (contactId: string | null) => ListenerContext {
   const contexts = new Map<string | null, ListenerContext>();
@@ -134,7 +137,7 @@ export async function prepareEventWrites(rt: ConversationRuntime, jobs: EventJob
   const prepared: PreparedWrites[] = [];
   for (const listener of registry.all) {
     if (!listener.prepareWrites) continue;
-    const todo = jobs.filter((job) => listener.events.includes(job.event.type) && !job.done.includes(listener.name));
+    const todo = jobs.filter((job) => owes(listener, job.event, job.done));
     if (!todo.length) continue;
     try {
       const writes = await listener.prepareWrites(todo.map((job) => ({ event: job.event, ctx: contextFor(job.event.contactId) })));

@@ -79,19 +79,16 @@ export async function writeIndex(rt: ConversationRuntime, extra: IndexStatement[
 async function batchWithRiders(d1: D1Database, own: D1PreparedStatement[], riders?: () => Promise<PreparedWrites[]>): Promise<D1Result[]> {
   const prepared = riders ? await riders() : [];
   const carried = prepared.flatMap((p) => p.statements);
-  if (!carried.length) {
-    const results = await d1.batch(own);
-    for (const p of prepared) p.written();
-    return results;
-  }
+  let results: D1Result[];
   try {
-    const results = await d1.batch([...own, ...carried]);
-    for (const p of prepared) p.written();
-    return results;
+    results = await d1.batch([...own, ...carried]);
   } catch (error) {
+    if (!carried.length) throw error;
     console.warn("conversation index: the batch failed with the listeners' writes; writing it without them", error instanceof Error ? error.message : error);
     return d1.batch(own);
   }
+  for (const p of prepared) p.written();
+  return results;
 }
 
 const upserts = new Map<string, string>();

@@ -121,8 +121,12 @@ async function countOnce(d1: D1Database, all: DomainEvent[], contactId: string |
   // A kept snapshot has no "counted before?" answer: the claim below still refuses a counted
   // event, and the retry after that (the snapshot dropped) reads it from D1.
   const kept = keptSnapshot(memory, contactId, now);
-  const read = kept ? { ...kept, seen: new Set<string>() } : { ...(await readSnapshot(d1, all, contactId)), readAt: now, contactId };
-  const plan = await planCount(d1, all, read);
+  let plan: CountPlan | null;
+  if (kept) plan = await planCount(d1, all, kept);
+  else {
+    const { seen, ...read } = await readSnapshot(d1, all, contactId);
+    plan = await planCount(d1, all, { ...read, readAt: now, contactId }, seen);
+  }
   if (!plan) return;
   await d1.batch(plan.statements);
   if (memory && plan.keep) memory.set(MEMORY_KEY, plan.keep);
@@ -134,9 +138,9 @@ interface CountPlan {
   keep: KeptSnapshot | null;
 }
 
-/** The write batch that counts `all` from `read` (null: all of them were counted before). */
-async function planCount(d1: D1Database, all: DomainEvent[], read: KeptSnapshot & { seen: Set<string> }): Promise<CountPlan | null> {
-  const { seen, zone, snapshot, readAt, contactId } = read;
+/** The write batch that counts `all` from `read`, but those `seen` (null: all of them were counted before). */
+async function planCount(d1: D1Database, all: DomainEvent[], read: KeptSnapshot, seen: ReadonlySet<string> = new Set()): Promise<CountPlan | null> {
+  const { zone, snapshot, readAt, contactId } = read;
   const events = [...new Map(all.filter((e) => !seen.has(e.id)).map((e) => [e.id, e])).values()];
   const first = events[0];
   if (!first) return null;
@@ -184,6 +188,13 @@ async function contactOf(event: DomainEvent, ctx: ListenerContext): Promise<stri
   return event.contactId ?? (needsContact ? await ctx.contactId() : null);
 }
 
+/** One conversation's run, so one contact: the newest event that knows it (or asks, for follows). */
+async function runContact(items: Array<{ event: DomainEvent; ctx: ListenerContext }>): Promise<string | null> {
+  let contact: string | null = null;
+  for (const { event, ctx } of items) contact = (await contactOf(event, ctx)) ?? contact;
+  return contact;
+}
+
 /** Not counted; they only mean the tags a kept snapshot holds are out of date. */
 const TAG_EVENT_TYPES = ["tag.added", "tag.removed"] as const;
 const TAG_EVENTS: ReadonlySet<string> = new Set(TAG_EVENT_TYPES);
@@ -201,21 +212,17 @@ export const reportsListener: Listener = {
     const items = all.filter((i) => !TAG_EVENTS.has(i.event.type));
     const first = items[0];
     if (!first) return;
-    // One conversation, so one contact: the newest event that knows it (or asks, for follows).
-    let contact: string | null = null;
-    for (const { event, ctx } of items) contact = (await contactOf(event, ctx)) ?? contact;
-    await recordEvents(first.ctx.env.DB, items.map((i) => i.event), contact, first.ctx.memory);
+    await recordEvents(first.ctx.env.DB, items.map((i) => i.event), await runContact(items), first.ctx.memory);
   },
   // A busy chat's run of messages, counted from the kept snapshot: its write needs no read,
   // so it rides in the index batch. A failed batch dropped the snapshot: the usual path reads.
   async prepareWrites(items) {
     const first = items[0];
     if (!first || items.some((i) => !KEEPS_SNAPSHOT.has(i.event.type))) return null;
-    const contact = items.reduce<string | null>((known, i) => i.event.contactId ?? known, null);
     const { memory, env } = first.ctx;
-    const kept = keptSnapshot(memory, contact, Date.now());
+    const kept = keptSnapshot(memory, await runContact(items), Date.now());
     if (!kept) return null;
-    const plan = await planCount(env.DB, items.map((i) => i.event), { ...kept, seen: new Set<string>() });
+    const plan = await planCount(env.DB, items.map((i) => i.event), kept);
     if (!plan) return { statements: [], written: () => undefined };
     return { statements: plan.statements, written: () => void (plan.keep && memory.set(MEMORY_KEY, plan.keep)) };
   },

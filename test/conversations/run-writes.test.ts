@@ -9,16 +9,10 @@ import { runDueJobs } from "../../src/conversations/outbox-run";
 import { recordEvents } from "../../src/reports/recorder";
 import { allDueNow, conversationOf, drainOutbox, editMeta, indexRow, runtimeOf } from "../helpers/conversations";
 import { postWebhook, routeLineToSimulator, textEvent, userId, webhookBody } from "../helpers/line";
+import { inboundTotal } from "../reports/helpers";
 
 let restore: (() => void) | null = null;
 afterEach(() => restore?.());
-
-async function inboundTotal(workspaceId: string): Promise<number> {
-  const row = await env.DB.prepare("SELECT COALESCE(SUM(inbound), 0) AS n FROM report_messages WHERE workspace_id = ? AND grain = 'h' AND tag_id = '*' AND channel_id = '*' AND team_id = '*' AND agent_id = '*'")
-    .bind(workspaceId)
-    .first<{ n: number }>();
-  return row?.n ?? 0;
-}
 
 /**
  * A conversation whose reports have counted two messages the usual way (so its object

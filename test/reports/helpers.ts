@@ -112,3 +112,11 @@ export function parseCsv(text: string): Map<string, Array<Record<string, string>
 }
 
 export const sum = (rows: Array<Record<string, string>> | undefined, column: string) => (rows ?? []).reduce((a, r) => a + Number(r[column] || 0), 0);
+
+/** Customer messages counted into a workspace's hourly rollups (all dimensions). */
+export async function inboundTotal(workspaceId: string): Promise<number> {
+  const row = await env.DB.prepare("SELECT COALESCE(SUM(inbound), 0) AS n FROM report_messages WHERE workspace_id = ? AND grain = 'h' AND tag_id = '*' AND channel_id = '*' AND team_id = '*' AND agent_id = '*'")
+    .bind(workspaceId)
+    .first<{ n: number }>();
+  return row?.n ?? 0;
+}

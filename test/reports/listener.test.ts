@@ -9,7 +9,7 @@ import { AFTER_ACK_INTERVAL_MS } from "../../src/conversations/runtime";
 import type { ConversationPort } from "../../src/conversations/port";
 import { postWebhook, textEvent, webhookBody } from "../helpers/line";
 import { customer, fakeLine } from "../outbound-webhooks/helpers";
-import { domainEvent, message, type World, world } from "./helpers";
+import { domainEvent, inboundTotal, message, type World, world } from "./helpers";
 
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 180_000 });
 
@@ -17,13 +17,6 @@ let w: World;
 beforeAll(async () => {
   w = await world("listener", "UTC", 2, 5);
 });
-
-async function inboundTotal(workspaceId: string): Promise<number> {
-  const row = await env.DB.prepare("SELECT COALESCE(SUM(inbound), 0) AS n FROM report_messages WHERE workspace_id = ? AND grain = 'h' AND tag_id = '*' AND channel_id = '*' AND team_id = '*' AND agent_id = '*'")
-    .bind(workspaceId)
-    .first<{ n: number }>();
-  return row?.n ?? 0;
-}
 
 describe("idempotency", () => {
   it("an event delivered twice, or twice at once, is counted once (rollups and the response clock)", async () => {
